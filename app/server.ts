@@ -1,0 +1,58 @@
+// The admin process: Next.js (pages and REST API) and socket.io (live events) on one port.
+// Started by scripts/start.ts (npm start) and by the test harness.
+import { createServer } from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { Server as SocketServer } from 'socket.io';
+
+export interface AdminServer {
+  url: string;
+  io: SocketServer;
+  close(): Promise<void>;
+}
+
+export async function startAdminServer(options: { port: number; host?: string; dev?: boolean }): Promise<AdminServer> {
+  const host = options.host ?? '127.0.0.1';
+  const dir = path.resolve(import.meta.dirname, '..');
+  const app = next({ dev: options.dev ?? false, dir, hostname: host, port: options.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error('admin: request failed', err);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  const io = new SocketServer(server, { path: '/socket.io', serveClient: false });
+  (globalThis as { relaisIo?: SocketServer }).relaisIo = io;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    io,
+    async close() {
+      io.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+// Run directly: `tsx app/server.ts` (PORT, HOST, NODE_ENV=development for dev mode).
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const admin = await startAdminServer({
+    port: Number(process.env.PORT ?? 3000),
+    host: process.env.HOST ?? '127.0.0.1',
+    dev: process.env.NODE_ENV === 'development',
+  });
+  console.log(`admin: listening on ${admin.url}`);
+  const stop = () => void admin.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
