@@ -1,0 +1,88 @@
+// Turns ajv errors into Problems whose path points at the exact field to fix.
+import type { ErrorObject } from './ajv';
+import { validateFlowSchema } from './ajv';
+import { escapePointerSegment, type Problem } from './problems';
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 60 ? text.slice(0, 57) + '...' : text;
+}
+
+function typeOf(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+function describe(error: ErrorObject): { path: string; message: string } {
+  const params = error.params as Record<string, unknown>;
+  const path = error.instancePath;
+  const field = path.split('/').pop() || 'the flow';
+  const name = `"${field.replace(/~1/g, '/').replace(/~0/g, '~')}"`;
+  const got = ` (got ${show(error.data)})`;
+  switch (error.keyword) {
+    case 'required': {
+      const missing = params.missingProperty as string;
+      return { path: `${path}/${escapePointerSegment(missing)}`, message: `Missing required field "${missing}".` };
+    }
+    case 'additionalProperties': {
+      const extra = params.additionalProperty as string;
+      return { path: `${path}/${escapePointerSegment(extra)}`, message: `Unknown field "${extra}"; remove it or check its spelling.` };
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { path, message: `${name} must be ${params.comparison} ${params.limit}${got}.` };
+    case 'type':
+      return { path, message: `${name} must be of type ${params.type} (got ${typeOf(error.data)}).` };
+    case 'enum':
+      return { path, message: `${name} must be one of ${(params.allowedValues as unknown[]).map(show).join(', ')}${got}.` };
+    case 'const':
+      return { path, message: `${name} must be ${show(params.allowedValue)}${got}.` };
+    case 'pattern': {
+      const hint = (error.parentSchema as { description?: string } | undefined)?.description;
+      return { path, message: `${name} has the wrong format${got}${hint ? `: ${hint}` : `; expected ${params.pattern}`}` };
+    }
+    case 'format':
+      return { path, message: `${name} must be a valid ${params.format}${got}.` };
+    case 'minLength':
+      return { path, message: params.limit === 1 ? `${name} must not be empty.` : `${name} must be at least ${params.limit} characters long.` };
+    case 'maxLength':
+      return { path, message: `${name} must be at most ${params.limit} characters long.` };
+    case 'minItems':
+      return { path, message: `${name} needs at least ${params.limit} item(s).` };
+    case 'maxItems':
+      return { path, message: `${name} can have at most ${params.limit} items.` };
+    case 'uniqueItems':
+      return { path, message: `${name} has duplicate items (items ${params.j} and ${params.i}); remove one.` };
+    case 'minProperties':
+      return { path, message: `${name} needs at least ${params.limit} field(s), e.g. a text in "fr" or "en".` };
+    default:
+      return { path, message: `${name} ${error.message ?? 'is invalid'}.` };
+  }
+}
+
+/** Schema problems of a flow document, with node/edge ids attached when the path is inside one. */
+export function checkSchema(flow: unknown): Problem[] {
+  if (validateFlowSchema(flow)) return [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const doc = flow as { nodes?: unknown; edges?: unknown };
+  for (const error of validateFlowSchema.errors ?? []) {
+    // if/then failures repeat the real error of the `then` branch; keep only the real one.
+    if (error.keyword === 'if') continue;
+    const { path, message } = describe(error);
+    const code = `schema.${error.keyword}` as const;
+    const key = `${code}|${path}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const problem: Problem = { severity: 'error', code, message, path };
+    const owner = /^\/(nodes|edges)\/(\d+)/.exec(path);
+    if (owner) {
+      const list = owner[1] === 'nodes' ? doc.nodes : doc.edges;
+      const id = Array.isArray(list) ? (list[Number(owner[2])] as { id?: unknown } | undefined)?.id : undefined;
+      if (typeof id === 'string') problem[owner[1] === 'nodes' ? 'nodeId' : 'edgeId'] = id;
+    }
+    problems.push(problem);
+  }
+  return problems;
+}
