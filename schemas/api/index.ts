@@ -1,0 +1,56 @@
+// JSON Schemas of the REST API's bodies for non-flow resources (the flow document itself is
+// schemas/flow.schema.json). Used by app/lib/api/validate-body.ts to validate requests and by
+// app/lib/openapi to describe them: one source for both.
+import agent from './agent.schema.json';
+import apiTokenCreate from './api-token-create.schema.json';
+import calendar from './calendar.schema.json';
+import draftSave from './draft-save.schema.json';
+import error from './error.schema.json';
+import flowCreate from './flow-create.schema.json';
+import flowUpdate from './flow-update.schema.json';
+import forbiddenList from './forbidden-list.schema.json';
+import group from './group.schema.json';
+import numberInput from './number.schema.json';
+import soundUpdate from './sound-update.schema.json';
+import soundUpload from './sound-upload.schema.json';
+
+export type JsonSchema = { [key: string]: unknown };
+
+/** Schemas as written, by name. `<name>` validates a create (POST); see updateSchemaOf for PATCH. */
+export const apiSchemas = {
+  FlowCreate: flowCreate,
+  FlowUpdate: flowUpdate,
+  DraftSave: draftSave,
+  NumberInput: numberInput,
+  CalendarInput: calendar,
+  GroupInput: group,
+  AgentInput: agent,
+  SoundUpload: soundUpload,
+  SoundUpdate: soundUpdate,
+  ForbiddenListInput: forbiddenList,
+  ApiTokenCreate: apiTokenCreate,
+  ApiErrorResponse: error,
+} satisfies Record<string, JsonSchema>;
+
+export type ApiSchemaName = keyof typeof apiSchemas;
+
+/** Resources updated with PATCH take the create schema with no top-level field required. */
+export const PATCH_SCHEMAS = ['NumberInput', 'CalendarInput', 'GroupInput', 'AgentInput', 'ForbiddenListInput'] as const;
+export type PatchSchemaName = (typeof PATCH_SCHEMAS)[number];
+
+export function patchSchemaName(name: PatchSchemaName): string {
+  return name.replace(/Input$/, 'Patch');
+}
+
+/** The PATCH variant of a create schema: same fields, none required, at least one present. */
+export function updateSchemaOf(name: PatchSchemaName): JsonSchema {
+  const schema = apiSchemas[name] as JsonSchema;
+  return {
+    ...schema,
+    $id: String(schema.$id).replace(/\.schema\.json$/, '-patch.schema.json'),
+    title: patchSchemaName(name),
+    description: `${String(schema.description ?? '')} PATCH: only the fields sent change; arrays sent replace the whole list.`.trim(),
+    required: [],
+    minProperties: 1,
+  };
+}
