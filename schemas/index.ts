@@ -6,7 +6,7 @@ export type * from './generated/types';
 export { commonSchema, flowSchema, stepSchemas } from './generated/schema-bundle';
 export type { JsonSchemaDocument } from './src/json-schema';
 
-export { STEP_TYPES, isStepType, type StepType } from './src/step-types';
+export { STEP_TYPES, isStepType, compareWithStepTypes, type StepType } from './src/step-types';
 export {
   STEP_METADATA,
   type StepMetadata,
