@@ -1,0 +1,99 @@
+// Browser-side calls to the REST API (/api/...). Errors arrive as
+// { error: { code, message, path?, problems? } }; they become an ApiError so forms can show
+// the message next to the failing field.
+
+export interface ApiProblem {
+  path?: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly path?: string,
+    readonly problems: ApiProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export async function apiRequest<T = unknown>(method: Method, url: string, body?: unknown): Promise<T> {
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined || isForm ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', '');
+  }
+  const text = await response.text();
+  const data: unknown = text ? safeJson(text) : undefined;
+  if (!response.ok) {
+    const error = (data as { error?: { code?: string; message?: string; path?: string; problems?: unknown } } | undefined)?.error;
+    throw new ApiError(
+      response.status,
+      error?.code ?? `http_${response.status}`,
+      error?.message ?? '',
+      error?.path,
+      normaliseProblems(error?.problems),
+    );
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function normaliseProblems(problems: unknown): ApiProblem[] {
+  if (!Array.isArray(problems)) return [];
+  return problems
+    .filter((p): p is Record<string, unknown> => typeof p === 'object' && p !== null)
+    .map((p) => ({
+      path: typeof p.path === 'string' ? p.path : typeof p.instancePath === 'string' ? p.instancePath : undefined,
+      message: typeof p.message === 'string' ? p.message : '',
+    }));
+}
+
+/** "/ranges/0/startMinute", "ranges.0.startMinute" and "ranges[0].startMinute" → ["ranges","0","startMinute"]. */
+export function pathSegments(path: string | undefined): string[] {
+  if (!path) return [];
+  return path
+    .replace(/^#/, '')
+    .replace(/\[(\d+)\]/g, '/$1')
+    .split(/[/.]/)
+    .filter(Boolean);
+}
+
+/**
+ * The API's message for one form field (e.g. "e164", or "members/2/ringTimeSeconds"),
+ * taken from the error's path or from one of its problems; undefined if it concerns another field.
+ */
+export function fieldError(error: unknown, field: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const target = pathSegments(field).join('/');
+  const matches = (path: string | undefined) => {
+    const segments = pathSegments(path).join('/');
+    return segments === target || segments.startsWith(`${target}/`);
+  };
+  if (matches(error.path)) return error.message;
+  return error.problems.find((p) => matches(p.path))?.message;
+}
+
+/** True when the error is attached to one of the given fields (so no banner is needed). */
+export function isFieldError(error: unknown, fields: string[]): boolean {
+  return fields.some((field) => fieldError(error, field) !== undefined);
+}

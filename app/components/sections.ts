@@ -1,0 +1,39 @@
+// The admin's sections, their routes and who may see and change them. The API enforces the
+// same rules; this only keeps the UI from offering what a role cannot do.
+export type Role = 'admin' | 'supervisor' | 'agent';
+
+export type SectionKey = 'flows' | 'numbers' | 'calendars' | 'groups' | 'agents' | 'sounds' | 'forbidden';
+
+export interface Section {
+  key: SectionKey;
+  href: string;
+  /** Roles that see the section in the navigation and may open it. */
+  view: readonly Role[];
+  /** Roles that may create, change and delete in it. */
+  edit: readonly Role[];
+}
+
+const managers: readonly Role[] = ['admin', 'supervisor'];
+const everyone: readonly Role[] = ['admin', 'supervisor', 'agent'];
+
+export const sections: readonly Section[] = [
+  { key: 'flows', href: '/flows', view: everyone, edit: managers },
+  { key: 'numbers', href: '/numbers', view: managers, edit: ['admin'] },
+  { key: 'calendars', href: '/calendars', view: managers, edit: managers },
+  { key: 'groups', href: '/groups', view: managers, edit: managers },
+  { key: 'agents', href: '/agents', view: managers, edit: ['admin'] },
+  { key: 'sounds', href: '/sounds', view: managers, edit: managers },
+  { key: 'forbidden', href: '/forbidden-destinations', view: managers, edit: ['admin'] },
+];
+
+export function section(key: SectionKey): Section {
+  return sections.find((s) => s.key === key)!;
+}
+
+export function canView(role: string, key: SectionKey): boolean {
+  return (section(key).view as readonly string[]).includes(role);
+}
+
+export function canEdit(role: string, key: SectionKey): boolean {
+  return (section(key).edit as readonly string[]).includes(role);
+}

@@ -1,0 +1,19 @@
+// next-intl request configuration (wired by next.config.js): the locale and messages of the
+// current request, for server components and, through NextIntlClientProvider, client ones.
+import { cookies, headers } from 'next/headers';
+import { getRequestConfig } from 'next-intl/server';
+import { getCurrentUser } from '@/app/lib/auth/current-user';
+import { localeCookieName } from './config';
+import { resolveLocale } from './resolve-locale';
+import { loadMessages } from './messages';
+
+export default getRequestConfig(async () => {
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  const user = await getCurrentUser(headerList).catch(() => null);
+  const locale = resolveLocale({
+    userLocale: user?.locale,
+    cookieLocale: cookieStore.get(localeCookieName)?.value,
+    acceptLanguage: headerList.get('accept-language'),
+  });
+  return { locale, messages: await loadMessages(locale), timeZone: 'Europe/Paris' };
+});

@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getCurrentUser } from '@/app/lib/auth/current-user';
+import { LanguageSwitch } from '@/app/components/language-switch';
+import { SignInForm } from './sign-in-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('signIn');
+  return { title: t('title') };
+}
+
+export default async function SignInPage() {
+  if (await getCurrentUser(await headers())) redirect('/flows');
+  const t = await getTranslations();
+  return (
+    <main className="auth-page">
+      <div className="auth-card">
+        <p className="brand-title">{t('app.name')}</p>
+        <p className="subtitle">{t('app.tagline')}</p>
+        <h1>{t('signIn.title')}</h1>
+        <SignInForm />
+        <div className="auth-footer">
+          <LanguageSwitch />
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,60 @@
+// The French and English catalogues must stay in step: same keys, no empty text, and the same
+// ICU placeholders in both (a {name} missing from one language would show raw in the UI).
+import { describe, expect, it } from 'vitest';
+import fr from '@/messages/fr.json';
+import en from '@/messages/en.json';
+import { localeFromAcceptLanguage, resolveLocale } from '@/app/i18n/resolve-locale';
+
+type Catalogue = { [key: string]: string | Catalogue };
+
+function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const [key, value] of Object.entries(catalogue)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') entries.set(path, value);
+    else for (const [k, v] of flatten(value, path)) entries.set(k, v);
+  }
+  return entries;
+}
+
+function placeholders(message: string): string[] {
+  return [...message.matchAll(/\{\s*(\w+)/g)].map((m) => m[1]).sort();
+}
+
+const catalogues = { fr: flatten(fr as Catalogue), en: flatten(en as Catalogue) };
+
+describe('message catalogues', () => {
+  it('have the same keys in French and English', () => {
+    const frKeys = [...catalogues.fr.keys()].sort();
+    const enKeys = [...catalogues.en.keys()].sort();
+    expect(frKeys.filter((k) => !catalogues.en.has(k)), 'keys missing from en.json').toEqual([]);
+    expect(enKeys.filter((k) => !catalogues.fr.has(k)), 'keys missing from fr.json').toEqual([]);
+  });
+
+  it.each(Object.entries(catalogues))('%s has no empty message', (_locale, messages) => {
+    const empty = [...messages].filter(([, text]) => text.trim() === '').map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const mismatched = [...catalogues.fr]
+      .filter(([key, text]) => catalogues.en.has(key) && placeholders(text).join() !== placeholders(catalogues.en.get(key)!).join())
+      .map(([key]) => key);
+    expect(mismatched).toEqual([]);
+  });
+});
+
+describe('resolveLocale', () => {
+  it("prefers the signed-in user's locale, then the cookie, then Accept-Language, then French", () => {
+    expect(resolveLocale({ userLocale: 'en', cookieLocale: 'fr', acceptLanguage: 'fr' })).toBe('en');
+    expect(resolveLocale({ userLocale: null, cookieLocale: 'en', acceptLanguage: 'fr' })).toBe('en');
+    expect(resolveLocale({ cookieLocale: 'de', acceptLanguage: 'de-DE,en;q=0.8,fr;q=0.5' })).toBe('en');
+    expect(resolveLocale({ acceptLanguage: 'de-DE' })).toBe('fr');
+    expect(resolveLocale({})).toBe('fr');
+  });
+
+  it('reads quality values from Accept-Language', () => {
+    expect(localeFromAcceptLanguage('en;q=0.4, fr-CA;q=0.9')).toBe('fr');
+    expect(localeFromAcceptLanguage('*')).toBeUndefined();
+  });
+});
