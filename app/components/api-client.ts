@@ -5,6 +5,8 @@
 export interface ApiProblem {
   path?: string;
   message: string;
+  /** e.g. "schema.pattern", "schema.required" (validation problems). */
+  code?: string;
 }
 
 export class ApiError extends Error {
@@ -65,6 +67,7 @@ function normaliseProblems(problems: unknown): ApiProblem[] {
     .map((p) => ({
       path: typeof p.path === 'string' ? p.path : typeof p.instancePath === 'string' ? p.instancePath : undefined,
       message: typeof p.message === 'string' ? p.message : '',
+      code: typeof p.code === 'string' ? p.code : undefined,
     }));
 }
 
@@ -79,21 +82,33 @@ export function pathSegments(path: string | undefined): string[] {
 }
 
 /**
- * The API's message for one form field (e.g. "e164", or "members/2/ringTimeSeconds"),
- * taken from the error's path or from one of its problems; undefined if it concerns another field.
+ * The problem the API reported for one form field (e.g. "e164", or "members/2/ringTimeSeconds"),
+ * from the error's problems or its path; undefined if the error concerns another field.
  */
-export function fieldError(error: unknown, field: string): string | undefined {
+export function fieldProblem(error: unknown, field: string): ApiProblem | undefined {
   if (!(error instanceof ApiError)) return undefined;
   const target = pathSegments(field).join('/');
   const matches = (path: string | undefined) => {
     const segments = pathSegments(path).join('/');
     return segments === target || segments.startsWith(`${target}/`);
   };
-  if (matches(error.path)) return error.message;
-  return error.problems.find((p) => matches(p.path))?.message;
+  const problem = error.problems.find((p) => matches(p.path));
+  if (problem) return problem;
+  if (matches(error.path)) return { path: error.path, message: error.message, code: error.code };
+  return undefined;
+}
+
+/** The API's raw message for a field, without the "/path: " prefix the API puts in front. */
+export function fieldError(error: unknown, field: string): string | undefined {
+  const problem = fieldProblem(error, field);
+  return problem ? stripPathPrefix(problem.message) : undefined;
+}
+
+export function stripPathPrefix(message: string): string {
+  return message.replace(/^\/[^\s:]*:\s*/, '');
 }
 
 /** True when the error is attached to one of the given fields (so no banner is needed). */
 export function isFieldError(error: unknown, fields: string[]): boolean {
-  return fields.some((field) => fieldError(error, field) !== undefined);
+  return fields.some((field) => fieldProblem(error, field) !== undefined);
 }

@@ -1,15 +1,13 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { ApiError } from './api-client';
+import { ApiError, isFieldError, stripPathPrefix } from './api-client';
 
 /** A banner for an error that is not attached to a form field. */
 export function ErrorAlert({ error, ignoreFields = [] }: { error: unknown; ignoreFields?: string[] }) {
   const t = useTranslations('errors');
   if (!error) return null;
-  if (error instanceof ApiError && error.path && ignoreFields.length > 0) {
-    const field = error.path.replace(/^\/?/, '').split(/[/.[]/)[0];
-    if (ignoreFields.includes(field)) return null;
-  }
+  // Errors about fields the form shows next to those fields need no banner.
+  if (ignoreFields.length > 0 && isFieldError(error, ignoreFields)) return null;
   return (
     <div className="alert error" role="alert">
       {describeError(error, t)}
@@ -22,8 +20,9 @@ export function describeError(error: unknown, t: (key: 'network' | 'forbidden' |
     if (error.status === 0) return t('network');
     const general =
       error.status === 403 ? t('forbidden') : error.status === 404 ? t('notFound') : error.status === 409 ? t('conflict') : undefined;
-    if (error.message && general) return `${general} ${error.message}`;
-    return error.message || general || t('unknown');
+    const message = stripPathPrefix(error.message);
+    if (message && general) return `${general} ${message}`;
+    return message || general || t('unknown');
   }
   return t('unknown');
 }

@@ -1,5 +1,7 @@
-// The admin's sections, their routes and who may see and change them. The API enforces the
-// same rules; this only keeps the UI from offering what a role cannot do.
+// The admin's sections, their routes and who may see and change them, matching
+// app/lib/auth/roles.ts (flows: admins and supervisors; the rest: admins). The API enforces
+// the same rules; this only keeps the UI from offering what a role cannot do. Agents see the
+// flows only.
 export type Role = 'admin' | 'supervisor' | 'agent';
 
 export type SectionKey = 'flows' | 'numbers' | 'calendars' | 'groups' | 'agents' | 'sounds' | 'forbidden';
@@ -19,10 +21,10 @@ const everyone: readonly Role[] = ['admin', 'supervisor', 'agent'];
 export const sections: readonly Section[] = [
   { key: 'flows', href: '/flows', view: everyone, edit: managers },
   { key: 'numbers', href: '/numbers', view: managers, edit: ['admin'] },
-  { key: 'calendars', href: '/calendars', view: managers, edit: managers },
-  { key: 'groups', href: '/groups', view: managers, edit: managers },
+  { key: 'calendars', href: '/calendars', view: managers, edit: ['admin'] },
+  { key: 'groups', href: '/groups', view: managers, edit: ['admin'] },
   { key: 'agents', href: '/agents', view: managers, edit: ['admin'] },
-  { key: 'sounds', href: '/sounds', view: managers, edit: managers },
+  { key: 'sounds', href: '/sounds', view: managers, edit: ['admin'] },
   { key: 'forbidden', href: '/forbidden-destinations', view: managers, edit: ['admin'] },
 ];
 

@@ -3,12 +3,15 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { apiRequest, fieldError } from '@/app/components/api-client';
+import { apiRequest } from '@/app/components/api-client';
+import { useFieldErrors } from '@/app/components/use-field-errors';
 import { ConfirmDialog } from '@/app/components/confirm-dialog';
 import { Dialog } from '@/app/components/dialog';
 import { ErrorAlert } from '@/app/components/error-alert';
 import { Field } from '@/app/components/form-field';
-import type { FlowRow } from './list-flows';
+import type { FlowView } from '@/app/lib/flows/flow-view';
+
+type FlowRow = FlowView;
 
 type Editing = { mode: 'create' } | { mode: 'rename'; flow: FlowRow };
 
@@ -66,15 +69,15 @@ export function FlowsList({ flows, editable }: { flows: FlowRow[]; editable: boo
                     <Link href={`/flows/${flow.id}`}>{flow.name}</Link>
                     {flow.description && <div className="muted">{flow.description}</div>}
                   </td>
-                  <td>{format.dateTime(new Date(flow.updatedAt), { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                  <td>{format.dateTime(lastModified(flow), { dateStyle: 'medium', timeStyle: 'short' })}</td>
                   <td>
-                    {flow.publishedVersion !== null ? (
-                      <span className="tag ok">{t('publishedVersion', { number: flow.publishedVersion })}</span>
+                    {flow.publishedVersion ? (
+                      <span className="tag ok">{t('publishedVersion', { number: flow.publishedVersion.number })}</span>
                     ) : (
                       <span className="tag">{t('draftOnly')}</span>
                     )}
                   </td>
-                  <td>{flow.numbers.length ? flow.numbers.join(', ') : <span className="muted">{t('noNumbers')}</span>}</td>
+                  <td>{flow.numbers.length ? flow.numbers.map((n) => n.e164).join(', ') : <span className="muted">{t('noNumbers')}</span>}</td>
                   {editable && (
                     <td className="actions">
                       <button
@@ -135,6 +138,7 @@ function FlowDialog({ editing, onClose, onSaved }: { editing: Editing | null; on
   const [description, setDescription] = useState(initial?.description ?? '');
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const errorFor = useFieldErrors(error);
 
   async function save() {
     setPending(true);
@@ -168,12 +172,18 @@ function FlowDialog({ editing, onClose, onSaved }: { editing: Editing | null; on
       }
     >
       <ErrorAlert error={error} ignoreFields={['name', 'description']} />
-      <Field label={t('fields.name')} error={fieldError(error, 'name')}>
+      <Field label={t('fields.name')} error={errorFor('name')}>
         <input type="text" name="name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
-      <Field label={t('fields.description')} hint={tc('optional')} error={fieldError(error, 'description')}>
+      <Field label={t('fields.description')} hint={tc('optional')} error={errorFor('description')}>
         <textarea name="description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
       </Field>
     </Dialog>
   );
+}
+
+/** A flow changes when it is renamed or when its draft is saved. */
+function lastModified(flow: FlowRow): Date {
+  const draft = flow.draft ? new Date(flow.draft.updatedAt).getTime() : 0;
+  return new Date(Math.max(new Date(flow.updatedAt).getTime(), draft));
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requireSection } from '../require-section';
-import { listFlows } from './list-flows';
+import { listFlows } from '@/app/lib/flows/list-flows';
 import { FlowsList } from './flows-list';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FlowsPage({ searchParams }: { searchParams: Promise<{ forbidden?: string }> }) {
   const { user, editable } = await requireSection('flows');
-  const [flows, t, { forbidden }] = await Promise.all([listFlows(user.organizationId), getTranslations(), searchParams]);
+  const [flows, t, { forbidden }] = await Promise.all([listFlows(user), getTranslations(), searchParams]);
   return (
     <>
       {forbidden && (
