@@ -17,8 +17,44 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
   return entries;
 }
 
+/** Argument names of an ICU message, plural/select branches included ("{count, plural, one {# {name}}}"). */
 function placeholders(message: string): string[] {
-  return [...message.matchAll(/\{\s*(\w+)/g)].map((m) => m[1]).sort();
+  const names = new Set<string>();
+  let i = 0;
+  const readUntil = (stops: string) => {
+    const start = i;
+    while (i < message.length && !stops.includes(message[i])) i++;
+    return message.slice(start, i).trim();
+  };
+  // Reads text up to the "}" closing the current branch (or the end).
+  const text = (): void => {
+    while (i < message.length && message[i] !== '}') {
+      if (message[i] === '{') argument();
+      else i++;
+    }
+  };
+  const argument = (): void => {
+    i++; // {
+    names.add(readUntil(',}'));
+    if (message[i] === ',') {
+      i++;
+      const type = readUntil(',}');
+      if (message[i] === ',' && ['plural', 'select', 'selectordinal'].includes(type)) {
+        i++;
+        while (i < message.length && message[i] !== '}') {
+          readUntil('{}');
+          if (message[i] === '{') {
+            i++;
+            text();
+            i++; // } closing the branch
+          }
+        }
+      } else readUntil('}');
+    }
+    i++; // } closing the argument
+  };
+  text();
+  return [...names].sort();
 }
 
 const catalogues = { fr: flatten(fr as Catalogue), en: flatten(en as Catalogue) };
@@ -34,6 +70,10 @@ describe('message catalogues', () => {
   it.each(Object.entries(catalogues))('%s has no empty message', (_locale, messages) => {
     const empty = [...messages].filter(([, text]) => text.trim() === '').map(([key]) => key);
     expect(empty).toEqual([]);
+  });
+
+  it('finds placeholders inside plural branches but not branch text', () => {
+    expect(placeholders('{ranges, plural, =0 {aucune plage} one {# plage de {who}}} le {day}')).toEqual(['day', 'ranges', 'who']);
   });
 
   it('uses the same placeholders in both languages', () => {
