@@ -12,7 +12,7 @@ const MAX_LENGTH_DIGITS = 8;
 export const MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 export class FrameDecoder {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
 
   /** Appends octets and returns every complete frame; throws WIRE_PROTOCOL_ERROR on garbage. */
   push(chunk: Buffer): string[] {
