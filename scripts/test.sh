@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `npm test`: every test of the project, in the order that fails fastest.
+#   1. generated types are not stale            (schemas:check)
+#   2. the admin is built once                  (next build into .next)
+#   3. unit + integration tests                 (vitest: unit project, api project on PostgreSQL)
+#   4. browser tests                            (Playwright in Debian's Chromium)
+# Needs PostgreSQL on 127.0.0.1:5432 (trust auth) for the API and browser tests; .ci/run
+# makes sure of it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== schemas: generated types up to date"
+npm run --silent schemas:check
+
+echo "== build the admin"
+NEXT_DIST_DIR=.next npx next build > /tmp/relais-next-build.log 2>&1 || { tail -50 /tmp/relais-next-build.log; exit 1; }
+
+echo "== vitest (unit and API integration)"
+npx vitest run
+
+echo "== playwright (Chromium)"
+npx playwright test
