@@ -1,7 +1,8 @@
 // Inbound calls: SIPp (caller) → edge → drachtio-srf app that answers.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectApp, disconnectApp, once, runSipp, sippOk, startEdge, type SrfApp } from './helpers';
-import { uacCalleeHangsUp, uacCallerHangsUp } from './scenarios';
+import { connectApp, disconnectApp, once, runSipp, sippOk, startEdge, waitFor, type SrfApp } from './helpers';
+import { createHash } from 'node:crypto';
+import { uacCalleeHangsUp, uacCallerHangsUp, uacCancel, uacRefer, uacRegisterDigest, uacReinvite } from './scenarios';
 import type { RunningSipEdge } from '@/sip-edge/index';
 
 const ANSWER_SDP = 'v=0\r\no=app 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n';
@@ -49,4 +50,121 @@ describe('inbound call', () => {
     expect(r.messages).toMatch(/BYE sip:sipp@127\.0\.0\.1:\d+ SIP\/2.0[\s\S]*CSeq: \d+ BYE/);
     expect(byeResponse.method).toBe('BYE');
   });
+
+  it('is cancelled while ringing: 200 to CANCEL, 487 to INVITE, app told', async () => {
+    let cancelled: Promise<unknown> | undefined;
+    let sendAfterCancel: unknown;
+    app = await connectApp(edge, (srf) => {
+      srf.invite((req: any, res: any) => {
+        cancelled = once(req, 'cancel');
+        res.send(180);
+        void cancelled.then(() => res.send(200, { body: ANSWER_SDP }, (err: unknown) => { sendAfterCancel = err; }));
+      });
+    });
+    const r = await runSipp(uacCancel, `127.0.0.1:${edge.sipPort}`, ['-m', '1']).done;
+    expect(sippOk(r)).toBe('ok');
+    const cancelMsg: any = await cancelled;
+    expect(cancelMsg.method).toBe('CANCEL');
+    await waitFor(() => sendAfterCancel !== undefined, 'late 200 refused');
+    expect(String(sendAfterCancel)).toMatch(/unknown transaction/);
+    expect(r.messages).toMatch(/SIP\/2.0 487 Request Terminated/);
+  });
+
+  it('handles a re-INVITE (hold) inside the dialog', async () => {
+    const modifies: string[] = [];
+    let destroyed: Promise<unknown> | undefined;
+    app = await connectApp(edge, (srf) => {
+      srf.invite(async (req: any, res: any) => {
+        const dlg = await srf.createUAS(req, res, { localSdp: ANSWER_SDP });
+        destroyed = once(dlg, 'destroy');
+        dlg.on('modify', (mreq: any, mres: any) => {
+          modifies.push(/a=sendonly/.test(mreq.body) ? 'sendonly' : 'other');
+          mres.send(200, { body: ANSWER_SDP.replace('a=sendrecv', 'a=recvonly') });
+        });
+      });
+    });
+    const r = await runSipp(uacReinvite, `127.0.0.1:${edge.sipPort}`, ['-m', '1']).done;
+    expect(sippOk(r)).toBe('ok');
+    await destroyed;
+    expect(modifies).toEqual(['sendonly']);
+    expect(r.messages).toMatch(/a=recvonly/);
+  });
+
+  it('sends REFER in the dialog and receives the NOTIFY', async () => {
+    const events: string[] = [];
+    let destroyed: Promise<unknown> | undefined;
+    app = await connectApp(edge, (srf) => {
+      srf.invite(async (req: any, res: any) => {
+        const dlg = await srf.createUAS(req, res, { localSdp: ANSWER_SDP });
+        destroyed = once(dlg, 'destroy');
+        dlg.on('notify', (nreq: any, nres: any) => {
+          events.push(`NOTIFY ${nreq.get('Event')} ${nreq.body.trim()}`);
+          nres.send(200);
+        });
+        await once(dlg, 'ack');
+        const referRes = await dlg.request({ method: 'REFER', headers: { 'Refer-To': '<sip:carol@127.0.0.1>' } });
+        events.push(`REFER ${referRes.status}`);
+      });
+    });
+    const r = await runSipp(uacRefer, `127.0.0.1:${edge.sipPort}`, ['-m', '1']).done;
+    expect(sippOk(r)).toBe('ok');
+    await destroyed;
+    expect(events).toEqual(['REFER 202', 'NOTIFY refer SIP/2.0 200 OK']);
+    expect(r.messages).toMatch(/REFER sip:sipp@127\.0\.0\.1:\d+ SIP\/2.0[\s\S]*Refer-To: <sip:carol@127\.0\.0\.1>/);
+  });
+
+  it('delivers REGISTER to the app, which challenges it with digest auth (401 then 200)', async () => {
+    const seen: number[] = [];
+    const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+    app = await connectApp(edge, (srf) => {
+      srf.register((req: any, res: any) => {
+        const auth: string | undefined = req.get('Authorization');
+        if (!auth) {
+          seen.push(401);
+          return res.send(401, { headers: { 'WWW-Authenticate': 'Digest realm="relais", nonce="a1b2c3d4", algorithm=MD5' } });
+        }
+        const p = Object.fromEntries([...auth.matchAll(/(\w+)="?([^",]+)"?/g)].map((m) => [m[1], m[2]]));
+        const expected = md5(`${md5(`alice:relais:wonderland`)}:${p.nonce}:${md5(`REGISTER:${p.uri}`)}`);
+        const ok = p.username === 'alice' && p.response === expected;
+        seen.push(ok ? 200 : 403);
+        res.send(ok ? 200 : 403, { headers: { Contact: req.get('Contact'), Expires: '300' } });
+      });
+    });
+    const r = await runSipp(uacRegisterDigest, `127.0.0.1:${edge.sipPort}`, ['-m', '1']).done;
+    expect(sippOk(r)).toBe('ok');
+    expect(seen).toEqual([401, 200]);
+  });
+
+  it('works over TCP', async () => {
+    let destroyed: Promise<unknown> | undefined;
+    let protocol = '';
+    app = await connectApp(edge, (srf) => {
+      srf.invite(async (req: any, res: any) => {
+        protocol = req.protocol;
+        res.send(180);
+        const dlg = await srf.createUAS(req, res, { localSdp: ANSWER_SDP });
+        destroyed = once(dlg, 'destroy');
+      });
+    });
+    const r = await runSipp(uacCallerHangsUp('TCP'), `127.0.0.1:${edge.sipPort}`, ['-m', '1', '-t', 't1']).done;
+    expect(sippOk(r)).toBe('ok');
+    await destroyed;
+    expect(protocol).toBe('tcp');
+    expect(r.messages).toMatch(/Contact: <sip:127\.0\.0\.1:\d+;transport=tcp>/);
+  });
+
+  it('completes calls despite packet loss (SIPp -lost), through retransmissions', async () => {
+    let answered = 0;
+    app = await connectApp(edge, (srf) => {
+      srf.invite(async (req: any, res: any) => {
+        res.send(180);
+        await srf.createUAS(req, res, { localSdp: ANSWER_SDP });
+        answered++;
+      });
+    });
+    const r = await runSipp(uacCallerHangsUp('UDP', true), `127.0.0.1:${edge.sipPort}`, ['-m', '4', '-r', '4', '-lost', '15']).done;
+    expect(sippOk(r)).toBe('ok');
+    expect(answered).toBe(4);
+    await waitFor(() => edge.edge.stats().dialogs === 0, 'all dialogs ended');
+  }, 60_000);
 });

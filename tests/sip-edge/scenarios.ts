@@ -66,13 +66,18 @@ ${extra}Content-Length: [len]
 ${body}]]></send>`;
 }
 
+/** Response to an INVITE/CANCEL received by a SIPp UAS: adds SIPp's To tag. */
+export function uasReply(status: string, extra = '', body = ''): string {
+  return reply(status, extra, body).replace('[last_To:]', '[last_To:];tag=[pid]SIPpTag01[call_number]');
+}
+
 export const scenario = (...steps: string[]) => `${head}\n${steps.join('\n')}\n${tail}`;
 
 /** SIPp calls in, the app answers; SIPp hangs up. */
-export const uacCallerHangsUp = (transport: 'UDP' | 'TCP' = 'UDP') => scenario(
+export const uacCallerHangsUp = (transport: 'UDP' | 'TCP' = 'UDP', ringingOptional = false) => scenario(
   invite({ transport }),
   '<recv response="100" optional="true"/>',
-  '<recv response="180"/>',
+  `<recv response="180"${ringingOptional ? ' optional="true"' : ''}/>`,
   '<recv response="200" rtd="true" rrs="true"/>',
   ack,
   '<pause milliseconds="200"/>',
@@ -89,4 +94,165 @@ export const uacCalleeHangsUp = scenario(
   ack,
   '<recv request="BYE"/>',
   reply('200 OK'),
+);
+
+/** SIPp calls in and cancels while ringing. */
+export const uacCancel = scenario(
+  invite(),
+  '<recv response="100" optional="true"/>',
+  '<recv response="180"/>',
+  `<send><![CDATA[
+CANCEL sip:ivr@[remote_ip]:[remote_port] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch-3]
+From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+To: <sip:ivr@[remote_ip]:[remote_port]>
+Call-ID: [call_id]
+CSeq: 1 CANCEL
+Max-Forwards: 70
+Content-Length: 0
+
+]]></send>`,
+  '<recv response="200"/>',
+  '<recv response="487"/>',
+  `<send><![CDATA[
+ACK sip:ivr@[remote_ip]:[remote_port] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch-6]
+From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+[last_To:]
+Call-ID: [call_id]
+CSeq: 1 ACK
+Max-Forwards: 70
+Content-Length: 0
+
+]]></send>`,
+);
+
+const holdSdp = SIPP_SDP.replace('a=sendrecv', 'a=sendonly');
+
+/** SIPp calls in, then puts the call on hold with a re-INVITE, then hangs up. */
+export const uacReinvite = scenario(
+  invite(),
+  '<recv response="100" optional="true"/>',
+  '<recv response="200" rrs="true"/>',
+  ack,
+  inDialogRequest('INVITE', 2, 'Content-Type: application/sdp\n', holdSdp),
+  '<recv response="100" optional="true"/>',
+  '<recv response="200"/>',
+  ack.replace('CSeq: 1 ACK', 'CSeq: 2 ACK'),
+  inDialogRequest('BYE', 3),
+  '<recv response="200" crlf="true"/>',
+);
+
+/** SIPp calls in; the app sends REFER; SIPp accepts (202), reports with NOTIFY, then hangs up. */
+export const uacRefer = scenario(
+  invite(),
+  '<recv response="100" optional="true"/>',
+  `<recv response="200" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="To:" assign_to="remote_to"/></action></recv>`,
+  ack,
+  `<recv request="REFER"><action><ereg regexp="sip:carol@[^>]*" search_in="hdr" header="Refer-To:" check_it="true" assign_to="refer_to"/></action></recv>`,
+  reply('202 Accepted', 'X-Refer-Target: [$refer_to]\n'),
+  `<send retrans="500"><![CDATA[
+NOTIFY [next_url] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+To:[$remote_to]
+Call-ID: [call_id]
+CSeq: 2 NOTIFY
+Contact: <sip:sipp@[local_ip]:[local_port]>
+Event: refer
+Subscription-State: terminated;reason=noresource
+Content-Type: message/sipfrag;version=2.0
+Max-Forwards: 70
+Content-Length: [len]
+
+SIP/2.0 200 OK
+]]></send>`,
+  '<recv response="200"/>',
+  `<send retrans="500"><![CDATA[
+BYE [next_url] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+From: sipp <sip:sipp@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+To:[$remote_to]
+Call-ID: [call_id]
+CSeq: 3 BYE
+Max-Forwards: 70
+Content-Length: 0
+
+]]></send>`,
+  '<recv response="200" crlf="true"/>',
+);
+
+const register = (cseq: number, auth: string) => `<send retrans="500"><![CDATA[
+REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+From: <sip:alice@[remote_ip]>;tag=[pid]SIPpTag00[call_number]
+To: <sip:alice@[remote_ip]>
+Call-ID: [call_id]
+CSeq: ${cseq} REGISTER
+Contact: <sip:alice@[local_ip]:[local_port]>
+Expires: 300
+Max-Forwards: 70
+${auth}Content-Length: 0
+
+]]></send>`;
+
+/** REGISTER challenged by the app (401), then resent with digest credentials (200). */
+export const uacRegisterDigest = scenario(
+  register(1, ''),
+  '<recv response="401" auth="true"/>',
+  register(2, '[authentication username=alice password=wonderland]\n'),
+  '<recv response="200"/>',
+);
+
+/** A UAS SIPp: answers the app's INVITE, then expects the app's BYE. */
+export const uasAnswer = scenario(
+  '<recv request="INVITE" crlf="true"/>',
+  uasReply('180 Ringing'),
+  uasReply('200 OK', 'Content-Type: application/sdp\n', SIPP_SDP),
+  '<recv request="ACK" crlf="true"/>',
+  '<recv request="BYE"/>',
+  reply('200 OK'),
+);
+
+/** A UAS SIPp that is busy: 486, then the edge's own ACK. */
+export const uasBusy = scenario(
+  '<recv request="INVITE"/>',
+  uasReply('486 Busy Here'),
+  '<recv request="ACK"/>',
+);
+
+/** A UAS SIPp that challenges the INVITE, checks the credentials, answers, and awaits the BYE. */
+export const uasChallenge = scenario(
+  '<recv request="INVITE"/>',
+  uasReply('401 Unauthorized', 'WWW-Authenticate: Digest realm="relais.test", nonce="4f3e2d1c0b", algorithm=MD5\n'),
+  '<recv request="ACK"/>',
+  `<recv request="INVITE"><action><verifyauth assign_to="authvalid" username="bob" password="builder"/></action></recv>`,
+  '<nop hide="true" test="authvalid" next="goodauth"/>',
+  uasReply('403 Forbidden'),
+  '<recv request="ACK" next="end"/>',
+  '<label id="goodauth"/>',
+  uasReply('200 OK', 'Content-Type: application/sdp\n', SIPP_SDP),
+  '<recv request="ACK"/>',
+  '<recv request="BYE"/>',
+  reply('200 OK'),
+  '<label id="end"/>',
+);
+
+/** A UAS SIPp that rings until the app cancels: 200 to CANCEL, 487 to INVITE, then ACK. */
+export const uasCancelled = scenario(
+  `<recv request="INVITE"><action><ereg regexp=".*" search_in="hdr" header="CSeq:" assign_to="inv_cseq"/><ereg regexp=".*" search_in="hdr" header="Via:" assign_to="inv_via"/></action></recv>`,
+  uasReply('180 Ringing'),
+  '<recv request="CANCEL"/>',
+  uasReply('200 OK'),
+  `<send><![CDATA[
+SIP/2.0 487 Request Terminated
+Via:[$inv_via]
+[last_From:]
+[last_To:];tag=[pid]SIPpTag01[call_number]
+[last_Call-ID:]
+CSeq:[$inv_cseq]
+Content-Length: 0
+
+]]></send>`,
+  '<recv request="ACK"/>',
 );
