@@ -4,10 +4,13 @@
 #   2. the admin is built once                  (next build into .next)
 #   3. unit + integration tests                 (vitest: unit project, api project on PostgreSQL)
 #   4. browser tests                            (Playwright in Debian's Chromium)
-# Needs PostgreSQL on 127.0.0.1:5432 (trust auth) for the API and browser tests; .ci/run
-# makes sure of it.
+# Installs missing Debian test tools (chromium, SIPp, espeak-ng, sox) and starts the local
+# PostgreSQL (127.0.0.1:5432, trust auth) if it is stopped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+bash scripts/install-system-deps.sh
+bash scripts/ensure-postgres.sh
 
 echo "== schemas: generated types up to date"
 npm run --silent schemas:check
