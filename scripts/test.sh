@@ -18,13 +18,13 @@ npm run --silent schemas:check
 echo "== build the admin"
 NEXT_DIST_DIR=.next npx next build > /tmp/relais-next-build.log 2>&1 || { tail -50 /tmp/relais-next-build.log; exit 1; }
 
-mkdir -p test-results
+mkdir -p .test-reports
 status=0
 echo "== vitest (unit and API integration)"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/vitest.json || status=1
 
 echo "== playwright (Chromium)"
-PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json npx playwright test --reporter=list,json || status=1
+PLAYWRIGHT_JSON_OUTPUT_NAME=.test-reports/playwright.json npx playwright test --reporter=list,json || status=1
 
-npx tsx scripts/test-summary.ts test-results/vitest.json test-results/playwright.json
+npx tsx scripts/test-summary.ts .test-reports/vitest.json .test-reports/playwright.json
 exit $status
