@@ -1,13 +1,36 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
+// Two projects:
+// - unit: everything under tests/ except the API and browser tests; no server, no database.
+// - api:  tests/api/**, real HTTP against a production admin server on a fresh PostgreSQL
+//         database, both started once by tests/support/global-setup.ts (needs a prior
+//         `next build` into NEXT_DIST_DIR, default `.next`).
+// `npx vitest run --project unit` / `--project api`; plain `npx vitest run` runs both.
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['tests/**/*.test.ts'],
-    exclude: ['tests/e2e/**', 'node_modules/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', 'tests/api/**', 'node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'api',
+          include: ['tests/api/**/*.test.ts'],
+          globalSetup: ['tests/support/global-setup.ts'],
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,99 @@
+// The typed error of the REST API. Domain functions throw ApiError; the route wrapper
+// (./handler.ts) turns it into `{ error: { code, message, path?, problems?, ... } }`.
+
+/** Every error code the API can answer with, and its HTTP status. */
+export const API_ERROR_STATUS = {
+  /** The body is not JSON (or not the multipart form expected). */
+  INVALID_JSON: 400,
+  /** The body or a parameter does not satisfy its schema; `path` points at the field. */
+  VALIDATION_FAILED: 400,
+  /** Not signed in, or the API token is unknown/expired. */
+  UNAUTHENTICATED: 401,
+  /** Signed in, but the role may not do this. */
+  FORBIDDEN: 403,
+  /** No such object in the caller's organisation (other organisations' objects included). */
+  NOT_FOUND: 404,
+  /** The HTTP method is not supported on this path. */
+  METHOD_NOT_ALLOWED: 405,
+  /** A unique value is taken, or the draft changed since it was read (stale revision). */
+  CONFLICT: 409,
+  /** The upload is too large. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** The upload is not a supported audio format. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** A bug or an unavailable dependency; details are in the server log. */
+  INTERNAL: 500,
+} as const;
+
+export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+export const API_ERROR_CODES = Object.keys(API_ERROR_STATUS) as ApiErrorCode[];
+
+/** One finding of a validation (same shape as validateFlow's problems). */
+export interface ApiProblem {
+  severity?: 'error' | 'warning';
+  code?: string;
+  message: string;
+  /** JSON pointer into the request body. */
+  path: string;
+  nodeId?: string;
+  edgeId?: string;
+}
+
+export interface ApiErrorBody {
+  error: {
+    code: ApiErrorCode;
+    message: string;
+    path?: string;
+    problems?: ApiProblem[];
+    /** Extra, code-specific facts (e.g. `currentRevision` for a draft CONFLICT). */
+    [extra: string]: unknown;
+  };
+}
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly status: number;
+  readonly path?: string;
+  readonly problems?: ApiProblem[];
+  readonly details?: Record<string, unknown>;
+
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    options: { path?: string; problems?: ApiProblem[]; details?: Record<string, unknown> } = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = API_ERROR_STATUS[code];
+    this.path = options.path;
+    this.problems = options.problems;
+    this.details = options.details;
+  }
+
+  toBody(): ApiErrorBody {
+    return {
+      error: {
+        ...this.details,
+        code: this.code,
+        message: this.message,
+        ...(this.path !== undefined ? { path: this.path } : {}),
+        ...(this.problems ? { problems: this.problems } : {}),
+      },
+    };
+  }
+}
+
+/** 404 for a missing object or one of another organisation (never reveals which). */
+export function notFound(what: string, id: string): ApiError {
+  return new ApiError('NOT_FOUND', `${what} ${id} was not found`);
+}
+
+/** Escapes one JSON pointer segment (RFC 6901). */
+export function pointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function pointer(...segments: (string | number)[]): string {
+  return segments.map((s) => '/' + pointerSegment(s)).join('');
+}

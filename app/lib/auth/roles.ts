@@ -1,0 +1,8 @@
+// Who may do what. Reading is open to every role of the organisation.
+import type { UserRole } from './current-user';
+
+/** Create, edit, delete flows and their drafts. */
+export const FLOW_EDITORS: readonly UserRole[] = ['admin', 'supervisor'];
+/** Write numbers, calendars, groups, agents, sounds, forbidden lists. */
+export const RESOURCE_ADMINS: readonly UserRole[] = ['admin'];
+export const ALL_ROLES: readonly UserRole[] = ['admin', 'supervisor', 'agent'];

@@ -1,0 +1,12 @@
+import type { CurrentUser } from '@/app/lib/auth/current-user';
+import { recordAudit } from '@/app/lib/audit/record-audit';
+import { inTransaction } from '@/app/lib/db/transaction';
+import { loadCalendarView } from './calendar-view';
+
+export async function deleteCalendar(user: Pick<CurrentUser, 'id' | 'organizationId'>, id: string): Promise<void> {
+  await inTransaction(async (tx) => {
+    const calendar = await loadCalendarView(tx, user.organizationId, id);
+    await tx.calendar.delete({ where: { id } });
+    await recordAudit(tx, user, { action: 'delete', entityType: 'calendar', entityId: id, details: { name: calendar.name } });
+  });
+}

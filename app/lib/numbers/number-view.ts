@@ -1,0 +1,50 @@
+import { ApiError, notFound } from '@/app/lib/api/errors';
+import type { Db, Tx } from '@/app/lib/db/transaction';
+
+const include = { flow: { select: { id: true, name: true, deletedAt: true } } };
+
+export interface NumberView {
+  id: string;
+  e164: string;
+  label: string | null;
+  flowId: string | null;
+  flow: { id: string; name: string } | null;
+  createdAt: Date;
+}
+
+type Row = NonNullable<Awaited<ReturnType<typeof findRow>>>;
+function findRow(db: Db, organizationId: string, id: string) {
+  return db.phoneNumber.findFirst({ where: { id, organizationId }, include });
+}
+
+export function toNumberView(row: Row): NumberView {
+  const flow = row.flow && !row.flow.deletedAt ? { id: row.flow.id, name: row.flow.name } : null;
+  return { id: row.id, e164: row.e164, label: row.label, flowId: flow?.id ?? null, flow, createdAt: row.createdAt };
+}
+
+export async function loadNumberView(db: Db, organizationId: string, id: string): Promise<NumberView> {
+  const row = await findRow(db, organizationId, id);
+  if (!row) throw notFound('Number', id);
+  return toNumberView(row);
+}
+
+export async function listNumberViews(db: Db, organizationId: string): Promise<NumberView[]> {
+  return (await db.phoneNumber.findMany({ where: { organizationId }, include, orderBy: { e164: 'asc' } })).map(toNumberView);
+}
+
+export interface NumberInput {
+  e164: string;
+  label?: string | null;
+  flowId?: string | null;
+}
+
+export async function checkNumberInput(tx: Tx, organizationId: string, input: Partial<NumberInput>, selfId?: string): Promise<void> {
+  if (input.e164 !== undefined) {
+    const taken = await tx.phoneNumber.findFirst({ where: { e164: input.e164, ...(selfId ? { id: { not: selfId } } : {}) }, select: { id: true } });
+    if (taken) throw new ApiError('CONFLICT', `${input.e164} is already registered`, { path: '/e164' });
+  }
+  if (input.flowId) {
+    const flow = await tx.flow.findFirst({ where: { id: input.flowId, organizationId, deletedAt: null }, select: { id: true } });
+    if (!flow) throw new ApiError('VALIDATION_FAILED', `Flow ${input.flowId} does not exist in this organisation`, { path: '/flowId' });
+  }
+}
