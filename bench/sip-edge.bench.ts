@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- drachtio-srf request/response objects are untyped */
 // sip-edge benchmark (loopback only, bounded in calls and time):
 //  1. calls per second through the edge: SIPp UAC → edge → drachtio-srf app that answers,
 //     SIPp hangs up after 1 s; side by side with SIPp's own UAS answering SIPp directly;

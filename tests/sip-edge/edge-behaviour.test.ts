@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- drachtio-srf request/response objects are untyped */
 // Edge behaviour that needs exact control of the peer: routing without apps, the wire
 // protocol, retransmissions, the ACK timeout, torture messages on the wire, app failures.
 import { readFileSync, readdirSync } from 'node:fs';

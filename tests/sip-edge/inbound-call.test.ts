@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- drachtio-srf request/response objects are untyped */
 // Inbound calls: SIPp (caller) → edge → drachtio-srf app that answers.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectApp, disconnectApp, once, runSipp, sippOk, startEdge, waitFor, type SrfApp } from './helpers';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- drachtio-srf request/response objects are untyped */
 // Outbound calls: drachtio-srf app → edge → SIPp acting as the called party (UAS).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSipEdge } from '@/sip-edge/index';
