@@ -6,6 +6,8 @@ import { getCurrentUser } from '@/app/lib/auth/current-user';
 import { localeCookieName } from './config';
 import { resolveLocale } from './resolve-locale';
 import { loadMessages } from './messages';
+import editorEn from '@/app/flow-editor/messages/en.json';
+import editorFr from '@/app/flow-editor/messages/fr.json';
 
 export default getRequestConfig(async () => {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
@@ -15,5 +17,7 @@ export default getRequestConfig(async () => {
     cookieLocale: cookieStore.get(localeCookieName)?.value,
     acceptLanguage: headerList.get('accept-language'),
   });
-  return { locale, messages: await loadMessages(locale), timeZone: 'Europe/Paris' };
+  // The flow editor keeps its strings beside its code (app/flow-editor/messages), under `editor`.
+  const messages = { ...(await loadMessages(locale)), editor: locale === 'en' ? editorEn : editorFr };
+  return { locale, messages, timeZone: 'Europe/Paris' };
 });
