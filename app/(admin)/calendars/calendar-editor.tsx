@@ -5,7 +5,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { apiRequest } from '@/app/components/api-client';
 import { ErrorAlert } from '@/app/components/error-alert';
 import { Field } from '@/app/components/form-field';
@@ -188,7 +188,17 @@ export function CalendarEditor({ initial, timeZones, editable }: { initial: Cale
           <p className="muted">{t('exceptionsIntro')}</p>
           {form.exceptions.length === 0 && <p className="muted">{t('noExceptions')}</p>}
           {form.exceptions.map((exception, index) => (
-            <div key={index} className="inline-fields" role="group" aria-label={t('exceptionNumber', { number: index + 1 })}>
+            <div
+              key={index}
+              className="entry-row"
+              style={
+                {
+                  '--entry-columns': `11rem 12rem ${exception.kind === 'open' ? 'auto ' : ''}minmax(10rem, 1fr) auto`,
+                } as CSSProperties
+              }
+              role="group"
+              aria-label={t('exceptionNumber', { number: index + 1 })}
+            >
               <Field label={t('fields.date')} error={errorFor(`exceptions/${index}/date`, t('dateHint'))}>
                 <input type="date" value={exception.date} onChange={(e) => setException(index, { date: e.target.value })} />
               </Field>

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { apiRequest } from '@/app/components/api-client';
 import { ErrorAlert } from '@/app/components/error-alert';
 import { Field } from '@/app/components/form-field';
@@ -82,7 +82,11 @@ export function ForbiddenListEditor({ initial, editable }: { initial: ForbiddenL
           <p className="muted">{t('entriesIntro')}</p>
           {form.entries.length === 0 && <p className="muted">{t('noEntries')}</p>}
           {form.entries.map((entry, index) => (
-            <div key={index} className="inline-fields" role="group" aria-label={t('entryNumber', { number: index + 1 })}>
+            <div
+              key={index}
+              className="entry-row"
+              style={{ '--entry-columns': '11rem minmax(10rem, 1fr) minmax(10rem, 1fr) auto' } as CSSProperties}
+              role="group" aria-label={t('entryNumber', { number: index + 1 })}>
               <Field label={t('fields.kind')} error={errorFor(`entries/${index}/kind`)}>
                 <select value={entry.kind} onChange={(e) => setEntry(index, { kind: e.target.value as 'exact' | 'prefix' })}>
                   {kinds.map((kind) => (
