@@ -1,7 +1,8 @@
 import { notFound } from '@/app/lib/api/errors';
 import type { Db } from '@/app/lib/db/transaction';
 
-const include = { entries: { orderBy: [{ pattern: 'asc' as const }, { id: 'asc' as const }] } };
+// Entries keep the order they were sent in (cuids grow monotonically within one write).
+const include = { entries: { orderBy: { id: 'asc' as const } } };
 
 export interface ForbiddenListView {
   id: string;

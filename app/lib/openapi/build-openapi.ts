@@ -1,0 +1,163 @@
+// The OpenAPI 3.1 description of the REST API, served at /api/openapi.json. Request bodies
+// and the error shape come from the very JSON Schemas the API validates with.
+import { API_ERROR_STATUS, type ApiErrorCode } from '@/app/lib/api/errors';
+import { componentSchemas } from './component-schemas';
+import { responseSchemas } from './response-schemas';
+
+type Role = 'admin' | 'supervisor' | 'agent';
+interface Operation {
+  summary: string;
+  roles?: Role[];
+  body?: string;
+  multipart?: boolean;
+  ok: { status: number; schema?: string; description?: string; content?: string };
+  errors?: ApiErrorCode[];
+  query?: { name: string; description: string }[];
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const ALL: Role[] = ['admin', 'supervisor', 'agent'];
+const EDITORS: Role[] = ['admin', 'supervisor'];
+const ADMINS: Role[] = ['admin'];
+
+/** The standard five operations of a resource administered by admins and read by everyone. */
+function resource(plural: string, tag: string, input: string, patch: string, view: string, list: string) {
+  return {
+    [`/api/${plural}`]: {
+      get: { tag, op: { summary: `List ${tag.toLowerCase()}`, ok: { status: 200, schema: list } } },
+      post: { tag, op: { summary: `Create one of the ${tag.toLowerCase()}`, roles: ADMINS, body: input, ok: { status: 201, schema: view }, errors: ['VALIDATION_FAILED', 'CONFLICT'] } },
+    },
+    [`/api/${plural}/{id}`]: {
+      get: { tag, op: { summary: 'Read one', ok: { status: 200, schema: view }, errors: ['NOT_FOUND'] } },
+      patch: { tag, op: { summary: 'Change some fields (lists sent replace the whole list)', roles: ADMINS, body: patch, ok: { status: 200, schema: view }, errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT'] } },
+      delete: { tag, op: { summary: 'Delete', roles: ADMINS, ok: { status: 204 }, errors: ['NOT_FOUND'] } },
+    },
+  } as Record<string, Record<string, { tag: string; op: Operation }>>;
+}
+
+function paths(): Record<string, Record<string, { tag: string; op: Operation }>> {
+  return {
+    '/api/me': { get: { tag: 'Auth', op: { summary: 'The caller', ok: { status: 200, schema: 'CurrentUser' } } } },
+    '/api/tokens': {
+      get: { tag: 'Auth', op: { summary: 'List your personal API tokens', ok: { status: 200, schema: 'ApiTokenList' } } },
+      post: { tag: 'Auth', op: { summary: 'Create a personal API token (its secret is returned once)', body: 'ApiTokenCreate', ok: { status: 201, schema: 'ApiTokenCreated' }, errors: ['VALIDATION_FAILED'] } },
+    },
+    '/api/tokens/{id}': { delete: { tag: 'Auth', op: { summary: 'Revoke one of your tokens', ok: { status: 204 }, errors: ['NOT_FOUND'] } } },
+    '/api/flows': {
+      get: { tag: 'Flows', op: { summary: 'List flows', ok: { status: 200, schema: 'FlowList' } } },
+      post: { tag: 'Flows', op: { summary: 'Create a flow and its draft', roles: EDITORS, body: 'FlowCreate', ok: { status: 201, schema: 'FlowCreated' }, errors: ['VALIDATION_FAILED'] } },
+    },
+    '/api/flows/{id}': {
+      get: { tag: 'Flows', op: { summary: 'Read a flow', ok: { status: 200, schema: 'FlowSummary' }, errors: ['NOT_FOUND'] } },
+      patch: { tag: 'Flows', op: { summary: 'Rename a flow or change its description', roles: EDITORS, body: 'FlowUpdate', ok: { status: 200, schema: 'FlowSummary' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] } },
+      delete: { tag: 'Flows', op: { summary: 'Delete a flow (soft delete; refused while a number routes to it)', roles: EDITORS, ok: { status: 204 }, errors: ['NOT_FOUND', 'CONFLICT'] } },
+    },
+    '/api/flows/{id}/draft': {
+      get: { tag: 'Flows', op: { summary: "Read a flow's draft and its revision", ok: { status: 200, schema: 'Draft' }, errors: ['NOT_FOUND'] } },
+      put: {
+        tag: 'Flows',
+        op: {
+          summary: 'Replace the draft (validated: schema, graph, references); send the revision you read',
+          roles: EDITORS,
+          body: 'DraftSave',
+          ok: { status: 200, schema: 'DraftSaved' },
+          errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT'],
+        },
+      },
+    },
+    ...resource('numbers', 'Numbers', 'NumberInput', 'NumberPatch', 'Number', 'NumberList'),
+    ...resource('calendars', 'Calendars', 'CalendarInput', 'CalendarPatch', 'Calendar', 'CalendarList'),
+    ...resource('groups', 'Groups', 'GroupInput', 'GroupPatch', 'Group', 'GroupList'),
+    ...resource('agents', 'Agents', 'AgentInput', 'AgentPatch', 'Agent', 'AgentList'),
+    ...resource('forbidden-lists', 'Forbidden destinations', 'ForbiddenListInput', 'ForbiddenListPatch', 'ForbiddenList', 'ForbiddenListList'),
+    '/api/sounds': {
+      get: { tag: 'Sounds', op: { summary: 'List sounds', query: [{ name: 'language', description: 'Only sounds of this language (fr, en)' }], ok: { status: 200, schema: 'SoundList' } } },
+      post: {
+        tag: 'Sounds',
+        op: {
+          summary: 'Upload a WAV or MP3 (stored as 8 kHz mono 16-bit WAV)',
+          roles: ADMINS,
+          body: 'SoundUpload',
+          multipart: true,
+          ok: { status: 201, schema: 'Sound' },
+          errors: ['VALIDATION_FAILED', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'],
+        },
+      },
+    },
+    '/api/sounds/{id}': {
+      get: { tag: 'Sounds', op: { summary: 'Read a sound', ok: { status: 200, schema: 'Sound' }, errors: ['NOT_FOUND'] } },
+      patch: { tag: 'Sounds', op: { summary: 'Rename a sound or change its language', roles: ADMINS, body: 'SoundUpdate', ok: { status: 200, schema: 'Sound' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] } },
+      delete: { tag: 'Sounds', op: { summary: 'Delete a sound', roles: ADMINS, ok: { status: 204 }, errors: ['NOT_FOUND'] } },
+    },
+    '/api/sounds/{id}/audio': {
+      get: { tag: 'Sounds', op: { summary: 'The audio (8 kHz mono 16-bit WAV)', ok: { status: 200, content: 'audio/wav', description: 'WAV file' }, errors: ['NOT_FOUND'] } },
+    },
+  };
+}
+
+function errorResponse(code: ApiErrorCode) {
+  return { description: code, content: { 'application/json': { schema: ref('ApiErrorResponse') } } };
+}
+
+function operation(method: string, path: string, tag: string, op: Operation) {
+  const roles = op.roles ?? ALL;
+  const errors = new Set<ApiErrorCode>(['UNAUTHENTICATED', ...(op.errors ?? []), 'INTERNAL']);
+  if (op.body && !op.multipart) errors.add('INVALID_JSON');
+  if (roles.length < ALL.length) errors.add('FORBIDDEN');
+  const responses: Record<string, unknown> = {};
+  const okContent = op.ok.content
+    ? { [op.ok.content]: { schema: { type: 'string', contentMediaType: op.ok.content } } }
+    : op.ok.schema
+      ? { 'application/json': { schema: ref(op.ok.schema) } }
+      : undefined;
+  responses[String(op.ok.status)] = { description: op.ok.description ?? (op.ok.status === 204 ? 'Done' : 'OK'), ...(okContent ? { content: okContent } : {}) };
+  for (const code of [...errors].sort((a, b) => API_ERROR_STATUS[a] - API_ERROR_STATUS[b])) {
+    const status = String(API_ERROR_STATUS[code]);
+    const existing = responses[status] as { description: string } | undefined;
+    responses[status] = existing ? { ...existing, description: `${existing.description}, ${code}` } : errorResponse(code);
+  }
+  const parameters = [
+    ...(path.includes('{id}') ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] : []),
+    ...(op.query ?? []).map((q) => ({ name: q.name, in: 'query', required: false, description: q.description, schema: { type: 'string' } })),
+  ];
+  return {
+    tags: [tag],
+    summary: op.summary,
+    operationId: `${method}${path.replace(/\{id\}/g, 'ById').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+    description: `Roles: ${roles.join(', ')}.`,
+    ...(parameters.length ? { parameters } : {}),
+    ...(op.body
+      ? { requestBody: { required: true, content: { [op.multipart ? 'multipart/form-data' : 'application/json']: { schema: ref(op.body) } } } }
+      : {}),
+    responses,
+  };
+}
+
+export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
+  const outPaths: Record<string, Record<string, unknown>> = {};
+  for (const [path, methods] of Object.entries(paths())) {
+    outPaths[path] = Object.fromEntries(Object.entries(methods).map(([method, { tag, op }]) => [method, operation(method, path, tag, op)]));
+  }
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'Relais REST API',
+      version: '1',
+      description:
+        'Call flows and what they use. Every object belongs to the caller\'s organisation; another organisation\'s objects answer 404. ' +
+        'Errors are `{ error: { code, message, path?, problems? } }`; `path` is the JSON pointer of the failing field in the request body. ' +
+        'Sign in at /api/auth/sign-in/email (session cookie) or send a personal API token as `Authorization: Bearer <token>`.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    security: [{ cookieAuth: [] }, { bearerAuth: [] }],
+    paths: outPaths,
+    components: {
+      securitySchemes: {
+        cookieAuth: { type: 'apiKey', in: 'cookie', name: 'better-auth.session_token', description: 'Session cookie set by POST /api/auth/sign-in/email' },
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal API token (POST /api/tokens)' },
+      },
+      schemas: { ...componentSchemas(), ...responseSchemas },
+    },
+  };
+}
