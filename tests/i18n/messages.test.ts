@@ -1,5 +1,7 @@
 // The French and English catalogues must stay in step: same keys, no empty text, and the same
 // ICU placeholders in both (a {name} missing from one language would show raw in the UI).
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fr from '@/messages/fr.json';
 import en from '@/messages/en.json';
@@ -58,6 +60,13 @@ function placeholders(message: string): string[] {
 }
 
 const catalogues = { fr: flatten(fr as Catalogue), en: flatten(en as Catalogue) };
+// The flow editor keeps its strings beside its code; the request config merges them under `editor`.
+const editorDir = path.resolve(import.meta.dirname, '../../app/flow-editor/messages');
+if (existsSync(path.join(editorDir, 'fr.json')) && existsSync(path.join(editorDir, 'en.json'))) {
+  const read = (locale: string) => JSON.parse(readFileSync(path.join(editorDir, `${locale}.json`), 'utf8')) as Catalogue;
+  for (const [k, v] of flatten(read('fr'), 'editor')) catalogues.fr.set(k, v);
+  for (const [k, v] of flatten(read('en'), 'editor')) catalogues.en.set(k, v);
+}
 
 describe('message catalogues', () => {
   it('have the same keys in French and English', () => {

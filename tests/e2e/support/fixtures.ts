@@ -18,11 +18,14 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern, so `{}` it is.
+  // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, use) => {
     const url = process.env.E2E_BASE_URL;
     if (!url) throw new Error('E2E_BASE_URL is not set: run through playwright.config.ts (global-setup.ts starts the app)');
     await use(url);
   },
+  // eslint-disable-next-line no-empty-pattern
   prisma: async ({}, use) => {
     const prisma = createPrismaClient(process.env.E2E_DATABASE_URL);
     await use(prisma);
