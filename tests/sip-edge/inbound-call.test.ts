@@ -40,14 +40,15 @@ describe('inbound call', () => {
   it('is answered and then hung up by the app (BYE from the edge)', async () => {
     let byeResponse: any;
     app = await connectApp(edge, (srf) => {
-      srf.invite(async (req: any, res: any) => {
-        const dlg = await srf.createUAS(req, res, { localSdp: ANSWER_SDP });
-        await once(dlg, 'ack');
-        byeResponse = await dlg.destroy();
+      srf.invite((req: any, res: any) => {
+        srf.createUAS(req, res, { localSdp: ANSWER_SDP }, (_err: unknown, dlg: any) => {
+          dlg.once('ack', async () => { byeResponse = await dlg.destroy(); });
+        });
       });
     });
     const r = await runSipp(uacCalleeHangsUp, `127.0.0.1:${edge.sipPort}`, ['-m', '1']).done;
     expect(sippOk(r)).toBe('ok');
+    await waitFor(() => byeResponse !== undefined, 'BYE sent');
     expect(r.messages).toMatch(/BYE sip:sipp@127\.0\.0\.1:\d+ SIP\/2.0[\s\S]*CSeq: \d+ BYE/);
     expect(byeResponse.method).toBe('BYE');
   });
@@ -75,12 +76,15 @@ describe('inbound call', () => {
     const modifies: string[] = [];
     let destroyed: Promise<unknown> | undefined;
     app = await connectApp(edge, (srf) => {
-      srf.invite(async (req: any, res: any) => {
-        const dlg = await srf.createUAS(req, res, { localSdp: ANSWER_SDP });
-        destroyed = once(dlg, 'destroy');
-        dlg.on('modify', (mreq: any, mres: any) => {
-          modifies.push(/a=sendonly/.test(mreq.body) ? 'sendonly' : 'other');
-          mres.send(200, { body: ANSWER_SDP.replace('a=sendrecv', 'a=recvonly') });
+      srf.invite((req: any, res: any) => {
+        // callback form: listeners must be attached before srf handles the next frame, which may
+        // already be the re-INVITE (an awaited promise would resume too late)
+        srf.createUAS(req, res, { localSdp: ANSWER_SDP }, (_err: unknown, dlg: any) => {
+          destroyed = once(dlg, 'destroy');
+          dlg.on('modify', (mreq: any, mres: any) => {
+            modifies.push(/a=sendonly/.test(mreq.body) ? 'sendonly' : 'other');
+            mres.send(200, { body: ANSWER_SDP.replace('a=sendrecv', 'a=recvonly') });
+          });
         });
       });
     });
@@ -110,7 +114,8 @@ describe('inbound call', () => {
     const r = await runSipp(uacRefer, `127.0.0.1:${edge.sipPort}`, ['-m', '1']).done;
     expect(sippOk(r)).toBe('ok');
     await destroyed;
-    expect(events).toEqual(['REFER 202', 'NOTIFY refer SIP/2.0 200 OK']);
+    // the NOTIFY may reach the app before its REFER promise resumes
+    expect(events.sort()).toEqual(['NOTIFY refer SIP/2.0 200 OK', 'REFER 202']);
     expect(r.messages).toMatch(/REFER sip:sipp@127\.0\.0\.1:\d+ SIP\/2.0[\s\S]*Refer-To: <sip:carol@127\.0\.0\.1>/);
   });
 
