@@ -1,0 +1,697 @@
+// The in-process implementation of MediaEndpoint: one UDP socket per call leg, G.711 RTP
+// paced by the shared MediaClock.
+//
+// Per 20 ms tick (only while the endpoint has paced work: playback, DTMF to send, a
+// recording or a telephone-event to time out):
+//   1. a queued DTMF packet (RFC 4733 event or in-band tone frame) is sent first; the prompt
+//      frame of that tick is then skipped (audio is muted during DTMF, RFC 4733 §2.5.1.2);
+//   2. otherwise the playback's next 160 samples are sent (the last frame padded with silence);
+//   3. recording and RFC 4733 time-outs are polled.
+// Received packets are handled as they arrive: latch the remote address (symmetric RTP),
+// count, then telephone-events go to the RFC 4733 receiver and audio to the bridge peer, the
+// recorder and the in-band detector.
+import type dgram from 'node:dgram';
+import { EventEmitter } from 'node:events';
+import path from 'node:path';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { DeviationHistogram } from './deviation-histogram';
+import { MediaError, throwIfAborted } from './errors';
+import { decodeG711, encodeG711, FRAME_SAMPLES, PAYLOAD_TYPE, silenceByte, transcodeG711 } from './g711';
+import { InbandDtmfDetector } from './inband-dtmf';
+import type { ClockStream, MediaClock } from './media-clock';
+import type {
+  BridgeOptions,
+  CodecName,
+  CreateEndpointOptions,
+  DtmfDigit,
+  DtmfEvent,
+  DtmfSource,
+  EndpointStats,
+  MediaDirection,
+  MediaEndpoint,
+  MediaEndpointEvents,
+  PlayOptions,
+  PlayResult,
+  PromptSource,
+  RecordingResult,
+  RecordOptions,
+  SendDtmfOptions,
+  TransportAddress,
+} from './media-endpoint';
+import type { PortAllocator } from './port-allocator';
+import type { Prompt, PromptLibrary } from './prompt-library';
+import { Recorder } from './recorder';
+import { DTMF_DIGITS, TelephoneEventReceiver, telephoneEventTrain } from './rfc4733';
+import { buildRtpPacket, parseRtpPacket, type RtpPacket } from './rtp-packet';
+import { answerDirection, buildLocalSdp, DEFAULT_DTMF_PAYLOAD_TYPE, offerCodecs, readRemoteMedia, type RemoteMedia } from './sdp';
+import { parseSipInfoDtmf } from './sip-info-dtmf';
+import { synthesizeDtmf } from './tones';
+
+/** What an endpoint needs from its server. */
+export interface EndpointContext {
+  clock: MediaClock;
+  ports: PortAllocator;
+  prompts: PromptLibrary;
+  /** Address written in SDP (c= line). */
+  advertisedAddress: string;
+  recordingsDir: string;
+  serverPacing: DeviationHistogram;
+  counters: { packetsSent: number; packetsReceived: number };
+  onClosed(endpoint: RtpEndpoint): void;
+}
+
+interface Playback {
+  prompts: Prompt[];
+  item: number;
+  offset: number;
+  loop: boolean;
+  bargeIn: boolean;
+  sentSamples: number;
+  resolve(result: PlayResult): void;
+  cleanup(): void;
+}
+
+type DtmfAction = { kind: 'event'; payload: Buffer; first: boolean } | { kind: 'audio'; pcm: Int16Array } | { kind: 'gap' };
+
+interface DtmfJob {
+  actions: DtmfAction[];
+  resolve(): void;
+  reject(err: Error): void;
+  cleanup(): void;
+}
+
+interface ActiveRecording {
+  recorder: Recorder;
+  finishKeys: string;
+  digit?: DtmfDigit;
+  resolve(result: RecordingResult): void;
+  reject(err: Error): void;
+  cleanup(): void;
+  finishing: boolean;
+}
+
+/** Inband detections this close to an RFC 4733 event are the same key press, not a new one. */
+const INBAND_SUPPRESS_MS = 250;
+let recordingCounter = 0;
+
+export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStream {
+  readonly id = randomUUID();
+  readonly label: string;
+  localSdp = '';
+  codec: CodecName | null = null;
+  dtmfPayloadType: number | null = null;
+  direction: MediaDirection = 'sendrecv';
+  readonly local: TransportAddress;
+  closed = false;
+  bridgedTo: RtpEndpoint | null = null;
+
+  private state: 'offering' | 'active' = 'active';
+  private readonly acceptedCodecs: readonly CodecName[];
+  private audioPayloadType = 0;
+  private sdpAddress: TransportAddress | null = null;
+  private latched: TransportAddress | null = null;
+  private readonly sdpSessionId = Math.floor(Math.random() * 1e9);
+  private sdpVersion = 0;
+  private lastRemoteSdp: { sdp: string; mediaIndex: number } | null = null;
+
+  private readonly ssrc = randomBytes(4).readUInt32BE(0);
+  private seq = randomBytes(2).readUInt16BE(0);
+  private readonly tsBase = randomBytes(4).readUInt32BE(0);
+  private readonly tick0: number;
+  private markNext = true;
+  private registered = false;
+
+  private playback: Playback | null = null;
+  private playGeneration = 0;
+  private dtmfJobs: DtmfJob[] = [];
+  private eventTimestamp = 0;
+  private activeRecording: ActiveRecording | null = null;
+  private bridgeDtmf: 'forward' | 'consume' = 'forward';
+  private relayIn: { ssrc: number; offset: number } | null = null;
+
+  private readonly teReceiver: TelephoneEventReceiver;
+  private readonly inband: InbandDtmfDetector;
+  private readonly inbandMode: 'auto' | 'always' | 'never';
+  private sawTelephoneEvents = false;
+  private lastTelephoneEventAt = -Infinity;
+  private readonly pcmScratch = new Int16Array(FRAME_SAMPLES);
+  private readonly remoteSeq = new Map<number, number>();
+
+  private readonly pacing = new DeviationHistogram();
+  private readonly counters = { packetsSent: 0, packetsReceived: 0, bytesSent: 0, bytesReceived: 0, packetsLost: 0 };
+
+  constructor(
+    private readonly ctx: EndpointContext,
+    private readonly socket: dgram.Socket,
+    port: number,
+    options: CreateEndpointOptions,
+  ) {
+    super();
+    this.label = options.label ?? this.id;
+    this.local = { address: ctx.advertisedAddress, port };
+    this.acceptedCodecs = options.codecs?.length ? options.codecs : ['PCMU', 'PCMA'];
+    this.inbandMode = options.inbandDtmf ?? 'auto';
+    this.tick0 = ctx.clock.currentTick();
+    this.teReceiver = new TelephoneEventReceiver({
+      begin: (digit) => this.digitBegan(digit, 'rfc4733'),
+      end: (digit, ms) => this.digitEnded(digit, ms, 'rfc4733'),
+    });
+    this.inband = new InbandDtmfDetector({
+      begin: (digit) => {
+        if (!this.inbandSuppressed()) this.digitBegan(digit, 'inband');
+      },
+      end: (digit, ms) => {
+        if (!this.inbandSuppressed()) this.digitEnded(digit, ms, 'inband');
+      },
+    });
+    socket.on('message', (buf, rinfo) => this.onDatagram(buf, rinfo));
+    socket.on('error', (err) => this.emitError(new MediaError('media.bind_failed', `RTP socket error on port ${port}: ${err.message}`, { cause: err })));
+  }
+
+  // ---- SDP ---------------------------------------------------------------------------------
+
+  /** Answers a remote offer (called once by the server, then by modify()). */
+  applyRemoteOffer(sdp: string, remote: RemoteMedia): string {
+    const keep = remote.codecs.find((c) => c.name === this.codec);
+    const chosen = keep ?? remote.codecs[0];
+    this.codec = chosen.name;
+    this.audioPayloadType = chosen.payloadType;
+    this.dtmfPayloadType = remote.dtmfPayloadType;
+    this.direction = answerDirection(remote.direction);
+    this.setRemoteAddress(remote);
+    this.lastRemoteSdp = { sdp, mediaIndex: remote.mediaIndex };
+    this.state = 'active';
+    this.localSdp = buildLocalSdp({
+      sessionId: this.sdpSessionId,
+      version: this.sdpVersion++,
+      address: this.local.address,
+      port: this.local.port,
+      codecs: [chosen],
+      dtmfPayloadType: this.dtmfPayloadType,
+      direction: this.direction,
+      answerTo: this.lastRemoteSdp,
+    });
+    return this.localSdp;
+  }
+
+  /** Makes our offer (outbound legs). */
+  makeOffer(): string {
+    this.state = 'offering';
+    this.localSdp = buildLocalSdp({
+      sessionId: this.sdpSessionId,
+      version: this.sdpVersion++,
+      address: this.local.address,
+      port: this.local.port,
+      codecs: offerCodecs(this.acceptedCodecs),
+      dtmfPayloadType: DEFAULT_DTMF_PAYLOAD_TYPE,
+      direction: 'sendrecv',
+    });
+    return this.localSdp;
+  }
+
+  async setRemoteAnswer(sdp: string): Promise<void> {
+    this.assertOpen('setRemoteAnswer');
+    if (this.state !== 'offering') throw new MediaError('media.state', 'setRemoteAnswer() needs an endpoint created without remoteSdp (an outbound offer); use modify() for a new offer.');
+    const remote = readRemoteMedia(sdp, this.acceptedCodecs);
+    this.codec = remote.codecs[0].name;
+    this.audioPayloadType = remote.codecs[0].payloadType;
+    this.dtmfPayloadType = remote.dtmfPayloadType;
+    this.direction = answerDirection(remote.direction);
+    this.setRemoteAddress(remote);
+    this.state = 'active';
+  }
+
+  async modify(remoteOffer: string): Promise<string> {
+    this.assertOpen('modify');
+    if (this.state === 'offering') throw new MediaError('media.state', 'modify() needs a negotiated endpoint; apply the answer to our offer with setRemoteAnswer() first.');
+    return this.applyRemoteOffer(remoteOffer, readRemoteMedia(remoteOffer, this.acceptedCodecs));
+  }
+
+  private setRemoteAddress(remote: RemoteMedia): void {
+    const next = remote.address ? { address: remote.address, port: remote.port } : null;
+    if (!next || !this.sdpAddress || next.address !== this.sdpAddress.address || next.port !== this.sdpAddress.port) this.latched = null;
+    this.sdpAddress = next;
+    this.markNext = true;
+  }
+
+  get remote(): TransportAddress | null {
+    return this.latched ?? this.sdpAddress;
+  }
+
+  private get canSend(): boolean {
+    return this.direction === 'sendrecv' || this.direction === 'sendonly';
+  }
+
+  private get canReceive(): boolean {
+    return this.direction === 'sendrecv' || this.direction === 'recvonly';
+  }
+
+  // ---- playback ----------------------------------------------------------------------------
+
+  get playing(): boolean {
+    return this.playback !== null;
+  }
+
+  async play(source: PromptSource | readonly PromptSource[], options: PlayOptions = {}): Promise<PlayResult> {
+    this.assertOpen('play');
+    throwIfAborted(options.signal, 'play');
+    if (this.bridgedTo) throw new MediaError('media.busy', 'Cannot play on a bridged endpoint; unbridge() it first.');
+    const sources = (Array.isArray(source) ? source : [source]) as readonly PromptSource[];
+    if (sources.length === 0) throw new MediaError('media.invalid_argument', 'play() needs at least one prompt source.');
+    this.finishPlayback('stopped');
+    const generation = ++this.playGeneration;
+    const prompts = await Promise.all(sources.map((s) => this.ctx.prompts.load(s)));
+    throwIfAborted(options.signal, 'play');
+    if (this.closed) return { reason: 'closed', playedMs: 0 };
+    if (generation !== this.playGeneration || this.bridgedTo) return { reason: 'stopped', playedMs: 0 };
+    if (prompts.every((p) => p.pcm.length === 0)) return this.emitPlayback({ reason: 'finished', playedMs: 0 });
+    return new Promise<PlayResult>((resolve, reject) => {
+      const onAbort = (): void => {
+        if (this.playback !== pb) return;
+        this.playback = null;
+        pb.cleanup();
+        this.syncClock();
+        reject(new MediaError('media.aborted', 'play was cancelled'));
+      };
+      const pb: Playback = {
+        prompts,
+        item: 0,
+        offset: 0,
+        loop: options.loop ?? false,
+        bargeIn: options.bargeIn ?? false,
+        sentSamples: 0,
+        resolve: (r) => resolve(this.emitPlayback(r)),
+        cleanup: () => options.signal?.removeEventListener('abort', onAbort),
+      };
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      this.playback = pb;
+      this.markNext = true;
+      this.syncClock();
+    });
+  }
+
+  stopPlayback(): void {
+    this.playGeneration++;
+    this.finishPlayback('stopped');
+  }
+
+  private finishPlayback(reason: PlayResult['reason']): void {
+    const pb = this.playback;
+    if (!pb) return;
+    this.playback = null;
+    pb.cleanup();
+    this.syncClock();
+    pb.resolve({ reason, playedMs: Math.round(pb.sentSamples / 8) });
+  }
+
+  private emitPlayback(result: PlayResult): PlayResult {
+    queueMicrotask(() => this.emit('playback-finished', result));
+    return result;
+  }
+
+  /** The next 160 samples of the playback, G.711 encoded; finishes it after its last frame. */
+  private nextPlaybackFrame(pb: Playback, codec: CodecName): Uint8Array {
+    const frame = Buffer.alloc(FRAME_SAMPLES, silenceByte(codec));
+    let filled = 0;
+    let guard = 0;
+    while (filled < FRAME_SAMPLES && guard++ < 64) {
+      const prompt = pb.prompts[pb.item];
+      const encoded = prompt.encode(codec);
+      const take = Math.min(FRAME_SAMPLES - filled, encoded.length - pb.offset);
+      if (take > 0) {
+        frame.set(encoded.subarray(pb.offset, pb.offset + take), filled);
+        filled += take;
+        pb.offset += take;
+      }
+      if (pb.offset >= encoded.length) {
+        pb.offset = 0;
+        pb.item++;
+        if (pb.item >= pb.prompts.length) {
+          if (!pb.loop) break;
+          pb.item = 0;
+        }
+      }
+    }
+    pb.sentSamples += filled;
+    return frame;
+  }
+
+  // ---- paced sending -----------------------------------------------------------------------
+
+  onTick(tick: number, due: number): void {
+    if (this.closed) return;
+    const timestamp = (this.tsBase + (tick - this.tick0) * FRAME_SAMPLES) >>> 0;
+    const codec = this.codec;
+    let sent = false;
+
+    const job = this.dtmfJobs[0];
+    if (job && codec) {
+      const action = job.actions.shift()!;
+      if (action.kind === 'event') {
+        if (action.first) this.eventTimestamp = timestamp;
+        this.sendPacket(this.dtmfPayloadType!, action.first, this.eventTimestamp, action.payload, due);
+        sent = true;
+      } else if (action.kind === 'audio') {
+        this.sendPacket(this.audioPayloadType, false, timestamp, encodeG711(codec, action.pcm), due);
+        sent = true;
+      }
+      if (job.actions.length === 0) {
+        this.dtmfJobs.shift();
+        job.cleanup();
+        job.resolve();
+        this.markNext = true;
+      }
+    }
+
+    const pb = this.playback;
+    if (pb && codec) {
+      const frame = this.nextPlaybackFrame(pb, codec);
+      if (!sent) this.sendPacket(this.audioPayloadType, this.markNext, timestamp, frame, due);
+      this.markNext = false;
+      if (!pb.loop && pb.item >= pb.prompts.length) this.finishPlayback('finished');
+    }
+
+    this.teReceiver.poll();
+    const rec = this.activeRecording;
+    if (rec) {
+      rec.recorder.poll();
+      if (rec.recorder.endReason) void this.finishRecording(rec.recorder.endReason);
+    }
+    this.syncClock();
+  }
+
+  private sendPacket(payloadType: number, marker: boolean, timestamp: number, payload: Uint8Array, due?: number): void {
+    const to = this.remote;
+    if (!to || !this.canSend || this.closed) return;
+    this.seq = (this.seq + 1) & 0xffff;
+    const packet = buildRtpPacket({ payloadType, marker, sequenceNumber: this.seq, timestamp, ssrc: this.ssrc }, payload);
+    if (due !== undefined) {
+      const deviation = performance.now() - due;
+      this.pacing.record(deviation);
+      this.ctx.serverPacing.record(deviation);
+    }
+    this.socket.send(packet, to.port, to.address, (err) => {
+      if (err && !this.closed) this.emitError(new MediaError('media.bind_failed', `Cannot send RTP to ${to.address}:${to.port}: ${err.message}`, { cause: err }));
+    });
+    this.counters.packetsSent++;
+    this.counters.bytesSent += packet.length;
+    this.ctx.counters.packetsSent++;
+  }
+
+  private needsTick(): boolean {
+    return !this.closed && (this.playback !== null || this.dtmfJobs.length > 0 || this.activeRecording !== null || this.teReceiver.active);
+  }
+
+  private syncClock(): void {
+    const needs = this.needsTick();
+    if (needs === this.registered) return;
+    this.registered = needs;
+    if (needs) this.ctx.clock.add(this);
+    else this.ctx.clock.remove(this);
+  }
+
+  // ---- receiving ---------------------------------------------------------------------------
+
+  private onDatagram(buf: Buffer, rinfo: dgram.RemoteInfo): void {
+    if (this.closed) return;
+    const pkt = parseRtpPacket(buf);
+    if (!pkt) return;
+    const isDtmf = this.dtmfPayloadType !== null && pkt.payloadType === this.dtmfPayloadType;
+    const audioCodec = this.codecOf(pkt.payloadType);
+    if (!isDtmf && !audioCodec) return;
+    this.counters.packetsReceived++;
+    this.counters.bytesReceived += buf.length;
+    this.ctx.counters.packetsReceived++;
+    this.countLoss(pkt);
+    // Symmetric RTP: answer where the media really comes from (NAT), once it is seen.
+    if (!this.latched || this.latched.port !== rinfo.port || this.latched.address !== rinfo.address) {
+      this.latched = { address: rinfo.address, port: rinfo.port };
+    }
+    if (!this.canReceive) return;
+    if (isDtmf) {
+      this.sawTelephoneEvents = true;
+      this.lastTelephoneEventAt = performance.now();
+      const peer = this.bridgedTo;
+      if (peer && this.bridgeDtmf === 'forward' && peer.dtmfPayloadType !== null) peer.relay(pkt, peer.dtmfPayloadType, pkt.payload);
+      this.teReceiver.handle(pkt.timestamp, pkt.payload);
+      this.syncClock();
+      return;
+    }
+    const peer = this.bridgedTo;
+    if (peer?.codec) peer.relay(pkt, peer.audioPayloadType, transcodeG711(audioCodec!, peer.codec, pkt.payload));
+    const wantInband = this.inbandMode === 'always' || (this.inbandMode === 'auto' && !this.sawTelephoneEvents);
+    if (this.activeRecording || wantInband) {
+      const pcm = pkt.payload.length === FRAME_SAMPLES ? decodeG711(audioCodec!, pkt.payload, this.pcmScratch) : decodeG711(audioCodec!, pkt.payload);
+      if (wantInband) this.inband.push(pcm);
+      if (this.activeRecording) {
+        this.activeRecording.recorder.push(pkt.ssrc, pkt.timestamp, pcm);
+        if (this.activeRecording.recorder.endReason) void this.finishRecording(this.activeRecording.recorder.endReason);
+      }
+    }
+  }
+
+  private codecOf(payloadType: number): CodecName | null {
+    if (payloadType === this.audioPayloadType && this.codec) return this.codec;
+    if (payloadType === PAYLOAD_TYPE.PCMU) return 'PCMU';
+    if (payloadType === PAYLOAD_TYPE.PCMA) return 'PCMA';
+    return null;
+  }
+
+  private countLoss(pkt: RtpPacket): void {
+    const last = this.remoteSeq.get(pkt.ssrc);
+    if (last !== undefined) {
+      const delta = (pkt.sequenceNumber - last) & 0xffff;
+      if (delta === 0 || delta > 0x8000) return; // duplicate or reordered
+      if (delta > 1 && delta < 3000) this.counters.packetsLost += delta - 1;
+    }
+    this.remoteSeq.set(pkt.ssrc, pkt.sequenceNumber);
+  }
+
+  /** Sends a packet relayed from the bridge peer, keeping its timing (timestamps are re-based). */
+  private relay(pkt: RtpPacket, payloadType: number, payload: Uint8Array): void {
+    if (this.dtmfJobs.length > 0 && payloadType === this.audioPayloadType) return; // muted while we send DTMF
+    let marker = pkt.marker;
+    if (!this.relayIn || this.relayIn.ssrc !== pkt.ssrc) {
+      const now = (this.tsBase + (this.ctx.clock.currentTick() - this.tick0) * FRAME_SAMPLES) >>> 0;
+      this.relayIn = { ssrc: pkt.ssrc, offset: (now - pkt.timestamp) >>> 0 };
+      marker = true;
+    }
+    this.sendPacket(payloadType, marker, (pkt.timestamp + this.relayIn.offset) >>> 0, payload);
+  }
+
+  // ---- DTMF --------------------------------------------------------------------------------
+
+  private inbandSuppressed(): boolean {
+    return this.teReceiver.active || performance.now() - this.lastTelephoneEventAt < INBAND_SUPPRESS_MS;
+  }
+
+  private digitBegan(digit: DtmfDigit, source: DtmfSource): void {
+    if (this.playback?.bargeIn) {
+      this.playGeneration++;
+      this.finishPlayback('barge-in');
+    }
+    const rec = this.activeRecording;
+    if (rec && rec.finishKeys.includes(digit) && !rec.recorder.endReason) {
+      rec.recorder.endReason = 'finish-key';
+      rec.digit = digit;
+      void this.finishRecording('finish-key');
+    }
+    this.emit('dtmf-begin', { digit, source });
+  }
+
+  private digitEnded(digit: DtmfDigit, durationMs: number, source: DtmfSource): DtmfEvent {
+    const event: DtmfEvent = { digit, durationMs, source, at: performance.now() };
+    this.emit('dtmf', event);
+    // Forward out-of-band digits to a peer that cannot take RFC 4733 packets as in-band tones.
+    const peer = this.bridgedTo;
+    if (peer && this.bridgeDtmf === 'forward' && source !== 'inband' && (source === 'info' || peer.dtmfPayloadType === null)) {
+      peer.sendDtmf(digit, { durationMs: Math.max(60, Math.min(durationMs, 500)) }).catch(() => {});
+    }
+    return event;
+  }
+
+  handleSipInfo(contentType: string, body: string): DtmfEvent | null {
+    if (this.closed) return null;
+    const parsed = parseSipInfoDtmf(contentType, body);
+    if (!parsed) return null;
+    const event: DtmfEvent = { digit: parsed.digit, durationMs: parsed.durationMs, source: 'info', at: performance.now() };
+    setImmediate(() => {
+      if (this.closed) return;
+      this.digitBegan(parsed.digit, 'info');
+      this.digitEnded(parsed.digit, parsed.durationMs, 'info');
+    });
+    return event;
+  }
+
+  sendDtmf(digits: string, options: SendDtmfOptions = {}): Promise<void> {
+    try {
+      this.assertOpen('sendDtmf');
+      throwIfAborted(options.signal, 'sendDtmf');
+      if (!digits || [...digits].some((d) => !DTMF_DIGITS.includes(d.toUpperCase()))) {
+        throw new MediaError('media.invalid_argument', `sendDtmf() takes digits 0-9, *, #, A-D; got "${digits}".`);
+      }
+      if (!this.codec) throw new MediaError('media.state', 'sendDtmf() needs a negotiated endpoint (apply the remote answer first).');
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    const durationMs = Math.max(40, options.durationMs ?? 100);
+    const gapTicks = Math.max(1, Math.round((options.gapMs ?? 60) / 20));
+    const actions: DtmfAction[] = [];
+    for (const d of digits) {
+      if (this.dtmfPayloadType !== null) {
+        telephoneEventTrain(d, durationMs).forEach((payload, i) => actions.push({ kind: 'event', payload, first: i === 0 }));
+      } else {
+        const pcm = synthesizeDtmf(d, Math.round(durationMs / 20) * 20);
+        for (let o = 0; o < pcm.length; o += FRAME_SAMPLES) actions.push({ kind: 'audio', pcm: pcm.subarray(o, o + FRAME_SAMPLES) });
+      }
+      for (let g = 0; g < gapTicks; g++) actions.push({ kind: 'gap' });
+    }
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = (): void => {
+        const i = this.dtmfJobs.indexOf(job);
+        if (i < 0) return;
+        this.dtmfJobs.splice(i, 1);
+        this.syncClock();
+        reject(new MediaError('media.aborted', 'sendDtmf was cancelled'));
+      };
+      const job: DtmfJob = { actions, resolve, reject, cleanup: () => options.signal?.removeEventListener('abort', onAbort) };
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      this.dtmfJobs.push(job);
+      this.syncClock();
+    });
+  }
+
+  // ---- recording ---------------------------------------------------------------------------
+
+  get recording(): boolean {
+    return this.activeRecording !== null;
+  }
+
+  async record(options: RecordOptions): Promise<RecordingResult> {
+    this.assertOpen('record');
+    throwIfAborted(options.signal, 'record');
+    if (this.activeRecording) throw new MediaError('media.busy', 'This endpoint is already recording; stopRecording() first.');
+    if (!(options.maxDurationMs > 0)) throw new MediaError('media.invalid_argument', `record() needs maxDurationMs > 0, got ${options.maxDurationMs}.`);
+    const finishKeys = typeof options.finishKeys === 'string' ? options.finishKeys : (options.finishKeys ?? []).join('');
+    const file = options.path ?? path.join(this.ctx.recordingsDir, `${this.id}-${++recordingCounter}.wav`);
+    const recorder = new Recorder({
+      path: path.resolve(file),
+      maxDurationMs: options.maxDurationMs,
+      silenceTimeoutMs: options.silenceTimeoutMs ?? 0,
+      silenceThresholdDb: options.silenceThresholdDb ?? -45,
+    });
+    return new Promise<RecordingResult>((resolve, reject) => {
+      const onAbort = (): void => {
+        if (this.activeRecording !== rec) return;
+        this.activeRecording = null;
+        rec.cleanup();
+        this.syncClock();
+        void rm(recorder.options.path, { force: true });
+        reject(new MediaError('media.aborted', 'record was cancelled; nothing was kept'));
+      };
+      const rec: ActiveRecording = {
+        recorder,
+        finishKeys: finishKeys.toUpperCase(),
+        resolve,
+        reject,
+        cleanup: () => options.signal?.removeEventListener('abort', onAbort),
+        finishing: false,
+      };
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      this.activeRecording = rec;
+      this.syncClock();
+    });
+  }
+
+  stopRecording(): void {
+    if (this.activeRecording && !this.activeRecording.recorder.endReason) this.activeRecording.recorder.endReason = 'stopped';
+    void this.finishRecording('stopped');
+  }
+
+  private async finishRecording(reason: RecordingResult['reason']): Promise<void> {
+    const rec = this.activeRecording;
+    if (!rec || rec.finishing) return;
+    rec.finishing = true;
+    this.activeRecording = null;
+    rec.cleanup();
+    this.syncClock();
+    const finalReason = rec.recorder.endReason ?? reason;
+    try {
+      const written = await rec.recorder.write();
+      rec.resolve({ ...written, reason: finalReason, ...(rec.digit ? { digit: rec.digit } : {}) });
+    } catch (err) {
+      rec.reject(err as Error);
+    }
+  }
+
+  // ---- bridging ----------------------------------------------------------------------------
+
+  async bridge(other: MediaEndpoint, options: BridgeOptions = {}): Promise<void> {
+    this.assertOpen('bridge');
+    if (!(other instanceof RtpEndpoint)) throw new MediaError('media.invalid_argument', 'bridge() needs another endpoint of the same media server.');
+    if (other === this) throw new MediaError('media.invalid_argument', 'An endpoint cannot be bridged to itself.');
+    if (other.closed) throw new MediaError('media.closed', 'The endpoint to bridge to is closed.');
+    if (this.bridgedTo === other) return;
+    await this.unbridge();
+    await other.unbridge();
+    this.stopPlayback();
+    other.stopPlayback();
+    const dtmf = options.dtmf ?? 'forward';
+    this.bridgedTo = other;
+    other.bridgedTo = this;
+    this.bridgeDtmf = other.bridgeDtmf = dtmf;
+    this.relayIn = other.relayIn = null;
+  }
+
+  async unbridge(): Promise<void> {
+    const peer = this.bridgedTo;
+    if (!peer) return;
+    this.bridgedTo = null;
+    peer.bridgedTo = null;
+    this.markNext = peer.markNext = true;
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------
+
+  stats(): EndpointStats {
+    return { ...this.counters, pacing: this.pacing.stats() };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.unbridge();
+    this.closed = true;
+    this.finishPlayback('closed');
+    for (const job of this.dtmfJobs.splice(0)) {
+      job.cleanup();
+      job.reject(new MediaError('media.closed', 'The endpoint was closed before the digits were sent.'));
+    }
+    if (this.registered) this.ctx.clock.remove(this);
+    this.registered = false;
+    await this.finishRecording('closed');
+    await new Promise<void>((resolve) => this.socket.close(() => resolve()));
+    this.ctx.ports.release(this.local.port);
+    this.ctx.onClosed(this);
+    this.emit('closed');
+  }
+
+  private assertOpen(op: string): void {
+    if (this.closed) throw new MediaError('media.closed', `${op}() on a closed endpoint (${this.label}).`);
+  }
+
+  private emitError(err: MediaError): void {
+    if (this.listenerCount('error') > 0) this.emit('error', err);
+  }
+
+  // Typed event methods (EventEmitter's are untyped).
+  override on<K extends keyof MediaEndpointEvents>(event: K, listener: MediaEndpointEvents[K]): this {
+    return super.on(event, listener);
+  }
+  override once<K extends keyof MediaEndpointEvents>(event: K, listener: MediaEndpointEvents[K]): this {
+    return super.once(event, listener);
+  }
+  override off<K extends keyof MediaEndpointEvents>(event: K, listener: MediaEndpointEvents[K]): this {
+    return super.off(event, listener);
+  }
+}

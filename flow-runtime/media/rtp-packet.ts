@@ -1,0 +1,53 @@
+// RTP fixed header (RFC 3550 §5.1) building and parsing. No CSRC on send; CSRCs and header
+// extensions are skipped on receive; padding is removed.
+
+export interface RtpHeader {
+  payloadType: number;
+  marker: boolean;
+  sequenceNumber: number;
+  timestamp: number;
+  ssrc: number;
+}
+
+export interface RtpPacket extends RtpHeader {
+  payload: Buffer;
+}
+
+export const RTP_HEADER_SIZE = 12;
+
+/** Builds a packet (version 2, no padding, no extension, no CSRC). */
+export function buildRtpPacket(header: RtpHeader, payload: Uint8Array): Buffer {
+  const buf = Buffer.allocUnsafe(RTP_HEADER_SIZE + payload.length);
+  buf[0] = 0x80;
+  buf[1] = (header.marker ? 0x80 : 0) | (header.payloadType & 0x7f);
+  buf.writeUInt16BE(header.sequenceNumber & 0xffff, 2);
+  buf.writeUInt32BE(header.timestamp >>> 0, 4);
+  buf.writeUInt32BE(header.ssrc >>> 0, 8);
+  buf.set(payload, RTP_HEADER_SIZE);
+  return buf;
+}
+
+/** Parses a datagram; null when it is not RTP version 2 (RTCP, STUN, garbage). */
+export function parseRtpPacket(buf: Buffer): RtpPacket | null {
+  if (buf.length < RTP_HEADER_SIZE || buf[0] >> 6 !== 2) return null;
+  const payloadType = buf[1] & 0x7f;
+  // RTCP packet types 200-204 collide with PT 72-76 with the marker bit set (RFC 5761 §4).
+  if (payloadType >= 72 && payloadType <= 76) return null;
+  const csrcCount = buf[0] & 0x0f;
+  let offset = RTP_HEADER_SIZE + csrcCount * 4;
+  if (buf[0] & 0x10) {
+    if (buf.length < offset + 4) return null;
+    offset += 4 + buf.readUInt16BE(offset + 2) * 4;
+  }
+  let end = buf.length;
+  if (buf[0] & 0x20) end -= buf[buf.length - 1];
+  if (end < offset) return null;
+  return {
+    payloadType,
+    marker: (buf[1] & 0x80) !== 0,
+    sequenceNumber: buf.readUInt16BE(2),
+    timestamp: buf.readUInt32BE(4),
+    ssrc: buf.readUInt32BE(8),
+    payload: buf.subarray(offset, end),
+  };
+}
