@@ -31,7 +31,7 @@ export default async function FlowDetailPage({ params }: Params) {
   const { id } = await params;
   const flow = await findFlow(user.organizationId, id);
   if (!flow) notFound();
-  const [t, format] = await Promise.all([getTranslations('flowDetail'), getFormatter()]);
+  const [t, tEditor, format] = await Promise.all([getTranslations('flowDetail'), getTranslations('editor'), getFormatter()]);
   const draft = flow.versions.find((v) => v.status === 'draft');
   const published = flow.versions.filter((v) => v.status === 'published');
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
@@ -56,7 +56,11 @@ export default async function FlowDetailPage({ params }: Params) {
         ) : (
           <p className="muted">{t('noDraft')}</p>
         )}
-        <p className="muted">{t('editorComing')}</p>
+        <p>
+          <Link href={`/flows/${flow.id}/edit`} className="button primary">
+            {tEditor('openEditor')}
+          </Link>
+        </p>
       </section>
       <section className="card" aria-labelledby="numbers-heading">
         <h2 id="numbers-heading">{t('numbers')}</h2>

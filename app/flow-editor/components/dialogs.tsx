@@ -1,0 +1,142 @@
+'use client';
+// The editor's dialogs: keyboard help, JSON import (validated, applied only on confirm),
+// draft conflict (reload or overwrite, never silent) and templates for an empty flow.
+import { useState } from 'react';
+import { useTranslations } from 'next-intl';
+import type { FlowDocument } from '@/schemas';
+import { Dialog } from '@/app/components/dialog';
+import { importDocument, type ImportResult } from '../core/import-export';
+import { TEMPLATE_IDS, type TemplateId } from '../core/templates';
+import { SHORTCUTS } from '../hooks/use-shortcuts';
+import { referenceSets } from '../hooks/use-validation';
+import { useEditorStore } from '../store';
+
+export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useTranslations('editor.help');
+  return (
+    <Dialog open={open} title={t('title')} onClose={onClose} footer={<button type="button" className="button" onClick={onClose}>{t('close')}</button>}>
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map((s, i) => (
+            <tr key={i}>
+              <td>
+                {s.keys.map((k, j) => (
+                  <span key={j}>
+                    {j > 0 && ' + '}
+                    <kbd>{k}</kbd>
+                  </span>
+                ))}
+              </td>
+              <td>{t(s.action)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Dialog>
+  );
+}
+
+export function ImportDialog({ open, onClose, onImport }: { open: boolean; onClose: () => void; onImport: (document: FlowDocument) => void }) {
+  const t = useTranslations('editor.import');
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const close = () => {
+    setResult(null);
+    onClose();
+  };
+  const onFile = async (file: File | undefined) => {
+    if (!file) return setResult(null);
+    const text = await file.text();
+    setResult(importDocument(text, referenceSets(useEditorStore.getState().references)));
+  };
+  return (
+    <Dialog
+      open={open}
+      title={t('title')}
+      onClose={close}
+      footer={
+        <>
+          <button type="button" className="button" onClick={close}>
+            {t('cancel')}
+          </button>
+          <button type="button" className="button primary" disabled={!result?.ok || !result.document} onClick={() => (onImport(result!.document!), close())}>
+            {t('confirm')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('intro')}</p>
+      <div className="field">
+        <label htmlFor="import-file">{t('file')}</label>
+        <input id="import-file" type="file" accept="application/json,.json" onChange={(e) => void onFile(e.target.files?.[0])} />
+      </div>
+      {result && (
+        <div className="import-result" data-testid="import-result">
+          {result.problems.length === 0 ? (
+            <p className="alert success">{t('noProblem')}</p>
+          ) : (
+            <>
+              {!result.ok && <p className="alert error">{t('cannot')}</p>}
+              <p>{t('problems', { count: result.problems.length })}</p>
+              <ul className="import-problems">
+                {result.problems.map((p, i) => (
+                  <li key={i} className={`problem ${p.severity}`}>
+                    <code>{p.path || '/'}</code> {p.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+    </Dialog>
+  );
+}
+
+export function ConflictDialog({ onReload, onOverwrite }: { onReload: () => void; onOverwrite: () => void }) {
+  const t = useTranslations('editor.conflict');
+  const save = useEditorStore((s) => s.save);
+  const [dismissed, setDismissed] = useState<number | null>(null);
+  const open = save.status === 'conflict' && dismissed !== save.currentRevision;
+  return (
+    <Dialog
+      open={open}
+      role="alertdialog"
+      title={t('title')}
+      onClose={() => setDismissed(save.currentRevision ?? -1)}
+      footer={
+        <>
+          <button type="button" className="button" onClick={() => setDismissed(save.currentRevision ?? -1)}>
+            {t('cancel')}
+          </button>
+          <button type="button" className="button" onClick={onReload}>
+            {t('reload')}
+          </button>
+          <button type="button" className="button danger" onClick={onOverwrite}>
+            {t('overwrite')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('body', { current: save.currentRevision ?? '?', mine: save.revision })}</p>
+    </Dialog>
+  );
+}
+
+export function TemplatesDialog({ open, onClose, onPick }: { open: boolean; onClose: () => void; onPick: (id: TemplateId) => void }) {
+  const t = useTranslations('editor.templates');
+  return (
+    <Dialog open={open} title={t('title')} onClose={onClose} footer={<button type="button" className="button" onClick={onClose}>{t('dismiss')}</button>}>
+      <p>{t('intro')}</p>
+      <ul className="template-list">
+        {TEMPLATE_IDS.map((id) => (
+          <li key={id}>
+            <button type="button" className="template-card" onClick={() => onPick(id)}>
+              <strong>{t(id)}</strong>
+              <span>{t(`${id}Description`)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}

@@ -1,0 +1,86 @@
+'use client';
+// The step palette: every step type of the catalogue, grouped by category, searchable (title
+// and description, in the UI language). Drag an item onto the canvas, or click / press Enter
+// to add it at the centre of the view.
+import { useMemo, useState, type DragEvent } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useTranslations } from 'next-intl';
+import { STEP_METADATA, STEP_TYPES, type StepCategory, type StepType } from '@/schemas';
+import { STEP_EDITORS } from '../core/step-registry';
+import { useEditorStore } from '../store';
+import { PALETTE_DRAG_TYPE } from '../core/dnd';
+
+const CATEGORIES: StepCategory[] = ['prompts', 'routing', 'logic', 'actions'];
+const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+export function Palette() {
+  const t = useTranslations('editor.palette');
+  const language = useEditorStore((s) => s.language);
+  const editable = useEditorStore((s) => s.editable);
+  const addNode = useEditorStore((s) => s.addNode);
+  const { screenToFlowPosition } = useReactFlow();
+  const [query, setQuery] = useState('');
+
+  const groups = useMemo(() => {
+    const q = fold(query.trim());
+    const matches = (type: StepType) => {
+      const m = STEP_METADATA[type];
+      return !q || fold(`${m.title[language]} ${m.description[language]} ${type}`).includes(q);
+    };
+    return CATEGORIES.map((category) => ({ category, types: STEP_TYPES.filter((type) => STEP_METADATA[type].category === category && matches(type)) })).filter(
+      (g) => g.types.length > 0,
+    );
+  }, [query, language]);
+
+  const addAtCentre = (type: StepType) => {
+    const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
+    const centre = canvas ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }) : { x: 0, y: 0 };
+    const jitter = (useEditorStore.getState().nodes.length % 5) * 20;
+    addNode(type, { x: Math.round((centre.x - 110 + jitter) / 20) * 20, y: Math.round((centre.y - 40 + jitter) / 20) * 20 });
+  };
+  const onDragStart = (event: DragEvent, type: StepType) => {
+    event.dataTransfer.setData(PALETTE_DRAG_TYPE, type);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+
+  return (
+    <aside className="palette" aria-labelledby="palette-title">
+      <h2 id="palette-title">{t('title')}</h2>
+      <input type="search" placeholder={t('search')} aria-label={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <p className="palette-hint">{t('hint')}</p>
+      {groups.length === 0 && <p className="muted">{t('noMatch', { query })}</p>}
+      {groups.map(({ category, types }) => (
+        <section key={category} className="palette-group" aria-label={t(`categories.${category}`)}>
+          <h3>{t(`categories.${category}`)}</h3>
+          <ul>
+            {types.map((type) => {
+              const m = STEP_METADATA[type];
+              return (
+                <li key={type}>
+                  <button
+                    type="button"
+                    className={`palette-item category-${category}`}
+                    draggable={editable}
+                    disabled={!editable}
+                    onDragStart={(e) => onDragStart(e, type)}
+                    onClick={() => addAtCentre(type)}
+                    aria-label={t('add', { step: m.title[language] })}
+                    data-step-type={type}
+                  >
+                    <span className="step-glyph" aria-hidden>
+                      {STEP_EDITORS[type].glyph}
+                    </span>
+                    <span className="palette-text">
+                      <span className="palette-title">{m.title[language]}</span>
+                      <span className="palette-description">{m.description[language]}</span>
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </aside>
+  );
+}

@@ -1,0 +1,83 @@
+'use client';
+// The one node component for every step type: the step's kind is data. Shows the type, the
+// label, a one-line summary of the config, a target handle and one labelled source handle
+// per output (stepOutputs: a menu's follow its keys), with problems as a badge and outline.
+import { memo, useEffect, useMemo } from 'react';
+import { Handle, Position, useUpdateNodeInternals, type NodeProps, type Node } from '@xyflow/react';
+import { useTranslations } from 'next-intl';
+import { STEP_METADATA, stepOutputs, type StepType } from '@/schemas';
+import { outputKey, worstSeverity } from '../core/problems';
+import { STEP_EDITORS, summarizeConfig } from '../core/step-registry';
+import type { StepNodeData } from '../core/types';
+import { useEditorStore } from '../store';
+
+export type StepFlowNode = Node<StepNodeData, StepType>;
+
+function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>) {
+  const t = useTranslations('editor.node');
+  const language = useEditorStore((s) => s.language);
+  const isEntry = useEditorStore((s) => s.meta.entry === id);
+  const problems = useEditorStore((s) => s.problemIndex.byNode.get(id));
+  const references = useEditorStore((s) => s.references);
+  const meta = STEP_METADATA[type];
+  const outputs = useMemo(() => stepOutputs({ type, config: data.config }, language), [type, data.config, language]);
+  const outputIds = outputs.map((o) => o.id).join('\u0000');
+  const outputSeverities = useEditorStore((s) => outputs.map((o) => worstSeverity(s.problemIndex.byOutput.get(outputKey(id, o.id))) ?? '').join(','));
+  const severities = outputSeverities.split(',');
+  const summary = useMemo(
+    () => summarizeConfig(type, data.config, language, (kind, refId) => references[kind].find((r) => r.id === refId)?.name),
+    [type, data.config, language, references],
+  );
+  const updateNodeInternals = useUpdateNodeInternals();
+  useEffect(() => updateNodeInternals(id), [id, outputIds, updateNodeInternals]);
+
+  const severity = worstSeverity(problems);
+  const problemText = problems?.map((p) => p.message).join('\n');
+  return (
+    <div
+      className={`step-node category-${meta.category}${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}${isEntry ? ' is-entry' : ''}`}
+      data-testid="step-node"
+      data-step-type={type}
+    >
+      <Handle type="target" position={Position.Left} className="step-target" aria-label={t('input')} />
+      {isEntry && (
+        <span className="entry-flag" title={t('entryTitle')}>
+          ▶ {t('entry')}
+        </span>
+      )}
+      {severity && (
+        <span className={`problem-badge ${severity}`} title={problemText} data-testid="node-problem-badge">
+          {severity === 'error' ? '!' : '⚠'} {problems!.length}
+          <span className="visually-hidden">{t('problems', { count: problems!.length })}</span>
+        </span>
+      )}
+      <div className="step-node-header">
+        <span className="step-glyph" aria-hidden>
+          {STEP_EDITORS[type].glyph}
+        </span>
+        <span className="step-type">{meta.title[language]}</span>
+      </div>
+      <div className="step-label">{data.label || id}</div>
+      <div className="step-summary" title={summary}>
+        {summary}
+      </div>
+      {outputs.length > 0 && (
+        <ul className="step-outputs">
+          {outputs.map((o, i) => (
+            <li
+              key={o.id}
+              className={`step-output${o.required ? ' required' : ' optional'}${severities[i] ? ` has-${severities[i]}` : ''}`}
+              data-output={o.id}
+              title={o.required ? `${o.label} (${t('requiredOutput')})` : o.label}
+            >
+              <span className="output-label">{o.label}</span>
+              <Handle type="source" position={Position.Right} id={o.id} className="step-source" />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export const StepNode = memo(StepNodeComponent);

@@ -1,0 +1,115 @@
+'use client';
+// The editor's top bar: back link, flow name, undo/redo, layout, fit, import/export, help,
+// and the save state (saved / saving / unsaved / error with retry / invalid / conflict).
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { useEditorStore } from '../store';
+
+export interface ToolbarProps {
+  onSave: () => void;
+  onLayout: () => void;
+  onFitView: () => void;
+  onExport: () => void;
+  onImport: () => void;
+  onTemplates: () => void;
+  onHelp: () => void;
+}
+
+export function Toolbar(props: ToolbarProps) {
+  const t = useTranslations('editor');
+  const name = useEditorStore((s) => s.meta.name);
+  const flowId = useEditorStore((s) => s.flowId);
+  const editable = useEditorStore((s) => s.editable);
+  const canUndo = useEditorStore((s) => s.history.past.length > 0);
+  const canRedo = useEditorStore((s) => s.history.future.length > 0);
+  const { undo, redo } = useEditorStore.getState();
+  return (
+    <div className="editor-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <Link href={`/flows/${flowId}`} className="button link">
+        ← {t('back')}
+      </Link>
+      <h1 className="editor-title">{name}</h1>
+      {!editable && <span className="tag">{t('readOnly')}</span>}
+      <div className="toolbar-group">
+        <button type="button" className="button small" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
+          ↶ {t('toolbar.undo')}
+        </button>
+        <button type="button" className="button small" onClick={redo} disabled={!canRedo} title="Ctrl+Shift+Z">
+          ↷ {t('toolbar.redo')}
+        </button>
+        <button type="button" className="button small" onClick={props.onLayout} disabled={!editable} title="Ctrl+L">
+          {t('toolbar.layout')}
+        </button>
+        <button type="button" className="button small" onClick={props.onFitView} title="Shift+1">
+          {t('toolbar.fitView')}
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <button type="button" className="button small" onClick={props.onTemplates} disabled={!editable}>
+          {t('toolbar.templates')}
+        </button>
+        <button type="button" className="button small" onClick={props.onImport} disabled={!editable}>
+          {t('toolbar.import')}
+        </button>
+        <button type="button" className="button small" onClick={props.onExport}>
+          {t('toolbar.export')}
+        </button>
+        <button type="button" className="button small" onClick={props.onHelp} title="?">
+          ? {t('toolbar.help')}
+        </button>
+      </div>
+      {editable && <SaveIndicator onSave={props.onSave} />}
+    </div>
+  );
+}
+
+function SaveIndicator({ onSave }: { onSave: () => void }) {
+  const t = useTranslations('editor.save');
+  const save = useEditorStore((s) => s.save);
+  const dirty = useEditorStore((s) => s.version !== s.save.savedVersion);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (save.status !== 'error' || !save.retryAt) return;
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [save.status, save.retryAt]);
+
+  const status = save.status === 'saved' && dirty ? 'unsaved' : save.status;
+  let text: string;
+  switch (status) {
+    case 'saving':
+      text = t('saving');
+      break;
+    case 'unsaved':
+      text = t('unsaved');
+      break;
+    case 'error':
+      text = save.retryAt && save.retryAt > now ? t('retryIn', { seconds: Math.ceil((save.retryAt - now) / 1000) }) : t('error');
+      break;
+    case 'invalid':
+      text = t('invalid', { count: Number(save.message ?? 1) });
+      break;
+    case 'conflict':
+      text = t('conflict');
+      break;
+    default:
+      text = t('saved');
+  }
+  return (
+    <div className={`save-state ${status}`} data-testid="save-state" data-status={status}>
+      <span role="status" aria-live="polite">
+        {text}
+      </span>
+      {status === 'error' ? (
+        <button type="button" className="button small" onClick={onSave}>
+          {t('retry')}
+        </button>
+      ) : (
+        <button type="button" className="button small primary" onClick={onSave} disabled={!dirty || status === 'saving'} title="Ctrl+S">
+          {t('saveNow')}
+        </button>
+      )}
+    </div>
+  );
+}

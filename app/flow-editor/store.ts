@@ -1,0 +1,275 @@
+'use client';
+// The editor's state (zustand): the graph React Flow draws, its undo history, validation
+// problems and the save state. Every change that alters the document bumps `version`; the
+// validation and autosave hooks watch it. Domain rules live in core/ (pure functions).
+import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { create } from 'zustand';
+import type { FlowDocument, Problem, ReferenceKind, StepType } from '@/schemas';
+import { pasteSelection, type ClipboardPayload } from './core/clipboard';
+import { canConnect, connect, pruneEdges, type ConnectionRequest } from './core/connections';
+import { createNode } from './core/create-node';
+import { documentToGraph, graphToDocument } from './core/document';
+import { emptyHistory, record, redo, snapshot, undo, type History } from './core/history';
+import { indexProblems } from './core/problems';
+import type { EditorEdge, EditorGraph, EditorLanguage, EditorNode, FlowMeta, ProblemIndex } from './core/types';
+
+export interface ReferenceOption {
+  id: string;
+  name: string;
+}
+export type ReferenceOptions = Record<ReferenceKind, ReferenceOption[]>;
+
+export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error' | 'invalid' | 'conflict';
+
+export interface SaveState {
+  status: SaveStatus;
+  revision: number;
+  /** `version` of the graph last saved (or loaded). */
+  savedVersion: number;
+  message?: string;
+  /** Problems the server reported when it refused the draft (400). */
+  serverProblems?: Problem[];
+  currentRevision?: number;
+  /** Consecutive failed attempts (network, 5xx) and when the next retry runs. */
+  attempt: number;
+  retryAt?: number;
+}
+
+interface EditorState {
+  flowId: string;
+  editable: boolean;
+  language: EditorLanguage;
+  meta: FlowMeta;
+  nodes: EditorNode[];
+  edges: EditorEdge[];
+  history: History;
+  /** Bumped by every change to the document. */
+  version: number;
+  references: ReferenceOptions;
+  problems: Problem[];
+  problemIndex: ProblemIndex;
+  save: SaveState;
+  /** Node the canvas should pan to (problems panel). */
+  focusRequest: { nodeId: string; at: number } | null;
+
+  load(input: { flowId: string; document: FlowDocument; revision: number; references: ReferenceOptions; language: EditorLanguage; editable: boolean }): void;
+  onNodesChange(changes: NodeChange[]): void;
+  onEdgesChange(changes: EdgeChange[]): void;
+  onConnect(request: ConnectionRequest): void;
+  addNode(type: StepType, position: { x: number; y: number }): string;
+  updateNode(id: string, patch: { label?: string; config?: Record<string, unknown> }, historyKey?: string): void;
+  setEntry(id: string): void;
+  selectOnly(id: string | null): void;
+  deleteSelection(): void;
+  duplicateSelection(): void;
+  paste(payload: ClipboardPayload, at?: { x: number; y: number }): void;
+  applyPositions(positions: Map<string, { x: number; y: number }>): void;
+  replaceDocument(document: FlowDocument): void;
+  undo(): void;
+  redo(): void;
+  setProblems(problems: Problem[]): void;
+  setSave(patch: Partial<SaveState>): void;
+  setReferences(references: ReferenceOptions): void;
+  requestFocus(nodeId: string): void;
+  document(): FlowDocument;
+}
+
+const emptyIndex = indexProblems([]);
+const emptyReferences = { sounds: [], groups: [], calendars: [], numbers: [], flows: [], agents: [], forbiddenLists: [] } satisfies ReferenceOptions;
+
+export const useEditorStore = create<EditorState>()((set, get) => {
+  const graph = (): EditorGraph => ({ meta: get().meta, nodes: get().nodes, edges: get().edges });
+  /** Applies a change to the document: records the graph before it (for undo) and bumps version. */
+  const change = (next: Partial<Pick<EditorState, 'meta' | 'nodes' | 'edges'>>, historyKey?: string) => {
+    const state = get();
+    if (!state.editable) return;
+    set({
+      ...next,
+      history: record(state.history, snapshot(graph()), historyKey ? { key: historyKey } : {}),
+      version: state.version + 1,
+    });
+  };
+  const restore = (g: EditorGraph, history: History) => {
+    const selected = new Set(get().nodes.filter((n) => n.selected).map((n) => n.id));
+    set({
+      meta: g.meta,
+      nodes: g.nodes.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n)),
+      edges: g.edges,
+      history,
+      version: get().version + 1,
+    });
+  };
+
+  return {
+    flowId: '',
+    editable: true,
+    language: 'fr',
+    meta: { schemaVersion: 1, name: '', entry: '' },
+    nodes: [],
+    edges: [],
+    history: emptyHistory(),
+    version: 0,
+    references: emptyReferences,
+    problems: [],
+    problemIndex: emptyIndex,
+    save: { status: 'saved', revision: 0, savedVersion: 0, attempt: 0 },
+    focusRequest: null,
+
+    load({ flowId, document, revision, references, language, editable }) {
+      const g = documentToGraph(document);
+      set({
+        flowId,
+        editable,
+        language,
+        references,
+        ...g,
+        history: emptyHistory(),
+        version: 0,
+        problems: [],
+        problemIndex: emptyIndex,
+        save: { status: 'saved', revision, savedVersion: 0, attempt: 0 },
+        focusRequest: null,
+      });
+    },
+
+    onNodesChange(changes) {
+      const state = get();
+      const editable = state.editable;
+      const relevant = editable ? changes : changes.filter((c) => c.type === 'select' || c.type === 'dimensions');
+      if (relevant.length === 0) return;
+      const removes = relevant.some((c) => c.type === 'remove');
+      const positionChanges = relevant.filter((c) => c.type === 'position');
+      const dragStart = positionChanges.some((c) => c.type === 'position' && c.dragging) && !state.nodes.some((n) => n.dragging);
+      const dragEnd = positionChanges.some((c) => c.type === 'position' && !c.dragging);
+      const nodes = applyNodeChanges(relevant, state.nodes as never) as unknown as EditorNode[];
+      if (removes) {
+        const ids = new Set(nodes.map((n) => n.id));
+        change({ nodes, edges: state.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) });
+      } else if (dragStart) {
+        // The snapshot before the drag is the undo step; the frames that follow are not.
+        set({ nodes, history: record(state.history, snapshot(graph())) });
+      } else if (dragEnd || (positionChanges.length > 0 && !positionChanges.some((c) => c.type === 'position' && c.dragging))) {
+        set({ nodes, version: state.version + 1 });
+      } else {
+        set({ nodes });
+      }
+    },
+
+    onEdgesChange(changes) {
+      const state = get();
+      const relevant = state.editable ? changes : changes.filter((c) => c.type === 'select');
+      if (relevant.length === 0) return;
+      const edges = applyEdgeChanges(relevant, state.edges as never) as unknown as EditorEdge[];
+      if (relevant.some((c) => c.type === 'remove')) change({ edges });
+      else set({ edges });
+    },
+
+    onConnect(request) {
+      const state = get();
+      if (!canConnect(state.nodes, request)) return;
+      change({ edges: connect(state.edges, request as Required<ConnectionRequest>) });
+    },
+
+    addNode(type, position) {
+      const state = get();
+      const node = createNode(type, position, new Set(state.nodes.map((n) => n.id)), state.meta.language ?? state.language);
+      const nodes = [...state.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), { ...node, selected: true }];
+      change({ nodes, ...(state.nodes.length === 0 || !state.nodes.some((n) => n.id === state.meta.entry) ? { meta: { ...state.meta, entry: node.id } } : {}) });
+      return node.id;
+    },
+
+    updateNode(id, patch, historyKey) {
+      const state = get();
+      const nodes = state.nodes.map((n) =>
+        n.id === id ? { ...n, data: { ...n.data, ...(patch.label !== undefined ? { label: patch.label } : {}), ...(patch.config ? { config: patch.config } : {}) } } : n,
+      );
+      change({ nodes, edges: patch.config ? pruneEdges(nodes, state.edges) : state.edges }, historyKey ?? `node:${id}`);
+    },
+
+    setEntry(id) {
+      const state = get();
+      if (state.meta.entry === id) return;
+      change({ meta: { ...state.meta, entry: id } });
+    },
+
+    selectOnly(id) {
+      set({
+        nodes: get().nodes.map((n) => ((n.id === id) !== !!n.selected ? { ...n, selected: n.id === id } : n)),
+        edges: get().edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+      });
+    },
+
+    deleteSelection() {
+      const state = get();
+      const removed = new Set(state.nodes.filter((n) => n.selected).map((n) => n.id));
+      const edgesLeft = state.edges.filter((e) => !e.selected && !removed.has(e.source) && !removed.has(e.target));
+      if (removed.size === 0 && edgesLeft.length === state.edges.length) return;
+      change({ nodes: state.nodes.filter((n) => !removed.has(n.id)), edges: edgesLeft });
+    },
+
+    duplicateSelection() {
+      const state = get();
+      const selected = state.nodes.filter((n) => n.selected);
+      if (selected.length === 0) return;
+      const ids = new Set(selected.map((n) => n.id));
+      const payload: ClipboardPayload = {
+        kind: 'relais/flow-selection',
+        version: 1,
+        nodes: selected.map((n) => ({ id: n.id, type: n.type, position: n.position, label: n.data.label, config: n.data.config })),
+        edges: state.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ source: e.source, sourceOutput: e.sourceHandle, target: e.target })),
+      };
+      get().paste(payload);
+    },
+
+    paste(payload, at) {
+      const state = get();
+      const added = pasteSelection(payload, state.nodes, state.edges, at ? { at } : { offset: { x: 40, y: 40 } });
+      if (added.nodes.length === 0) return;
+      change({
+        nodes: [...state.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added.nodes],
+        edges: [...state.edges, ...added.edges],
+      });
+    },
+
+    applyPositions(positions) {
+      const state = get();
+      change({ nodes: state.nodes.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)) });
+    },
+
+    replaceDocument(document) {
+      const g = documentToGraph(document);
+      change({ meta: g.meta, nodes: g.nodes, edges: g.edges });
+    },
+
+    undo() {
+      const result = undo(get().history, snapshot(graph()));
+      if (result && get().editable) restore(result.graph, result.history);
+    },
+    redo() {
+      const result = redo(get().history, snapshot(graph()));
+      if (result && get().editable) restore(result.graph, result.history);
+    },
+
+    setProblems(problems) {
+      set({ problems, problemIndex: indexProblems(problems) });
+    },
+    setSave(patch) {
+      set({ save: { ...get().save, ...patch } });
+    },
+    setReferences(references) {
+      set({ references });
+    },
+    requestFocus(nodeId) {
+      get().selectOnly(nodeId);
+      set({ focusRequest: { nodeId, at: Date.now() } });
+    },
+    document() {
+      return graphToDocument(graph());
+    },
+  };
+});
+
+/** True when the graph changed since it was last saved or loaded. */
+export function isDirty(state: Pick<EditorState, 'version' | 'save'>): boolean {
+  return state.version !== state.save.savedVersion;
+}
