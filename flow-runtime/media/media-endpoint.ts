@@ -172,7 +172,7 @@ export interface MediaEndpoint {
   /** Feeds a SIP INFO body (application/dtmf-relay or application/dtmf); emits 'dtmf' and returns the event, or null when the body holds no digit. */
   handleSipInfo(contentType: string, body: string): DtmfEvent | null;
 
-  /** Records what the remote side sends into a WAV file. Rejects `media.busy` while bridged or recording. */
+  /** Records what the remote side sends into a WAV file (also while bridged). Rejects `media.busy` when already recording. */
   record(options: RecordOptions): Promise<RecordingResult>;
   /** Ends the current recording (it resolves 'stopped'); no-op when not recording. */
   stopRecording(): void;
