@@ -1,6 +1,6 @@
 // Signing in, signing out of the API's reach, and personal API tokens.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testPrisma } from '../support/context';
+import { baseUrl, testPrisma } from '../support/context';
 import { createOrganizationWithUsers, type TestUser } from '../support/factories';
 import { api, createToken, signIn, signInRaw } from '../support/http';
 
@@ -83,5 +83,18 @@ describe('API tokens', () => {
     const res = await api({ token }).post('/api/flows', { name: 'Nope' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('cross-site protection', () => {
+  it('refuses a cookie-authenticated write coming from another site', async () => {
+    const { cookie } = await signIn(admin);
+    const res = await fetch(`${baseUrl()}/api/flows`, {
+      method: 'POST',
+      headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'CSRF' }),
+    });
+    expect(res.status).toBe(403);
+    expect((await testPrisma().flow.findMany({ where: { name: 'CSRF' } })).length).toBe(0);
   });
 });

@@ -43,6 +43,9 @@ export function withApi<P extends Params = Params>(
       if (!user && !options.public) {
         throw new ApiError('UNAUTHENTICATED', 'Sign in, or send an API token as "Authorization: Bearer <token>"');
       }
+      if (user?.via === 'session' && isCrossSiteWrite(req)) {
+        throw new ApiError('FORBIDDEN', 'Cross-site requests may not change data with a session cookie; use an API token');
+      }
       if (user && !options.public && !hasRole(user, options.roles)) {
         throw new ApiError('FORBIDDEN', `This needs one of the roles: ${options.roles!.join(', ')}; you are ${user.role}`);
       }
@@ -59,6 +62,22 @@ export function withApi<P extends Params = Params>(
 }
 
 const noStore = { 'cache-control': 'no-store' };
+
+/**
+ * Defence in depth against CSRF on top of the SameSite=Lax session cookie: a write sent with a
+ * cookie must come from a page of this same host when the browser says where it comes from.
+ */
+function isCrossSiteWrite(req: Request): boolean {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
+  const origin = req.headers.get('origin');
+  if (!origin) return false;
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
 
 /** A JSON response with a status other than 200 (e.g. 201 Created). */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
