@@ -6,6 +6,10 @@ import { defineConfig } from 'prisma/config';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { databaseUrl, poolConfigFromUrl } from './prisma/database-url';
 
+// The schema's datasource reads env("DATABASE_URL"); without it the CLI cannot read the
+// schema, assumes the Rust engine and tries to download it. Default to the embedded database.
+process.env.DATABASE_URL ??= databaseUrl();
+
 export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
