@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests inspect arbitrary JSON answers with assertions */
 // Talking to the server under test as a user would: sign in over HTTP (session cookie) or
 // use a personal API token, then call the REST API.
 import { baseUrl } from './context';
