@@ -6,6 +6,7 @@ export type MediaErrorCode =
   | 'media.no_common_codec' // the remote SDP offers no PCMU/PCMA over RTP/AVP (answer 488)
   | 'media.no_port' // every port of the configured RTP range is taken
   | 'media.bind_failed' // the RTP socket could not bind (bad host, permissions)
+  | 'media.transport_error' // the RTP socket failed while sending or receiving
   | 'media.state' // the operation does not fit the endpoint's state (answer without offer, …)
   | 'media.closed' // the endpoint was closed before or during the operation
   | 'media.aborted' // the caller's AbortSignal fired

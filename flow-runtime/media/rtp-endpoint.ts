@@ -166,7 +166,9 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
       },
     });
     socket.on('message', (buf, rinfo) => this.onDatagram(buf, rinfo));
-    socket.on('error', (err) => this.emitError(new MediaError('media.bind_failed', `RTP socket error on port ${port}: ${err.message}`, { cause: err })));
+    socket.on('error', (err) => {
+      if (!this.closed) this.emitError(new MediaError('media.transport_error', `RTP socket error on port ${port}: ${err.message}`, { cause: err }));
+    });
   }
 
   // ---- SDP ---------------------------------------------------------------------------------
@@ -312,6 +314,18 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
 
   /** The next 160 samples of the playback, G.711 encoded; finishes it after its last frame. */
   private nextPlaybackFrame(pb: Playback, codec: CodecName): Uint8Array {
+    const whole = pb.prompts[pb.item].encode(codec);
+    if (pb.offset + FRAME_SAMPLES < whole.length || (pb.offset + FRAME_SAMPLES === whole.length && pb.item + 1 < pb.prompts.length)) {
+      // Fast path: a full frame inside one prompt, no copy (buildRtpPacket copies it).
+      const frame = whole.subarray(pb.offset, pb.offset + FRAME_SAMPLES);
+      pb.offset += FRAME_SAMPLES;
+      if (pb.offset === whole.length) {
+        pb.offset = 0;
+        pb.item++;
+      }
+      pb.sentSamples += FRAME_SAMPLES;
+      return frame;
+    }
     const frame = Buffer.alloc(FRAME_SAMPLES, silenceByte(codec));
     let filled = 0;
     let guard = 0;
@@ -391,9 +405,8 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
       this.pacing.record(deviation);
       this.ctx.serverPacing.record(deviation);
     }
-    this.socket.send(packet, to.port, to.address, (err) => {
-      if (err && !this.closed) this.emitError(new MediaError('media.bind_failed', `Cannot send RTP to ${to.address}:${to.port}: ${err.message}`, { cause: err }));
-    });
+    // No per-packet callback (one closure less per packet): send errors surface as the socket's 'error' event.
+    this.socket.send(packet, to.port, to.address);
     this.counters.packetsSent++;
     this.counters.bytesSent += packet.length;
     this.ctx.counters.packetsSent++;
