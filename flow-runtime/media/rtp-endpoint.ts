@@ -265,8 +265,8 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     const generation = ++this.playGeneration;
     const prompts = await Promise.all(sources.map((s) => this.ctx.prompts.load(s)));
     throwIfAborted(options.signal, 'play');
-    if (this.closed) return { reason: 'closed', playedMs: 0 };
-    if (generation !== this.playGeneration || this.bridgedTo) return { reason: 'stopped', playedMs: 0 };
+    if (this.closed) return this.emitPlayback({ reason: 'closed', playedMs: 0 });
+    if (generation !== this.playGeneration || this.bridgedTo) return this.emitPlayback({ reason: 'stopped', playedMs: 0 });
     if (prompts.every((p) => p.pcm.length === 0)) return this.emitPlayback({ reason: 'finished', playedMs: 0 });
     return new Promise<PlayResult>((resolve, reject) => {
       const onAbort = (): void => {

@@ -1,0 +1,45 @@
+// The shared media clock: ticks sit on a fixed grid from one monotonic origin (no drift from
+// chained timers), never fire early, and one timer serves every stream.
+import { describe, expect, it } from 'vitest';
+import { MediaClock } from '@/flow-runtime/media/media-clock';
+import { waitFor } from './support/rtp-peer';
+
+describe('MediaClock', () => {
+  it('calls every stream once per tick, on the t0 + n × 20 ms grid, never early', async () => {
+    const clock = new MediaClock();
+    const seen: { a: { tick: number; due: number; at: number }[]; b: number[] } = { a: [], b: [] };
+    const a = { onTick: (tick: number, due: number) => void seen.a.push({ tick, due, at: performance.now() }) };
+    const b = { onTick: (tick: number) => void seen.b.push(tick) };
+    clock.add(a);
+    clock.add(b);
+    await waitFor(() => seen.a.length >= 50, 10_000, '50 ticks');
+    clock.stop();
+    const ticks = seen.a.map((s) => s.tick);
+    for (let i = 1; i < ticks.length; i++) expect(ticks[i] - ticks[i - 1]).toBeGreaterThanOrEqual(1);
+    expect(ticks.at(-1)! - ticks[0] - (ticks.length - 1)).toBe(clock.droppedTicks); // consecutive unless dropped after a stall
+    for (const s of seen.a) {
+      expect(s.due).toBeCloseTo(clock.t0 + s.tick * 20, 6);
+      expect(s.at).toBeGreaterThanOrEqual(s.due - 0.5);
+    }
+    expect(seen.b.slice(0, ticks.length)).toEqual(ticks.slice(0, seen.b.length));
+  });
+
+  it('stops its timer when the last stream leaves and resumes on the same grid', async () => {
+    const clock = new MediaClock();
+    const dues: number[] = [];
+    const s = { onTick: (_t: number, due: number) => void dues.push(due) };
+    clock.add(s);
+    await waitFor(() => dues.length >= 3);
+    clock.remove(s);
+    const count = dues.length;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(dues.length).toBe(count);
+    clock.add(s);
+    await waitFor(() => dues.length >= count + 3);
+    clock.stop();
+    for (const d of dues) {
+      const n = (d - clock.t0) / 20;
+      expect(Math.abs(n - Math.round(n))).toBeLessThan(1e-6);
+    }
+  });
+});
