@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, when one is missing:
-#   chromium (browser tests), sip-tester (SIPp: SIP tests), espeak-ng and sox (prompts, test audio).
+#   chromium (browser tests), sip-tester (SIPp: SIP tests), espeak-ng and sox (prompts, test
+#   audio), libsox-fmt-mp3 (MP3 sound uploads are converted with sox).
 # Needs root (or sudo). Does nothing when everything is already there.
 set -euo pipefail
 missing=()
@@ -8,6 +9,7 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v sipp >/dev/null || missing+=(sip-tester)
 command -v espeak-ng >/dev/null || missing+=(espeak-ng)
 command -v sox >/dev/null || missing+=(sox)
+{ command -v sox >/dev/null && sox -h 2>/dev/null | grep -q '\bmp3\b'; } || missing+=(libsox-fmt-mp3)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""
