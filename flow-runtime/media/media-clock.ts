@@ -11,6 +11,7 @@
 //      see a gap in RTP timestamps (like loss) instead of a burst of stale audio;
 //   3. run every due tick in order, calling each stream's onTick(tick, due);
 //   4. sleep until the next tick's due time.
+import { DeviationHistogram } from './deviation-histogram';
 import { FRAME_MS } from './g711';
 
 export interface ClockStream {
@@ -29,6 +30,13 @@ export class MediaClock {
   private timer: NodeJS.Timeout | null = null;
   /** Ticks dropped because the event loop was blocked for more than MAX_CATCH_UP ticks. */
   droppedTicks = 0;
+  /**
+   * How late each tick started (wake-up lateness: timer resolution, other processes, a busy
+   * event loop). A packet's send deviation is this plus its place in the tick's sending order.
+   */
+  readonly wakeLateness = new DeviationHistogram();
+  /** performance.now() when the tick being run started (for measuring the spread of sends inside a tick). */
+  tickStartedAt = 0;
 
   add(stream: ClockStream): void {
     this.streams.add(stream);
@@ -78,6 +86,8 @@ export class MediaClock {
     while (this.dueTime(this.nextTick) <= performance.now() + EARLY_TOLERANCE_MS) {
       const tick = this.nextTick++;
       const due = this.dueTime(tick);
+      this.tickStartedAt = performance.now();
+      this.wakeLateness.record(this.tickStartedAt - due);
       for (const s of this.streams) {
         try {
           s.onTick(tick, due);

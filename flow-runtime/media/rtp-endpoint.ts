@@ -57,6 +57,8 @@ export interface EndpointContext {
   advertisedAddress: string;
   recordingsDir: string;
   serverPacing: DeviationHistogram;
+  /** Time from the tick's start to each paced send: the deviation our own sending adds. */
+  serverSpread: DeviationHistogram;
   counters: { packetsSent: number; packetsReceived: number };
   onClosed(endpoint: RtpEndpoint): void;
 }
@@ -401,9 +403,10 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     this.seq = (this.seq + 1) & 0xffff;
     const packet = buildRtpPacket({ payloadType, marker, sequenceNumber: this.seq, timestamp, ssrc: this.ssrc }, payload);
     if (due !== undefined) {
-      const deviation = performance.now() - due;
-      this.pacing.record(deviation);
-      this.ctx.serverPacing.record(deviation);
+      const now = performance.now();
+      this.pacing.record(now - due);
+      this.ctx.serverPacing.record(now - due);
+      this.ctx.serverSpread.record(now - this.ctx.clock.tickStartedAt);
     }
     // No per-packet callback (one closure less per packet): send errors surface as the socket's 'error' event.
     this.socket.send(packet, to.port, to.address);

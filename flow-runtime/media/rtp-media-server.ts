@@ -32,6 +32,7 @@ export class RtpMediaServer implements MediaServer {
   private readonly ports: PortAllocator;
   private readonly endpoints = new Set<RtpEndpoint>();
   private readonly pacing = new DeviationHistogram();
+  private readonly spread = new DeviationHistogram();
   private readonly counters = { packetsSent: 0, packetsReceived: 0 };
   private readonly host: string;
   private readonly advertisedAddress: string;
@@ -65,6 +66,7 @@ export class RtpMediaServer implements MediaServer {
         advertisedAddress: this.advertisedAddress,
         recordingsDir: this.recordingsDir,
         serverPacing: this.pacing,
+        serverSpread: this.spread,
         counters: this.counters,
         onClosed: (ep) => this.endpoints.delete(ep),
       },
@@ -86,9 +88,16 @@ export class RtpMediaServer implements MediaServer {
     return { ...this.pacing.stats(), ...this.counters, endpoints: this.endpoints.size };
   }
 
+  /** How late the shared clock's ticks started (the part of the deviation not caused by the number of streams). */
+  clockStats(): { wake: PacingStats; spread: PacingStats; droppedTicks: number } {
+    return { wake: this.clock.wakeLateness.stats(), spread: this.spread.stats(), droppedTicks: this.clock.droppedTicks };
+  }
+
   /** Starts a new measurement window (benchmarks). */
   resetPacingStats(): void {
     this.pacing.reset();
+    this.clock.wakeLateness.reset();
+    this.spread.reset();
     this.counters.packetsSent = 0;
     this.counters.packetsReceived = 0;
   }
