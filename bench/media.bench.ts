@@ -3,29 +3,32 @@
 //
 // 1. A sink process (a separate Node process, so its receiving does not load ours) counts the
 //    packets it gets on one loopback UDP port.
-// 2. Streams are added in steps (1, 50, 100, … 1600); each new endpoint answers an offer
+// 2. Streams are added in steps (1, 50, 100, … 1200); each new endpoint answers an offer
 //    pointing at the sink and loops a 10 s prompt. The 1-stream step is the baseline: how late
 //    this machine's timers are with no load from us (other processes share the 2 cores).
 // 3. Per step: 1 s to settle, then a 3 s window measuring the send-time deviation from the
-//    20 ms grid (p50/p99/max, over every paced packet), CPU time of this process, and the
+//    20 ms grid (p50/p99/max, over every paced packet), split into the tick's wake-up lateness
+//    ("wake": timers, other processes) and the spread of sends inside a tick ("spread": our
+//    own cost, growing with the number of streams), CPU time of this process, and the
 //    packets the sink got (fewer than sent means the sink process, starved of CPU, let its
 //    socket buffer overflow: loopback itself does not lose packets).
-// 4. Stop when p99 passes 5 ms, when the process uses more than 90 % of one core (Node runs
-//    the media loop on one thread), or when the bench has run 50 s. When the baseline itself
-//    misses 5 ms (a busy machine), the p99 verdict is marked inconclusive and the ramp goes on
-//    for the CPU figures.
+// 4. Report the largest step whose total p99 stayed under 5 ms, and the largest whose own
+//    send spread did. The ramp stops when our spread passes 5 ms, when the process uses more
+//    than 90 % of one core (Node runs the media loop on one thread), or after 40 s. The total
+//    p99 alone does not stop it: on a machine shared with other busy processes, timer
+//    lateness ("wake") can pass 5 ms with no load from us, as the 1-stream baseline shows.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRtpMediaServer, type MediaEndpoint } from '../flow-runtime/media/index';
 
-const STEPS = [1, 50, 100, 200, 400, 800, 1200, 1600];
+const STEPS = [1, 50, 100, 200, 400, 600, 800, 1200];
 const P99_LIMIT_MS = 5;
 const CPU_LIMIT = 0.9;
 const SETTLE_MS = 1000;
 const WINDOW_MS = 3000;
-const BUDGET_MS = 50_000;
+const BUDGET_MS = 40_000;
 
 const SINK_CODE = `
 const dgram = require('node:dgram');
@@ -102,11 +105,13 @@ export default async function benchMedia(): Promise<void> {
   const samples = prompt();
   const endpoints: MediaEndpoint[] = [];
   let best: { streams: number; p99: number } | null = null;
+  let perPacketUs = 0;
+  let bestSpread = 0;
   let stopReason = `reached the last step (${STEPS.at(-1)} streams)`;
 
   console.log(`media: ${os.cpus().length} CPU(s), ${os.cpus()[0]?.model ?? '?'}; limit p99 < ${P99_LIMIT_MS} ms, CPU < ${CPU_LIMIT * 100} % of one core`);
-  console.log('streams | pkts sent | sink got | p50 ms | p99 ms | max ms | CPU % of a core | CPU µs/stream/s | µs/packet | loadavg');
-  let baselineP99 = 0;
+  console.log('streams | pkts sent | sink got | p50 ms | p99 ms | max ms | wake p99 | spread p99 | CPU % of a core | CPU µs/stream/s | µs/packet | loadavg');
+
   try {
     for (const target of STEPS) {
       if (performance.now() - started > BUDGET_MS) {
@@ -127,24 +132,23 @@ export default async function benchMedia(): Promise<void> {
       const wall = performance.now() - t0;
       const cpu = process.cpuUsage(cpuBefore);
       const stats = server.pacingStats();
+      const wake = server.clockStats();
       const sinkGot = (await sink.count()) - sinkBefore;
       const cpuMs = (cpu.user + cpu.system) / 1000;
       const load = cpuMs / wall;
       const perStream = ((cpuMs * 1000) / target / (wall / 1000)).toFixed(0);
       const perPacket = ((cpuMs * 1000) / Math.max(1, stats.packetsSent)).toFixed(1);
       console.log(
-        `${String(target).padStart(7)} | ${String(stats.packetsSent).padStart(9)} | ${String(sinkGot).padStart(8)} | ${stats.p50Ms.toFixed(2).padStart(6)} | ${stats.p99Ms.toFixed(2).padStart(6)} | ${stats.maxMs.toFixed(2).padStart(6)} | ${(load * 100).toFixed(0).padStart(15)} | ${perStream.padStart(15)} | ${perPacket.padStart(9)} | ${os.loadavg()[0].toFixed(1)}`,
+        `${String(target).padStart(7)} | ${String(stats.packetsSent).padStart(9)} | ${String(sinkGot).padStart(8)} | ${stats.p50Ms.toFixed(2).padStart(6)} | ${stats.p99Ms.toFixed(2).padStart(6)} | ${stats.maxMs.toFixed(2).padStart(6)} | ${wake.wake.p99Ms.toFixed(2).padStart(8)} | ${wake.spread.p99Ms.toFixed(2).padStart(10)} | ${(load * 100).toFixed(0).padStart(15)} | ${perStream.padStart(15)} | ${perPacket.padStart(9)} | ${os.loadavg()[0].toFixed(1)}`,
       );
-      if (target === 1) {
-        baselineP99 = stats.p99Ms;
-        if (baselineP99 >= P99_LIMIT_MS) console.log(`  (baseline p99 ${baselineP99} ms: this machine is too busy for the p99 verdict; ramping for CPU figures only)`);
-        continue;
-      }
-      if (stats.p99Ms >= P99_LIMIT_MS && baselineP99 < P99_LIMIT_MS) {
-        stopReason = `p99 ${stats.p99Ms} ms ≥ ${P99_LIMIT_MS} ms at ${target} streams`;
+      perPacketUs = (cpuMs * 1000) / Math.max(1, stats.packetsSent);
+      if (target === 1) continue; // baseline: the machine's own timer lateness
+      if (stats.p99Ms < P99_LIMIT_MS) best = { streams: target, p99: stats.p99Ms };
+      if (wake.spread.p99Ms >= P99_LIMIT_MS) {
+        stopReason = `our in-tick send spread p99 ${wake.spread.p99Ms} ms ≥ ${P99_LIMIT_MS} ms at ${target} streams`;
         break;
       }
-      if (stats.p99Ms < P99_LIMIT_MS) best = { streams: target, p99: stats.p99Ms };
+      bestSpread = target;
       if (load > CPU_LIMIT) {
         stopReason = `CPU saturated (${(load * 100).toFixed(0)} % of a core) at ${target} streams`;
         break;
@@ -157,5 +161,12 @@ export default async function benchMedia(): Promise<void> {
   }
   console.log(`stopped: ${stopReason}; ticks dropped by stalls: ${server.droppedTicks}`);
   console.log(best ? `media: ${best.streams} concurrent playing streams held with p99 send deviation ${best.p99} ms (< ${P99_LIMIT_MS} ms)` : 'media: no step held p99 under the limit');
+  console.log(`media: ${bestSpread} streams held with the p99 of our own in-tick send spread under ${P99_LIMIT_MS} ms (excludes the machine's timer lateness, the "wake" column)`);
+  if (perPacketUs > 0) {
+    console.log(
+      `media: CPU ${perPacketUs.toFixed(1)} µs per packet at the last step → one tick's sending fits in ${P99_LIMIT_MS} ms up to ~${Math.floor((P99_LIMIT_MS * 1000) / perPacketUs)} streams, ` +
+        `and one core sends ~${Math.floor(1e6 / perPacketUs / 50)} streams (50 packets/s each) when the machine is otherwise idle`,
+    );
+  }
   console.log(`media bench took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
