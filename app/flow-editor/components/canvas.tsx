@@ -2,13 +2,14 @@
 // The React Flow canvas: nodes from the store, drop target of the palette, minimap, zoom
 // controls, snap to grid. nodeTypes is declared once at module scope: every step type maps to
 // the one generic StepNode.
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
   Controls,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
   type Connection,
   type Edge,
@@ -75,6 +76,16 @@ export function Canvas() {
     },
     [addNode, screenToFlowPosition],
   );
+
+  // Fit the whole flow once every node has been measured (the fitView prop alone can run
+  // before all nodes have their size, and then only frames the first ones).
+  const initialized = useNodesInitialized();
+  const fitted = useRef(false);
+  useEffect(() => {
+    if (!initialized || fitted.current) return;
+    fitted.current = true;
+    void fitView(fitViewOptions).then(() => performance.mark('relais-editor-fitted'));
+  }, [initialized, fitView]);
 
   useEffect(() => {
     if (!focusRequest) return;
