@@ -44,13 +44,18 @@ function driveCall(flow: LoadedFlow, seed: number): number {
   const keys = ['9', '1', '2', '3'];
   for (let i = 0; i < 500 && state.status === 'running'; i++) {
     const at = now;
-    if (pending.http) send({ type: 'httpResponse', at, requestId: pending.http, status: 200, body: '{"customer":{"tier":"gold"}}' }), delete pending.http;
-    else if (pending.sms) send({ type: 'smsResult', at, requestId: pending.sms, ok: true }), delete pending.sms;
-    else if (pending.callback) send({ type: 'callbackCreated', at, requestId: pending.callback, ok: true }), delete pending.callback;
-    else if (pending.recording) send({ type: 'recordingFinished', at, recordingId: pending.recording, reason: 'silence', durationMs: 3000 }), delete pending.recording;
-    else if (state.legs.length > 0) send({ type: 'legFailed', at, legId: state.legs[0], reason: 'no_answer' });
-    else if (state.step?.type === 'queue-group' && state.queueId && !pending.offered)
-      (pending.offered = 'yes'), send({ type: 'agentAvailable', at, queueId: state.queueId, agentId: 'agt_hugo', offerId: 'o1' });
+    const reply = (key: string, event: CallEvent) => {
+      delete pending[key];
+      send(event);
+    };
+    if (pending.http) reply('http', { type: 'httpResponse', at, requestId: pending.http, status: 200, body: '{"customer":{"tier":"gold"}}' });
+    else if (pending.sms) reply('sms', { type: 'smsResult', at, requestId: pending.sms, ok: true });
+    else if (pending.callback) reply('callback', { type: 'callbackCreated', at, requestId: pending.callback, ok: true });
+    else if (pending.recording) reply('recording', { type: 'recordingFinished', at, recordingId: pending.recording, reason: 'silence', durationMs: 3000 });
+    else if (state.step?.type === 'queue-group' && state.queueId && !pending.offered) {
+      pending.offered = 'yes';
+      send({ type: 'agentAvailable', at, queueId: state.queueId, agentId: 'agt_hugo', offerId: 'o1' });
+    } else if (state.legs.length > 0) send({ type: 'legFailed', at, legId: state.legs[0], reason: 'no_answer' });
     else if (state.playing && state.step?.type === 'menu') send({ type: 'dtmf', at, key: keys[(seed + i) % keys.length] });
     else if (state.playing && !looping) send({ type: 'promptFinished', at, playId: state.playing });
     else {
