@@ -85,11 +85,17 @@ export function checkGraph(flow: FlowView): Problem[] {
   const reached = new Set<string>();
   const stack: string[] = [];
   for (const root of [flow.entry, guardNode]) {
-    if (typeof root === 'string' && nodesById.has(root) && !reached.has(root)) (reached.add(root), stack.push(root));
+    if (typeof root === 'string' && nodesById.has(root) && !reached.has(root)) {
+      reached.add(root);
+      stack.push(root);
+    }
   }
   while (stack.length > 0) {
     for (const next of successors.get(stack.pop()!) ?? []) {
-      if (!reached.has(next)) (reached.add(next), stack.push(next));
+      if (!reached.has(next)) {
+        reached.add(next);
+        stack.push(next);
+      }
     }
   }
   const entryExists = typeof flow.entry === 'string' && nodesById.has(flow.entry);

@@ -29,7 +29,10 @@ export function collectAnnotatedFields(schema: JsonSchemaDocument): AnnotatedFie
   const seen = new Set<string>();
   const add = (list: FieldPath[], path: FieldPath) => {
     const key = `${list === found.expressions ? 'e' : 't'}:${path.join('/')}`;
-    if (!seen.has(key)) (seen.add(key), list.push(path));
+    if (!seen.has(key)) {
+      seen.add(key);
+      list.push(path);
+    }
   };
   const visit = (node: JsonSchemaDocument, path: FieldPath): void => {
     const kind = node['x-reference'];
