@@ -1,0 +1,233 @@
+// What a call session writes about a call: its row, its path (CallEvent with seq), its legs,
+// and what it produced (voicemail, callback request, SMS). Every method returns at once with
+// the row's id (ids are made here, so later writes can refer to rows not yet written); the
+// writes go through the Outbox, in order per call, retried while the database is away.
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient } from '../../prisma/client';
+import { Outbox, type OutboxOp, type OutboxOptions } from './outbox';
+
+export type CallOutcome = 'abandoned' | 'cancelled' | 'no_answer' | 'busy' | 'answered';
+export type LegOutcome = 'answered' | 'no_answer' | 'busy' | 'cancelled' | 'failed';
+
+export interface CallStart {
+  organizationId: string;
+  sipCallId: string;
+  /** The E.164 number the call came in on. */
+  entryNumber: string;
+  caller: string | null;
+  callee: string;
+  flowVersionId: string | null;
+  language?: string | null;
+  startedAt?: Date;
+}
+
+export interface PathEventInput {
+  kind: string;
+  nodeId?: string | null;
+  nodeType?: string | null;
+  output?: string | null;
+  data?: unknown;
+  at?: Date;
+}
+
+export interface VoicemailInput {
+  organizationId: string;
+  callId: string | null;
+  mailbox: { kind: 'agent'; agentId: string } | { kind: 'group'; groupId: string };
+  caller: string | null;
+  durationMs: number;
+  /** The recording as a WAV file. */
+  audio: Uint8Array;
+}
+
+export interface CallbackInput {
+  organizationId: string;
+  callId: string | null;
+  groupId: string | null;
+  number: string;
+  earliestAt?: Date;
+  maxAttempts?: number;
+}
+
+export interface SmsInput {
+  organizationId: string;
+  callId: string | null;
+  to: string;
+  from: string | null;
+  body: string;
+  status: 'queued' | 'sent' | 'failed';
+  provider?: string | null;
+  error?: string | null;
+  sentAt?: Date | null;
+}
+
+const iso = (d: Date | undefined | null, fallback: () => Date) => (d ?? fallback()).toISOString();
+const date = (v: unknown) => (v == null ? v : new Date(v as string)) as Date;
+
+export class CallRecorder {
+  readonly outbox: Outbox;
+  private readonly seqs = new Map<string, number>();
+
+  constructor(prisma: PrismaClient, outbox: Omit<OutboxOptions, 'execute' | 'isPermanent'>, private readonly now: () => Date = () => new Date()) {
+    this.outbox = new Outbox({ ...outbox, execute: (op) => executeRecord(prisma, op), isPermanent: isPermanentDbError });
+  }
+
+  /** Replays writes an earlier run spilled to disk. */
+  start(): void {
+    this.outbox.start();
+  }
+
+  /** Waits until every write landed (false on timeout). */
+  flush(timeoutMs?: number): Promise<boolean> {
+    return this.outbox.flush(timeoutMs);
+  }
+
+  /** Clean shutdown: flush, then spill what could not be written. */
+  close(timeoutMs?: number): Promise<void> {
+    return this.outbox.close(timeoutMs);
+  }
+
+  callStarted(call: CallStart): string {
+    const id = randomUUID();
+    this.seqs.set(id, 0);
+    this.put(id, 'call.create', {
+      id, organizationId: call.organizationId, sipCallId: call.sipCallId, entryNumber: call.entryNumber,
+      caller: call.caller, callee: call.callee, flowVersionId: call.flowVersionId, language: call.language ?? null,
+      startedAt: iso(call.startedAt, this.now),
+    });
+    return id;
+  }
+
+  callAnswered(callId: string, at?: Date): void {
+    this.put(callId, 'call.update', { id: callId, answeredAt: iso(at, this.now) });
+  }
+
+  /** Sets fields known later (the language chosen, the flow version after a jump). */
+  callUpdated(callId: string, patch: { language?: string | null; flowVersionId?: string | null }): void {
+    this.put(callId, 'call.update', { id: callId, ...patch });
+  }
+
+  callEnded(callId: string, outcome: CallOutcome | null, at?: Date): void {
+    this.put(callId, 'call.update', { id: callId, outcome, endedAt: iso(at, this.now) });
+    this.seqs.delete(callId);
+  }
+
+  /** One step of the call's path; returns its seq (1, 2, …). */
+  pathEvent(callId: string, event: PathEventInput): number {
+    const seq = (this.seqs.get(callId) ?? 0) + 1;
+    this.seqs.set(callId, seq);
+    this.put(callId, 'event.create', {
+      id: randomUUID(), callId, seq, at: iso(event.at, this.now), kind: event.kind, nodeId: event.nodeId ?? null,
+      nodeType: event.nodeType ?? null, output: event.output ?? null, data: event.data ?? null,
+    });
+    return seq;
+  }
+
+  legStarted(callId: string, leg: { agentId: string | null; destination: string; startedAt?: Date }): string {
+    const id = randomUUID();
+    this.put(callId, 'leg.create', { id, callId, agentId: leg.agentId, destination: leg.destination, startedAt: iso(leg.startedAt, this.now) });
+    return id;
+  }
+
+  legAnswered(callId: string, legId: string, at?: Date): void {
+    this.put(callId, 'leg.update', { id: legId, answeredAt: iso(at, this.now) });
+  }
+
+  legEnded(callId: string, legId: string, outcome: LegOutcome, at?: Date): void {
+    this.put(callId, 'leg.update', { id: legId, outcome, endedAt: iso(at, this.now) });
+  }
+
+  voicemail(v: VoicemailInput): string {
+    const id = randomUUID();
+    this.put(v.callId ?? id, 'voicemail.create', {
+      id, organizationId: v.organizationId, callId: v.callId, mailboxKind: v.mailbox.kind,
+      agentId: v.mailbox.kind === 'agent' ? v.mailbox.agentId : null, groupId: v.mailbox.kind === 'group' ? v.mailbox.groupId : null,
+      caller: v.caller, durationMs: v.durationMs, audio: Buffer.from(v.audio).toString('base64'), createdAt: iso(undefined, this.now),
+    });
+    return id;
+  }
+
+  callbackRequest(c: CallbackInput): string {
+    const id = randomUUID();
+    this.put(c.callId ?? id, 'callback.create', {
+      id, organizationId: c.organizationId, callId: c.callId, groupId: c.groupId, number: c.number,
+      earliestAt: iso(c.earliestAt, this.now), maxAttempts: c.maxAttempts ?? 3, createdAt: iso(undefined, this.now),
+    });
+    return id;
+  }
+
+  sms(s: SmsInput): string {
+    const id = randomUUID();
+    this.put(s.callId ?? id, 'sms.create', {
+      id, organizationId: s.organizationId, callId: s.callId, to: s.to, from: s.from, body: s.body, status: s.status,
+      provider: s.provider ?? null, error: s.error ?? null, sentAt: s.sentAt ? s.sentAt.toISOString() : null, createdAt: iso(undefined, this.now),
+    });
+    return id;
+  }
+
+  private put(key: string, kind: string, data: Record<string, unknown>): void {
+    this.outbox.enqueue({ id: randomUUID(), key, kind, data });
+  }
+}
+
+/** Writes one op; every write is idempotent (client ids, skipDuplicates, plain updates). */
+export async function executeRecord(prisma: PrismaClient, op: OutboxOp): Promise<void> {
+  const d = op.data as Record<string, unknown>;
+  switch (op.kind) {
+    case 'call.create':
+      await prisma.call.createMany({ data: [{ ...(d as never), startedAt: date(d.startedAt) }], skipDuplicates: true });
+      return;
+    case 'call.update': {
+      const { id, ...rest } = d;
+      const data: Record<string, unknown> = { ...rest };
+      for (const k of ['answeredAt', 'endedAt']) if (k in data) data[k] = date(data[k]);
+      await prisma.call.update({ where: { id: id as string }, data });
+      return;
+    }
+    case 'event.create':
+      await prisma.callEvent.createMany({ data: [{ ...(d as never), at: date(d.at), data: (d.data ?? undefined) as never }], skipDuplicates: true });
+      return;
+    case 'leg.create':
+      await prisma.callLeg.createMany({ data: [{ ...(d as never), startedAt: date(d.startedAt) }], skipDuplicates: true });
+      return;
+    case 'leg.update': {
+      const { id, ...rest } = d;
+      const data: Record<string, unknown> = { ...rest };
+      for (const k of ['answeredAt', 'endedAt']) if (k in data) data[k] = date(data[k]);
+      await prisma.callLeg.update({ where: { id: id as string }, data });
+      return;
+    }
+    case 'voicemail.create':
+      await prisma.voicemail.createMany({
+        data: [{ ...(d as never), audio: new Uint8Array(Buffer.from(d.audio as string, 'base64')), createdAt: date(d.createdAt) }],
+        skipDuplicates: true,
+      });
+      return;
+    case 'callback.create':
+      await prisma.callbackRequest.createMany({ data: [{ ...(d as never), earliestAt: date(d.earliestAt), createdAt: date(d.createdAt) }], skipDuplicates: true });
+      return;
+    case 'sms.create':
+      await prisma.smsMessage.createMany({ data: [{ ...(d as never), sentAt: date(d.sentAt), createdAt: date(d.createdAt) }], skipDuplicates: true });
+      return;
+    default:
+      throw new UnknownRecordKindError(op.kind);
+  }
+}
+
+/** An op of a kind this runtime does not know (a spill file from a newer version). */
+export class UnknownRecordKindError extends Error {
+  readonly code = 'record_kind_unknown';
+  constructor(kind: string) {
+    super(`unknown record kind "${kind}"`);
+  }
+}
+
+/** Constraint and validation errors: retrying the same write cannot succeed. */
+export function isPermanentDbError(err: unknown): boolean {
+  if (err instanceof UnknownRecordKindError) return true;
+  const e = err as { name?: string; code?: unknown };
+  if (e?.name === 'PrismaClientValidationError') return true;
+  // P2xxx are request errors (unique, foreign key, record not found…), except timeouts and
+  // transaction conflicts, which a retry may get past.
+  return typeof e?.code === 'string' && /^P2\d{3}$/.test(e.code) && !['P2024', 'P2028', 'P2034', 'P2037'].includes(e.code);
+}

@@ -1,0 +1,144 @@
+// Call records through the durable outbox: the database goes away (a TCP proxy we cut), the
+// records wait and land once it is back; past the queue limit or at shutdown they are spilled
+// to disk and replayed by the next run; rows the database refuses go to the dead-letter file.
+import { mkdtempSync, readdirSync, readFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CallRecorder } from '@/flow-runtime/records/call-recorder';
+import { createPrismaClient, type PrismaClient } from '@/prisma/client';
+import { createOrgWithAgent, createTestDatabase, eventually, type TestDatabase } from './support';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy';
+
+let db: TestDatabase;
+let proxy: TcpProxy;
+let viaProxy: PrismaClient;
+let orgId: string;
+let agentId: string;
+
+function proxiedUrl(): string {
+  const u = new URL(db.url);
+  u.port = String(proxy.port);
+  return u.toString();
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const { org, agent } = await createOrgWithAgent(db.prisma, { username: 'alice', password: 'x', realm: 'relais.test' });
+  orgId = org.id;
+  agentId = agent.id;
+  proxy = await startTcpProxy(Number(new URL(db.url).port || 5432));
+  viaProxy = createPrismaClient(proxiedUrl());
+});
+
+afterAll(async () => {
+  await viaProxy?.$disconnect().catch(() => undefined);
+  await proxy?.close();
+  await db?.drop();
+});
+
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'relais-outbox-'));
+
+function recordCall(recorder: CallRecorder, sipCallId: string) {
+  const callId = recorder.callStarted({ organizationId: orgId, sipCallId, entryNumber: '+33123456789', caller: '+33611111111', callee: '+33123456789', flowVersionId: null });
+  recorder.pathEvent(callId, { kind: 'node-entered', nodeId: 'menu', nodeType: 'menu' });
+  recorder.pathEvent(callId, { kind: 'output-taken', nodeId: 'menu', output: '2' });
+  const legId = recorder.legStarted(callId, { agentId, destination: 'sip:alice@127.0.0.1:5070' });
+  recorder.legAnswered(callId, legId);
+  recorder.callAnswered(callId);
+  recorder.legEnded(callId, legId, 'answered');
+  recorder.pathEvent(callId, { kind: 'voicemail', nodeId: 'vm' });
+  recorder.voicemail({ organizationId: orgId, callId, mailbox: { kind: 'agent', agentId }, caller: '+33611111111', durationMs: 1500, audio: new Uint8Array([82, 73, 70, 70, 1, 2, 3]) });
+  recorder.callbackRequest({ organizationId: orgId, callId, groupId: null, number: '+33611111111' });
+  recorder.sms({ organizationId: orgId, callId, to: '+33611111111', from: null, body: 'Merci', status: 'sent', provider: 'http', sentAt: new Date() });
+  recorder.callEnded(callId, 'answered');
+  return { callId, legId };
+}
+
+async function expectCallRecorded(callId: string) {
+  const call = await db.prisma.call.findUniqueOrThrow({ where: { id: callId }, include: { events: { orderBy: { seq: 'asc' } }, legs: true, voicemails: true, callbacks: true, sms: true } });
+  expect(call.outcome).toBe('answered');
+  expect(call.answeredAt).not.toBeNull();
+  expect(call.endedAt).not.toBeNull();
+  expect(call.events.map((e) => [e.seq, e.kind, e.nodeId, e.output])).toEqual([
+    [1, 'node-entered', 'menu', null], [2, 'output-taken', 'menu', '2'], [3, 'voicemail', 'vm', null],
+  ]);
+  expect(call.legs).toHaveLength(1);
+  expect(call.legs[0]).toMatchObject({ agentId, outcome: 'answered' });
+  expect(call.legs[0].answeredAt).not.toBeNull();
+  expect(Buffer.from(call.voicemails[0].audio)).toEqual(Buffer.from([82, 73, 70, 70, 1, 2, 3]));
+  expect(call.voicemails[0]).toMatchObject({ durationMs: 1500, mailboxKind: 'agent', agentId });
+  expect(call.callbacks[0]).toMatchObject({ number: '+33611111111', status: 'pending' });
+  expect(call.sms[0]).toMatchObject({ body: 'Merci', status: 'sent' });
+}
+
+describe('CallRecorder', () => {
+  it('writes a call with its path, leg, voicemail, callback and SMS', async () => {
+    const recorder = new CallRecorder(viaProxy, { dir: tmp() });
+    recorder.start();
+    const { callId } = recordCall(recorder, 'call-1');
+    expect(await recorder.flush()).toBe(true);
+    await expectCallRecorded(callId);
+    await recorder.close();
+  });
+
+  it('keeps the writes while the database is unreachable and lands them in order once it is back', async () => {
+    const recorder = new CallRecorder(viaProxy, { dir: tmp(), baseDelayMs: 50, maxDelayMs: 200 });
+    recorder.start();
+    proxy.pause();
+    let retries = 0;
+    recorder.outbox.on('retry', () => retries++);
+    const { callId } = recordCall(recorder, 'call-2');
+    await eventually(() => retries >= 3, 'three failed attempts');
+    expect(await db.prisma.call.count({ where: { id: callId } })).toBe(0);
+    proxy.resume();
+    expect(await recorder.flush(15_000)).toBe(true);
+    await expectCallRecorded(callId);
+    await recorder.close();
+  });
+
+  it('spills to disk past the queue limit and at shutdown; the next run replays the file', async () => {
+    const dir = tmp();
+    const first = new CallRecorder(viaProxy, { dir, maxQueued: 3, baseDelayMs: 50, maxDelayMs: 200 });
+    first.start();
+    proxy.pause();
+    const spilled = new Promise((r) => first.outbox.once('spilled', r));
+    const failed = new Promise((r) => first.outbox.once('retry', r));
+    const { callId: a } = recordCall(first, 'call-3a');
+    await failed;
+    const { callId: b } = recordCall(first, 'call-3b');
+    await spilled;
+    expect(first.outbox.spilling).toBe(true);
+    await first.close(300); // the database is still away: everything left goes to disk
+    const files = readdirSync(dir).filter((f) => f.startsWith('spill-'));
+    expect(files.length).toBeGreaterThan(0);
+    const lines = files.flatMap((f) => readFileSync(path.join(dir, f), 'utf8').trim().split('\n'));
+    expect(lines.length).toBe(2 * 12);
+    expect(await db.prisma.call.count({ where: { id: { in: [a, b] } } })).toBe(0);
+
+    proxy.resume();
+    const second = new CallRecorder(viaProxy, { dir });
+    second.start();
+    expect(await second.flush(15_000)).toBe(true);
+    await expectCallRecorded(a);
+    await expectCallRecorded(b);
+    expect(readdirSync(dir).filter((f) => f.startsWith('spill-'))).toEqual([]);
+    await second.close();
+  });
+
+  it('puts a write the database refuses in the dead-letter file, and goes on with the others', async () => {
+    const dir = tmp();
+    const recorder = new CallRecorder(viaProxy, { dir, baseDelayMs: 10 });
+    recorder.start();
+    const dead = new Promise((r) => recorder.outbox.once('dead', r));
+    recorder.pathEvent('no-such-call', { kind: 'node-entered' }); // foreign key violation
+    const { callId } = recordCall(recorder, 'call-4');
+    await dead;
+    expect(await recorder.flush()).toBe(true);
+    await expectCallRecorded(callId);
+    const deadFile = path.join(dir, 'dead-letter.jsonl');
+    expect(existsSync(deadFile)).toBe(true);
+    expect(JSON.parse(readFileSync(deadFile, 'utf8').trim())).toMatchObject({ kind: 'event.create', key: 'no-such-call' });
+    await recorder.close();
+  });
+});
