@@ -1,0 +1,167 @@
+// The flow runtime's settings, read once from the environment. Every variable is optional;
+// the defaults run the runtime against the embedded sip-edge and database on one machine.
+//
+// drachtio connection
+//   DRACHTIO_HOST (127.0.0.1), DRACHTIO_PORT (9022), DRACHTIO_SECRET (cymru)
+// data
+//   DATABASE_URL (see prisma/database-url.ts), RELAIS_DATA_DIR (./data): the records outbox
+//   spills there (runtime-outbox/*.jsonl) when the database is unreachable
+// registrar (agents' phones)
+//   SIP_REALM (relais.local; must match the realm the agents' HA1 were computed with)
+//   SIP_NONCE_SECRET (random per process: set it when several runtimes share one realm so a
+//     nonce from one is accepted by the others), SIP_NONCE_TTL_SECONDS (300)
+//   SIP_REGISTER_MIN_EXPIRES (60), SIP_REGISTER_MAX_EXPIRES (3600), SIP_REGISTER_DEFAULT_EXPIRES (3600)
+//   SIP_REGISTRATION_PURGE_SECONDS (60): how often expired registrations are deleted
+// outbound trunk (external numbers)
+//   TRUNK_HOST (unset = no trunk), TRUNK_PORT (5060), TRUNK_TRANSPORT (udp|tcp),
+//   TRUNK_USERNAME, TRUNK_PASSWORD (answer the trunk's digest challenges),
+//   TRUNK_CALLER_ID (entry|caller|fixed; default entry), TRUNK_CALLER_ID_NUMBER (for fixed),
+//   TRUNK_NUMBER_FORMAT (e164 "+33…" | e164-digits "33…" | national "0…"; default e164),
+//   TRUNK_COUNTRY_CODE (33): home country for national numbers
+// SMS
+//   SMS_PROVIDER (none|sip|http; default none)
+//   sip:  SMS_SIP_GATEWAY (host:port), SMS_SIP_TRANSPORT (udp|tcp)
+//   http: SMS_HTTP_URL, SMS_HTTP_METHOD (POST), SMS_HTTP_CONTENT_TYPE (application/json),
+//         SMS_HTTP_BODY (template with {{to}} {{from}} {{body}}; default a JSON object),
+//         SMS_HTTP_AUTH_HEADER (full header value, e.g. "Bearer xyz") or
+//         SMS_HTTP_BASIC_USER + SMS_HTTP_BASIC_PASSWORD, SMS_HTTP_TIMEOUT_MS (5000),
+//         SMS_HTTP_ID_FIELD (dotted path of the message id in a JSON response, e.g. "id")
+//   SMS_DEFAULT_FROM: sender when the flow gives none
+// callbacks
+//   CALLBACK_POLL_SECONDS (5), CALLBACK_RETRY_DELAY_SECONDS (300), CALLBACK_BATCH (5),
+//   CALLBACK_STUCK_SECONDS (900): an in_progress request older than this (a runtime died
+//   while placing it) goes back to pending
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { CallerIdRule, NumberFormat, TrunkConfig } from './trunk/trunk-config';
+import type { HttpSmsConfig } from './sms/http-provider';
+
+export interface RuntimeConfig {
+  drachtio: { host: string; port: number; secret: string };
+  dataDir: string;
+  registrar: {
+    realm: string;
+    nonceSecret: string;
+    nonceTtlSeconds: number;
+    minExpires: number;
+    maxExpires: number;
+    defaultExpires: number;
+    purgeIntervalSeconds: number;
+  };
+  trunk: TrunkConfig | null;
+  sms:
+    | { provider: 'none'; defaultFrom: string | null }
+    | { provider: 'sip'; gateway: string; transport: 'udp' | 'tcp'; defaultFrom: string | null }
+    | { provider: 'http'; http: HttpSmsConfig; defaultFrom: string | null };
+  callbacks: { pollSeconds: number; retryDelaySeconds: number; batch: number; stuckSeconds: number };
+}
+
+/** A setting that cannot be used; the message names the variable and what it accepts. */
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback: string): string {
+  const v = env[name];
+  return v === undefined || v === '' ? fallback : v;
+}
+
+function int(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(name, `expected an integer ≥ ${min}, got "${raw}"`);
+  return n;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const v = str(env, name, fallback).toLowerCase();
+  if (!(allowed as readonly string[]).includes(v)) throw new ConfigError(name, `expected one of ${allowed.join(', ')}, got "${v}"`);
+  return v as T;
+}
+
+export function loadConfig(env: Env = process.env): RuntimeConfig {
+  const trunkHost = env.TRUNK_HOST;
+  const callerIdRule = oneOf<CallerIdRule['kind']>(env, 'TRUNK_CALLER_ID', ['entry', 'caller', 'fixed'], 'entry');
+  let callerId: CallerIdRule;
+  if (callerIdRule === 'fixed') {
+    const number = env.TRUNK_CALLER_ID_NUMBER;
+    if (!number) throw new ConfigError('TRUNK_CALLER_ID_NUMBER', 'required when TRUNK_CALLER_ID=fixed');
+    callerId = { kind: 'fixed', number };
+  } else callerId = { kind: callerIdRule };
+
+  const smsProvider = oneOf(env, 'SMS_PROVIDER', ['none', 'sip', 'http'] as const, 'none');
+  const defaultFrom = env.SMS_DEFAULT_FROM || null;
+  let sms: RuntimeConfig['sms'] = { provider: 'none', defaultFrom };
+  if (smsProvider === 'sip') {
+    const gateway = env.SMS_SIP_GATEWAY;
+    if (!gateway) throw new ConfigError('SMS_SIP_GATEWAY', 'required when SMS_PROVIDER=sip (host:port)');
+    sms = { provider: 'sip', gateway, transport: oneOf(env, 'SMS_SIP_TRANSPORT', ['udp', 'tcp'] as const, 'udp'), defaultFrom };
+  } else if (smsProvider === 'http') {
+    const url = env.SMS_HTTP_URL;
+    if (!url) throw new ConfigError('SMS_HTTP_URL', 'required when SMS_PROVIDER=http');
+    try {
+      new URL(url);
+    } catch {
+      throw new ConfigError('SMS_HTTP_URL', `not a URL: "${url}"`);
+    }
+    const basicUser = env.SMS_HTTP_BASIC_USER;
+    sms = {
+      provider: 'http',
+      defaultFrom,
+      http: {
+        url,
+        method: str(env, 'SMS_HTTP_METHOD', 'POST').toUpperCase(),
+        contentType: str(env, 'SMS_HTTP_CONTENT_TYPE', 'application/json'),
+        bodyTemplate: str(env, 'SMS_HTTP_BODY', '{"to":"{{to}}","from":"{{from}}","text":"{{body}}"}'),
+        authHeader: env.SMS_HTTP_AUTH_HEADER || null,
+        basicAuth: basicUser ? { username: basicUser, password: env.SMS_HTTP_BASIC_PASSWORD ?? '' } : null,
+        timeoutMs: int(env, 'SMS_HTTP_TIMEOUT_MS', 5000, 1),
+        idField: env.SMS_HTTP_ID_FIELD || null,
+      },
+    };
+  }
+
+  return {
+    drachtio: {
+      host: str(env, 'DRACHTIO_HOST', '127.0.0.1'),
+      port: int(env, 'DRACHTIO_PORT', 9022, 1),
+      secret: str(env, 'DRACHTIO_SECRET', 'cymru'),
+    },
+    dataDir: path.resolve(str(env, 'RELAIS_DATA_DIR', 'data')),
+    registrar: {
+      realm: str(env, 'SIP_REALM', 'relais.local'),
+      nonceSecret: str(env, 'SIP_NONCE_SECRET', randomBytes(32).toString('hex')),
+      nonceTtlSeconds: int(env, 'SIP_NONCE_TTL_SECONDS', 300, 1),
+      minExpires: int(env, 'SIP_REGISTER_MIN_EXPIRES', 60, 1),
+      maxExpires: int(env, 'SIP_REGISTER_MAX_EXPIRES', 3600, 1),
+      defaultExpires: int(env, 'SIP_REGISTER_DEFAULT_EXPIRES', 3600, 1),
+      purgeIntervalSeconds: int(env, 'SIP_REGISTRATION_PURGE_SECONDS', 60, 1),
+    },
+    trunk: trunkHost
+      ? {
+          host: trunkHost,
+          port: int(env, 'TRUNK_PORT', 5060, 1),
+          transport: oneOf(env, 'TRUNK_TRANSPORT', ['udp', 'tcp'] as const, 'udp'),
+          username: env.TRUNK_USERNAME || null,
+          password: env.TRUNK_PASSWORD ?? null,
+          callerId,
+          numberFormat: oneOf<NumberFormat>(env, 'TRUNK_NUMBER_FORMAT', ['e164', 'e164-digits', 'national'], 'e164'),
+          countryCode: str(env, 'TRUNK_COUNTRY_CODE', '33'),
+        }
+      : null,
+    sms,
+    callbacks: {
+      pollSeconds: int(env, 'CALLBACK_POLL_SECONDS', 5, 1),
+      retryDelaySeconds: int(env, 'CALLBACK_RETRY_DELAY_SECONDS', 300, 0),
+      batch: int(env, 'CALLBACK_BATCH', 5, 1),
+      stuckSeconds: int(env, 'CALLBACK_STUCK_SECONDS', 900, 1),
+    },
+  };
+}

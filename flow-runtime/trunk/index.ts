@@ -1,0 +1,3 @@
+export * from './trunk-config';
+export * from './numbers';
+export * from './dial-external';
