@@ -1,38 +1,76 @@
 // The flow runtime process: connects to a drachtio server (the embedded sip-edge by default,
 // or a real drachtio-server) with drachtio-srf and will run one call session per call.
-// Call execution itself lands with issue 5; for now the process connects, answers OPTIONS
-// pings, turns calls away with a clear 480, and stops cleanly.
+// Wired here: the registrar (agents' phones), the records outbox, the callback scheduler.
+// Call execution lands with issue 5's call entry; until then calls are turned away with 480.
+// Settings: flow-runtime/config.ts (environment variables).
+import path from 'node:path';
 import Srf from 'drachtio-srf';
+import pino from 'pino';
+import { createPrismaClient } from '../prisma/client';
+import { loadConfig } from './config';
+import { createRegistrar } from './registrar/registrar';
+import { CallRecorder } from './records/call-recorder';
+import { CallbackScheduler } from './callbacks/callback-scheduler';
 
-const host = process.env.DRACHTIO_HOST ?? '127.0.0.1';
-const port = Number(process.env.DRACHTIO_PORT ?? 9022);
-const secret = process.env.DRACHTIO_SECRET ?? 'cymru';
+const log = pino({ level: process.env.RUNTIME_LOG_LEVEL ?? 'info' }).child({ component: 'flow-runtime' });
+const config = loadConfig();
+const { host, port, secret } = config.drachtio;
+const prisma = createPrismaClient();
 
 const srf = new Srf();
 let connected = false;
 
+const registrar = createRegistrar({ prisma, ...config.registrar, logger: log });
+const recorder = new CallRecorder(prisma, { dir: path.join(config.dataDir, 'runtime-outbox'), logger: log });
+const scheduler = new CallbackScheduler({
+  prisma,
+  pollIntervalMs: config.callbacks.pollSeconds * 1000,
+  retryDelayMs: config.callbacks.retryDelaySeconds * 1000,
+  batch: config.callbacks.batch,
+  stuckMs: config.callbacks.stuckSeconds * 1000,
+  logger: log,
+  // The lead wires the real one (ring the group, then the customer) with call entry.
+  placeCallback: async (request) => {
+    log.warn({ id: request.id }, 'callbacks: placing calls is not wired yet; postponed');
+    return { kind: 'postpone', reason: 'not wired yet', retryAfterMs: config.callbacks.retryDelaySeconds * 1000 };
+  },
+});
+
 srf.on('connect', (err: Error | undefined, hostport: string) => {
-  if (err) return console.error(`flow-runtime: drachtio connect failed: ${err.message}`);
+  if (err) return log.error(`drachtio connect failed: ${err.message}`);
   connected = true;
-  console.log(`flow-runtime: connected to drachtio at ${host}:${port} (SIP ${hostport})`);
+  log.info(`connected to drachtio at ${host}:${port} (SIP ${hostport})`);
 });
 srf.on('error', (err: Error) => {
   // srf reconnects by itself; log once per failure so a missing edge is obvious.
-  if (connected) console.error(`flow-runtime: drachtio connection lost: ${err.message}`);
+  if (connected) log.error(`drachtio connection lost: ${err.message}`);
   connected = false;
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- srf's typings lack register()
+(srf as any).register((req: any, res: any) => void registrar.handle(req, res));
 srf.invite((req, res) => {
   res.send(480, 'Temporarily Unavailable', { headers: { 'Retry-After': '60' } });
 });
 
+recorder.start();
+registrar.start();
+scheduler.start();
 srf.connect({ host, port, secret });
-console.log(`flow-runtime: started, connecting to drachtio at ${host}:${port}`);
+log.info(`started, connecting to drachtio at ${host}:${port}; SIP realm ${config.registrar.realm}`);
 
-function stop(): void {
-  console.log('flow-runtime: stopping');
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info('stopping');
+  // no new work: no more REGISTER/INVITE, no new callback attempts; then drain and flush
   srf.disconnect();
+  registrar.stop();
+  await scheduler.stop();
+  await recorder.close(10_000);
+  await prisma.$disconnect().catch(() => undefined);
   process.exit(0);
 }
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
