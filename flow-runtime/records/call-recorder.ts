@@ -175,7 +175,7 @@ export async function executeRecord(prisma: PrismaClient, op: OutboxOp): Promise
   const d = op.data as Record<string, unknown>;
   switch (op.kind) {
     case 'call.create':
-      await prisma.call.createMany({ data: [{ ...(d as never), startedAt: date(d.startedAt) }], skipDuplicates: true });
+      await prisma.call.createMany({ data: [<never>{ ...d, startedAt: date(d.startedAt) }], skipDuplicates: true });
       return;
     case 'call.update': {
       const { id, ...rest } = d;
@@ -185,10 +185,10 @@ export async function executeRecord(prisma: PrismaClient, op: OutboxOp): Promise
       return;
     }
     case 'event.create':
-      await prisma.callEvent.createMany({ data: [{ ...(d as never), at: date(d.at), data: (d.data ?? undefined) as never }], skipDuplicates: true });
+      await prisma.callEvent.createMany({ data: [<never>{ ...d, at: date(d.at), data: (d.data ?? undefined) as never }], skipDuplicates: true });
       return;
     case 'leg.create':
-      await prisma.callLeg.createMany({ data: [{ ...(d as never), startedAt: date(d.startedAt) }], skipDuplicates: true });
+      await prisma.callLeg.createMany({ data: [<never>{ ...d, startedAt: date(d.startedAt) }], skipDuplicates: true });
       return;
     case 'leg.update': {
       const { id, ...rest } = d;
@@ -199,15 +199,15 @@ export async function executeRecord(prisma: PrismaClient, op: OutboxOp): Promise
     }
     case 'voicemail.create':
       await prisma.voicemail.createMany({
-        data: [{ ...(d as never), audio: new Uint8Array(Buffer.from(d.audio as string, 'base64')), createdAt: date(d.createdAt) }],
+        data: [<never>{ ...d, audio: new Uint8Array(Buffer.from(d.audio as string, 'base64')), createdAt: date(d.createdAt) }],
         skipDuplicates: true,
       });
       return;
     case 'callback.create':
-      await prisma.callbackRequest.createMany({ data: [{ ...(d as never), earliestAt: date(d.earliestAt), createdAt: date(d.createdAt) }], skipDuplicates: true });
+      await prisma.callbackRequest.createMany({ data: [<never>{ ...d, earliestAt: date(d.earliestAt), createdAt: date(d.createdAt) }], skipDuplicates: true });
       return;
     case 'sms.create':
-      await prisma.smsMessage.createMany({ data: [{ ...(d as never), sentAt: date(d.sentAt), createdAt: date(d.createdAt) }], skipDuplicates: true });
+      await prisma.smsMessage.createMany({ data: [<never>{ ...d, sentAt: date(d.sentAt), createdAt: date(d.createdAt) }], skipDuplicates: true });
       return;
     default:
       throw new UnknownRecordKindError(op.kind);
