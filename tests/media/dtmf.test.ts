@@ -1,12 +1,12 @@
 // DTMF: RFC 4733 from the SIPp captures, in-band tones, SIP INFO, and sending RFC 4733.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DtmfEvent, MediaEndpoint } from '@/flow-runtime/media';
 import { encodeG711 } from '@/flow-runtime/media/g711';
 import { InbandDtmfDetector } from '@/flow-runtime/media/inband-dtmf';
 import { buildTelephoneEvent, parseTelephoneEvent } from '@/flow-runtime/media/rfc4733';
 import { readPcapUdp } from './support/pcap';
-import { RtpPeer, sleep, waitFor } from './support/rtp-peer';
-import { startTestServer, type TestServer } from './support/server';
+import { sleep, waitFor } from './support/rtp-peer';
+import { useMediaFixture } from './support/media-fixture';
 
 const PCAPS = '/usr/share/sip-tester';
 const PCAP_DIGITS: [string, string][] = [...'0123456789'].map((d) => [`dtmf_2833_${d}.pcap`, d] as [string, string]).concat([
@@ -14,16 +14,7 @@ const PCAP_DIGITS: [string, string][] = [...'0123456789'].map((d) => [`dtmf_2833
   ['dtmf_2833_pound.pcap', '#'],
 ]);
 
-let t: TestServer;
-let peer: RtpPeer;
-beforeAll(async () => {
-  t = startTestServer();
-  peer = await RtpPeer.create();
-});
-afterAll(async () => {
-  await peer.close();
-  await t.close();
-});
+const media = useMediaFixture();
 
 function collect(ep: MediaEndpoint): DtmfEvent[] {
   const events: DtmfEvent[] = [];
@@ -35,7 +26,7 @@ function collect(ep: MediaEndpoint): DtmfEvent[] {
 async function replayPcap(ep: MediaEndpoint, file: string): Promise<number> {
   const packets = readPcapUdp(`${PCAPS}/${file}`);
   for (const p of packets) {
-    peer.send(ep, p.payload);
+    media.peer.send(ep, p.payload);
     await sleep(5);
   }
   return packets.length;
@@ -67,7 +58,7 @@ function concat(parts: Int16Array[]): Int16Array {
 
 describe('RFC 4733 from the SIPp captures', () => {
   it.each(PCAP_DIGITS)('%s is one digit %s with its duration', async (file, digit) => {
-    const ep = await t.server.createEndpoint({ remoteSdp: peer.offer() });
+    const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer() });
     const events = collect(ep);
     const begins: string[] = [];
     ep.on('dtmf-begin', (e) => begins.push(e.digit));
@@ -81,7 +72,7 @@ describe('RFC 4733 from the SIPp captures', () => {
   });
 
   it('all twelve captures in a row give the twelve digits in order; a retransmitted capture is not a new press', async () => {
-    const ep = await t.server.createEndpoint({ remoteSdp: peer.offer() });
+    const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer() });
     const events = collect(ep);
     for (const [file] of PCAP_DIGITS) await replayPcap(ep, file);
     await replayPcap(ep, 'dtmf_2833_pound.pcap'); // same timestamp as the last event: a duplicate
@@ -92,10 +83,10 @@ describe('RFC 4733 from the SIPp captures', () => {
   });
 
   it('ends a digit whose end packets were all lost', async () => {
-    const ep = await t.server.createEndpoint({ remoteSdp: peer.offer() });
+    const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer() });
     const events = collect(ep);
     const packets = readPcapUdp(`${PCAPS}/dtmf_2833_7.pcap`).slice(0, 7);
-    for (const p of packets) peer.send(ep, p.payload);
+    for (const p of packets) media.peer.send(ep, p.payload);
     await waitFor(() => events.length > 0, 5000);
     expect(events[0]).toMatchObject({ digit: '7', source: 'rfc4733' });
     expect(events[0].durationMs).toBe(240);
@@ -103,7 +94,7 @@ describe('RFC 4733 from the SIPp captures', () => {
   });
 
   it('barges in on a prompt at the first packet of a digit', async () => {
-    const ep = await t.server.createEndpoint({ remoteSdp: peer.offer() });
+    const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer() });
     const events = collect(ep);
     const playing = ep.play({ kind: 'tone', tone: 'hold' }, { loop: true, bargeIn: true });
     await sleep(100);
@@ -117,11 +108,11 @@ describe('RFC 4733 from the SIPp captures', () => {
 
 describe('sending RFC 4733', () => {
   it('sends marker, growing durations and three end packets on one timestamp', async () => {
-    peer.clear();
-    const ep = await t.server.createEndpoint({ remoteSdp: peer.offer({ payloads: '0 96', dtmf: 96 }) });
+    media.peer.clear();
+    const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer({ payloads: '0 96', dtmf: 96 }) });
     await ep.sendDtmf('5', { durationMs: 100 });
-    await waitFor(() => peer.received.filter((p) => p.payloadType === 96).length >= 7, 5000);
-    const pkts = peer.received.filter((p) => p.payloadType === 96);
+    await waitFor(() => media.peer.received.filter((p) => p.payloadType === 96).length >= 7, 5000);
+    const pkts = media.peer.received.filter((p) => p.payloadType === 96);
     const events = pkts.map((p) => parseTelephoneEvent(p.payload)!);
     expect(events.map((e) => [e.event, e.end, e.duration])).toEqual([
       [5, false, 160], [5, false, 320], [5, false, 480], [5, false, 640], [5, true, 800], [5, true, 800], [5, true, 800],
@@ -132,8 +123,8 @@ describe('sending RFC 4733', () => {
   });
 
   it('two endpoints negotiated with each other exchange digits', async () => {
-    const caller = await t.server.createEndpoint();
-    const callee = await t.server.createEndpoint({ remoteSdp: caller.localSdp });
+    const caller = await media.server.createEndpoint();
+    const callee = await media.server.createEndpoint({ remoteSdp: caller.localSdp });
     await caller.setRemoteAnswer(callee.localSdp);
     const events = collect(callee);
     await caller.sendDtmf('1*9#', { durationMs: 120 });
@@ -146,13 +137,13 @@ describe('sending RFC 4733', () => {
   });
 
   it('falls back to in-band tones when telephone-event was not negotiated', async () => {
-    peer.clear();
-    const ep = await t.server.createEndpoint({ remoteSdp: peer.offer({ payloads: '0', dtmf: null }) });
+    media.peer.clear();
+    const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer({ payloads: '0', dtmf: null }) });
     await ep.sendDtmf('84', { durationMs: 100 });
     await sleep(100);
     const found: string[] = [];
     const detector = new InbandDtmfDetector({ begin: () => {}, end: (d) => found.push(d) });
-    detector.push(peer.receivedAudio('PCMU'));
+    detector.push(media.peer.receivedAudio('PCMU'));
     detector.push(new Int16Array(800));
     expect(found.join('')).toBe('84');
     await ep.close();
@@ -161,11 +152,11 @@ describe('sending RFC 4733', () => {
 
 describe('in-band DTMF (Goertzel)', () => {
   it('detects 0-9, * and # sent as G.711 tones with background noise', async () => {
-    const ep = await t.server.createEndpoint({ remoteSdp: peer.offer({ payloads: '8', dtmf: null }) });
+    const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer({ payloads: '8', dtmf: null }) });
     const events = collect(ep);
     const digits = '0123456789*#';
     const audio = withNoise(concat([...digits].flatMap((d) => [dualTone(FREQS[d][0], FREQS[d][1], 100), new Int16Array(800)])));
-    await peer.sendAudio(ep, 'PCMA', audio);
+    await media.peer.sendAudio(ep, 'PCMA', audio);
     await waitFor(() => events.length >= 12, 5000, '12 in-band digits');
     expect(events.map((e) => e.digit).join('')).toBe(digits);
     for (const e of events) {
@@ -177,25 +168,25 @@ describe('in-band DTMF (Goertzel)', () => {
   });
 
   it('ignores speech, a single tone, and a tone too short to be a key press', async () => {
-    const ep = await t.server.createEndpoint({ remoteSdp: peer.offer({ payloads: '0', dtmf: null }) });
+    const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer({ payloads: '0', dtmf: null }) });
     const events = collect(ep);
-    const speech = (await t.server.prompts.load({ kind: 'tts', text: 'Bonjour, tapez un pour le service commercial, deux pour le support.', voice: 'fr' })).pcm;
+    const speech = (await media.server.prompts.load({ kind: 'tts', text: 'Bonjour, tapez un pour le service commercial, deux pour le support.', voice: 'fr' })).pcm;
     const single = dualTone(440, 440, 300, -16);
     const short = dualTone(770, 1336, 20);
-    await peer.sendAudio(ep, 'PCMU', concat([speech, single, new Int16Array(800), short, new Int16Array(800)]));
+    await media.peer.sendAudio(ep, 'PCMU', concat([speech, single, new Int16Array(800), short, new Int16Array(800)]));
     await sleep(300);
     expect(events).toEqual([]);
     await ep.close();
   });
 
   it('does not double a digit sent both as RFC 4733 and as tones in the audio', async () => {
-    const ep = await t.server.createEndpoint({ remoteSdp: peer.offer({ payloads: '0 101' }) });
+    const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer({ payloads: '0 101' }) });
     const events = collect(ep);
     const tone = dualTone(852, 1477, 200); // '9'
     let ts = 5000;
     for (let o = 0, n = 0; o < tone.length; o += 160, n++) {
-      peer.sendRtp(ep, 101, buildTelephoneEvent({ event: 9, end: n === 9, volume: 10, duration: (n + 1) * 160 }), 90_000, n === 0);
-      peer.sendRtp(ep, 0, encodeG711('PCMU', tone.subarray(o, o + 160)), ts);
+      media.peer.sendRtp(ep, 101, buildTelephoneEvent({ event: 9, end: n === 9, volume: 10, duration: (n + 1) * 160 }), 90_000, n === 0);
+      media.peer.sendRtp(ep, 0, encodeG711('PCMU', tone.subarray(o, o + 160)), ts);
       ts += 160;
       await sleep(5);
     }
@@ -208,7 +199,7 @@ describe('in-band DTMF (Goertzel)', () => {
 
 describe('SIP INFO', () => {
   it('reads application/dtmf-relay and application/dtmf bodies', async () => {
-    const ep = await t.server.createEndpoint({ remoteSdp: peer.offer() });
+    const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer() });
     const events = collect(ep);
     expect(ep.handleSipInfo('application/dtmf-relay', 'Signal=5\r\nDuration=160\r\n')).toMatchObject({ digit: '5', durationMs: 160, source: 'info' });
     expect(ep.handleSipInfo('application/dtmf-relay', 'Signal= #\r\nDuration= 250\r\n')).toMatchObject({ digit: '#', durationMs: 250 });

@@ -2,21 +2,12 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isMediaError, type MediaEndpoint } from '@/flow-runtime/media';
-import { bestCorrelation, RtpPeer, sleep, waitFor } from './support/rtp-peer';
-import { startTestServer, type TestServer } from './support/server';
+import { bestCorrelation, sleep, waitFor } from './support/rtp-peer';
+import { useMediaFixture } from './support/media-fixture';
 
-let t: TestServer;
-let peer: RtpPeer;
-beforeAll(async () => {
-  t = startTestServer();
-  peer = await RtpPeer.create();
-});
-afterAll(async () => {
-  await peer.close();
-  await t.close();
-});
+const media = useMediaFixture();
 
 /** A speech-like test signal: a gliding tone with a 4 Hz amplitude envelope. */
 function glide(ms: number): Int16Array {
@@ -31,8 +22,8 @@ function glide(ms: number): Int16Array {
 }
 
 async function answered(codec: 'PCMU' | 'PCMA' = 'PCMU'): Promise<MediaEndpoint> {
-  peer.clear();
-  return t.server.createEndpoint({ remoteSdp: peer.offer({ payloads: codec === 'PCMU' ? '0 101' : '8 101' }) });
+  media.peer.clear();
+  return media.server.createEndpoint({ remoteSdp: media.peer.offer({ payloads: codec === 'PCMU' ? '0 101' : '8 101' }) });
 }
 
 describe('playing prompts', () => {
@@ -41,8 +32,8 @@ describe('playing prompts', () => {
     const samples = glide(800);
     const result = await ep.play({ kind: 'samples', samples });
     expect(result).toEqual({ reason: 'finished', playedMs: 800 });
-    await waitFor(() => peer.received.length >= 40, 5000, '40 packets');
-    const pkts = peer.received;
+    await waitFor(() => media.peer.received.length >= 40, 5000, '40 packets');
+    const pkts = media.peer.received;
     expect(pkts).toHaveLength(40);
     expect(pkts.every((p) => p.payloadType === 0 && p.payload.length === 160 && p.ssrc === pkts[0].ssrc)).toBe(true);
     expect(pkts.map((p) => p.marker)).toEqual([true, ...Array(39).fill(false)]);
@@ -50,7 +41,7 @@ describe('playing prompts', () => {
       expect((pkts[i].sequenceNumber - pkts[i - 1].sequenceNumber) & 0xffff).toBe(1);
       expect((pkts[i].timestamp - pkts[i - 1].timestamp) >>> 0).toBe(160);
     }
-    const { r, lag } = bestCorrelation(samples, peer.receivedAudio('PCMU'), 10);
+    const { r, lag } = bestCorrelation(samples, media.peer.receivedAudio('PCMU'), 10);
     expect(lag).toBe(0);
     expect(r).toBeGreaterThan(0.98);
     // Paced, not burst: 40 packets take at least ~39 frames of wall time to arrive.
@@ -67,9 +58,9 @@ describe('playing prompts', () => {
     const ep = await answered('PCMA');
     const samples = glide(300);
     await ep.play({ kind: 'samples', samples });
-    await waitFor(() => peer.received.length >= 15, 5000);
-    expect(peer.received.every((p) => p.payloadType === 8)).toBe(true);
-    expect(bestCorrelation(samples, peer.receivedAudio('PCMA'), 0).r).toBeGreaterThan(0.98);
+    await waitFor(() => media.peer.received.length >= 15, 5000);
+    expect(media.peer.received.every((p) => p.payloadType === 8)).toBe(true);
+    expect(bestCorrelation(samples, media.peer.receivedAudio('PCMA'), 0).r).toBeGreaterThan(0.98);
     await ep.close();
   });
 
@@ -78,8 +69,8 @@ describe('playing prompts', () => {
     const wide = new Int16Array(3200).map((_, i) => Math.round(6000 * Math.sin((2 * Math.PI * 500 * i) / 16000)));
     const result = await ep.play([{ kind: 'tone', tone: 'beep' }, { kind: 'silence', ms: 100 }, { kind: 'samples', samples: wide, sampleRate: 16000 }]);
     expect(result).toEqual({ reason: 'finished', playedMs: 500 });
-    await waitFor(() => peer.received.length >= 25, 5000);
-    const audio = peer.receivedAudio('PCMU');
+    await waitFor(() => media.peer.received.length >= 25, 5000);
+    const audio = media.peer.receivedAudio('PCMU');
     const resampled = new Int16Array(1600).map((_, i) => Math.round(6000 * Math.sin((2 * Math.PI * 500 * i) / 8000)));
     expect(bestCorrelation(resampled, audio.subarray(2400), 4).r).toBeGreaterThan(0.95);
     await ep.close();
@@ -90,16 +81,16 @@ describe('playing prompts', () => {
     const finished: unknown[] = [];
     ep.on('playback-finished', (r) => finished.push(r));
     const playing = ep.play({ kind: 'tone', tone: 'hold' }, { loop: true });
-    await waitFor(() => peer.received.length >= 10, 5000);
+    await waitFor(() => media.peer.received.length >= 10, 5000);
     expect(ep.playing).toBe(true);
     ep.stopPlayback();
     const result = await playing;
     expect(result.reason).toBe('stopped');
     expect(ep.playing).toBe(false);
     await sleep(60);
-    const count = peer.received.length;
+    const count = media.peer.received.length;
     await sleep(100);
-    expect(peer.received.length).toBe(count);
+    expect(media.peer.received.length).toBe(count);
     expect(finished).toEqual([result]);
     await ep.close();
   });
@@ -107,7 +98,7 @@ describe('playing prompts', () => {
   it('a loop of a short prompt keeps going past its length', async () => {
     const ep = await answered();
     const playing = ep.play({ kind: 'samples', samples: glide(100) }, { loop: true });
-    await waitFor(() => peer.received.length >= 15, 5000, '15 packets of a 5-packet prompt');
+    await waitFor(() => media.peer.received.length >= 15, 5000, '15 packets of a 5-packet prompt');
     ep.stopPlayback();
     expect((await playing).playedMs).toBeGreaterThanOrEqual(300);
     await ep.close();
@@ -138,25 +129,25 @@ describe('playing prompts', () => {
 
 describe('prompt files and text-to-speech', () => {
   it('converts a 44.1 kHz stereo WAV once with sox and plays it', async () => {
-    const src = path.join(t.dir, 'sweep.wav');
+    const src = path.join(media.dir, 'sweep.wav');
     execFileSync('sox', ['-n', '-r', '44100', '-c', '2', src, 'synth', '0.6', 'sine', '300-1500', 'gain', '-6']);
     const ep = await answered();
     await ep.play({ kind: 'file', path: src });
-    await waitFor(() => peer.received.length >= 30, 5000);
-    const reference = (await t.server.prompts.load({ kind: 'file', path: src })).pcm;
+    await waitFor(() => media.peer.received.length >= 30, 5000);
+    const reference = (await media.server.prompts.load({ kind: 'file', path: src })).pcm;
     expect(reference.length).toBe(4800);
-    expect(bestCorrelation(reference, peer.receivedAudio('PCMU'), 0).r).toBeGreaterThan(0.98);
-    const cached = readdirSync(t.server.prompts.cacheDir).filter((f) => f.startsWith('file-'));
+    expect(bestCorrelation(reference, media.peer.receivedAudio('PCMU'), 0).r).toBeGreaterThan(0.98);
+    const cached = readdirSync(media.server.prompts.cacheDir).filter((f) => f.startsWith('file-'));
     expect(cached).toHaveLength(1);
-    const mtime = statSync(path.join(t.server.prompts.cacheDir, cached[0])).mtimeMs;
-    expect(await t.server.prompts.convertFile(src)).toBe(path.join(t.server.prompts.cacheDir, cached[0]));
-    expect(statSync(path.join(t.server.prompts.cacheDir, cached[0])).mtimeMs).toBe(mtime);
+    const mtime = statSync(path.join(media.server.prompts.cacheDir, cached[0])).mtimeMs;
+    expect(await media.server.prompts.convertFile(src)).toBe(path.join(media.server.prompts.cacheDir, cached[0]));
+    expect(statSync(path.join(media.server.prompts.cacheDir, cached[0])).mtimeMs).toBe(mtime);
     await ep.close();
   });
 
   it('reports a missing file with media.prompt_not_found', async () => {
     const ep = await answered();
-    const err = await ep.play({ kind: 'file', path: path.join(t.dir, 'nope.wav') }).catch((e) => e);
+    const err = await ep.play({ kind: 'file', path: path.join(media.dir, 'nope.wav') }).catch((e) => e);
     expect(isMediaError(err, 'media.prompt_not_found')).toBe(true);
     await ep.close();
   });
@@ -166,17 +157,17 @@ describe('prompt files and text-to-speech', () => {
     const fr = await ep.play({ kind: 'tts', text: 'Bonjour', voice: 'fr' });
     expect(fr.reason).toBe('finished');
     expect(fr.playedMs).toBeGreaterThan(300);
-    await waitFor(() => peer.received.length >= fr.playedMs / 20, 5000);
-    const reference = (await t.server.prompts.load({ kind: 'tts', text: 'Bonjour', voice: 'fr' })).pcm;
-    expect(bestCorrelation(reference, peer.receivedAudio('PCMU'), 0).r).toBeGreaterThan(0.95);
+    await waitFor(() => media.peer.received.length >= fr.playedMs / 20, 5000);
+    const reference = (await media.server.prompts.load({ kind: 'tts', text: 'Bonjour', voice: 'fr' })).pcm;
+    expect(bestCorrelation(reference, media.peer.receivedAudio('PCMU'), 0).r).toBeGreaterThan(0.95);
 
-    const file = await t.server.prompts.synthesize('Bonjour', 'fr');
+    const file = await media.server.prompts.synthesize('Bonjour', 'fr');
     expect(path.basename(file)).toMatch(/^tts-[0-9a-f]{64}\.wav$/);
-    expect(await t.server.prompts.synthesize('Bonjour', 'fr')).toBe(file);
-    const en = await t.server.prompts.synthesize('Hello', 'en');
+    expect(await media.server.prompts.synthesize('Bonjour', 'fr')).toBe(file);
+    const en = await media.server.prompts.synthesize('Hello', 'en');
     expect(en).not.toBe(file);
-    expect(await t.server.prompts.synthesize('Bonjour', 'fr', 120)).not.toBe(file);
-    expect(readdirSync(t.server.prompts.cacheDir).filter((f) => f.startsWith('tts-'))).toHaveLength(3);
+    expect(await media.server.prompts.synthesize('Bonjour', 'fr', 120)).not.toBe(file);
+    expect(readdirSync(media.server.prompts.cacheDir).filter((f) => f.startsWith('tts-'))).toHaveLength(3);
     await ep.close();
   });
 });

@@ -2,25 +2,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import wavefile from 'wavefile';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isMediaError, type MediaEndpoint } from '@/flow-runtime/media';
 import { decodeG711, encodeG711 } from '@/flow-runtime/media/g711';
 import { buildTelephoneEvent } from '@/flow-runtime/media/rfc4733';
 import { buildRtpPacket, parseRtpPacket } from '@/flow-runtime/media/rtp-packet';
 import { readPcapUdp } from './support/pcap';
-import { bestCorrelation, RtpPeer, sleep, waitFor } from './support/rtp-peer';
-import { startTestServer, type TestServer } from './support/server';
+import { bestCorrelation, sleep, waitFor } from './support/rtp-peer';
+import { useMediaFixture } from './support/media-fixture';
 
-let t: TestServer;
-let peer: RtpPeer;
-beforeAll(async () => {
-  t = startTestServer();
-  peer = await RtpPeer.create();
-});
-afterAll(async () => {
-  await peer.close();
-  await t.close();
-});
+const media = useMediaFixture();
 
 function readWav(file: string): { samples: Int16Array; rate: number; channels: number; bits: string } {
   const wav = new wavefile.WaveFile(readFileSync(file));
@@ -33,7 +24,7 @@ function tone(ms: number, freq = 400): Int16Array {
 }
 
 async function endpoint(payloads = '0 101'): Promise<MediaEndpoint> {
-  return t.server.createEndpoint({ remoteSdp: peer.offer({ payloads }) });
+  return media.server.createEndpoint({ remoteSdp: media.peer.offer({ payloads }) });
 }
 
 describe('recording', () => {
@@ -44,10 +35,10 @@ describe('recording', () => {
     expect(sentMs).toBe(7080); // 236 packets of 30 ms
 
     const ep = await endpoint('8 101');
-    const file = path.join(t.dir, 'voicemail.wav');
+    const file = path.join(media.dir, 'voicemail.wav');
     const recording = ep.record({ path: file, maxDurationMs: 60_000, finishKeys: '#' });
     for (let i = 0; i < packets.length; i++) {
-      peer.send(ep, packets[i].raw);
+      media.peer.send(ep, packets[i].raw);
       if (i % 10 === 9) await sleep(5);
     }
     await waitFor(() => ep.stats().packetsReceived === packets.length, 5000, 'all packets received');
@@ -76,19 +67,19 @@ describe('recording', () => {
     const recording = ep.record({ maxDurationMs: 30_000, silenceTimeoutMs: 1000 });
     const audio = new Int16Array(8000 * 4);
     audio.set(tone(1000));
-    await peer.sendAudio(ep, 'PCMU', audio, { burst: 10 });
+    await media.peer.sendAudio(ep, 'PCMU', audio, { burst: 10 });
     const result = await recording;
     expect(result.reason).toBe('silence');
     expect(Math.abs(result.durationMs - 2000)).toBeLessThanOrEqual(40);
     expect(existsSync(result.path)).toBe(true);
-    expect(path.dirname(result.path)).toBe(path.join(t.dir, 'recordings'));
+    expect(path.dirname(result.path)).toBe(path.join(media.dir, 'recordings'));
     await ep.close();
   });
 
   it('stops on silence when the caller sends nothing at all', async () => {
     const ep = await endpoint();
     const recording = ep.record({ maxDurationMs: 30_000, silenceTimeoutMs: 500 });
-    await peer.sendAudio(ep, 'PCMU', tone(400));
+    await media.peer.sendAudio(ep, 'PCMU', tone(400));
     const result = await recording;
     expect(result.reason).toBe('silence');
     expect(result.durationMs).toBe(400);
@@ -98,9 +89,9 @@ describe('recording', () => {
   it('stops on a finish key (RFC 4733), which is not part of the audio', async () => {
     const ep = await endpoint();
     const recording = ep.record({ maxDurationMs: 30_000, finishKeys: ['#', '*'] });
-    const next = await peer.sendAudio(ep, 'PCMU', tone(600));
+    const next = await media.peer.sendAudio(ep, 'PCMU', tone(600));
     await sleep(50);
-    peer.sendRtp(ep, 101, buildTelephoneEvent({ event: 11, end: false, volume: 10, duration: 160 }), next, true);
+    media.peer.sendRtp(ep, 101, buildTelephoneEvent({ event: 11, end: false, volume: 10, duration: 160 }), next, true);
     const result = await recording;
     expect(result).toMatchObject({ reason: 'finish-key', digit: '#', durationMs: 600 });
     await ep.close();
@@ -109,7 +100,7 @@ describe('recording', () => {
   it('stops at the maximum length, exactly', async () => {
     const ep = await endpoint();
     const recording = ep.record({ maxDurationMs: 1000 });
-    await peer.sendAudio(ep, 'PCMU', tone(1500));
+    await media.peer.sendAudio(ep, 'PCMU', tone(1500));
     const result = await recording;
     expect(result.reason).toBe('max-duration');
     expect(result.durationMs).toBe(1000);
@@ -123,7 +114,7 @@ describe('recording', () => {
     const pcm = tone(20);
     for (let i = 0; i < 50; i++) {
       if (i >= 20 && i < 25) continue; // 5 packets lost: gaps in sequence numbers and timestamps
-      peer.send(ep, buildRtpPacket({ payloadType: 0, marker: i === 0, sequenceNumber: 100 + i, timestamp: 7000 + i * 160, ssrc: 42 }, encodeG711('PCMU', pcm)));
+      media.peer.send(ep, buildRtpPacket({ payloadType: 0, marker: i === 0, sequenceNumber: 100 + i, timestamp: 7000 + i * 160, ssrc: 42 }, encodeG711('PCMU', pcm)));
     }
     await waitFor(() => ep.stats().packetsReceived === 45, 5000);
     expect(ep.stats().packetsLost).toBe(5);
@@ -135,17 +126,17 @@ describe('recording', () => {
   it('aborting deletes the recording; a second record() is busy; closing keeps what was captured', async () => {
     const ep = await endpoint();
     const ac = new AbortController();
-    const file = path.join(t.dir, 'aborted.wav');
+    const file = path.join(media.dir, 'aborted.wav');
     const aborted = ep.record({ path: file, maxDurationMs: 10_000, signal: ac.signal });
     expect(isMediaError(await ep.record({ maxDurationMs: 1000 }).catch((e) => e), 'media.busy')).toBe(true);
-    await peer.sendAudio(ep, 'PCMU', tone(200));
+    await media.peer.sendAudio(ep, 'PCMU', tone(200));
     ac.abort();
     expect(isMediaError(await aborted.catch((e) => e), 'media.aborted')).toBe(true);
     await sleep(50);
     expect(existsSync(file)).toBe(false);
 
     const kept = ep.record({ maxDurationMs: 10_000 });
-    await peer.sendAudio(ep, 'PCMU', tone(300));
+    await media.peer.sendAudio(ep, 'PCMU', tone(300));
     await waitFor(() => ep.stats().packetsReceived >= 25, 5000);
     await ep.close();
     const result = await kept;

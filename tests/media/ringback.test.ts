@@ -1,18 +1,9 @@
 // Early media: the French ringback tone (440 Hz, 1.5 s on / 3.5 s off) sent before answer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bestCorrelation, RtpPeer, waitFor } from './support/rtp-peer';
-import { startTestServer, type TestServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { bestCorrelation, waitFor } from './support/rtp-peer';
+import { useMediaFixture } from './support/media-fixture';
 
-let t: TestServer;
-let peer: RtpPeer;
-beforeAll(async () => {
-  t = startTestServer();
-  peer = await RtpPeer.create();
-});
-afterAll(async () => {
-  await peer.close();
-  await t.close();
-});
+const media = useMediaFixture();
 
 /** Goertzel amplitude of `freq` over `pcm`. */
 function level(pcm: Int16Array, freq: number): number {
@@ -29,7 +20,7 @@ function level(pcm: Int16Array, freq: number): number {
 
 describe('ringback', () => {
   it('is 440 Hz for 1.5 s then silent for 3.5 s', async () => {
-    const cycle = (await t.server.prompts.load({ kind: 'tone', tone: 'ringback' })).pcm;
+    const cycle = (await media.server.prompts.load({ kind: 'tone', tone: 'ringback' })).pcm;
     expect(cycle.length).toBe(5 * 8000);
     for (let s = 0; s < 50; s++) {
       const slice = cycle.subarray(s * 800, (s + 1) * 800); // 100 ms
@@ -44,14 +35,14 @@ describe('ringback', () => {
 
   it('is sent as early media from the answer SDP (183) until stopped', async () => {
     // The session creates the endpoint from the INVITE's offer, sends 183 with localSdp, plays ringback.
-    const ep = await t.server.createEndpoint({ remoteSdp: peer.offer() });
+    const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer() });
     expect(ep.localSdp).toContain('m=audio');
     const ringing = ep.play({ kind: 'tone', tone: 'ringback' }, { loop: true });
-    await waitFor(() => peer.received.length >= 25, 5000);
+    await waitFor(() => media.peer.received.length >= 25, 5000);
     ep.stopPlayback();
     expect((await ringing).reason).toBe('stopped');
-    const heard = peer.receivedAudio('PCMU');
-    const cycle = (await t.server.prompts.load({ kind: 'tone', tone: 'ringback' })).pcm;
+    const heard = media.peer.receivedAudio('PCMU');
+    const cycle = (await media.server.prompts.load({ kind: 'tone', tone: 'ringback' })).pcm;
     expect(bestCorrelation(cycle.subarray(0, 4000), heard, 0).r).toBeGreaterThan(0.98);
     expect(level(heard.subarray(0, 4000), 440)).toBeGreaterThan(5000);
     await ep.close();
