@@ -2,7 +2,7 @@
 // The one node component for every step type: the step's kind is data. Shows the type, the
 // label, a one-line summary of the config, a target handle and one labelled source handle
 // per output (stepOutputs: a menu's follow its keys), with problems as a badge and outline.
-import { memo, useEffect, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { Handle, Position, useUpdateNodeInternals, type NodeProps, type Node } from '@xyflow/react';
 import { useTranslations } from 'next-intl';
 import { STEP_METADATA, stepOutputs, type StepType } from '@/schemas';
@@ -29,7 +29,14 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
     [type, data.config, language, references],
   );
   const updateNodeInternals = useUpdateNodeInternals();
-  useEffect(() => updateNodeInternals(id), [id, outputIds, updateNodeInternals]);
+  // React Flow measures handles on mount; re-measure only when the outputs change afterwards
+  // (a menu key added), not for every node of a big flow as it appears.
+  const measuredOutputs = useRef(outputIds);
+  useEffect(() => {
+    if (measuredOutputs.current === outputIds) return;
+    measuredOutputs.current = outputIds;
+    updateNodeInternals(id);
+  }, [id, outputIds, updateNodeInternals]);
 
   const severity = worstSeverity(problems);
   const problemText = problems?.map((p) => p.message).join('\n');
