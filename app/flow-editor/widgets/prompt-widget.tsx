@@ -1,7 +1,8 @@
 'use client';
 // What the caller hears: an uploaded sound (picked from the organisation's, with a player
 // and a link to upload or record one) or text-to-speech per call language, with "listen"
-// (the browser's speech synthesis, as a preview).
+// (the server's synthesis, GET /api/tts: the voice callers will hear, 8 kHz).
+import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { fieldDomId, useFieldProblem, useFormContext } from './field-context';
 import { ReferenceSelect } from './reference-widget';
@@ -10,12 +11,69 @@ import { FieldShell, type FieldProps } from './schema-form';
 type Prompt = { kind: 'sound'; soundId?: string } | { kind: 'tts'; text?: Partial<Record<'fr' | 'en', string>> };
 const LANGUAGES = ['fr', 'en'] as const;
 
-function listen(text: string, language: 'fr' | 'en') {
-  if (typeof window === 'undefined' || !('speechSynthesis' in window)) return;
-  window.speechSynthesis.cancel();
-  const utterance = new SpeechSynthesisUtterance(text);
-  utterance.lang = language === 'fr' ? 'fr-FR' : 'en-GB';
-  window.speechSynthesis.speak(utterance);
+type ListenState = { status: 'idle' | 'loading' | 'playing' } | { status: 'error'; message: string };
+
+/** "Listen": fetches the server's synthesis of the text and plays it in an <audio> element. */
+export function ListenButton({ text, language }: { text: string; language: 'fr' | 'en' }) {
+  const t = useTranslations('editor.inspector.prompt');
+  const audio = useRef<HTMLAudioElement>(null);
+  const objectUrl = useRef<string | null>(null);
+  const [state, setState] = useState<ListenState>({ status: 'idle' });
+  useEffect(
+    () => () => {
+      if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
+    },
+    [],
+  );
+  // A changed text makes the previous error stale.
+  useEffect(() => setState((s) => (s.status === 'error' ? { status: 'idle' } : s)), [text]);
+
+  const play = async () => {
+    const element = audio.current;
+    if (!element) return;
+    if (state.status === 'playing') {
+      element.pause();
+      element.currentTime = 0;
+      return setState({ status: 'idle' });
+    }
+    setState({ status: 'loading' });
+    try {
+      const response = await fetch(`/api/tts?${new URLSearchParams({ text, voice: language })}`, { credentials: 'same-origin' });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
+        throw new Error(body.error?.message ?? `HTTP ${response.status}`);
+      }
+      const blob = await response.blob();
+      if (objectUrl.current) URL.revokeObjectURL(objectUrl.current);
+      objectUrl.current = URL.createObjectURL(blob);
+      element.src = objectUrl.current;
+      await element.play();
+      setState({ status: 'playing' });
+    } catch (err) {
+      setState({ status: 'error', message: (err as Error).message || t('listenFailed') });
+    }
+  };
+
+  return (
+    <span className="listen" data-state={state.status}>
+      <button
+        type="button"
+        className="button small"
+        disabled={!text || state.status === 'loading'}
+        aria-busy={state.status === 'loading' || undefined}
+        onClick={() => void play()}
+        title={t('listen')}
+      >
+        {state.status === 'loading' ? `… ${t('listenLoading')}` : state.status === 'playing' ? `■ ${t('stop')}` : `▶ ${t('listen')}`}
+      </button>
+      <audio ref={audio} data-testid="tts-audio" preload="none" onEnded={() => setState({ status: 'idle' })} onError={() => setState((s) => (s.status === 'playing' ? { status: 'error', message: t('listenFailed') } : s))} />
+      {state.status === 'error' && (
+        <span className="field-error" role="alert">
+          {t('listenError', { message: state.message })}
+        </span>
+      )}
+    </span>
+  );
 }
 
 export function PromptWidget({ field, value, path, onChange }: FieldProps) {
@@ -62,9 +120,7 @@ export function PromptWidget({ field, value, path, onChange }: FieldProps) {
                     onChange({ kind: 'tts', text: nextText });
                   }}
                 />
-                <button type="button" className="button small" disabled={!text} onClick={() => listen(text, language)} title={t('listen')}>
-                  ▶ {t('listen')}
-                </button>
+                <ListenButton text={text} language={language} />
               </span>
             </div>
           );
