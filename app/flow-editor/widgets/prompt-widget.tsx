@@ -1,11 +1,12 @@
 'use client';
-// What the caller hears: an uploaded sound (picked from the organisation's, with a player
-// and a link to upload or record one) or text-to-speech per call language, with "listen"
+// What the caller hears: an uploaded sound (picked from the organisation's, with a player,
+// "Upload…" and "Record…" right here — see sound-capture.tsx) or text-to-speech per call language, with "listen"
 // (the server's synthesis, GET /api/tts: the voice callers will hear, 8 kHz).
 import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { fieldDomId, useFieldProblem, useFormContext } from './field-context';
 import { ReferenceSelect } from './reference-widget';
+import { SoundCapture } from './sound-capture';
 import { FieldShell, type FieldProps } from './schema-form';
 
 type Prompt = { kind: 'sound'; soundId?: string } | { kind: 'tts'; text?: Partial<Record<'fr' | 'en', string>> };
@@ -137,6 +138,7 @@ export function PromptWidget({ field, value, path, onChange }: FieldProps) {
             onChange={(soundId) => onChange(soundId ? { kind: 'sound', soundId } : { kind: 'sound' })}
           />
           {prompt.soundId && <audio controls preload="none" src={`/api/sounds/${encodeURIComponent(prompt.soundId)}/audio`} />}
+          <SoundCapture id={fieldDomId(nodeId, [...path, 'soundId'])} onCreated={(soundId) => onChange({ kind: 'sound', soundId })} />
           <a href="/sounds" target="_blank" rel="noopener">
             {t('upload')}
           </a>
