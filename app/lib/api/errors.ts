@@ -17,6 +17,8 @@ export const API_ERROR_STATUS = {
   METHOD_NOT_ALLOWED: 405,
   /** A unique value is taken, or the draft changed since it was read (stale revision). */
   CONFLICT: 409,
+  /** Publishing a draft that has warnings without `acknowledgeWarnings: true`; `problems` lists them. */
+  WARNINGS_NOT_ACKNOWLEDGED: 409,
   /** The upload is too large. */
   PAYLOAD_TOO_LARGE: 413,
   /** The upload is not a supported audio format. */
