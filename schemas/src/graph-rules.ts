@@ -5,8 +5,17 @@
 //  4. an output carries at most one edge
 //  5. every node is reachable from the entry (warning otherwise)
 //  6. required outputs are connected (error); optional ones without a fallback too (warning)
+//  7. a queue-group whose connected outputs all lead straight back to itself (warning)
+//  8. a loop (strongly connected component) the call can never leave (warning)
 import { pointer, type Problem } from './problems';
 import type { FlowView, NodeView } from './flow-view';
+import { stronglyConnectedComponents } from './strongly-connected';
+
+/**
+ * Steps that can end the call or hand it over on their own: a hang-up, a voicemail that ends
+ * (no `next`), and the steps that bridge the call (the flow is over once someone answers).
+ */
+const ENDS_CALL = new Set(['hangup', 'voicemail', 'queue-group', 'redirect']);
 
 export function checkGraph(flow: FlowView): Problem[] {
   const problems: Problem[] = [];
@@ -44,6 +53,7 @@ export function checkGraph(flow: FlowView): Problem[] {
   // 3. and 4.
   const connected = new Map<NodeView, Map<string, number>>(); // node → output id → first edge index
   const successors = new Map<string, string[]>();
+  const targets = new Map<NodeView, string[]>(); // node → targets of its connected outputs
   for (const edge of flow.edges) {
     const at = (field: string) => pointer('edges', edge.index, field);
     const base = edge.id !== undefined ? { edgeId: edge.id } : {};
@@ -78,6 +88,9 @@ export function checkGraph(flow: FlowView): Problem[] {
       const list = successors.get(source.id);
       if (list) list.push(target.id);
       else successors.set(source.id, [target.id]);
+      const fromSource = targets.get(source);
+      if (fromSource) fromSource.push(target.id);
+      else targets.set(source, [target.id]);
     }
   }
 
@@ -120,6 +133,42 @@ export function checkGraph(flow: FlowView): Problem[] {
           message: `Output "${output.id}" of node "${node.id}" is not connected; the call hangs up if it is taken.` });
       }
     }
+  }
+
+  // 7.
+  const queuesWithoutWayOut = new Set<string>();
+  for (const node of nodesById.values()) {
+    if (node.type !== 'queue-group') continue;
+    const leadsTo = targets.get(node) ?? [];
+    if (leadsTo.length === 0 || leadsTo.some((t) => t !== node.id)) continue; // unconnected: already an error (6.)
+    queuesWithoutWayOut.add(node.id!);
+    problems.push({ severity: 'warning', code: 'queue.no-fallback', path: pointer('nodes', node.index), nodeId: node.id,
+      message: `Queue "${node.id}" only leads back to itself: a caller nobody answers waits forever; connect "no_answer" to a voicemail, a message or a hang-up.` });
+  }
+
+  // 8. A component is a loop when it has two nodes or more, or one with an edge to itself. The
+  // call leaves it through an edge to another node, a step that ends the call, or an output
+  // left unconnected (the call hangs up when it is taken; 6. reports those).
+  const ids = [...nodesById.keys()];
+  for (const component of stronglyConnectedComponents(ids, (id) => successors.get(id) ?? [])) {
+    const members = new Set(component);
+    const only = component.length === 1 ? component[0] : undefined;
+    if (only !== undefined && !(successors.get(only) ?? []).includes(only)) continue;
+    if (only !== undefined && queuesWithoutWayOut.has(only)) continue;
+    const nodes = component.map((id) => nodesById.get(id)!).sort((a, b) => a.index - b.index);
+    const hasExit = nodes.some((node) => {
+      if (ENDS_CALL.has(String(node.type))) return true;
+      if ((successors.get(node.id!) ?? []).some((t) => !members.has(t))) return true;
+      const outputs = connected.get(node);
+      return node.outputs.some((o) => !outputs?.has(o.id) && o.fallback === undefined);
+    });
+    if (hasExit) continue;
+    const first = nodes[0];
+    const names = nodes.map((n) => `"${n.id}"`).join(', ');
+    problems.push({ severity: 'warning', code: 'loop.no-exit', path: pointer('nodes', first.index), nodeId: first.id,
+      message: nodes.length === 1
+        ? `Node "${first.id}" only leads back to itself: the call can never leave it; connect one of its outputs to another step.`
+        : `Steps ${names} form a loop the call can never leave; lead one output out of the loop (e.g. after a few tries, to a hang-up).` });
   }
   return problems;
 }

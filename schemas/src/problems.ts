@@ -28,6 +28,8 @@ export const PROBLEM_CODES = [
   'expression.invalid',
   'template.invalid',
   'reference.missing',
+  'queue.no-fallback',
+  'loop.no-exit',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number] | `schema.${string}`;

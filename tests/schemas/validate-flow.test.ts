@@ -60,6 +60,35 @@ describe('validateFlow: graph rules', () => {
     expect(validateFlow(flow).problems).toEqual([]);
   });
 
+  it('a queue looping to itself on busy but with a real no_answer path is fine; only self-loops warn queue.no-fallback', () => {
+    const flow = demo();
+    flow.edges.push({ id: 'busy', source: 'agents', sourceOutput: 'busy', target: 'agents' });
+    expect(validateFlow(flow).problems).toEqual([]);
+    flow.edges = flow.edges.filter((e) => e.id !== 'e5');
+    // no_answer unconnected (error), the voicemail unreachable, and the queue only leads back to itself.
+    expect(validateFlow(flow).problems.map((p) => [p.severity, p.code, p.path]).sort()).toEqual([
+      ['error', 'output.required-unconnected', '/nodes/2'],
+      ['warning', 'node.unreachable', '/nodes/4'],
+      ['warning', 'queue.no-fallback', '/nodes/2'],
+    ]);
+  });
+
+  it('loop.no-exit: a loop whose every output stays inside it, not one with an unconnected output or a step ending the call', () => {
+    const flow = demo();
+    // info → menu instead of bye; menu timeout → info: menu ⇄ info, key 1 still leads to the queue.
+    flow.edges.find((e) => e.id === 'e6')!.target = 'menu';
+    flow.edges.find((e) => e.id === 'e4')!.target = 'info';
+    flow.nodes = flow.nodes.filter((n) => n.id !== 'bye');
+    expect(validateFlow(flow).problems).toEqual([]);
+    // Key 1 now replays the information too: nothing leaves {menu, info}.
+    flow.edges.find((e) => e.id === 'e2')!.target = 'info';
+    const loop = validateFlow(flow).problems.filter((p) => p.code === 'loop.no-exit');
+    expect(loop).toEqual([expect.objectContaining({ severity: 'warning', path: '/nodes/1', nodeId: 'menu', message: expect.stringContaining('"menu", "info"') })]);
+    // An unconnected timeout hangs up: that is a way out.
+    flow.edges = flow.edges.filter((e) => e.id !== 'e4');
+    expect(validateFlow(flow).problems.filter((p) => p.code === 'loop.no-exit')).toEqual([]);
+  });
+
   it('an edge out of a hangup is refused: it has no outputs', () => {
     const flow = demo();
     flow.edges.push({ id: 'x', source: 'bye', sourceOutput: 'next', target: 'welcome' });
