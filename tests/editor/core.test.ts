@@ -217,3 +217,19 @@ describe('auto layout', () => {
     expect(positions.get('menu')!.x).toBeLessThan(positions.get('sales')!.x);
   });
 });
+
+describe('palette keyboard moves', () => {
+  it('enters the list from the search box, stops at the ends, returns to the search box', async () => {
+    const { nextPaletteIndex, isPaletteMove } = await import('@/app/flow-editor/core/palette-nav');
+    expect(nextPaletteIndex(-1, 3, 'ArrowDown')).toBe(0);
+    expect(nextPaletteIndex(0, 3, 'ArrowDown')).toBe(1);
+    expect(nextPaletteIndex(2, 3, 'ArrowDown')).toBe(2);
+    expect(nextPaletteIndex(2, 3, 'ArrowUp')).toBe(1);
+    expect(nextPaletteIndex(0, 3, 'ArrowUp')).toBe(-1);
+    expect(nextPaletteIndex(-1, 3, 'ArrowUp')).toBe(-1);
+    expect(nextPaletteIndex(1, 3, 'Home')).toBe(0);
+    expect(nextPaletteIndex(0, 3, 'End')).toBe(2);
+    expect(nextPaletteIndex(-1, 0, 'ArrowDown')).toBe(-1);
+    expect(['ArrowDown', 'ArrowLeft', 'End', 'Enter'].map(isPaletteMove)).toEqual([true, false, true, false]);
+  });
+});

@@ -1,14 +1,17 @@
 'use client';
 // The step palette: every step type of the catalogue, grouped by category, searchable (title
 // and description, in the UI language). Drag an item onto the canvas, or click / press Enter
-// to add it at the centre of the view.
-import { useMemo, useState, type DragEvent } from 'react';
+// to add it at the centre of the view. Keyboard: ↑ ↓ (Home, End) move through the list from
+// the search box, Enter adds the focused step (in the search box: the first match), Escape
+// clears the search.
+import { useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useTranslations } from 'next-intl';
 import { STEP_METADATA, STEP_TYPES, type StepCategory, type StepType } from '@/schemas';
 import { STEP_EDITORS } from '../core/step-registry';
 import { useEditorStore } from '../store';
 import { PALETTE_DRAG_TYPE } from '../core/dnd';
+import { isPaletteMove, nextPaletteIndex } from '../core/palette-nav';
 
 const CATEGORIES: StepCategory[] = ['prompts', 'routing', 'logic', 'actions'];
 const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
@@ -20,6 +23,8 @@ export function Palette() {
   const addNode = useEditorStore((s) => s.addNode);
   const { screenToFlowPosition } = useReactFlow();
   const [query, setQuery] = useState('');
+  const paletteRef = useRef<HTMLElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
 
   const groups = useMemo(() => {
     const q = fold(query.trim());
@@ -38,15 +43,44 @@ export function Palette() {
     const jitter = (useEditorStore.getState().nodes.length % 5) * 20;
     addNode(type, { x: Math.round((centre.x - 110 + jitter) / 20) * 20, y: Math.round((centre.y - 40 + jitter) / 20) * 20 });
   };
+  const items = () => Array.from(paletteRef.current?.querySelectorAll<HTMLButtonElement>('.palette-item:not(:disabled)') ?? []);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (isPaletteMove(event.key)) {
+      const list = items();
+      const current = list.indexOf(document.activeElement as HTMLButtonElement);
+      if (current === -1 && event.target !== searchRef.current) return;
+      if (event.target === searchRef.current && (event.key === 'Home' || event.key === 'End')) return; // the caret moves in the text
+      event.preventDefault();
+      const next = nextPaletteIndex(current, list.length, event.key);
+      (next === -1 ? searchRef.current : list[next])?.focus();
+    } else if (event.key === 'Escape' && query !== '') {
+      // Clears the search only (not the canvas selection too, as the editor's Escape would).
+      event.preventDefault();
+      event.stopPropagation();
+      setQuery('');
+      searchRef.current?.focus();
+    } else if (event.key === 'Enter' && event.target === searchRef.current) {
+      event.preventDefault();
+      items()[0]?.click();
+    }
+  };
   const onDragStart = (event: DragEvent, type: StepType) => {
     event.dataTransfer.setData(PALETTE_DRAG_TYPE, type);
     event.dataTransfer.effectAllowed = 'copy';
   };
 
   return (
-    <aside className="palette" aria-labelledby="palette-title">
+    <aside ref={paletteRef} className="palette" aria-labelledby="palette-title" onKeyDown={onKeyDown}>
       <h2 id="palette-title">{t('title')}</h2>
-      <input type="search" placeholder={t('search')} aria-label={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        ref={searchRef}
+        type="search"
+        placeholder={t('search')}
+        aria-label={t('search')}
+        aria-keyshortcuts="ArrowDown Enter Escape"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <p className="palette-hint">{t('hint')}</p>
       {groups.length === 0 && <p className="muted">{t('noMatch', { query })}</p>}
       {groups.map(({ category, types }) => (
