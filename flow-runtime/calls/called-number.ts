@@ -1,0 +1,37 @@
+// The numbers of an incoming INVITE: the called number from the Request-URI user (else the
+// To user), E.164-normalised (French national 0X… → +33X…), and the caller's from the From user.
+import { toE164 } from '../trunk/numbers';
+
+/** The bit of a drachtio-srf request read here. */
+export interface InviteNumbersSource {
+  uri: string;
+  get(name: string): string | undefined;
+}
+
+/** The user part of a SIP URI or name-addr (`"Bob" <sip:+331…@host>;tag=x` → `+331…`), decoded. */
+export function sipUser(value: string | undefined): string | null {
+  if (!value) return null;
+  const m = /<?\s*sips?:([^@;>]+)@/i.exec(value);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return m[1];
+  }
+}
+
+/** E.164 of the called number, or null when neither the Request-URI nor To holds a number. */
+export function calledNumber(req: InviteNumbersSource, countryCode = '33'): string | null {
+  for (const user of [sipUser(req.uri), sipUser(req.get('To'))]) {
+    const e164 = user ? toE164(user, countryCode) : null;
+    if (e164) return e164;
+  }
+  return null;
+}
+
+/** The caller's number (E.164 when it is one, else the From user as sent); null when anonymous. */
+export function callerNumber(req: InviteNumbersSource, countryCode = '33'): string | null {
+  const user = sipUser(req.get('P-Asserted-Identity')) ?? sipUser(req.get('From'));
+  if (!user || /^anonymous$/i.test(user)) return null;
+  return toE164(user, countryCode) ?? user;
+}

@@ -1,0 +1,93 @@
+// Call handling for the flow runtime: startCallHandling(srf, deps) installs the INVITE pipeline
+// (invite-pipeline.ts) and returns what the process needs to drain calls at shutdown.
+import path from 'node:path';
+import type { PrismaClient } from '../../prisma/client';
+import { AgentDirectory } from '../agents/agent-directory';
+import type { CallRecorder } from '../records/call-recorder';
+import { createRtpMediaServer, type MediaServer } from '../media';
+import type { TrunkConfig } from '../trunk/trunk-config';
+import { noSmsProvider, type SmsProvider } from '../sms/sms-provider';
+import { InMemoryQueue } from '../session/in-memory/queue';
+import { FlowStore } from './flow-store';
+import { invitePipeline } from './invite-pipeline';
+import type { LiveCall } from './live-call';
+import { realClock } from './ports/services';
+import { SoundFiles } from './ports/sound-files';
+import type { CallServices } from './run-call';
+import { silentLogger, type Logger, type SrfLike } from './sip-types';
+
+export interface CallHandlingDeps {
+  prisma: PrismaClient;
+  recorder: CallRecorder;
+  /** Default: a new AgentDirectory on `prisma`. */
+  directory?: AgentDirectory;
+  /** Default: an in-process RTP media server on 127.0.0.1 (RTP_HOST, RTP_PORT_MIN/MAX), caches under dataDir. */
+  media?: MediaServer;
+  dataDir?: string;
+  trunk?: TrunkConfig | null;
+  sms?: SmsProvider;
+  smsDefaultFrom?: string | null;
+  homeCountryCode?: string;
+  logger?: Logger;
+}
+
+export interface CallHandling {
+  services: CallServices;
+  /** Calls in progress, by Call id. */
+  active: ReadonlyMap<string, LiveCall>;
+  /** Waits until calls in progress have ended (false on timeout). */
+  drain(timeoutMs: number): Promise<boolean>;
+  /** Closes the media server when this module created it. */
+  close(): Promise<void>;
+}
+
+export function startCallHandling(srf: unknown, deps: CallHandlingDeps): CallHandling {
+  const dataDir = deps.dataDir ?? path.resolve('data');
+  const ownMedia = !deps.media;
+  const media =
+    deps.media ??
+    createRtpMediaServer({
+      host: process.env.RTP_HOST ?? '127.0.0.1',
+      advertisedAddress: process.env.RTP_ADVERTISED_ADDRESS || undefined,
+      portMin: Number(process.env.RTP_PORT_MIN ?? 20000),
+      portMax: Number(process.env.RTP_PORT_MAX ?? 29999),
+      cacheDir: path.join(dataDir, 'media-cache'),
+      recordingsDir: path.join(dataDir, 'recordings'),
+    });
+  const active = new Map<string, LiveCall>();
+  const services: CallServices = {
+    srf: srf as SrfLike,
+    prisma: deps.prisma,
+    recorder: deps.recorder,
+    directory: deps.directory ?? new AgentDirectory(deps.prisma),
+    media,
+    flows: new FlowStore(deps.prisma),
+    sounds: new SoundFiles(deps.prisma, path.join(dataDir, 'media-cache')),
+    queue: new InMemoryQueue(realClock),
+    trunk: deps.trunk ?? null,
+    sms: deps.sms ?? noSmsProvider,
+    smsDefaultFrom: deps.smsDefaultFrom ?? null,
+    homeCountryCode: deps.homeCountryCode ?? '33',
+    log: deps.logger ?? silentLogger,
+    active,
+  };
+  const { middleware, handler } = invitePipeline(services);
+  services.srf.use('invite', middleware);
+  services.srf.invite(handler);
+  return {
+    services,
+    active,
+    async drain(timeoutMs) {
+      const until = Date.now() + timeoutMs;
+      while (active.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      return active.size === 0;
+    },
+    async close() {
+      if (ownMedia) await media.close();
+    },
+  };
+}
+
+export { calledNumber, callerNumber } from './called-number';
+export { FlowStore } from './flow-store';
+export { NOT_IN_SERVICE } from './invite-pipeline';

@@ -1,0 +1,148 @@
+// LegsPort over drachtio-srf: each leg gets its own MediaEndpoint (our offer), an INVITE to the
+// agent's registered contact (AgentDirectory) or to the trunk (dialExternal). 18x → ringing;
+// 200 → the answer is applied and the agent is marked busy; 486/600/603 → busy, 408/480/487 →
+// no_answer, anything else → failed. The interpreter decides ring times, cancels the other
+// legs and asks for the bridge; the caller meanwhile hears the ringback it plays.
+import type { LegListener, LegsPort, QueuePort } from '../../session';
+import type { LegRequest } from '../../interpreter';
+import type { MediaServer } from '../../media';
+import type { AgentDirectory } from '../../agents/agent-directory';
+import type { TrunkConfig } from '../../trunk/trunk-config';
+import { dialExternal, type SrfUac } from '../../trunk/dial-external';
+import { resolveCallerId } from '../../trunk/numbers';
+import type { LiveCall, OutboundLeg } from '../live-call';
+import type { DialogLike, Logger, SipMessageLike, SrfLike } from '../sip-types';
+
+export interface LegsDeps {
+  srf: SrfLike;
+  media: MediaServer;
+  directory: AgentDirectory;
+  trunk: TrunkConfig | null;
+  /** The number the call came in on (trunk caller-ID rule "entry"). */
+  entryNumber: string;
+  log: Logger;
+  /** Told when an agent starts or stops being on a call (queue coordinator). */
+  onAgentState?: (agentId: string, state: 'busy' | 'free') => void;
+}
+
+function failureReason(status: number | undefined): 'busy' | 'no_answer' | 'failed' {
+  if (status === 486 || status === 600 || status === 603) return 'busy';
+  if (status === 408 || status === 480 || status === 487) return 'no_answer';
+  return 'failed';
+}
+
+export class LiveLegsPort implements LegsPort {
+  constructor(private readonly call: LiveCall, private readonly deps: LegsDeps) {}
+
+  ring(_callId: string, legs: LegRequest[], callerId: string | null, listener: LegListener): void {
+    for (const request of legs) void this.dial(request, callerId, listener);
+  }
+
+  cancel(_callId: string, legIds: string[]): void {
+    for (const legId of legIds) {
+      const leg = this.call.legs.get(legId);
+      if (!leg) continue;
+      const wasAnswered = leg.state === 'answered';
+      this.call.endLeg(leg);
+      if (wasAnswered && leg.agentId) this.agentFree(leg.agentId);
+    }
+  }
+
+  private agentFree(agentId: string): void {
+    this.deps.directory.markFree(agentId, this.call.id);
+    this.deps.onAgentState?.(agentId, 'free');
+  }
+
+  private async dial(request: LegRequest, callerId: string | null, listener: LegListener): Promise<void> {
+    const { legId, target } = request;
+    const leg: OutboundLeg = {
+      legId, agentId: target.kind === 'agent' ? target.agentId : null,
+      endpoint: null, request: null, dialog: null, state: 'dialing', cancelled: false,
+    };
+    this.call.legs.set(legId, leg);
+    const fail = (reason: 'busy' | 'no_answer' | 'failed', why: unknown) => {
+      if (leg.cancelled) return;
+      this.deps.log.info({ callId: this.call.id, legId, reason, why: String(why) }, 'leg failed');
+      leg.state = 'ended';
+      void leg.endpoint?.close().catch(() => undefined);
+      listener.failed(legId, reason);
+    };
+    try {
+      let uri: string | null = null;
+      if (target.kind === 'agent') {
+        [uri] = await this.deps.directory.contacts(target.agentId);
+        if (!uri) return fail('failed', 'agent not registered');
+      } else if (!this.deps.trunk) {
+        return fail('failed', 'no trunk configured');
+      }
+      const endpoint = await this.deps.media.createEndpoint({ label: legId });
+      leg.endpoint = endpoint;
+      if (leg.cancelled) return void endpoint.close();
+
+      const progress = {
+        cbRequest: (_err: unknown, req: SipMessageLike) => {
+          leg.request = req;
+          // Cancelled before the INVITE went out: CANCEL it now (the edge holds it until a provisional).
+          if (leg.cancelled && req?.cancel) req.cancel();
+        },
+        cbProvisional: (res: { status: number }) => {
+          if (leg.cancelled || leg.state !== 'dialing') return;
+          if (res.status === 180 || res.status === 183) {
+            leg.state = 'ringing';
+            listener.ringing(legId);
+          }
+        },
+      };
+      const answered = (dialog: DialogLike) => {
+        if (leg.cancelled) return void dialog.destroy().catch(() => undefined);
+        leg.dialog = dialog;
+        dialog.on('destroy', () => {
+          leg.dialog = null;
+          if (leg.state === 'ended') return;
+          this.call.endLeg(leg);
+          if (leg.agentId) this.agentFree(leg.agentId);
+          listener.ended(legId);
+        });
+        endpoint.setRemoteAnswer(dialog.remote.sdp).then(
+          () => {
+            if (leg.cancelled) return;
+            leg.state = 'answered';
+            if (leg.agentId) {
+              this.deps.directory.markBusy(leg.agentId, this.call.id);
+              this.deps.onAgentState?.(leg.agentId, 'busy');
+            }
+            listener.answered(legId);
+          },
+          (err) => {
+            leg.dialog = null;
+            dialog.destroy().catch(() => undefined);
+            fail('failed', err);
+          },
+        );
+      };
+
+      if (target.kind === 'agent') {
+        const from = callerId ? `<sip:${callerId}@localhost>` : '"Anonymous" <sip:anonymous@anonymous.invalid>';
+        this.deps.srf.createUAC(uri as string, { localSdp: endpoint.localSdp, headers: { From: from } }, progress, (err, dialog) => {
+          if (err || !dialog) return fail(failureReason(err?.status), err);
+          answered(dialog);
+        });
+      } else {
+        const trunk = this.deps.trunk as TrunkConfig;
+        const presented = resolveCallerId(trunk.callerId, { entryNumber: this.deps.entryNumber, callerNumber: callerId }, trunk.countryCode);
+        // dialExternal resolves a promise: a BYE arriving in the same tick as the 200 could be missed (see README).
+        const dialog = await dialExternal<DialogLike>(this.deps.srf as unknown as SrfUac, target.number, { trunk, sdp: endpoint.localSdp, callerId: presented,
+          cbRequest: (err, req) => progress.cbRequest(err, req as SipMessageLike),
+          cbProvisional: (res) => progress.cbProvisional(res as { status: number }) });
+        answered(dialog);
+      }
+    } catch (err) {
+      fail(failureReason((err as { status?: number })?.status), err);
+    }
+  }
+}
+
+/** Keeps the shared queue coordinator told of agents' calls. */
+export function queueAgentNotifier(queue: QueuePort & { setAgent?: (agentId: string, state: 'free' | 'busy' | 'away') => void }) {
+  return (agentId: string, state: 'busy' | 'free') => queue.setAgent?.(agentId, state);
+}

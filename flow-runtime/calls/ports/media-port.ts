@@ -1,0 +1,97 @@
+// MediaPort over the caller's MediaEndpoint. Prompts: uploaded sounds (Sound.data written once
+// to the media cache as a WAV file), text-to-speech, digits read out, tones. Media waits for
+// the 200 OK so the caller hears prompts from their start. Recordings are kept by id until the
+// record store takes their audio.
+import type { MediaPort } from '../../session';
+import type { HangupCause, PlayItem } from '../../interpreter';
+import type { PromptSource, RecordingResult } from '../../media';
+import type { LiveCall } from '../live-call';
+import type { SoundFiles } from './sound-files';
+
+const REASONS: Record<RecordingResult['reason'], 'key' | 'silence' | 'max-length'> = {
+  'finish-key': 'key',
+  silence: 'silence',
+  'max-duration': 'max-length',
+  stopped: 'max-length',
+  closed: 'max-length',
+};
+
+export class LiveMediaPort implements MediaPort {
+  private currentPlay: string | null = null;
+  readonly recordings = new Map<string, Promise<RecordingResult>>();
+
+  constructor(
+    private readonly call: LiveCall,
+    private readonly sounds: SoundFiles,
+  ) {}
+
+  answer(): void {
+    void this.call.answer().catch(() => undefined);
+  }
+
+  async play(_callId: string, request: { playId: string; items: PlayItem[]; loop: boolean; bargeIn: boolean }): Promise<void> {
+    this.currentPlay = request.playId;
+    const sources = await Promise.all(request.items.map((item) => this.source(item)));
+    await this.call.answer();
+    // Stopped, replaced or bridged while the prompt was being prepared.
+    if (this.currentPlay !== request.playId || this.call.endpoint.closed || this.call.endpoint.bridgedTo) return;
+    await this.call.endpoint.play(sources.flat(), { loop: request.loop, bargeIn: request.bargeIn });
+  }
+
+  stop(_callId: string, playId: string): void {
+    if (this.currentPlay !== playId) return;
+    this.currentPlay = null;
+    this.call.endpoint.stopPlayback();
+  }
+
+  /** Digits reach the session as they come (LiveCall); the interpreter drops those nobody waits for. */
+  collectDigits(): void {}
+
+  async record(
+    _callId: string,
+    request: { recordingId: string; maxLengthSeconds: number; finishKeys: string[]; silenceSeconds: number },
+  ): Promise<{ reason: 'key' | 'silence' | 'max-length'; durationMs: number }> {
+    this.currentPlay = null;
+    const recording = this.call.answer().then(() =>
+      this.call.endpoint.record({
+        maxDurationMs: request.maxLengthSeconds * 1000,
+        finishKeys: request.finishKeys,
+        silenceTimeoutMs: request.silenceSeconds * 1000,
+      }),
+    );
+    this.recordings.set(request.recordingId, recording);
+    const result = await recording;
+    return { reason: REASONS[result.reason], durationMs: result.durationMs };
+  }
+
+  stopRecording(): void {
+    this.call.endpoint.stopRecording();
+  }
+
+  bridge(_callId: string, legId: string): void {
+    const leg = this.call.legs.get(legId);
+    if (!leg?.endpoint) return;
+    this.currentPlay = null;
+    void this.call.endpoint.bridge(leg.endpoint, { dtmf: 'forward' });
+  }
+
+  hangup(_callId: string, cause: HangupCause): void {
+    this.call.hangup(cause);
+  }
+
+  private async source(item: PlayItem): Promise<PromptSource[]> {
+    switch (item.kind) {
+      case 'tts':
+        return [{ kind: 'tts', text: item.text, voice: item.language }];
+      case 'digits':
+        // One digit at a time, so "0123" is read as digits and not as a number.
+        return [{ kind: 'tts', text: item.digits.split('').join(' '), voice: item.language }];
+      case 'tone':
+        return [{ kind: 'tone', tone: item.tone }];
+      case 'sound': {
+        const path = await this.sounds.path(item.soundId);
+        return path ? [{ kind: 'file', path }] : [];
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+// Starts one call once the pipeline found its flow and opened its media: loads the CallContext,
+// writes the Call row, builds the ports over the LiveCall and runs the session to its end.
+import type { PrismaClient } from '../../prisma/client';
+import type { AgentDirectory } from '../agents/agent-directory';
+import type { CallRecorder } from '../records/call-recorder';
+import type { MediaServer } from '../media';
+import type { TrunkConfig } from '../trunk/trunk-config';
+import type { SmsProvider } from '../sms/sms-provider';
+import { CallSession, type QueuePort, type SessionPorts } from '../session';
+import { callerNumber } from './called-number';
+import { loadCallContext } from './call-context';
+import type { FlowStore } from './flow-store';
+import type { InviteLocals } from './invite-pipeline';
+import { LiveCall } from './live-call';
+import { LiveLegsPort } from './ports/legs-port';
+import { LiveMediaPort } from './ports/media-port';
+import { LiveRecordStore } from './ports/record-store';
+import { callbackStore, cryptoRandom, fetchHttp, flowsPort, realClock, smsPort } from './ports/services';
+import type { SoundFiles } from './ports/sound-files';
+import type { Logger, SipMessageLike, SipResponseLike, SrfLike } from './sip-types';
+
+export interface CallServices {
+  srf: SrfLike;
+  prisma: PrismaClient;
+  recorder: CallRecorder;
+  directory: AgentDirectory;
+  media: MediaServer;
+  flows: FlowStore;
+  sounds: SoundFiles;
+  /** One queue coordinator shared by every call of the process. */
+  queue: QueuePort & { setAgent?: (agentId: string, state: 'free' | 'busy' | 'away') => void };
+  trunk: TrunkConfig | null;
+  sms: SmsProvider;
+  smsDefaultFrom: string | null;
+  homeCountryCode: string;
+  log: Logger;
+  /** Calls in progress by Call id. */
+  active: Map<string, LiveCall>;
+}
+
+export async function runCall(services: CallServices, req: SipMessageLike, res: SipResponseLike, l: InviteLocals): Promise<void> {
+  const { route, published, endpoint, called } = l;
+  const context = await loadCallContext(services.prisma, services.directory, route, services.homeCountryCode);
+  const caller = callerNumber(req, services.homeCountryCode);
+  const callId = services.recorder.callStarted({
+    organizationId: route.organizationId, sipCallId: req.get('Call-ID') ?? '', entryNumber: called,
+    caller, callee: called, flowVersionId: published.versionId,
+  });
+  const call = new LiveCall(callId, services.srf, req, res, endpoint, services.log);
+  services.active.set(callId, call);
+  req.on('cancel', () => call.callerHungUp());
+  if (req.canceled) call.callerHungUp();
+
+  const media = new LiveMediaPort(call, services.sounds);
+  const ports: SessionPorts = {
+    media,
+    legs: new LiveLegsPort(call, {
+      srf: services.srf, media: services.media, directory: services.directory, trunk: services.trunk, entryNumber: called, log: services.log,
+      onAgentState: (agentId, state) => services.queue.setAgent?.(agentId, state),
+    }),
+    http: fetchHttp,
+    sms: smsPort(services.sms, services.recorder, services.prisma, { id: callId, organizationId: route.organizationId, defaultFrom: services.smsDefaultFrom ?? called }),
+    callbacks: callbackStore(services.recorder, route.organizationId),
+    records: new LiveRecordStore(services.recorder, { organizationId: route.organizationId, recordings: media.recordings }, services.log),
+    queue: services.queue,
+    flows: flowsPort(services.flows, route.organizationId),
+    clock: realClock,
+    random: cryptoRandom,
+  };
+  const session = new CallSession({
+    callId, flow: published.flow, context, ports, keepPath: false,
+    onError: (err, where) => services.log.error({ err, callId, where }, 'call session port error'),
+  });
+  session.subscribe(({ effects }) => {
+    if (effects.some((e) => e.type === 'answer')) void call.answer().then(() => services.recorder.callAnswered(callId), () => undefined);
+  });
+  services.log.info({ callId, called, caller, flowVersionId: published.versionId }, 'call started');
+  call.attach(session);
+  const language = route.defaultLanguage === 'en' ? 'en' : route.defaultLanguage === 'fr' ? 'fr' : undefined;
+  session.start({ caller, called, language });
+  const final = await session.done;
+  await call.finish();
+  services.active.delete(callId);
+  services.log.info({ callId, outcome: final.outcome, reason: final.endReason }, 'call ended');
+}
