@@ -3,11 +3,12 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { apiRequest } from '@/app/components/api-client';
-import { ConfirmDialog } from '@/app/components/confirm-dialog';
-import { Dialog } from '@/app/components/dialog';
-import { ErrorAlert } from '@/app/components/error-alert';
 import { Field } from '@/app/components/form-field';
-import { PageHeader } from '@/app/components/page-header';
+import { ConfirmDeleteDialog } from '@/app/components/resources/confirm-delete';
+import { FormDialog } from '@/app/components/resources/form-dialog';
+import { ResourceListHeader } from '@/app/components/resources/resource-list-header';
+import { ResourceTable } from '@/app/components/resources/resource-table';
+import { RowButton } from '@/app/components/resources/row-button';
 import { useApiAction } from '@/app/components/use-api-action';
 import { useFieldErrors } from '@/app/components/use-field-errors';
 
@@ -33,65 +34,29 @@ export function AgentsList({ agents, editable }: { agents: AgentRow[]; editable:
 
   return (
     <>
-      <PageHeader
-        title={t('title')}
-        intro={t('intro')}
+      <ResourceListHeader title={t('title')} intro={t('intro')} editable={editable} createLabel={t('create')} onCreate={() => setEditing({ mode: 'create' })} />
+      {!editable && <p className="alert">{tc('readOnly')}</p>}
+      <ResourceTable
+        rows={agents}
+        emptyMessage={t('empty')}
+        columns={[
+          { header: t('fields.name'), cell: (a) => a.name },
+          { header: t('fields.extension'), cell: (a) => a.extension ?? <span className="muted">—</span> },
+          { header: t('fields.sipUsername'), cell: (a) => <code>{a.sipUsername}</code> },
+          { header: t('fields.status'), cell: (a) => <span className={a.status === 'available' ? 'tag ok' : 'tag'}>{t(`status.${a.status}`)}</span> },
+        ]}
+        actionsLabel={tc('actions')}
         actions={
-          editable && (
-            <button type="button" className="button primary" onClick={() => setEditing({ mode: 'create' })}>
-              {t('create')}
-            </button>
-          )
+          editable
+            ? (a) => (
+                <>
+                  <RowButton label={t('editNamed', { name: a.name })} text={tc('edit')} onClick={() => setEditing({ mode: 'edit', agent: a })} />{' '}
+                  <RowButton label={t('deleteNamed', { name: a.name })} text={tc('delete')} onClick={() => setDeleting(a)} />
+                </>
+              )
+            : undefined
         }
       />
-      {!editable && <p className="alert">{tc('readOnly')}</p>}
-      {agents.length === 0 ? (
-        <div className="empty-state">
-          <p>{t('empty')}</p>
-        </div>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.name')}</th>
-                <th scope="col">{t('fields.extension')}</th>
-                <th scope="col">{t('fields.sipUsername')}</th>
-                <th scope="col">{t('fields.status')}</th>
-                {editable && (
-                  <th scope="col">
-                    <span className="visually-hidden">{tc('actions')}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {agents.map((a) => (
-                <tr key={a.id}>
-                  <td>{a.name}</td>
-                  <td>{a.extension ?? <span className="muted">—</span>}</td>
-                  <td>
-                    <code>{a.sipUsername}</code>
-                  </td>
-                  <td>
-                    <span className={a.status === 'available' ? 'tag ok' : 'tag'}>{t(`status.${a.status}`)}</span>
-                  </td>
-                  {editable && (
-                    <td className="actions">
-                      <button type="button" className="button small" aria-label={t('editNamed', { name: a.name })} onClick={() => setEditing({ mode: 'edit', agent: a })}>
-                        {tc('edit')}
-                      </button>{' '}
-                      <button type="button" className="button small" aria-label={t('deleteNamed', { name: a.name })} onClick={() => setDeleting(a)}>
-                        {tc('delete')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
       <AgentDialog
         key={editing ? (editing.mode === 'create' ? 'create' : editing.agent.id) : 'closed'}
         editing={editing}
@@ -101,24 +66,13 @@ export function AgentsList({ agents, editable }: { agents: AgentRow[]; editable:
           router.refresh();
         }}
       />
-      <ConfirmDialog
-        open={deleting !== null}
-        title={t('deleteTitle')}
-        message={deleting ? t('deleteConfirm', { name: deleting.name }) : ''}
-        confirmLabel={tc('delete')}
-        onClose={() => setDeleting(null)}
-        onConfirm={async () => {
-          await apiRequest('DELETE', `/api/agents/${deleting!.id}`);
-          router.refresh();
-        }}
-      />
+      <ConfirmDeleteDialog namespace="agents" target={deleting && { url: `/api/agents/${deleting.id}`, name: deleting.name }} onClose={() => setDeleting(null)} />
     </>
   );
 }
 
 function AgentDialog({ editing, onClose, onSaved }: { editing: Editing | null; onClose: () => void; onSaved: () => void }) {
   const t = useTranslations('agents');
-  const tc = useTranslations('common');
   const initial = editing?.mode === 'edit' ? editing.agent : null;
   const [name, setName] = useState(initial?.name ?? '');
   const [extension, setExtension] = useState(initial?.extension ?? '');
@@ -139,23 +93,15 @@ function AgentDialog({ editing, onClose, onSaved }: { editing: Editing | null; o
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={editing !== null}
       title={initial ? t('editTitle') : t('createTitle')}
       onClose={onClose}
       onSubmit={save}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={pending}>
-            {tc('cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={pending} aria-busy={pending}>
-            {pending ? tc('saving') : tc('save')}
-          </button>
-        </>
-      }
+      pending={pending}
+      error={error}
+      fields={['name', 'extension', 'sipUsername', 'sipPassword', 'status']}
     >
-      <ErrorAlert error={error} ignoreFields={['name', 'extension', 'sipUsername', 'sipPassword', 'status']} />
       <Field label={t('fields.name')} error={errorFor('name')}>
         <input type="text" name="name" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
@@ -183,6 +129,6 @@ function AgentDialog({ editing, onClose, onSaved }: { editing: Editing | null; o
       >
         <input type="password" name="sipPassword" autoComplete="new-password" value={sipPassword} onChange={(e) => setSipPassword(e.target.value)} />
       </Field>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -3,10 +3,12 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import { apiRequest } from '@/app/components/api-client';
-import { ConfirmDialog } from '@/app/components/confirm-dialog';
 import { ErrorAlert } from '@/app/components/error-alert';
 import { Field } from '@/app/components/form-field';
 import { PageHeader } from '@/app/components/page-header';
+import { ConfirmDeleteDialog } from '@/app/components/resources/confirm-delete';
+import { ResourceTable } from '@/app/components/resources/resource-table';
+import { RowButton } from '@/app/components/resources/row-button';
 import { useApiAction } from '@/app/components/use-api-action';
 import { useFieldErrors } from '@/app/components/use-field-errors';
 
@@ -33,62 +35,28 @@ export function SoundsList({ sounds, editable }: { sounds: SoundRow[]; editable:
       <PageHeader title={t('title')} intro={t('intro')} />
       {editable ? <UploadForm onUploaded={() => router.refresh()} /> : <p className="alert">{tc('readOnly')}</p>}
       <h2>{t('listTitle')}</h2>
-      {sounds.length === 0 ? (
-        <div className="empty-state">
-          <p>{t('empty')}</p>
-        </div>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('fields.name')}</th>
-                <th scope="col">{t('fields.language')}</th>
-                <th scope="col">{t('duration')}</th>
-                <th scope="col">{t('listen')}</th>
-                {editable && (
-                  <th scope="col">
-                    <span className="visually-hidden">{tc('actions')}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {sounds.map((s) => (
-                <tr key={s.id} data-testid="sound-row">
-                  <td>
-                    {s.name}
-                    {s.originalName && <div className="muted">{s.originalName}</div>}
-                  </td>
-                  <td>{languages.includes(s.language as 'fr') ? t(`language.${s.language as 'fr' | 'en'}`) : s.language}</td>
-                  <td>{format.number(s.durationMs / 1000, { maximumFractionDigits: 1 })} s</td>
-                  <td>
-                    <audio controls preload="none" src={`/api/sounds/${s.id}/audio`} aria-label={t('listenNamed', { name: s.name })} />
-                  </td>
-                  {editable && (
-                    <td className="actions">
-                      <button type="button" className="button small" aria-label={t('deleteNamed', { name: s.name })} onClick={() => setDeleting(s)}>
-                        {tc('delete')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <ConfirmDialog
-        open={deleting !== null}
-        title={t('deleteTitle')}
-        message={deleting ? t('deleteConfirm', { name: deleting.name }) : ''}
-        confirmLabel={tc('delete')}
-        onClose={() => setDeleting(null)}
-        onConfirm={async () => {
-          await apiRequest('DELETE', `/api/sounds/${deleting!.id}`);
-          router.refresh();
-        }}
+      <ResourceTable
+        rows={sounds}
+        emptyMessage={t('empty')}
+        rowTestId="sound-row"
+        columns={[
+          {
+            header: t('fields.name'),
+            cell: (s) => (
+              <>
+                {s.name}
+                {s.originalName && <div className="muted">{s.originalName}</div>}
+              </>
+            ),
+          },
+          { header: t('fields.language'), cell: (s) => (languages.includes(s.language as 'fr') ? t(`language.${s.language as 'fr' | 'en'}`) : s.language) },
+          { header: t('duration'), cell: (s) => `${format.number(s.durationMs / 1000, { maximumFractionDigits: 1 })} s` },
+          { header: t('listen'), cell: (s) => <audio controls preload="none" src={`/api/sounds/${s.id}/audio`} aria-label={t('listenNamed', { name: s.name })} /> },
+        ]}
+        actionsLabel={tc('actions')}
+        actions={editable ? (s) => <RowButton label={t('deleteNamed', { name: s.name })} text={tc('delete')} onClick={() => setDeleting(s)} /> : undefined}
       />
+      <ConfirmDeleteDialog namespace="sounds" target={deleting && { url: `/api/sounds/${deleting.id}`, name: deleting.name }} onClose={() => setDeleting(null)} />
     </>
   );
 }
