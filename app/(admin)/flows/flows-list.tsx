@@ -4,11 +4,14 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { apiRequest } from '@/app/components/api-client';
-import { useFieldErrors } from '@/app/components/use-field-errors';
-import { ConfirmDialog } from '@/app/components/confirm-dialog';
-import { Dialog } from '@/app/components/dialog';
-import { ErrorAlert } from '@/app/components/error-alert';
 import { Field } from '@/app/components/form-field';
+import { ConfirmDeleteDialog } from '@/app/components/resources/confirm-delete';
+import { FormDialog } from '@/app/components/resources/form-dialog';
+import { ResourceListHeader } from '@/app/components/resources/resource-list-header';
+import { ResourceTable } from '@/app/components/resources/resource-table';
+import { RowButton } from '@/app/components/resources/row-button';
+import { useApiAction } from '@/app/components/use-api-action';
+import { useFieldErrors } from '@/app/components/use-field-errors';
 import type { FlowView } from '@/app/lib/flows/flow-view';
 
 type FlowRow = FlowView;
@@ -17,6 +20,7 @@ type Editing = { mode: 'create' } | { mode: 'rename'; flow: FlowRow };
 
 export function FlowsList({ flows, editable }: { flows: FlowRow[]; editable: boolean }) {
   const t = useTranslations('flows');
+  const tc = useTranslations('common');
   const format = useFormatter();
   const router = useRouter();
   const [editing, setEditing] = useState<Editing | null>(null);
@@ -24,86 +28,57 @@ export function FlowsList({ flows, editable }: { flows: FlowRow[]; editable: boo
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p>{t('intro')}</p>
-        </div>
-        {editable && (
-          <button type="button" className="button primary" onClick={() => setEditing({ mode: 'create' })}>
-            {t('create')}
-          </button>
-        )}
-      </div>
+      <ResourceListHeader title={t('title')} intro={t('intro')} editable={editable} createLabel={t('create')} onCreate={() => setEditing({ mode: 'create' })} />
 
-      {flows.length === 0 ? (
-        <div className="empty-state">
-          <p>{t('empty')}</p>
-          {editable && (
+      <ResourceTable
+        rows={flows}
+        caption={t('title')}
+        emptyMessage={t('empty')}
+        emptyAction={
+          editable && (
             <button type="button" className="button primary" onClick={() => setEditing({ mode: 'create' })}>
               {t('createFirst')}
             </button>
-          )}
-        </div>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('columns.name')}</th>
-                <th scope="col">{t('columns.updatedAt')}</th>
-                <th scope="col">{t('columns.published')}</th>
-                <th scope="col">{t('columns.numbers')}</th>
-                {editable && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('columns.actions')}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {flows.map((flow) => (
-                <tr key={flow.id} data-testid="flow-row">
-                  <td>
-                    <Link href={`/flows/${flow.id}`}>{flow.name}</Link>
-                    {flow.description && <div className="muted">{flow.description}</div>}
-                  </td>
-                  <td>{format.dateTime(lastModified(flow), { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                  <td>
-                    {flow.publishedVersion ? (
-                      <span className="tag ok">{t('publishedVersion', { number: flow.publishedVersion.number })}</span>
-                    ) : (
-                      <span className="tag">{t('draftOnly')}</span>
-                    )}
-                  </td>
-                  <td>{flow.numbers.length ? flow.numbers.map((n) => n.e164).join(', ') : <span className="muted">{t('noNumbers')}</span>}</td>
-                  {editable && (
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="button small"
-                        aria-label={t('renameNamed', { name: flow.name })}
-                        onClick={() => setEditing({ mode: 'rename', flow })}
-                      >
-                        {t('rename')}
-                      </button>{' '}
-                      <button
-                        type="button"
-                        className="button small"
-                        aria-label={t('deleteNamed', { name: flow.name })}
-                        onClick={() => setDeleting(flow)}
-                      >
-                        {t('delete')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+          )
+        }
+        rowTestId="flow-row"
+        columns={[
+          {
+            header: t('columns.name'),
+            cell: (flow) => (
+              <>
+                <Link href={`/flows/${flow.id}`}>{flow.name}</Link>
+                {flow.description && <div className="muted">{flow.description}</div>}
+              </>
+            ),
+          },
+          { header: t('columns.updatedAt'), cell: (flow) => format.dateTime(lastModified(flow), { dateStyle: 'medium', timeStyle: 'short' }) },
+          {
+            header: t('columns.published'),
+            cell: (flow) =>
+              flow.publishedVersion ? (
+                <span className="tag ok">{t('publishedVersion', { number: flow.publishedVersion.number })}</span>
+              ) : (
+                <span className="tag">{t('draftOnly')}</span>
+              ),
+          },
+          {
+            header: t('columns.numbers'),
+            cell: (flow) => (flow.numbers.length ? flow.numbers.map((n) => n.e164).join(', ') : <span className="muted">{t('noNumbers')}</span>),
+          },
+        ]}
+        actionsLabel={t('columns.actions')}
+        actions={
+          editable
+            ? (flow) => (
+                <>
+                  <RowButton label={t('renameNamed', { name: flow.name })} text={t('rename')} onClick={() => setEditing({ mode: 'rename', flow })} />{' '}
+                  <RowButton label={t('deleteNamed', { name: flow.name })} text={tc('delete')} onClick={() => setDeleting(flow)} />
+                </>
+              )
+            : undefined
+        }
+      />
 
       <FlowDialog
         key={editing ? (editing.mode === 'create' ? 'create' : editing.flow.id) : 'closed'}
@@ -115,17 +90,7 @@ export function FlowsList({ flows, editable }: { flows: FlowRow[]; editable: boo
         }}
       />
 
-      <ConfirmDialog
-        open={deleting !== null}
-        title={t('deleteTitle')}
-        message={deleting ? t('deleteConfirm', { name: deleting.name }) : ''}
-        confirmLabel={t('delete')}
-        onClose={() => setDeleting(null)}
-        onConfirm={async () => {
-          await apiRequest('DELETE', `/api/flows/${deleting!.id}`);
-          router.refresh();
-        }}
-      />
+      <ConfirmDeleteDialog namespace="flows" target={deleting && { url: `/api/flows/${deleting.id}`, name: deleting.name }} onClose={() => setDeleting(null)} />
     </>
   );
 }
@@ -136,49 +101,35 @@ function FlowDialog({ editing, onClose, onSaved }: { editing: Editing | null; on
   const initial = editing?.mode === 'rename' ? editing.flow : null;
   const [name, setName] = useState(initial?.name ?? '');
   const [description, setDescription] = useState(initial?.description ?? '');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { pending, error, run } = useApiAction();
   const errorFor = useFieldErrors(error);
 
   async function save() {
-    setPending(true);
-    setError(null);
-    try {
-      const body = { name: name.trim(), description: description.trim() || null };
-      if (editing?.mode === 'rename') await apiRequest('PATCH', `/api/flows/${editing.flow.id}`, body);
-      else await apiRequest('POST', '/api/flows', body.description ? body : { name: body.name });
-      onSaved();
-    } catch (err) {
-      setError(err);
-      setPending(false);
-    }
+    const body = { name: name.trim(), description: description.trim() || null };
+    const ok = await run(() =>
+      initial ? apiRequest('PATCH', `/api/flows/${initial.id}`, body) : apiRequest('POST', '/api/flows', body.description ? body : { name: body.name }),
+    );
+    if (ok) onSaved();
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={editing !== null}
-      title={editing?.mode === 'rename' ? t('renameTitle') : t('createTitle')}
+      title={initial ? t('renameTitle') : t('createTitle')}
       onClose={onClose}
       onSubmit={save}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose} disabled={pending}>
-            {tc('cancel')}
-          </button>
-          <button type="submit" className="button primary" disabled={pending} aria-busy={pending}>
-            {pending ? tc('saving') : editing?.mode === 'rename' ? tc('save') : t('createSubmit')}
-          </button>
-        </>
-      }
+      pending={pending}
+      error={error}
+      fields={['name', 'description']}
+      submitLabel={initial ? tc('save') : t('createSubmit')}
     >
-      <ErrorAlert error={error} ignoreFields={['name', 'description']} />
       <Field label={t('fields.name')} error={errorFor('name')}>
         <input type="text" name="name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} />
       </Field>
       <Field label={t('fields.description')} hint={tc('optional')} error={errorFor('description')}>
         <textarea name="description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
       </Field>
-    </Dialog>
+    </FormDialog>
   );
 }
 
