@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getPrisma } from '@/prisma/client';
-import { PageHeader } from '@/app/components/page-header';
+import { ConfirmDeleteButton } from '@/app/components/resources/confirm-delete';
+import { ResourceListHeader } from '@/app/components/resources/resource-list-header';
+import { ResourceTable } from '@/app/components/resources/resource-table';
 import { requireSection } from '../require-section';
-import { DeleteListButton } from './delete-list-button';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('forbidden'))('title') };
@@ -22,55 +23,24 @@ export default async function ForbiddenListsPage() {
   ]);
   return (
     <>
-      <PageHeader
+      <ResourceListHeader
         title={t('forbidden.title')}
         intro={t('forbidden.intro')}
-        actions={
-          editable && (
-            <Link href="/forbidden-destinations/new" className="button primary">
-              {t('forbidden.create')}
-            </Link>
-          )
-        }
+        editable={editable}
+        createLabel={t('forbidden.create')}
+        createHref="/forbidden-destinations/new"
       />
-      {lists.length === 0 ? (
-        <div className="empty-state">
-          <p>{t('forbidden.empty')}</p>
-        </div>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('forbidden.fields.name')}</th>
-                <th scope="col">{t('forbidden.fields.description')}</th>
-                <th scope="col">{t('forbidden.fields.entries')}</th>
-                {editable && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {lists.map((list) => (
-                <tr key={list.id}>
-                  <td>
-                    <Link href={`/forbidden-destinations/${list.id}`}>{list.name}</Link>
-                  </td>
-                  <td className="muted">{list.description ?? ''}</td>
-                  <td>{t('forbidden.entryCount', { count: list._count.entries })}</td>
-                  {editable && (
-                    <td className="actions">
-                      <DeleteListButton id={list.id} name={list.name} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ResourceTable
+        rows={lists}
+        emptyMessage={t('forbidden.empty')}
+        columns={[
+          { header: t('forbidden.fields.name'), cell: (list) => <Link href={`/forbidden-destinations/${list.id}`}>{list.name}</Link> },
+          { header: t('forbidden.fields.description'), className: 'muted', cell: (list) => list.description ?? '' },
+          { header: t('forbidden.fields.entries'), cell: (list) => t('forbidden.entryCount', { count: list._count.entries }) },
+        ]}
+        actionsLabel={t('common.actions')}
+        actions={editable ? (list) => <ConfirmDeleteButton namespace="forbidden" url={`/api/forbidden-lists/${list.id}`} name={list.name} /> : undefined}
+      />
     </>
   );
 }

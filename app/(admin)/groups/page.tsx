@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getPrisma } from '@/prisma/client';
-import { PageHeader } from '@/app/components/page-header';
+import { ConfirmDeleteButton } from '@/app/components/resources/confirm-delete';
+import { ResourceListHeader } from '@/app/components/resources/resource-list-header';
+import { ResourceTable } from '@/app/components/resources/resource-table';
 import { requireSection } from '../require-section';
-import { DeleteGroupButton } from './delete-group-button';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('groups'))('title') };
@@ -22,55 +23,21 @@ export default async function GroupsPage() {
   ]);
   return (
     <>
-      <PageHeader
-        title={t('groups.title')}
-        intro={t('groups.intro')}
-        actions={
-          editable && (
-            <Link href="/groups/new" className="button primary">
-              {t('groups.create')}
-            </Link>
-          )
-        }
+      <ResourceListHeader title={t('groups.title')} intro={t('groups.intro')} editable={editable} createLabel={t('groups.create')} createHref="/groups/new" />
+      <ResourceTable
+        rows={groups}
+        emptyMessage={t('groups.empty')}
+        columns={[
+          { header: t('groups.fields.name'), cell: (g) => <Link href={`/groups/${g.id}`}>{g.name}</Link> },
+          {
+            header: t('groups.fields.members'),
+            cell: (g) => (g.members.length ? g.members.map((m) => m.agent.name).join(' → ') : <span className="muted">{t('groups.noMembers')}</span>),
+          },
+          { header: t('groups.fields.ringTimeSeconds'), cell: (g) => t('groups.seconds', { seconds: g.ringTimeSeconds }) },
+        ]}
+        actionsLabel={t('common.actions')}
+        actions={editable ? (g) => <ConfirmDeleteButton namespace="groups" url={`/api/groups/${g.id}`} name={g.name} /> : undefined}
       />
-      {groups.length === 0 ? (
-        <div className="empty-state">
-          <p>{t('groups.empty')}</p>
-        </div>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('groups.fields.name')}</th>
-                <th scope="col">{t('groups.fields.members')}</th>
-                <th scope="col">{t('groups.fields.ringTimeSeconds')}</th>
-                {editable && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {groups.map((g) => (
-                <tr key={g.id}>
-                  <td>
-                    <Link href={`/groups/${g.id}`}>{g.name}</Link>
-                  </td>
-                  <td>{g.members.length ? g.members.map((m) => m.agent.name).join(' → ') : <span className="muted">{t('groups.noMembers')}</span>}</td>
-                  <td>{t('groups.seconds', { seconds: g.ringTimeSeconds })}</td>
-                  {editable && (
-                    <td className="actions">
-                      <DeleteGroupButton id={g.id} name={g.name} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
     </>
   );
 }
