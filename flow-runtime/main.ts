@@ -1,7 +1,7 @@
 // The flow runtime process: connects to a drachtio server (the embedded sip-edge by default,
 // or a real drachtio-server) with drachtio-srf and will run one call session per call.
 // Wired here: the registrar (agents' phones), the records outbox, the callback scheduler.
-// Call execution lands with issue 5's call entry; until then calls are turned away with 480.
+// Calls: flow-runtime/calls (INVITE pipeline → published flow → call session with live media).
 // Settings: flow-runtime/config.ts (environment variables).
 import path from 'node:path';
 import Srf from 'drachtio-srf';
@@ -11,6 +11,7 @@ import { loadConfig } from './config';
 import { createRegistrar } from './registrar/registrar';
 import { CallRecorder } from './records/call-recorder';
 import { CallbackScheduler } from './callbacks/callback-scheduler';
+import { startCallHandling } from './calls';
 
 const log = pino({ level: process.env.RUNTIME_LOG_LEVEL ?? 'info' }).child({ component: 'flow-runtime' });
 const config = loadConfig();
@@ -49,9 +50,7 @@ srf.on('error', (err: Error) => {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- srf's typings lack register()
 (srf as any).register((req: any, res: any) => void registrar.handle(req, res));
-srf.invite((req, res) => {
-  res.send(480, 'Temporarily Unavailable', { headers: { 'Retry-After': '60' } });
-});
+const calls = startCallHandling(srf, { prisma, recorder, dataDir: config.dataDir, trunk: config.trunk, homeCountryCode: config.trunk?.countryCode ?? '33', logger: log });
 
 recorder.start();
 registrar.start();
@@ -65,7 +64,10 @@ async function stop(): Promise<void> {
   stopping = true;
   log.info('stopping');
   // no new work: no more REGISTER/INVITE, no new callback attempts; then drain and flush
+  // calls in progress finish first (their BYEs need the drachtio connection)
+  await calls.drain(30_000);
   srf.disconnect();
+  await calls.close();
   registrar.stop();
   await scheduler.stop();
   await recorder.close(10_000);
