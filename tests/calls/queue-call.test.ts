@@ -43,8 +43,9 @@ describe('menu → queue group → agent answers', () => {
     await waitForUdpListener(agentPort);
 
     // Sample the bridge while it is up: the endpoints are closed when the call ends.
-    let bridged: { caller: EndpointStats; agent: EndpointStats } | null = null;
-    let atBridge: typeof bridged = null;
+    type Sample = { caller: EndpointStats; agent: EndpointStats };
+    let bridged = null as Sample | null;
+    let atBridge = null as Sample | null;
     const sampler = setInterval(() => {
       for (const call of rt.calls.active.values()) {
         const other = call.endpoint.bridgedTo;
@@ -79,8 +80,8 @@ describe('menu → queue group → agent answers', () => {
 
     // RTP both ways through the bridge: caller → agent (relayed, echoed by the agent's phone) → caller.
     expect(atBridge).not.toBeNull();
-    const first = atBridge as unknown as { caller: EndpointStats; agent: EndpointStats };
-    const last = bridged as unknown as { caller: EndpointStats; agent: EndpointStats };
+    const first = atBridge as Sample;
+    const last = bridged as Sample;
     expect(last.caller.packetsReceived - first.caller.packetsReceived).toBeGreaterThan(50); // from the caller
     expect(last.agent.packetsSent - first.agent.packetsSent).toBeGreaterThan(50); // relayed to the agent
     expect(last.agent.packetsReceived - first.agent.packetsReceived).toBeGreaterThan(50); // echoed by the agent
