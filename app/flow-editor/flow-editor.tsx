@@ -7,17 +7,19 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { FlowDocument } from '@/schemas';
 import { isBlankDocument } from './core/document';
+import { backupToOffer, clearBackups, readBackup, type DraftBackup } from './core/local-backup';
 import { exportDocument, exportFileName } from './core/import-export';
 import { layoutGraph } from './core/auto-layout';
 import { buildTemplate, type TemplateId } from './core/templates';
 import type { EditorLanguage } from './core/types';
 import { Canvas } from './components/canvas';
-import { ConflictDialog, HelpDialog, ImportDialog, TemplatesDialog } from './components/dialogs';
+import { ConflictDialog, HelpDialog, ImportDialog, RestoreBackupDialog, TemplatesDialog } from './components/dialogs';
 import { Inspector } from './components/inspector';
 import { Palette } from './components/palette';
 import { ProblemsPanel } from './components/problems-panel';
 import { Toolbar } from './components/toolbar';
 import { useAutosave } from './hooks/use-autosave';
+import { discardLocalBackup, useLocalBackup } from './hooks/use-local-backup';
 import { useReferences } from './hooks/use-references';
 import { useShortcuts, type EditorCommands } from './hooks/use-shortcuts';
 import { useValidation } from './hooks/use-validation';
@@ -27,6 +29,8 @@ export interface FlowEditorProps {
   flowId: string;
   document: FlowDocument;
   revision: number;
+  /** When the server's draft was last written (ISO), to tell whether a local backup is newer. */
+  updatedAt?: string;
   references: ReferenceOptions;
   language: EditorLanguage;
   editable: boolean;
@@ -35,27 +39,42 @@ export interface FlowEditorProps {
 export function FlowEditor(props: FlowEditorProps) {
   const loadedFor = useRef<string | null>(null);
   const [ready, setReady] = useState(false);
+  const [backup, setBackup] = useState<DraftBackup | null>(null);
   useEffect(() => {
     const key = `${props.flowId}@${props.revision}`;
     if (loadedFor.current === key) return;
     loadedFor.current = key;
     useEditorStore.getState().load(props);
+    if (props.editable) setBackup(findBackup(props));
     setReady(true);
   }, [props]);
   if (!ready) return <div className="flow-editor loading" />;
   return (
     <ReactFlowProvider>
-      <EditorLayout blank={isBlankDocument(props.document)} />
+      <EditorLayout blank={isBlankDocument(props.document)} backup={backup} onBackupHandled={() => setBackup(null)} />
     </ReactFlowProvider>
   );
 }
 
-function EditorLayout({ blank }: { blank: boolean }) {
+/** A local copy of unsaved changes newer than the server's draft (a stale copy is dropped). */
+function findBackup({ flowId, revision, updatedAt, document }: FlowEditorProps): DraftBackup | null {
+  try {
+    const found = readBackup(window.localStorage, flowId, revision);
+    const offer = backupToOffer(found, { revision, updatedAt: updatedAt ? Date.parse(updatedAt) : null, document });
+    if (found && !offer) clearBackups(window.localStorage, flowId);
+    return offer;
+  } catch {
+    return null;
+  }
+}
+
+function EditorLayout({ blank, backup, onBackupHandled }: { blank: boolean; backup: DraftBackup | null; onBackupHandled: () => void }) {
   const { fitView } = useReactFlow();
   const [helpOpen, setHelpOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
-  const [templatesOpen, setTemplatesOpen] = useState(blank && useEditorStore.getState().editable);
+  const [templatesOpen, setTemplatesOpen] = useState(blank && !backup && useEditorStore.getState().editable);
   const save = useAutosave();
+  useLocalBackup();
   const refreshReferences = useReferences();
   useValidation();
 
@@ -159,6 +178,18 @@ function EditorLayout({ blank }: { blank: boolean }) {
       <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onImport={replace} />
       <TemplatesDialog open={templatesOpen} onClose={() => setTemplatesOpen(false)} onPick={pickTemplate} />
       <ConflictDialog onReload={() => void reload()} onOverwrite={overwrite} />
+      <RestoreBackupDialog
+        backup={backup}
+        onRestore={(b) => {
+          replace(b.document as FlowDocument);
+          onBackupHandled();
+        }}
+        onDiscard={(b) => {
+          discardLocalBackup(b.flowId);
+          onBackupHandled();
+        }}
+        onClose={onBackupHandled}
+      />
     </div>
   );
 }

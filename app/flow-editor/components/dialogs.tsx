@@ -1,11 +1,13 @@
 'use client';
 // The editor's dialogs: keyboard help, JSON import (validated, applied only on confirm),
-// draft conflict (reload or overwrite, never silent) and templates for an empty flow.
+// draft conflict (reload or overwrite, never silent), templates for an empty flow, and the
+// offer to restore unsaved changes kept in the browser.
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { FlowDocument } from '@/schemas';
 import { Dialog } from '@/app/components/dialog';
 import { importDocument, type ImportResult } from '../core/import-export';
+import type { DraftBackup } from '../core/local-backup';
 import { TEMPLATE_IDS, type TemplateId } from '../core/templates';
 import { SHORTCUTS } from '../hooks/use-shortcuts';
 import { referenceSets } from '../hooks/use-validation';
@@ -137,6 +139,35 @@ export function TemplatesDialog({ open, onClose, onPick }: { open: boolean; onCl
           </li>
         ))}
       </ul>
+    </Dialog>
+  );
+}
+
+/** Escape / close keeps the copy for next time; only "Discard" forgets it. */
+export function RestoreBackupDialog({ backup, onRestore, onDiscard, onClose }: { backup: DraftBackup | null; onRestore: (b: DraftBackup) => void; onDiscard: (b: DraftBackup) => void; onClose: () => void }) {
+  const t = useTranslations('editor.backup');
+  const language = useEditorStore((s) => s.language);
+  if (!backup) return null;
+  const when = new Date(backup.savedAt).toLocaleString(language === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const nodes = Array.isArray((backup.document as { nodes?: unknown[] }).nodes) ? (backup.document as { nodes: unknown[] }).nodes.length : 0;
+  return (
+    <Dialog
+      open
+      role="alertdialog"
+      title={t('title')}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={() => onDiscard(backup)}>
+            {t('discard')}
+          </button>
+          <button type="button" className="button primary" onClick={() => onRestore(backup)}>
+            {t('restore')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('body', { when, nodes })}</p>
     </Dialog>
   );
 }

@@ -52,6 +52,7 @@ export default async function FlowEditorPage({ params }: Params) {
       flowId={id}
       document={draft.document as FlowDocument}
       revision={draft.revision}
+      updatedAt={draft.updatedAt.toISOString()}
       references={references}
       language={locale === 'en' ? 'en' : 'fr'}
       editable={editable}
