@@ -7,12 +7,15 @@ import calendar from './calendar.schema.json';
 import draftSave from './draft-save.schema.json';
 import error from './error.schema.json';
 import flowCreate from './flow-create.schema.json';
+import flowDuplicate from './flow-duplicate.schema.json';
+import flowPublish from './flow-publish.schema.json';
 import flowUpdate from './flow-update.schema.json';
 import forbiddenList from './forbidden-list.schema.json';
 import group from './group.schema.json';
 import numberInput from './number.schema.json';
 import soundUpdate from './sound-update.schema.json';
 import soundUpload from './sound-upload.schema.json';
+import versionRollback from './version-rollback.schema.json';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -21,6 +24,9 @@ export const apiSchemas = {
   FlowCreate: flowCreate,
   FlowUpdate: flowUpdate,
   DraftSave: draftSave,
+  FlowPublish: flowPublish,
+  VersionRollback: versionRollback,
+  FlowDuplicate: flowDuplicate,
   NumberInput: numberInput,
   CalendarInput: calendar,
   GroupInput: group,

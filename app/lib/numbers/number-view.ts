@@ -1,7 +1,17 @@
 import { ApiError, notFound } from '@/app/lib/api/errors';
 import type { Db, Tx } from '@/app/lib/db/transaction';
 
-const include = { flow: { select: { id: true, name: true, deletedAt: true } } };
+const include = {
+  flow: {
+    select: {
+      id: true,
+      name: true,
+      deletedAt: true,
+      // The live version: what a call to the number runs now.
+      versions: { where: { status: 'published' as const }, orderBy: { number: 'desc' as const }, take: 1, select: { number: true } },
+    },
+  },
+};
 
 export interface NumberView {
   id: string;
@@ -9,6 +19,8 @@ export interface NumberView {
   label: string | null;
   flowId: string | null;
   flow: { id: string; name: string } | null;
+  /** Number of the flow's live version, or null when the flow was never published (or no flow). */
+  publishedVersion: number | null;
   createdAt: Date;
 }
 
@@ -19,7 +31,8 @@ function findRow(db: Db, organizationId: string, id: string) {
 
 export function toNumberView(row: Row): NumberView {
   const flow = row.flow && !row.flow.deletedAt ? { id: row.flow.id, name: row.flow.name } : null;
-  return { id: row.id, e164: row.e164, label: row.label, flowId: flow?.id ?? null, flow, createdAt: row.createdAt };
+  const publishedVersion = flow ? (row.flow!.versions[0]?.number ?? null) : null;
+  return { id: row.id, e164: row.e164, label: row.label, flowId: flow?.id ?? null, flow, publishedVersion, createdAt: row.createdAt };
 }
 
 export async function loadNumberView(db: Db, organizationId: string, id: string): Promise<NumberView> {

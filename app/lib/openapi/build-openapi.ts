@@ -65,6 +65,73 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
         },
       },
     },
+    '/api/flows/{id}/publish': {
+      post: {
+        tag: 'Versions',
+        op: {
+          summary: 'Publish the draft as version N+1 (strict validation; warnings must be acknowledged). Emits NOTIFY relais_flow_published',
+          roles: EDITORS,
+          body: 'FlowPublish',
+          ok: { status: 201, schema: 'VersionPublished' },
+          errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'WARNINGS_NOT_ACKNOWLEDGED'],
+        },
+      },
+    },
+    '/api/flows/{id}/versions': {
+      get: { tag: 'Versions', op: { summary: 'List the published versions, newest first', ok: { status: 200, schema: 'VersionList' }, errors: ['NOT_FOUND'] } },
+    },
+    '/api/flows/{id}/versions/{number}': {
+      get: { tag: 'Versions', op: { summary: 'Read a published version and its document (immutable: PUT, PATCH and DELETE answer 405)', ok: { status: 200, schema: 'VersionDetail' }, errors: ['NOT_FOUND'] } },
+    },
+    '/api/flows/{id}/versions/{number}/rollback': {
+      post: {
+        tag: 'Versions',
+        op: {
+          summary: 'Publish version {number} again as version N+1 and reset the draft to it. Emits NOTIFY relais_flow_published',
+          roles: EDITORS,
+          body: 'VersionRollback',
+          ok: { status: 201, schema: 'VersionDetail' },
+          errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+        },
+      },
+    },
+    '/api/flows/{id}/diff': {
+      get: {
+        tag: 'Versions',
+        op: {
+          summary: 'What changed between two documents of a flow (nodes and edges by id; moves apart)',
+          query: [
+            { name: 'from', description: '"draft", "live" or a version number' },
+            { name: 'to', description: '"draft", "live" or a version number' },
+          ],
+          ok: { status: 200, schema: 'FlowDiff' },
+          errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+        },
+      },
+    },
+    '/api/flows/{id}/duplicate': {
+      post: {
+        tag: 'Flows',
+        op: { summary: 'Copy the draft or a version into a new flow "… (copy)" with fresh ids', roles: EDITORS, body: 'FlowDuplicate', ok: { status: 201, schema: 'FlowSummary' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] },
+      },
+    },
+    '/api/audit': {
+      get: {
+        tag: 'Audit',
+        op: {
+          summary: 'The audit log, newest first, paginated',
+          roles: EDITORS,
+          query: [
+            { name: 'entityType', description: 'e.g. flow, flow_draft, number' },
+            { name: 'entityId', description: 'Only entries about this object (e.g. a flow id)' },
+            { name: 'cursor', description: 'nextCursor of the previous page' },
+            { name: 'limit', description: 'Entries per page, 1 to 200 (default 50)' },
+          ],
+          ok: { status: 200, schema: 'AuditPage' },
+          errors: ['VALIDATION_FAILED'],
+        },
+      },
+    },
     ...resource('numbers', 'Numbers', 'NumberInput', 'NumberPatch', 'Number', 'NumberList'),
     ...resource('calendars', 'Calendars', 'CalendarInput', 'CalendarPatch', 'Calendar', 'CalendarList'),
     ...resource('groups', 'Groups', 'GroupInput', 'GroupPatch', 'Group', 'GroupList'),
@@ -118,12 +185,13 @@ function operation(method: string, path: string, tag: string, op: Operation) {
   }
   const parameters = [
     ...(path.includes('{id}') ? [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] : []),
+    ...(path.includes('{number}') ? [{ name: 'number', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }] : []),
     ...(op.query ?? []).map((q) => ({ name: q.name, in: 'query', required: false, description: q.description, schema: { type: 'string' } })),
   ];
   return {
     tags: [tag],
     summary: op.summary,
-    operationId: `${method}${path.replace(/\{id\}/g, 'ById').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+    operationId: `${method}${path.replace(/\{id\}/g, 'ById').replace(/\{number\}/g, 'ByNumber').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
     description: `Roles: ${roles.join(', ')}.`,
     ...(parameters.length ? { parameters } : {}),
     ...(op.body

@@ -25,7 +25,52 @@ export const responseSchemas: Record<string, unknown> = {
   FlowCreated: { allOf: [ref('FlowSummary'), obj({ problems })] },
   Draft: obj({ flowId: id, document: ref('Flow'), revision: { type: 'integer' }, updatedAt: dateTime, authorId: nullableString }),
   DraftSaved: obj({ flowId: id, revision: { type: 'integer' }, updatedAt: dateTime, problems }),
-  Number: obj({ id, e164: { type: 'string' }, label: nullableString, flowId: nullableString, flow: { anyOf: [obj({ id, name: { type: 'string' } }), { type: 'null' }] }, createdAt: dateTime }),
+  Version: obj({
+    id,
+    number: { type: 'integer' },
+    note: nullableString,
+    publishedAt: dateTime,
+    author: { anyOf: [obj({ id, name: { type: 'string' } }), { type: 'null' }] },
+    sourceVersionNumber: { type: ['integer', 'null'], description: 'For a rollback: the version it copies.' },
+  }),
+  VersionList: obj({
+    flowId: id,
+    liveNumber: { type: ['integer', 'null'] },
+    draft: { anyOf: [obj({ revision: { type: 'integer' }, updatedAt: dateTime }), { type: 'null' }] },
+    versions: { type: 'array', items: ref('Version') },
+  }),
+  VersionDetail: { allOf: [ref('Version'), obj({ flowId: id, document: ref('Flow') })] },
+  VersionPublished: { allOf: [ref('VersionDetail'), obj({ warnings: problems })] },
+  FlowDiff: (() => {
+    const node = obj({ id: { type: 'string' }, type: { type: 'string' }, label: { type: 'string' } });
+    const edge = obj({ id: { type: 'string' }, source: { type: 'string' }, sourceOutput: { type: 'string' }, target: { type: 'string' } });
+    const change = obj({ path: { type: 'string', description: 'JSON pointer inside the node' }, before: {}, after: {} }, ['path']);
+    const point = obj({ x: { type: 'number' }, y: { type: 'number' } });
+    return obj({
+      flowId: id,
+      from: { anyOf: [{ const: 'draft' }, { type: 'integer' }] },
+      to: { anyOf: [{ const: 'draft' }, { type: 'integer' }] },
+      nodes: obj({
+        added: { type: 'array', items: node },
+        removed: { type: 'array', items: node },
+        changed: { type: 'array', items: { allOf: [node, obj({ changes: { type: 'array', items: change } })] } },
+        moved: { type: 'array', items: { allOf: [node, obj({ from: point, to: point })] } },
+      }),
+      edges: obj({ added: { type: 'array', items: edge }, removed: { type: 'array', items: edge } }),
+      document: { type: 'array', items: change },
+    });
+  })(),
+  AuditEntry: obj({
+    id,
+    action: { type: 'string', description: '<entityType>.<action>, e.g. flow.publish' },
+    entityType: { type: 'string' },
+    entityId: nullableString,
+    user: { anyOf: [obj({ id, name: { type: 'string' } }), { type: 'null' }] },
+    details: {},
+    createdAt: dateTime,
+  }),
+  AuditPage: obj({ entries: { type: 'array', items: ref('AuditEntry') }, nextCursor: nullableString }),
+  Number: obj({ id, e164: { type: 'string' }, label: nullableString, flowId: nullableString, flow: { anyOf: [obj({ id, name: { type: 'string' } }), { type: 'null' }] }, publishedVersion: { type: ['integer', 'null'], description: 'Live version of the flow the number runs; null when not published' }, createdAt: dateTime }),
   NumberList: listOf('numbers', 'Number'),
   Calendar: obj({
     id,
