@@ -8,6 +8,7 @@ import path from 'node:path';
 import { databaseUrl, DEFAULT_PGLITE_PORT } from '../prisma/database-url';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { runCommand } from './run-command';
+import { adminBuildIsStale } from './build-freshness';
 import { loadOrCreateSecrets } from './secrets';
 import { startService, type Service } from './services';
 
@@ -70,8 +71,8 @@ async function main(): Promise<void> {
 
   const seed = await seedDemoData();
 
-  if (!dev && !existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
-    console.log('relais: building the admin (first start only; takes a minute or two)…');
+  if (!dev && adminBuildIsStale(root, process.env.NEXT_DIST_DIR || '.next')) {
+    console.log('relais: building the admin (first start or after a change; takes a minute or two)…');
     await runCommand('npx', ['next', 'build'], { env, quiet: true });
   }
 
