@@ -4,7 +4,7 @@
 // flows only.
 export type Role = 'admin' | 'supervisor' | 'agent';
 
-export type SectionKey = 'flows' | 'numbers' | 'calendars' | 'groups' | 'agents' | 'sounds' | 'forbidden';
+export type SectionKey = 'flows' | 'numbers' | 'calendars' | 'groups' | 'agents' | 'sounds' | 'forbidden' | 'audit';
 
 export interface Section {
   key: SectionKey;
@@ -26,6 +26,8 @@ export const sections: readonly Section[] = [
   { key: 'agents', href: '/agents', view: managers, edit: ['admin'] },
   { key: 'sounds', href: '/sounds', view: managers, edit: ['admin'] },
   { key: 'forbidden', href: '/forbidden-destinations', view: managers, edit: ['admin'] },
+  // Read-only: the log is written by the actions it records.
+  { key: 'audit', href: '/audit', view: managers, edit: [] },
 ];
 
 export function section(key: SectionKey): Section {
