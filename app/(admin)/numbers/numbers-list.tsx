@@ -18,6 +18,8 @@ export interface NumberRow {
   label: string | null;
   flowId: string | null;
   flowName: string | null;
+  /** The flow's live version, or null when it was never published. */
+  publishedVersion: number | null;
 }
 
 type FlowOption = { id: string; name: string };
@@ -56,6 +58,7 @@ export function NumbersList({ numbers, flows, editable }: { numbers: NumberRow[]
                 <th scope="col">{t('fields.e164')}</th>
                 <th scope="col">{t('fields.label')}</th>
                 <th scope="col">{t('fields.flow')}</th>
+                <th scope="col">{t('fields.version')}</th>
                 {editable && (
                   <th scope="col">
                     <span className="visually-hidden">{tc('actions')}</span>
@@ -69,6 +72,13 @@ export function NumbersList({ numbers, flows, editable }: { numbers: NumberRow[]
                   <td>{n.e164}</td>
                   <td>{n.label ?? ''}</td>
                   <td>{n.flowId ? <Link href={`/flows/${n.flowId}`}>{n.flowName}</Link> : <span className="muted">{t('notRouted')}</span>}</td>
+                  <td data-testid="number-version">
+                    {!n.flowId ? null : n.publishedVersion !== null ? (
+                      <Link href={`/flows/${n.flowId}/versions`}>v{n.publishedVersion}</Link>
+                    ) : (
+                      <span className="muted">{t('notPublished')}</span>
+                    )}
+                  </td>
                   {editable && (
                     <td className="actions">
                       <button type="button" className="button small" aria-label={t('editNamed', { number: n.e164 })} onClick={() => setEditing({ mode: 'edit', number: n })}>

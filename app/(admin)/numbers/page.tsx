@@ -15,7 +15,15 @@ export default async function NumbersPage() {
     prisma.phoneNumber.findMany({
       where: { organizationId: user.organizationId },
       orderBy: { e164: 'asc' },
-      include: { flow: { select: { name: true, deletedAt: true } } },
+      include: {
+        flow: {
+          select: {
+            name: true,
+            deletedAt: true,
+            versions: { where: { status: 'published' }, orderBy: { number: 'desc' }, take: 1, select: { number: true } },
+          },
+        },
+      },
     }),
     prisma.flow.findMany({
       where: { organizationId: user.organizationId, deletedAt: null },
@@ -29,6 +37,7 @@ export default async function NumbersPage() {
     label: n.label,
     flowId: n.flow && !n.flow.deletedAt ? n.flowId : null,
     flowName: n.flow && !n.flow.deletedAt ? n.flow.name : null,
+    publishedVersion: n.flow && !n.flow.deletedAt ? (n.flow.versions[0]?.number ?? null) : null,
   }));
   return <NumbersList numbers={rows} flows={flows} editable={editable} />;
 }

@@ -4,6 +4,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getPrisma } from '@/prisma/client';
+import { PublishButton } from '@/app/components/versions/publish-button';
+import { DuplicateButton } from '@/app/components/versions/version-actions';
 import { requireSection } from '../../require-section';
 
 type Params = { params: Promise<{ id: string }> };
@@ -27,11 +29,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function FlowDetailPage({ params }: Params) {
-  const { user } = await requireSection('flows');
+  const { user, editable } = await requireSection('flows');
   const { id } = await params;
   const flow = await findFlow(user.organizationId, id);
   if (!flow) notFound();
-  const [t, tEditor, format] = await Promise.all([getTranslations('flowDetail'), getTranslations('editor'), getFormatter()]);
+  const [t, tEditor, tVersions, format] = await Promise.all([getTranslations('flowDetail'), getTranslations('editor'), getTranslations('versions'), getFormatter()]);
   const draft = flow.versions.find((v) => v.status === 'draft');
   const published = flow.versions.filter((v) => v.status === 'published');
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
@@ -56,11 +58,18 @@ export default async function FlowDetailPage({ params }: Params) {
         ) : (
           <p className="muted">{t('noDraft')}</p>
         )}
-        <p>
+        <div className="button-row">
           <Link href={`/flows/${flow.id}/edit`} className="button primary">
             {tEditor('openEditor')}
           </Link>
-        </p>
+          {editable && draft && (
+            <PublishButton flowId={flow.id} nextNumber={Math.max(0, ...published.map((v) => v.number ?? 0)) + 1} draftRevision={draft.revision} />
+          )}
+          <Link href={`/flows/${flow.id}/versions`} className="button">
+            {tVersions('viewVersions')}
+          </Link>
+          {editable && <DuplicateButton flowId={flow.id} small={false} />}
+        </div>
       </section>
       <section className="card" aria-labelledby="numbers-heading">
         <h2 id="numbers-heading">{t('numbers')}</h2>
