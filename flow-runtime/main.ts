@@ -12,6 +12,7 @@ import { createRegistrar } from './registrar/registrar';
 import { CallRecorder } from './records/call-recorder';
 import { CallbackScheduler } from './callbacks/callback-scheduler';
 import { startCallHandling } from './calls';
+import { createCallbackPlacer } from './calls/callback-placer';
 
 const log = pino({ level: process.env.RUNTIME_LOG_LEVEL ?? 'info' }).child({ component: 'flow-runtime' });
 const config = loadConfig();
@@ -30,11 +31,9 @@ const scheduler = new CallbackScheduler({
   batch: config.callbacks.batch,
   stuckMs: config.callbacks.stuckSeconds * 1000,
   logger: log,
-  // The lead wires the real one (ring the group, then the customer) with call entry.
-  placeCallback: async (request) => {
-    log.warn({ id: request.id }, 'callbacks: placing calls is not wired yet; postponed');
-    return { kind: 'postpone', reason: 'not wired yet', retryAfterMs: config.callbacks.retryDelaySeconds * 1000 };
-  },
+  // Ring the request's group first, then the customer through the trunk, bridge (calls/callback-placer.ts).
+  // `calls` is created below; the scheduler only polls once started.
+  placeCallback: (request) => placeCallback(request),
 });
 
 srf.on('connect', (err: Error | undefined, hostport: string) => {
@@ -51,6 +50,7 @@ srf.on('error', (err: Error) => {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- srf's typings lack register()
 (srf as any).register((req: any, res: any) => void registrar.handle(req, res));
 const calls = startCallHandling(srf, { prisma, recorder, dataDir: config.dataDir, trunk: config.trunk, homeCountryCode: config.trunk?.countryCode ?? '33', logger: log });
+const placeCallback = createCallbackPlacer(calls.services);
 
 recorder.start();
 registrar.start();

@@ -1,0 +1,119 @@
+// A callback request placed by the scheduler with the runtime's placeCallback
+// (flow-runtime/calls/callback-placer.ts): the group's agent (a SIPp UAS registered through the
+// edge) rings and answers first, then the customer is called through the trunk (a second SIPp
+// UAS), both are bridged; the customer hangs up → the request is done with outcome answered.
+// Also: nobody in the group answers → retry (`no_agent`), nothing sent to the trunk.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CallbackScheduler } from '@/flow-runtime/callbacks/callback-scheduler';
+import { createCallbackPlacer } from '@/flow-runtime/calls/callback-placer';
+import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
+import { reply, scenario, uasCancelled, uasReply } from '../sip-edge/scenarios';
+import { AGENT_SDP, createAgent, registerAgent, startRuntime, type Runtime } from './support';
+
+let rt: Runtime;
+let trunkPort: number;
+let groupId: string;
+let scheduler: CallbackScheduler;
+
+beforeAll(async () => {
+  trunkPort = await freeUdpPort();
+  rt = await startRuntime({
+    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+  });
+  const eve = await createAgent(rt, 'eve');
+  const group = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Rappels', ringTimeSeconds: 4, members: { create: [{ agentId: eve.id, position: 0 }] } } });
+  groupId = group.id;
+  const s = rt.calls.services;
+  scheduler = new CallbackScheduler({ prisma: rt.prisma, placeCallback: createCallbackPlacer(s), pollIntervalMs: 60_000, retryDelayMs: 60_000 });
+}, 60_000);
+
+afterAll(async () => {
+  await scheduler?.stop();
+  await rt?.stop();
+});
+
+/** Time SIPp logged just before the first message matching `re` in its trace. */
+function loggedAt(messages: string, re: RegExp): number {
+  const i = messages.search(re);
+  expect(i).toBeGreaterThan(-1);
+  const stamps = [...messages.slice(0, i).matchAll(/(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d+)/g)];
+  const last = stamps.at(-1);
+  if (!last) throw new Error('no timestamp in the SIPp trace');
+  return Date.parse(`${last[1]}T${last[2].slice(0, 12)}`);
+}
+
+/** The UAS hangs up: BYE to the INVITE's Contact, with the dialog's From/To swapped. */
+const uasBye = `<send retrans="500"><![CDATA[
+BYE [next_url] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+From: [$to];tag=[pid]SIPpTag01[call_number]
+To: [$from]
+Call-ID: [call_id]
+CSeq: 1 BYE
+Contact: <sip:sipp@[local_ip]:[local_port]>
+Max-Forwards: 70
+Content-Length: 0
+
+]]></send>`;
+
+describe('callbacks placed by the scheduler', () => {
+  it('rings the group’s agent first, then calls the customer through the trunk and bridges them: done, answered', async () => {
+    const agentPort = await freeUdpPort();
+    await registerAgent(rt, 'eve', agentPort);
+    const agent = runSipp(scenario(
+      '<recv request="INVITE" crlf="true"/>',
+      uasReply('180 Ringing'),
+      '<pause milliseconds="300"/>',
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+      '<recv request="ACK"/>',
+      '<recv request="BYE" timeout="40000"/>',
+      reply('200 OK'),
+    ), null, ['-m', '1', '-rtp_echo'], { port: agentPort, timeoutS: 60 });
+    await waitForUdpListener(agentPort);
+    const trunk = runSipp(scenario(
+      '<recv request="INVITE" crlf="true" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="From:" assign_to="from"/><ereg regexp="[^;]*" search_in="hdr" header="To:" assign_to="to"/></action></recv>',
+      uasReply('180 Ringing'),
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+      '<recv request="ACK"/>',
+      '<pause milliseconds="2000"/>', // the customer talks, then hangs up
+      uasBye,
+      '<recv response="200"/>',
+    ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 60 });
+    await waitForUdpListener(trunkPort);
+
+    const request = await rt.prisma.callbackRequest.create({ data: { organizationId: rt.organizationId, groupId, number: '+33612345678', earliestAt: new Date(Date.now() - 1000) } });
+    const attempt = new Promise<[unknown, unknown, string]>((resolve) => scheduler.once('attempt', (...a) => resolve(a as [unknown, unknown, string])));
+    await scheduler.pollOnce();
+    const [, result, status] = await attempt;
+    const [a, t] = await Promise.all([agent.done, trunk.done]);
+    expect(sippOk(a)).toBe('ok');
+    expect(sippOk(t)).toBe('ok');
+    expect(result).toEqual({ kind: 'done', outcome: 'answered' });
+    expect(status).toBe('done');
+    expect(t.messages).toMatch(new RegExp(`^INVITE sip:\\+33612345678@127\\.0\\.0\\.1:${trunkPort} SIP/2\\.0`, 'm'));
+    expect(a.messages).toMatch(/^INVITE sip:eve@127\.0\.0\.1:\d+/m);
+    // The agent answered before the customer's INVITE was sent.
+    expect(loggedAt(t.messages, /^INVITE sip:/m)).toBeGreaterThanOrEqual(loggedAt(a.messages, /^SIP\/2\.0 200 OK/m));
+    const row = await rt.prisma.callbackRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(row.status).toBe('done');
+    expect(row.outcome).toBe('answered');
+    expect(row.attempts).toBe(1);
+  }, 90_000);
+
+  it('nobody in the group answers within its ring time: retry with no_agent, the customer is not called', async () => {
+    const agentPort = await freeUdpPort();
+    await registerAgent(rt, 'eve', agentPort);
+    const agent = runSipp(uasCancelled, null, ['-m', '1'], { port: agentPort, timeoutS: 40 });
+    await waitForUdpListener(agentPort);
+    const request = await rt.prisma.callbackRequest.create({ data: { organizationId: rt.organizationId, groupId, number: '+33612345679', earliestAt: new Date(Date.now() - 1000) } });
+    const attempt = new Promise<[unknown, unknown, string]>((resolve) => scheduler.once('attempt', (...x) => resolve(x as [unknown, unknown, string])));
+    await scheduler.pollOnce();
+    const [, result, status] = await attempt;
+    expect(sippOk(await agent.done)).toBe('ok');
+    expect(result).toEqual({ kind: 'retry', outcome: 'no_agent' });
+    expect(status).toBe('pending');
+    const row = await rt.prisma.callbackRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(row.status).toBe('pending');
+    expect(row.attempts).toBe(1);
+  }, 60_000);
+});
