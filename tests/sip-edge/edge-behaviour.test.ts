@@ -8,6 +8,7 @@ import type { RunningSipEdge } from '@/sip-edge/index';
 import { getHeader } from '@/sip-edge/sip-message';
 import { connectApp, disconnectApp, once, startEdge, waitFor, type SrfApp } from './helpers';
 import { UdpPeer, isRequest, isResponse, request } from './udp-peer';
+import { TORTURE_DIR } from './torture-dir';
 
 const SDP = 'v=0\r\no=p 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40004 RTP/AVP 0\r\na=sendrecv\r\n';
 
@@ -36,7 +37,7 @@ describe('without apps', () => {
   });
 
   it('survives every RFC 4475 torture message and keeps answering', async () => {
-    const dir = '/work/shared/sip-torture/rfc4475';
+    const dir = TORTURE_DIR;
     for (const f of readdirSync(dir).filter((x) => x.endsWith('.dat'))) peer.send(readFileSync(`${dir}/${f}`), edge.sipPort);
     // malformed requests are answered as RFC 4475 describes
     await peer.waitFor((m) => m.kind === 'response' && m.status === 420, '420 Bad Extension');

@@ -8,8 +8,9 @@ import { validateRequest } from '@/sip-edge/request-validator';
 import { parseNameAddr, parseSipUri, parseVia } from '@/sip-edge/header-values';
 import { getHeaderList } from '@/sip-edge/sip-message';
 import { serialize } from '@/sip-edge/serializer';
+import { TORTURE_DIR } from './torture-dir';
 
-const dir = '/work/shared/sip-torture/rfc4475';
+const dir = TORTURE_DIR;
 const corpus = readdirSync(dir).filter((f) => f.endsWith('.dat')).map((f) => readFileSync(`${dir}/${f}`));
 
 const mutation = fc.oneof(

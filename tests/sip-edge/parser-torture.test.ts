@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { parseDatagram } from '@/sip-edge/parser';
 import { validateRequest } from '@/sip-edge/request-validator';
 import { getHeader } from '@/sip-edge/sip-message';
+import { TORTURE_DIR } from './torture-dir';
 
-const dir = '/work/shared/sip-torture/rfc4475';
+const dir = TORTURE_DIR;
 const load = (name: string) => parseDatagram(readFileSync(path.join(dir, `${name}.dat`)));
 
 /** What the edge must do with each message: accept it, answer a status, or drop it. */
