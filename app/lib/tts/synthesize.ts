@@ -1,15 +1,23 @@
-// Text-to-speech for the editor's "Listen" button: the same synthesis as calls (espeak-ng then
-// sox to 8 kHz mono PCM16, see flow-runtime/media/prompt-library.ts), without a media server.
-// Cached on disk under `<RELAIS_DATA_DIR or .data>/tts-cache`, keyed by sha256 of voice and text
-// (the media library's key), so a preview heard once costs nothing the next time.
-import { readFile } from 'node:fs/promises';
+// Text-to-speech for the editor's "Listen" button, the way calls hear it: espeak-ng (text on
+// stdin, never on the command line) then sox to 8 kHz mono 16-bit PCM — the same commands as
+// flow-runtime/media/prompt-library.ts. Not imported from there: that module pulls the RTP
+// server into the admin app's bundle, and its dynamic paths make Next trace the whole project.
+// Cached on disk under `<RELAIS_DATA_DIR or .data>/tts-cache/tts-<sha256(voice, text)>.wav`,
+// written to a temporary name then renamed, so a half-written file is never served.
+import { execFile, spawn } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { PromptLibrary } from '@/flow-runtime/media';
+import { promisify } from 'node:util';
 import { ApiError } from '@/app/lib/api/errors';
+
+const run = promisify(execFile);
 
 export const TTS_VOICES = ['fr', 'en'] as const;
 export type TtsVoice = (typeof TTS_VOICES)[number];
 export const MAX_TTS_TEXT = 500;
+const ESPEAK_RATE = 150; // words per minute, the media library's default
+const TOOL_TIMEOUT_MS = 30_000;
 
 export interface TtsRequest {
   text: string;
@@ -26,15 +34,49 @@ export function parseTtsQuery(params: URLSearchParams): TtsRequest {
   return { text, voice: voice as TtsVoice };
 }
 
-let library: PromptLibrary | null = null;
-
 export function ttsCacheDir(): string {
-  return path.resolve(process.env.RELAIS_DATA_DIR ?? '.data', 'tts-cache');
+  return path.resolve(/*turbopackIgnore: true*/ process.env.RELAIS_DATA_DIR ?? '.data', 'tts-cache');
 }
 
+export const ttsCacheKey = ({ text, voice }: TtsRequest) => createHash('sha256').update(`tts\0${voice}\0${text}`).digest('hex');
+
+/** Concurrent requests for the same text share one synthesis. */
+const pending = new Map<string, Promise<Buffer>>();
+
 /** Returns an 8 kHz mono 16-bit WAV of the text (synthesized once, then read from the cache). */
-export async function synthesizeWav({ text, voice }: TtsRequest): Promise<Buffer> {
-  library ??= new PromptLibrary({ cacheDir: ttsCacheDir(), memoryEntries: 1 });
-  const file = await library.synthesize(text, voice);
-  return readFile(file);
+export function synthesizeWav(request: TtsRequest): Promise<Buffer> {
+  const dir = ttsCacheDir();
+  const target = path.join(/*turbopackIgnore: true*/ dir, `tts-${ttsCacheKey(request)}.wav`);
+  const running = pending.get(target);
+  if (running) return running;
+  const job = readFile(/*turbopackIgnore: true*/ target)
+    .catch(async () => {
+      await mkdir(/*turbopackIgnore: true*/ dir, { recursive: true });
+      const tmp = path.join(/*turbopackIgnore: true*/ dir, `.tmp-${randomUUID()}`);
+      try {
+        await espeak(request, `${tmp}.espeak.wav`);
+        await run('sox', [`${tmp}.espeak.wav`, '-r', '8000', '-c', '1', '-b', '16', '-e', 'signed-integer', `${tmp}.wav`], { timeout: TOOL_TIMEOUT_MS }).catch((err) => {
+          throw new Error(`sox failed (${(err as Error).message}); install sox`);
+        });
+        await rename(/*turbopackIgnore: true*/ `${tmp}.wav`, target);
+        return readFile(/*turbopackIgnore: true*/ target);
+      } finally {
+        await rm(/*turbopackIgnore: true*/ `${tmp}.espeak.wav`, { force: true });
+        await rm(/*turbopackIgnore: true*/ `${tmp}.wav`, { force: true });
+      }
+    })
+    .finally(() => pending.delete(target));
+  pending.set(target, job);
+  return job;
+}
+
+function espeak({ text, voice }: TtsRequest, output: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('espeak-ng', ['-v', voice, '-s', String(ESPEAK_RATE), '-w', output, '--stdin'], { stdio: ['pipe', 'ignore', 'pipe'], timeout: TOOL_TIMEOUT_MS });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    child.on('error', (err) => reject(new Error(`espeak-ng could not start (${err.message}); install espeak-ng`)));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`espeak-ng failed (exit ${code}): ${stderr.trim()}`))));
+    child.stdin.end(text);
+  });
 }
