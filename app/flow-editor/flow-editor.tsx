@@ -42,7 +42,11 @@ export function FlowEditor(props: FlowEditorProps) {
   const [backup, setBackup] = useState<DraftBackup | null>(null);
   useEffect(() => {
     const key = `${props.flowId}@${props.revision}`;
-    if (loadedFor.current === key) return;
+    if (loadedFor.current === key) {
+      // Same draft, new UI language (language switch → server re-render): titles follow it.
+      if (useEditorStore.getState().language !== props.language) useEditorStore.setState({ language: props.language });
+      return;
+    }
     loadedFor.current = key;
     useEditorStore.getState().load(props);
     if (props.editable) setBackup(findBackup(props));

@@ -33,7 +33,7 @@ export const SHORTCUTS = [
   { keys: ['Shift', '1'], action: 'fit' },
   { keys: ['Ctrl', 'L'], action: 'layout' },
   { keys: ['Shift', 'Click'], action: 'select' },
-  { keys: ['↑', '↓'], action: 'paletteMove' },
+  { keys: ['↑ ↓'], action: 'paletteMove' },
   { keys: ['Enter'], action: 'addStep' },
   { keys: ['Esc'], action: 'paletteClear' },
   { keys: ['?'], action: 'help' },

@@ -26,8 +26,11 @@ export function ListenButton({ text, language }: { text: string; language: 'fr' 
     },
     [],
   );
-  // A changed text makes the previous error stale.
-  useEffect(() => setState((s) => (s.status === 'error' ? { status: 'idle' } : s)), [text]);
+  // A changed text makes what was heard (or the error) stale.
+  useEffect(() => {
+    audio.current?.pause();
+    setState({ status: 'idle' });
+  }, [text, language]);
 
   const play = async () => {
     const element = audio.current;
