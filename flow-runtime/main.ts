@@ -7,11 +7,12 @@ import path from 'node:path';
 import Srf from 'drachtio-srf';
 import pino from 'pino';
 import { createPrismaClient } from '../prisma/client';
+import { databaseUrl, poolConfigFromUrl } from '../prisma/database-url';
 import { loadConfig } from './config';
 import { createRegistrar } from './registrar/registrar';
 import { CallRecorder } from './records/call-recorder';
 import { CallbackScheduler } from './callbacks/callback-scheduler';
-import { startCallHandling } from './calls';
+import { startCallHandling, startFlowPublishListener } from './calls';
 import { createCallbackPlacer } from './calls/callback-placer';
 
 const log = pino({ level: process.env.RUNTIME_LOG_LEVEL ?? 'info' }).child({ component: 'flow-runtime' });
@@ -51,6 +52,8 @@ srf.on('error', (err: Error) => {
 (srf as any).register((req: any, res: any) => void registrar.handle(req, res));
 const calls = startCallHandling(srf, { prisma, recorder, dataDir: config.dataDir, trunk: config.trunk, homeCountryCode: config.trunk?.countryCode ?? '33', logger: log });
 const placeCallback = createCallbackPlacer(calls.services);
+// Live pickup: LISTEN relais_flow_published, warm each newly published version (calls/flow-publish-listener.ts).
+const flowListener = startFlowPublishListener({ connection: poolConfigFromUrl(databaseUrl()), flows: calls.services.flows, logger: log });
 
 recorder.start();
 registrar.start();
@@ -65,6 +68,7 @@ async function stop(): Promise<void> {
   log.info('stopping');
   // no new work: no more REGISTER/INVITE, no new callback attempts; then drain and flush
   // calls in progress finish first (their BYEs need the drachtio connection)
+  await flowListener.close();
   await calls.drain(30_000);
   srf.disconnect();
   await calls.close();

@@ -52,6 +52,25 @@ export class FlowStore {
     return { versionId: version.id, flow };
   }
 
+  /**
+   * Loads and validates a published version into the cache (live pickup: the next call does not
+   * pay for it). Null when the version is not (or no longer) a published version of a live flow.
+   * Throws InvalidFlowError for an invalid document (it is not cached; calls get "not in service").
+   */
+  async warm(versionId: string): Promise<{ flowId: string; number: number } | null> {
+    const row = await this.prisma.flowVersion.findFirst({
+      where: { id: versionId, status: 'published', flow: { deletedAt: null } },
+      select: { flowId: true, number: true, document: true },
+    });
+    if (!row) return null;
+    if (!this.flows.has(versionId)) this.flows.set(versionId, loadFlow(row.document, { flowId: row.flowId }));
+    return { flowId: row.flowId, number: row.number ?? 0 }; // published versions are always numbered
+  }
+
+  isCached(versionId: string): boolean {
+    return this.flows.has(versionId);
+  }
+
   get cachedVersions(): number {
     return this.flows.size;
   }

@@ -90,4 +90,5 @@ export function startCallHandling(srf: unknown, deps: CallHandlingDeps): CallHan
 
 export { calledNumber, callerNumber } from './called-number';
 export { FlowStore } from './flow-store';
+export { FlowPublishListener, startFlowPublishListener, FLOW_PUBLISHED_CHANNEL, type FlowPickup, type FlowPublishedEvent } from './flow-publish-listener';
 export { NOT_IN_SERVICE } from './invite-pipeline';
