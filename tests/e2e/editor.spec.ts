@@ -13,14 +13,54 @@ async function dropStep(page: Page, type: string, x: number, y: number) {
   await page.locator(`.palette-item[data-step-type="${type}"]`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
 }
 
+// The canvas pans and zooms with an animation: wait until its transform stops changing
+// (two equal reads in a row) before measuring where handles are.
+async function waitForViewportToSettle(page: Page) {
+  const viewport = page.locator('.react-flow__viewport');
+  let previous = '';
+  await expect
+    .poll(
+      async () => {
+        const current = await viewport.evaluate((el) => getComputedStyle(el).transform);
+        const settled = current === previous;
+        previous = current;
+        return settled;
+      },
+      { timeout: 15_000, intervals: [150] },
+    )
+    .toBe(true);
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function handleBoxes(page: Page, source: string, output: string, target: string): Promise<[Box, Box]> {
+  const from = await node(page, source).locator(`.react-flow__handle.source[data-handleid="${output}"]`).boundingBox();
+  const to = await node(page, target).locator('.react-flow__handle.target').boundingBox();
+  if (!from || !to) throw new Error(`handles of ${source}.${output} → ${target} not visible`);
+  return [from, to];
+}
+
+async function insidePane(page: Page, box: Box, margin = 80): Promise<boolean> {
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  return cx > pane.x + margin && cx < pane.x + pane.width - margin && cy > pane.y + margin && cy < pane.y + pane.height - margin;
+}
+
 async function connectOutput(page: Page, source: string, output: string, target: string) {
   const edges = page.locator('.react-flow__edge');
   const before = await edges.count();
   // A connection can miss when the drag starts during a re-render; one more try, as a user would.
   for (let attempt = 0; attempt < 2; attempt++) {
-    const from = await node(page, source).locator(`.react-flow__handle.source[data-handleid="${output}"]`).boundingBox();
-    const to = await node(page, target).locator('.react-flow__handle.target').boundingBox();
-    if (!from || !to) throw new Error(`handles of ${source}.${output} → ${target} not visible`);
+    await waitForViewportToSettle(page);
+    let [from, to] = await handleBoxes(page, source, output, target);
+    // React Flow pans the canvas while a connection is dragged near its border, which moves
+    // the target under the mouse: bring both handles well inside the pane first.
+    if (!(await insidePane(page, from)) || !(await insidePane(page, to))) {
+      await page.getByRole('toolbar', { name: 'Editor tools' }).getByRole('button', { name: 'Fit view' }).click();
+      await waitForViewportToSettle(page);
+      [from, to] = await handleBoxes(page, source, output, target);
+    }
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await page.mouse.down();
     await page.mouse.move(from.x + from.width / 2 + 20, from.y + from.height / 2 + 5, { steps: 3 });
@@ -134,7 +174,7 @@ test('an admin builds, checks, saves, exports and imports a flow in the editor',
   // Clicking the problem selects the step.
   await panel.getByRole('button', { name: /Output "2" of node "menu-1"/ }).click();
   await expect(inspector).toContainText('menu-1');
-  await page.waitForTimeout(600); // the view pans to the step
+  await waitForViewportToSettle(page); // the view pans to the step
   await connectOutput(page, 'menu-1', '2', 'voicemail-1');
   await expect(key2).not.toHaveClass(/has-(warning|error)/);
   await expect(panel).not.toContainText('Output "2" of node "menu-1"');
@@ -142,9 +182,10 @@ test('an admin builds, checks, saves, exports and imports a flow in the editor',
 
   // Tidy up with the automatic layout (left to right).
   await page.getByRole('button', { name: 'Auto layout' }).click();
-  await page.waitForTimeout(600);
+  // elkjs lays out asynchronously: wait until the result shows, left to right.
   const x = async (id: string) => (await node(page, id).boundingBox())!.x;
-  expect(await x('message-1')).toBeLessThan(await x('hours-1'));
+  await expect.poll(async () => (await x('message-1')) < (await x('hours-1')), { timeout: 15_000 }).toBe(true);
+  await waitForViewportToSettle(page);
   expect(await x('hours-1')).toBeLessThan(await x('menu-1'));
   expect(await x('menu-1')).toBeLessThan(await x('queue-group-1'));
 
