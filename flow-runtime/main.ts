@@ -1,5 +1,5 @@
 // The flow runtime process: connects to a drachtio server (the embedded sip-edge by default,
-// or a real drachtio-server) with drachtio-srf and will run one call session per call.
+// or a real drachtio-server) with drachtio-srf and runs one call session per call.
 // Wired here: the registrar (agents' phones), the records outbox, the callback scheduler.
 // Calls: flow-runtime/calls (INVITE pipeline → published flow → call session with live media).
 // Settings: flow-runtime/config.ts (environment variables).
