@@ -72,6 +72,8 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   private spillSeq = 0;
   private lastOrd = 0;
   private closed = false;
+  /** flush() calls waiting for the queue to drain (each removes itself when woken or timed out). */
+  private readonly drainWaiters = new Set<() => void>();
   private readonly maxQueued: number;
   private readonly concurrency: number;
   private readonly baseDelayMs: number;
@@ -120,12 +122,16 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     const deadline = Date.now() + timeoutMs;
     while (this.queued > 0 || this.spillFile || this.running.size > 0) {
       if (Date.now() >= deadline) return false;
+      // One waiter per flush in a set (not an event listener per turn): a flush that waits long
+      // while the database is down, or many flushes at once, add no listeners to the emitter.
       await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, Math.min(100, Math.max(1, deadline - Date.now())));
-        this.once('drained', () => {
+        const wake = () => {
           clearTimeout(t);
+          this.drainWaiters.delete(wake);
           resolve();
-        });
+        };
+        const t = setTimeout(wake, Math.min(100, Math.max(1, deadline - Date.now())));
+        this.drainWaiters.add(wake);
       });
     }
     return true;
@@ -169,6 +175,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
         this.replaySpillFiles();
         if (this.queued > 0) return this.pump();
       }
+      for (const wake of [...this.drainWaiters]) wake();
       this.emit('drained');
     }
   }

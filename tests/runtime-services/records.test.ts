@@ -126,6 +126,42 @@ describe('CallRecorder', () => {
     await second.close();
   });
 
+  it('1,000 writes at once while the database is down, and flushes waiting meanwhile, add no listener per write or per wait', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const recorder = new CallRecorder(viaProxy, { dir: tmp(), baseDelayMs: 50, maxDelayMs: 200 });
+      const outbox = recorder.outbox;
+      const listeners = () => outbox.eventNames().reduce((n, e) => n + outbox.listenerCount(e as 'drained'), 0);
+      recorder.start();
+      proxy.pause();
+      const failed = new Promise((r) => outbox.once('retry', r));
+      const before = listeners();
+      let most = before;
+      const sampler = setInterval(() => (most = Math.max(most, listeners())), 10);
+      const ids = Array.from({ length: 1000 }, (_, i) => recorder.callStarted({
+        organizationId: orgId, sipCallId: `burst-${i}`, entryNumber: '+33123456789', caller: null, callee: '+33123456789', flowVersionId: null,
+      }));
+      await failed;
+      // shutdown-like waits while the database is away: each lasts many 100 ms turns
+      const flushed = await Promise.all(Array.from({ length: 20 }, () => recorder.flush(1_500)));
+      clearInterval(sampler);
+      most = Math.max(most, listeners());
+      expect(flushed).toEqual(Array(20).fill(false));
+      expect(most).toBe(before);
+      proxy.resume();
+      expect(await recorder.flush(60_000)).toBe(true);
+      expect(await db.prisma.call.count({ where: { id: { in: ids } } })).toBe(1000);
+      await recorder.close();
+      await new Promise((r) => setImmediate(r)); // warnings are emitted on the next tick
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning').map((w) => w.message)).toEqual([]);
+    } finally {
+      proxy.resume();
+      process.off('warning', onWarning);
+    }
+  }, 90_000);
+
   it('puts a write the database refuses in the dead-letter file, and goes on with the others', async () => {
     const dir = tmp();
     const recorder = new CallRecorder(viaProxy, { dir, baseDelayMs: 10 });
