@@ -114,11 +114,15 @@ export class StepRun<T extends StepType = StepType> {
     return { kind: 'tts', text: PHRASES[key][this.language], language: this.language };
   }
 
-  /** Plays items (stopping what plays); returns the play id, or null when there is nothing to play. */
+  /**
+   * Plays items (stopping what plays); returns the play id, or null when there is nothing to play.
+   * Answers the call first, except for a ringback tone alone: that one the runtime plays as early
+   * media (183 Session Progress) while legs ring, so the caller is not answered before someone is.
+   */
   play(items: PlayItem[], options: { loop?: boolean; bargeIn?: boolean } = {}): string | null {
     this.stopPlayback();
     if (items.length === 0) return null;
-    this.answer();
+    if (!isRingbackOnly(items)) this.answer();
     const playId = this.id(`p${this.nextSeq()}`);
     const loop = options.loop ?? false;
     this.emit({ type: 'play', playId, items, loop, bargeIn: options.bargeIn ?? false });
@@ -176,9 +180,9 @@ export class StepRun<T extends StepType = StepType> {
 
   // ---- legs ------------------------------------------------------------------------------
 
+  /** Rings legs without answering the caller (who hears the ringback as early media). */
   ring(legs: LegRequest[], strategy: Extract<Effect, { type: 'ringLegs' }>['strategy']): void {
     if (legs.length === 0) return;
-    this.answer();
     this.state.legs = [...this.state.legs, ...legs.map((l) => l.legId)];
     this.emit({ type: 'ringLegs', legs, strategy, callerId: this.state.caller });
     for (const leg of legs) {
@@ -204,8 +208,9 @@ export class StepRun<T extends StepType = StepType> {
     if (outcome === 'busy' || outcome === 'no_answer') this.state.lastAgentOutcome = outcome;
   }
 
-  /** Connects the caller with an answered leg: the flow ends here, the call is answered. */
+  /** Connects the caller with an answered leg: the flow ends here, the call is answered (200 OK) just before the bridge. */
   bridge(legId: string): void {
+    this.answer();
     const others = this.state.legs.filter((id) => id !== legId);
     this.cancelLegs(others, 'answered-elsewhere', 'cancelled');
     this.state.legs = [];
@@ -321,6 +326,11 @@ export class StepRun<T extends StepType = StepType> {
     this.effects.push({ type: 'persistEvent', entry: { at: this.state.now, kind: 'call-ended', data: { outcome, reason } } });
     this.emit({ type: 'callEnded', outcome, reason });
   }
+}
+
+/** Only ringback tones: what the caller may hear before the call is answered. */
+export function isRingbackOnly(items: readonly PlayItem[]): boolean {
+  return items.length > 0 && items.every((item) => item.kind === 'tone' && item.tone === 'ringback');
 }
 
 export function mask(value: Value): Value {
