@@ -16,6 +16,7 @@ import numberInput from './number.schema.json';
 import soundUpdate from './sound-update.schema.json';
 import soundUpload from './sound-upload.schema.json';
 import versionRollback from './version-rollback.schema.json';
+import voicemailUpdate from './voicemail-update.schema.json';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -35,6 +36,7 @@ export const apiSchemas = {
   SoundUpdate: soundUpdate,
   ForbiddenListInput: forbiddenList,
   ApiTokenCreate: apiTokenCreate,
+  VoicemailUpdate: voicemailUpdate,
   ApiErrorResponse: error,
 } satisfies Record<string, JsonSchema>;
 

@@ -159,6 +159,36 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
     '/api/sounds/{id}/audio': {
       get: { tag: 'Sounds', op: { summary: 'The audio (8 kHz mono 16-bit WAV)', ok: { status: 200, content: 'audio/wav', description: 'WAV file' }, errors: ['NOT_FOUND'] } },
     },
+    '/api/voicemails': {
+      get: {
+        tag: 'Voicemails',
+        op: {
+          summary: 'List voicemails, newest first, paginated, without the audio. Agents see their own mailbox and their groups\'',
+          query: [
+            { name: 'mailbox', description: '"agent:<id>" or "group:<id>": one mailbox only' },
+            { name: 'unread', description: 'true: new (not yet listened) messages only' },
+            { name: 'cursor', description: 'nextCursor of the previous page' },
+            { name: 'limit', description: 'Messages per page, 1 to 200 (default 50)' },
+          ],
+          ok: { status: 200, schema: 'VoicemailPage' },
+          errors: ['VALIDATION_FAILED'],
+        },
+      },
+    },
+    '/api/voicemails/{id}': {
+      patch: { tag: 'Voicemails', op: { summary: 'Mark as listened or as new again', body: 'VoicemailUpdate', ok: { status: 200, schema: 'Voicemail' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] } },
+      delete: { tag: 'Voicemails', op: { summary: "Delete a voicemail and its recording (agents: their own mailbox's only)", ok: { status: 204 }, errors: ['FORBIDDEN', 'NOT_FOUND'] } },
+    },
+    '/api/voicemails/{id}/audio': {
+      get: {
+        tag: 'Voicemails',
+        op: {
+          summary: 'The recording (8 kHz mono 16-bit WAV); honours Range (206 Partial Content). ?download=1 for an attachment',
+          ok: { status: 200, content: 'audio/wav', description: 'WAV file (206 with a Range header)' },
+          errors: ['NOT_FOUND'],
+        },
+      },
+    },
   };
 }
 

@@ -111,4 +111,20 @@ export const responseSchemas: Record<string, unknown> = {
   ApiToken: obj({ id, name: { type: 'string' }, prefix: { type: 'string' }, createdAt: dateTime, lastUsedAt: { type: ['string', 'null'] }, expiresAt: { type: ['string', 'null'] } }),
   ApiTokenCreated: { allOf: [ref('ApiToken'), obj({ token: { type: 'string', description: 'The secret: shown this once only.' } })] },
   ApiTokenList: listOf('tokens', 'ApiToken'),
+  Voicemail: obj({
+    id,
+    callId: nullableString,
+    caller: { type: ['string', 'null'], description: "The caller's number; null when withheld" },
+    durationMs: { type: 'integer' },
+    createdAt: dateTime,
+    listened: { type: 'boolean' },
+    listenedAt: { type: ['string', 'null'], format: 'date-time' },
+    mailbox: obj({ kind: { enum: ['agent', 'group'] }, id: { ...nullableString, description: 'null when the agent or group was deleted' }, name: nullableString }),
+    audioUrl: { type: 'string' },
+  }),
+  VoicemailPage: obj({
+    voicemails: { type: 'array', items: ref('Voicemail') },
+    nextCursor: nullableString,
+    unreadCount: { type: 'integer', description: 'New messages in every mailbox the caller sees (filters ignored)' },
+  }),
 };
