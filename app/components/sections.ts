@@ -1,10 +1,10 @@
 // The admin's sections, their routes and who may see and change them, matching
 // app/lib/auth/roles.ts (flows: admins and supervisors; the rest: admins). The API enforces
 // the same rules; this only keeps the UI from offering what a role cannot do. Agents see the
-// flows only.
+// flows and their voicemail only.
 export type Role = 'admin' | 'supervisor' | 'agent';
 
-export type SectionKey = 'flows' | 'numbers' | 'calendars' | 'groups' | 'agents' | 'sounds' | 'forbidden' | 'audit';
+export type SectionKey = 'flows' | 'voicemails' | 'numbers' | 'calendars' | 'groups' | 'agents' | 'sounds' | 'forbidden' | 'audit';
 
 export interface Section {
   key: SectionKey;
@@ -20,6 +20,8 @@ const everyone: readonly Role[] = ['admin', 'supervisor', 'agent'];
 
 export const sections: readonly Section[] = [
   { key: 'flows', href: '/flows', view: everyone, edit: managers },
+  // Everyone: agents see their own mailbox and their groups' (app/lib/voicemails/voicemail-access.ts).
+  { key: 'voicemails', href: '/voicemails', view: everyone, edit: everyone },
   { key: 'numbers', href: '/numbers', view: managers, edit: ['admin'] },
   { key: 'calendars', href: '/calendars', view: managers, edit: ['admin'] },
   { key: 'groups', href: '/groups', view: managers, edit: ['admin'] },
