@@ -1,17 +1,15 @@
 // The directory a call reads (CallContext): the organisation's calendars, groups with their
 // members, forbidden lists, and agents' presence from the AgentDirectory. Loaded once when the
 // call starts; "on a call" is read live (in memory) each time the interpreter asks.
+// With a LastKnownGood (the FlowStore's), the rows read are kept per organisation and served
+// while the database is unreachable (presence then is as of the last call that could read it).
 import type { PrismaClient } from '../../prisma/client';
 import type { AgentDirectory } from '../agents/agent-directory';
 import type { AgentPresence, Calendar, CallContext, DirectoryForbiddenList, DirectoryGroup } from '../interpreter';
+import type { LastKnownGood } from './last-known-good';
 
-export async function loadCallContext(
-  prisma: PrismaClient,
-  directory: AgentDirectory,
-  org: { organizationId: string; timezone: string },
-  homeCountryCode = '33',
-): Promise<() => CallContext> {
-  const where = { organizationId: org.organizationId };
+async function readDirectory(prisma: PrismaClient, directory: AgentDirectory, organizationId: string) {
+  const where = { organizationId };
   const [calendars, groups, lists, agents] = await Promise.all([
     prisma.calendar.findMany({ where, include: { ranges: true, exceptions: true } }),
     prisma.queueGroup.findMany({ where, include: { members: true } }),
@@ -19,6 +17,18 @@ export async function loadCallContext(
     prisma.agent.findMany({ where, select: { id: true } }),
   ]);
   const presences = await Promise.all(agents.map((a) => directory.presence(a.id)));
+  return { calendars, groups, lists, presences };
+}
+
+export async function loadCallContext(
+  prisma: PrismaClient,
+  directory: AgentDirectory,
+  org: { organizationId: string; timezone: string },
+  homeCountryCode = '33',
+  lastKnown?: LastKnownGood,
+): Promise<() => CallContext> {
+  const read = () => readDirectory(prisma, directory, org.organizationId);
+  const { calendars, groups, lists, presences } = await (lastKnown ? lastKnown.lookup('call context', org.organizationId, read) : read());
 
   const calendarMap: Record<string, Calendar> = {};
   for (const c of calendars) {

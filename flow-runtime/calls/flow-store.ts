@@ -1,8 +1,11 @@
 // Numbers → organisations → published flow versions, and a cache of loaded flows keyed by
 // version id: a version is immutable once published, so loadFlow() runs once per version and
 // each call keeps the version it started with even when a newer one is published meanwhile.
+// The number and latest-version lookups go through a LastKnownGood (last-known-good.ts): while
+// the database is unreachable, numbers and flows seen before keep being answered.
 import type { PrismaClient } from '../../prisma/client';
 import { loadFlow, type LoadedFlow } from '../interpreter';
+import { LastKnownGood, withTimeout } from './last-known-good';
 
 export interface NumberRoute {
   phoneNumberId: string;
@@ -17,35 +20,55 @@ export interface PublishedFlow {
   flow: LoadedFlow;
 }
 
+interface LatestVersion {
+  id: string;
+  number: number;
+  organizationId: string;
+}
+
 export class FlowStore {
   private readonly flows = new Map<string, LoadedFlow>();
+  /** Last-known-good answers, shared with the call context loader (see run-call.ts). */
+  readonly lastKnown: LastKnownGood;
 
-  constructor(private readonly prisma: PrismaClient) {}
-
-  /** The number's organisation and flow; null when no organisation has this number. */
-  async route(e164: string): Promise<NumberRoute | null> {
-    const row = await this.prisma.phoneNumber.findUnique({
-      where: { e164 },
-      select: { id: true, organizationId: true, flowId: true, organization: { select: { timezone: true, defaultLanguage: true } } },
-    });
-    if (!row) return null;
-    return {
-      phoneNumberId: row.id, organizationId: row.organizationId, flowId: row.flowId,
-      timezone: row.organization.timezone, defaultLanguage: row.organization.defaultLanguage,
-    };
+  /** `lookupTimeoutMs`: how long a lookup waits for the database before the last-known answer is used (2 s). */
+  constructor(private readonly prisma: PrismaClient, opts: { lookupTimeoutMs?: number } = {}) {
+    this.lastKnown = new LastKnownGood(opts.lookupTimeoutMs ?? 2_000);
   }
 
-  /** The latest published version of the flow (of that organisation), loaded; null when none is published. */
-  async latestPublished(flowId: string, organizationId: string): Promise<PublishedFlow | null> {
-    const version = await this.prisma.flowVersion.findFirst({
-      where: { flowId, organizationId, status: 'published', flow: { deletedAt: null } },
-      orderBy: { number: 'desc' },
-      select: { id: true },
+  /**
+   * The number's organisation and flow; null when no organisation has this number. While the
+   * database is unreachable: the last answer for that number, else DatabaseUnavailableError.
+   */
+  route(e164: string): Promise<NumberRoute | null> {
+    return this.lastKnown.lookup('number', e164, async () => {
+      const row = await this.prisma.phoneNumber.findUnique({
+        where: { e164 },
+        select: { id: true, organizationId: true, flowId: true, organization: { select: { timezone: true, defaultLanguage: true } } },
+      });
+      if (!row) return null;
+      return {
+        phoneNumberId: row.id, organizationId: row.organizationId, flowId: row.flowId,
+        timezone: row.organization.timezone, defaultLanguage: row.organization.defaultLanguage,
+      };
     });
-    if (!version) return null;
+  }
+
+  /**
+   * The latest published version of the flow (of that organisation), loaded; null when none is
+   * published. While the database is unreachable: the last version known (looked up or warmed).
+   */
+  async latestPublished(flowId: string, organizationId: string): Promise<PublishedFlow | null> {
+    const version = await this.lastKnown.lookup('flow', flowId, () =>
+      this.prisma.flowVersion.findFirst({
+        where: { flowId, organizationId, status: 'published', flow: { deletedAt: null } },
+        orderBy: { number: 'desc' },
+        select: { id: true, number: true, organizationId: true },
+      }).then((v): LatestVersion | null => (v ? { id: v.id, number: v.number ?? 0, organizationId: v.organizationId } : null)));
+    if (!version || version.organizationId !== organizationId) return null;
     const cached = this.flows.get(version.id);
     if (cached) return { versionId: version.id, flow: cached };
-    const row = await this.prisma.flowVersion.findUniqueOrThrow({ where: { id: version.id }, select: { document: true } });
+    const row = await withTimeout(this.prisma.flowVersion.findUniqueOrThrow({ where: { id: version.id }, select: { document: true } }), this.lastKnown.timeoutMs, 'flow document');
     // Throws InvalidFlowError: an invalid document never runs (the caller is told the number is out of service).
     const flow = loadFlow(row.document, { flowId });
     this.flows.set(version.id, flow);
@@ -60,11 +83,15 @@ export class FlowStore {
   async warm(versionId: string): Promise<{ flowId: string; number: number } | null> {
     const row = await this.prisma.flowVersion.findFirst({
       where: { id: versionId, status: 'published', flow: { deletedAt: null } },
-      select: { flowId: true, number: true, document: true },
+      select: { flowId: true, number: true, document: true, organizationId: true },
     });
     if (!row) return null;
     if (!this.flows.has(versionId)) this.flows.set(versionId, loadFlow(row.document, { flowId: row.flowId }));
-    return { flowId: row.flowId, number: row.number ?? 0 }; // published versions are always numbered
+    const number = row.number ?? 0; // published versions are always numbered
+    // the newest version announced is what calls get while the database is away
+    const known = this.lastKnown.recall<LatestVersion | null>('flow', row.flowId);
+    if (!known || known.number < number) this.lastKnown.remember<LatestVersion>('flow', row.flowId, { id: versionId, number, organizationId: row.organizationId });
+    return { flowId: row.flowId, number };
   }
 
   isCached(versionId: string): boolean {

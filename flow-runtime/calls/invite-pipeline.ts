@@ -4,9 +4,12 @@
 //                   none (or invalid) → answer, "not in service" in French and English, hang up
 //   3. openMedia    a MediaEndpoint answering the caller's offer; no common codec → 488
 //   4. startCall    CallContext, Call row, session on that version (runCall)
+// Lookups 1, 2 and 4's CallContext answer from memory (last known) while the database is
+// unreachable; with nothing known → 503 Retry-After (flows.lastKnown, last-known-good.ts).
 // A CANCEL at any point ends the INVITE cleanly: later steps see req.canceled and stop.
 import { isMediaError, type MediaEndpoint } from '../media';
 import { calledNumber } from './called-number';
+import { DatabaseUnavailableError, isConnectionError } from './last-known-good';
 import type { NumberRoute, PublishedFlow } from './flow-store';
 import type { CallServices } from './run-call';
 import { runCall } from './run-call';
@@ -41,9 +44,15 @@ export function invitePipeline(services: CallServices): { middleware: Middleware
     });
   };
   const failed = (res: SipResponseLike, where: string) => (err: unknown) => {
-    log.error({ err, where }, 'INVITE pipeline failed');
+    if (err instanceof DatabaseUnavailableError) log.warn({ where, err: err.message }, 'database unreachable and nothing known for this call: 503');
+    else log.error({ err, where }, 'INVITE pipeline failed');
     if (!res.finalResponseSent) res.send(503, { headers: { 'Retry-After': '30' } } as never);
   };
+  // one warning per outage: calls go on with what the last lookups answered
+  services.flows.lastKnown.on('outage', ({ what, err }) =>
+    log.warn({ what, err: (err as Error)?.message ?? String(err) }, 'database unreachable: new calls use the last known numbers, flows and directories (records are queued)'));
+  services.flows.lastKnown.on('recovered', ({ staleAnswers, ms }) =>
+    log.info({ staleAnswers, ms }, `database reachable again after ${ms} ms (${staleAnswers} lookups answered from memory)`));
 
   const findNumber: Middleware = (req, res, next) => {
     watchCancel(req);
@@ -61,6 +70,8 @@ export function invitePipeline(services: CallServices): { middleware: Middleware
     const { route } = locals(req) as InviteLocals;
     const published = route.flowId
       ? services.flows.latestPublished(route.flowId, route.organizationId).catch((err) => {
+          // the database is away and this flow was never loaded: 503, the caller's side retries
+          if (isConnectionError(err)) throw err instanceof DatabaseUnavailableError ? err : new DatabaseUnavailableError('flow document', err);
           log.error({ err, flowId: route.flowId }, 'published flow cannot be loaded; answering "not in service"');
           return null;
         })

@@ -40,7 +40,7 @@ export interface CallServices {
 
 export async function runCall(services: CallServices, req: SipMessageLike, res: SipResponseLike, l: InviteLocals): Promise<void> {
   const { route, published, endpoint, called } = l;
-  const context = await loadCallContext(services.prisma, services.directory, route, services.homeCountryCode);
+  const context = await loadCallContext(services.prisma, services.directory, route, services.homeCountryCode, services.flows.lastKnown);
   const caller = callerNumber(req, services.homeCountryCode);
   const callId = services.recorder.callStarted({
     organizationId: route.organizationId, sipCallId: req.get('Call-ID') ?? '', entryNumber: called,

@@ -41,11 +41,18 @@ export interface Runtime {
   recorder: CallRecorder;
   calls: CallHandling;
   organizationId: string;
+  /** The test database itself (not through `runtimeDatabaseUrl`'s proxy). */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
 /** Fresh database, edge, registrar and call handling. */
-export async function startRuntime(opts: { trunk?: TrunkConfig | null; portMin?: number } = {}): Promise<Runtime> {
+export async function startRuntime(opts: {
+  trunk?: TrunkConfig | null;
+  portMin?: number;
+  /** The URL the runtime's Prisma client uses, from the test database's (e.g. through a TCP proxy). */
+  runtimeDatabaseUrl?: (directUrl: string) => string | Promise<string>;
+} = {}): Promise<Runtime> {
   const name = `relais_calls_${randomBytes(5).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
   const u = new URL(adminUrl);
@@ -53,7 +60,7 @@ export async function startRuntime(opts: { trunk?: TrunkConfig | null; portMin?:
   const url = u.toString();
   const migrate = spawnSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
   if (migrate.status !== 0) throw new Error(`migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
-  const prisma = createPrismaClient(url);
+  const prisma = createPrismaClient(opts.runtimeDatabaseUrl ? await opts.runtimeDatabaseUrl(url) : url);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'relais-calls-'));
   const portMin = opts.portMin ?? 35000 + 2 * Math.floor(Math.random() * 2000);
   const media = createRtpMediaServer({ host: '127.0.0.1', portMin, portMax: portMin + 998, cacheDir: path.join(os.tmpdir(), 'relais-calls-media-cache'), recordingsDir: path.join(dataDir, 'recordings') });
@@ -69,7 +76,7 @@ export async function startRuntime(opts: { trunk?: TrunkConfig | null; portMin?:
   const slug = `org-${randomBytes(4).toString('hex')}`;
   const org = await prisma.organization.create({ data: { name: slug, slug, timezone: 'Europe/Paris', defaultLanguage: 'fr' } });
   return {
-    prisma, edge, srf, media, recorder, calls, organizationId: org.id,
+    prisma, edge, srf, media, recorder, calls, organizationId: org.id, databaseUrl: url,
     async stop() {
       disconnectApp(srf);
       await edge.stop().catch(() => undefined);
@@ -180,3 +187,29 @@ export const AGENT_SDP = [
   'v=0', 'o=agent 1 1 IN IP4 [local_ip]', 's=-', 'c=IN IP4 [local_ip]', 't=0 0',
   'm=audio [auto_media_port] RTP/AVP 0 101', 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', 'a=sendrecv', '',
 ].join('\n');
+
+// ---- early media, CANCEL (caller side) --------------------------------------------------
+
+/** The caller receives 183 Session Progress with an SDP answer (SIPp fails the call without one). */
+export const recvSessionProgress = '<recv response="183"><action><ereg regexp="m=audio [0-9]+ RTP/AVP" search_in="body" check_it="true" assign_to="early_sdp"/></action></recv>';
+
+/** The caller CANCELs its pending INVITE (Via of the last response: the INVITE's branch), gets 200 and 487, ACKs. */
+export function callerCancels(number: string): string[] {
+  const cancel = (method: 'CANCEL' | 'ACK', to: string) => `<send><![CDATA[
+${method} sip:${number}@[remote_ip]:[remote_port] SIP/2.0
+[last_Via:]
+From: <sip:+33612345678@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+${to}
+Call-ID: [call_id]
+CSeq: 1 ${method}
+Max-Forwards: 70
+Content-Length: 0
+
+]]></send>`;
+  return [
+    cancel('CANCEL', `To: <sip:${number}@[remote_ip]:[remote_port]>`),
+    '<recv response="200"/>',
+    '<recv response="487"/>',
+    cancel('ACK', '[last_To:]'),
+  ];
+}
