@@ -23,7 +23,10 @@ export function parseByteRange(header: string | null, size: number): RangeResult
   return { kind: 'partial', start, end };
 }
 
-/** A 200, 206 or 416 response for `data` honouring the request's Range header. */
+/**
+ * A 200, 206 or 416 response for `data` honouring the request's Range header. (Next.js's Node
+ * server drops Content-Length and sends the body chunked; Content-Range still gives the total.)
+ */
 export function rangeResponse(req: Request, data: Uint8Array, headers: Record<string, string>): Response {
   const size = data.byteLength;
   const range = parseByteRange(req.headers.get('range'), size);
