@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { PrismaClient } from '../../prisma/client';
 import { AgentDirectory } from '../agents/agent-directory';
 import type { CallRecorder } from '../records/call-recorder';
-import { createRtpMediaServer, type MediaServer } from '../media';
+import { createMediaServer, mediaThreadFromEnv, type MediaServer } from '../media';
 import type { TrunkConfig } from '../trunk/trunk-config';
 import { noSmsProvider, type SmsProvider } from '../sms/sms-provider';
 import { InMemoryQueue } from '../session/in-memory/queue';
@@ -21,7 +21,7 @@ export interface CallHandlingDeps {
   recorder: CallRecorder;
   /** Default: a new AgentDirectory on `prisma`. */
   directory?: AgentDirectory;
-  /** Default: an in-process RTP media server on 127.0.0.1 (RTP_HOST, RTP_PORT_MIN/MAX), caches under dataDir. */
+  /** Default: an RTP media server on 127.0.0.1 (RTP_HOST, RTP_PORT_MIN/MAX), caches under dataDir, on a worker thread (MEDIA_THREAD=main: in-process). */
   media?: MediaServer;
   dataDir?: string;
   trunk?: TrunkConfig | null;
@@ -46,7 +46,9 @@ export function startCallHandling(srf: unknown, deps: CallHandlingDeps): CallHan
   const ownMedia = !deps.media;
   const media =
     deps.media ??
-    createRtpMediaServer({
+    createMediaServer({
+      thread: mediaThreadFromEnv(process.env),
+      log: deps.logger ? (message) => deps.logger!.error({ component: 'media' }, message) : undefined,
       host: process.env.RTP_HOST ?? '127.0.0.1',
       advertisedAddress: process.env.RTP_ADVERTISED_ADDRESS || undefined,
       portMin: Number(process.env.RTP_PORT_MIN ?? 20000),
