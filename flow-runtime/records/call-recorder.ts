@@ -137,6 +137,11 @@ export class CallRecorder {
     this.put(callId, 'leg.update', { id: legId, outcome, endedAt: iso(at, this.now) });
   }
 
+  /** Links a callback request made outside a call to `callId` (its first attempt); never replaces a link. */
+  callbackLinked(callId: string, requestId: string): void {
+    this.put(callId, 'callback.link', { id: requestId, callId });
+  }
+
   voicemail(v: VoicemailInput): string {
     const id = randomUUID();
     this.put(v.callId ?? id, 'voicemail.create', {
@@ -205,6 +210,9 @@ export async function executeRecord(prisma: PrismaClient, op: OutboxOp): Promise
       return;
     case 'callback.create':
       await prisma.callbackRequest.createMany({ data: [<never>{ ...d, earliestAt: date(d.earliestAt), createdAt: date(d.createdAt) }], skipDuplicates: true });
+      return;
+    case 'callback.link':
+      await prisma.callbackRequest.updateMany({ where: { id: d.id as string, callId: null }, data: { callId: d.callId as string } });
       return;
     case 'sms.create':
       await prisma.smsMessage.createMany({ data: [<never>{ ...d, sentAt: date(d.sentAt), createdAt: date(d.createdAt) }], skipDuplicates: true });

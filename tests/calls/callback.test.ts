@@ -3,6 +3,8 @@
 // edge) rings and answers first, then the customer is called through the trunk (a second SIPp
 // UAS), both are bridged; the customer hangs up → the request is done with outcome answered.
 // Also: nobody in the group answers → retry (`no_agent`), nothing sent to the trunk.
+// Each attempt is in the call history like other calls: one Call (path event `callback` with the
+// request), a CallLeg per agent rung and one for the customer, the outcome; the request is linked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallbackScheduler } from '@/flow-runtime/callbacks/callback-scheduler';
 import { createCallbackPlacer } from '@/flow-runtime/calls/callback-placer';
@@ -14,6 +16,7 @@ let rt: Runtime;
 let trunkPort: number;
 let groupId: string;
 let scheduler: CallbackScheduler;
+let eveId: string;
 
 beforeAll(async () => {
   trunkPort = await freeUdpPort();
@@ -21,6 +24,7 @@ beforeAll(async () => {
     trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
   });
   const eve = await createAgent(rt, 'eve');
+  eveId = eve.id;
   const group = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Rappels', ringTimeSeconds: 4, members: { create: [{ agentId: eve.id, position: 0 }] } } });
   groupId = group.id;
   const s = rt.calls.services;
@@ -31,6 +35,15 @@ afterAll(async () => {
   await scheduler?.stop();
   await rt?.stop();
 });
+
+/** The Call rows written for a callback request's attempts (through the recorder's outbox). */
+async function attemptCalls(requestId: string) {
+  expect(await rt.recorder.flush(15_000)).toBe(true);
+  return rt.prisma.call.findMany({
+    where: { events: { some: { kind: 'callback', data: { path: ['callbackRequestId'], equals: requestId } } } },
+    include: { legs: { orderBy: { startedAt: 'asc' } }, events: { orderBy: { seq: 'asc' } } },
+  });
+}
 
 /** Time SIPp logged just before the first message matching `re` in its trace. */
 function loggedAt(messages: string, re: RegExp): number {
@@ -98,6 +111,24 @@ describe('callbacks placed by the scheduler', () => {
     expect(row.status).toBe('done');
     expect(row.outcome).toBe('answered');
     expect(row.attempts).toBe(1);
+
+    // in the call history: one Call for the attempt, the agent's leg and the customer's, both answered
+    const calls = await attemptCalls(request.id);
+    expect(calls).toHaveLength(1);
+    const [call] = calls;
+    expect(call).toMatchObject({ organizationId: rt.organizationId, callee: '+33612345678', outcome: 'answered', flowVersionId: null });
+    expect(call.answeredAt).not.toBeNull();
+    expect(call.endedAt).not.toBeNull();
+    expect(call.legs).toHaveLength(2);
+    expect(call.legs[0]).toMatchObject({ agentId: eveId, destination: `agent:${eveId}`, outcome: 'answered' });
+    expect(call.legs[1]).toMatchObject({ agentId: null, destination: '+33612345678', outcome: 'answered' });
+    for (const leg of call.legs) {
+      expect(leg.answeredAt).not.toBeNull();
+      expect(leg.endedAt).not.toBeNull();
+    }
+    expect(call.events[0].data).toMatchObject({ callbackRequestId: request.id, attempt: 1, groupId });
+    expect(call.events.map((e) => e.kind)).toContain('bridge');
+    expect(row.callId).toBe(call.id); // a request made outside a call is linked to its attempt
   }, 90_000);
 
   it('nobody in the group answers within its ring time: retry with no_agent, the customer is not called', async () => {
@@ -115,5 +146,13 @@ describe('callbacks placed by the scheduler', () => {
     const row = await rt.prisma.callbackRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(row.status).toBe('pending');
     expect(row.attempts).toBe(1);
+
+    // the attempt is recorded: the agent's leg rang out (no_answer), nobody called on the trunk
+    const calls = await attemptCalls(request.id);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ callee: '+33612345679', outcome: 'no_answer', answeredAt: null });
+    expect(calls[0].endedAt).not.toBeNull();
+    expect(calls[0].legs.map((l) => [l.agentId, l.outcome, l.answeredAt])).toEqual([[eveId, 'no_answer', null]]);
+    expect(calls[0].events.at(-1)).toMatchObject({ kind: 'callback-result', output: 'retry' });
   }, 60_000);
 });
