@@ -2,14 +2,15 @@
 // (flow-runtime/calls/callback-placer.ts): the group's agent (a SIPp UAS registered through the
 // edge) rings and answers first, then the customer is called through the trunk (a second SIPp
 // UAS), both are bridged; the customer hangs up → the request is done with outcome answered.
-// Also: nobody in the group answers → retry (`no_agent`), nothing sent to the trunk.
+// Also: nobody in the group answers → retry (`no_agent`), nothing sent to the trunk; the customer
+// is busy → the agent is hung up, retry (`customer_busy`).
 // Each attempt is in the call history like other calls: one Call (path event `callback` with the
 // request), a CallLeg per agent rung and one for the customer, the outcome; the request is linked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallbackScheduler } from '@/flow-runtime/callbacks/callback-scheduler';
 import { createCallbackPlacer } from '@/flow-runtime/calls/callback-placer';
 import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
-import { reply, scenario, uasCancelled, uasReply } from '../sip-edge/scenarios';
+import { reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { AGENT_SDP, createAgent, registerAgent, startRuntime, type Runtime } from './support';
 
 let rt: Runtime;
@@ -130,6 +131,35 @@ describe('callbacks placed by the scheduler', () => {
     expect(call.events.map((e) => e.kind)).toContain('bridge');
     expect(row.callId).toBe(call.id); // a request made outside a call is linked to its attempt
   }, 90_000);
+
+  it('the customer is busy: the agent is hung up, retry with customer_busy; the attempt is recorded busy', async () => {
+    const agentPort = await freeUdpPort();
+    await registerAgent(rt, 'eve', agentPort);
+    const agent = runSipp(scenario(
+      '<recv request="INVITE" crlf="true"/>',
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+      '<recv request="ACK"/>',
+      '<recv request="BYE" timeout="30000"/>',
+      reply('200 OK'),
+    ), null, ['-m', '1'], { port: agentPort, timeoutS: 40 });
+    await waitForUdpListener(agentPort);
+    const trunk = runSipp(uasBusy, null, ['-m', '1'], { port: trunkPort, timeoutS: 40 });
+    await waitForUdpListener(trunkPort);
+    const request = await rt.prisma.callbackRequest.create({ data: { organizationId: rt.organizationId, groupId, number: '+33612345670', earliestAt: new Date(Date.now() - 1000) } });
+    const attempt = new Promise<[unknown, unknown, string]>((resolve) => scheduler.once('attempt', (...x) => resolve(x as [unknown, unknown, string])));
+    await scheduler.pollOnce();
+    const [, result, status] = await attempt;
+    const [a, t] = await Promise.all([agent.done, trunk.done]);
+    expect(sippOk(a)).toBe('ok');
+    expect(sippOk(t)).toBe('ok');
+    expect(result).toEqual({ kind: 'retry', outcome: 'customer_busy' });
+    expect(status).toBe('pending');
+
+    const calls = await attemptCalls(request.id);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ callee: '+33612345670', outcome: 'busy', answeredAt: null });
+    expect(calls[0].legs.map((l) => [l.agentId, l.destination, l.outcome])).toEqual([[eveId, `agent:${eveId}`, 'answered'], [null, '+33612345670', 'busy']]);
+  }, 60_000);
 
   it('nobody in the group answers within its ring time: retry with no_agent, the customer is not called', async () => {
     const agentPort = await freeUdpPort();
