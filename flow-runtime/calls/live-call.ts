@@ -1,6 +1,7 @@
 // One call's SIP and media state on the caller's side: the INVITE, its media endpoint, the
-// dialog once answered, and the agent/trunk legs (ports/legs-port.ts). The session's ports
-// act on it; SIP events come back to the session as events (callerHangup, dtmf).
+// 183 Session Progress (early media) while legs ring, the dialog once answered, and the
+// agent/trunk legs (ports/legs-port.ts). The session's ports act on it; SIP events come back
+// to the session as events (callerHangup, dtmf).
 import type { MediaEndpoint } from '../media';
 import type { HangupCause } from '../interpreter';
 import type { CallSession } from '../session';
@@ -11,13 +12,21 @@ export interface OutboundLeg {
   legId: string;
   agentId: string | null;
   endpoint: MediaEndpoint | null;
-  request: SipMessageLike | null;
+  /** The INVITEs still unanswered (one per registered contact of an agent: forking). */
+  requests: SipMessageLike[];
   dialog: DialogLike | null;
   state: 'dialing' | 'ringing' | 'answered' | 'ended';
   cancelled: boolean;
 }
 
 const REJECT_STATUS: Record<HangupCause, number> = { normal: 480, busy: 486, rejected: 603 };
+
+/**
+ * Longest time in early media before the call is answered anyway (the ringback goes on in-band).
+ * We send one 183; proxies may cancel an INVITE after 3 minutes without a response (Timer C,
+ * RFC 3261 §16.6/§13.3.1.1), so the 200 OK must come before that.
+ */
+export const EARLY_MEDIA_MAX_MS = 150_000;
 
 export class LiveCall {
   dialog: DialogLike | null = null;
@@ -26,6 +35,9 @@ export class LiveCall {
   /** Settles when the 200 OK was sent (or the answer failed: then the call is over). */
   answered: Promise<void> | null = null;
   callerGone = false;
+  /** The 183 Session Progress with our SDP was sent (early media). */
+  earlyMediaSent = false;
+  private earlyMediaGuard: ReturnType<typeof setTimeout> | null = null;
   private finished = false;
   private earlyDigits: string[] = [];
 
@@ -36,6 +48,7 @@ export class LiveCall {
     private readonly res: SipResponseLike,
     readonly endpoint: MediaEndpoint,
     private readonly log: Logger,
+    private readonly earlyMediaMaxMs = EARLY_MEDIA_MAX_MS,
   ) {
     endpoint.on('dtmf', (e) => this.digit(e.digit));
   }
@@ -52,9 +65,32 @@ export class LiveCall {
     else if (this.earlyDigits.length < 32) this.earlyDigits.push(key);
   }
 
-  /** Sends the 200 OK with our SDP answer (once). Dialog listeners are attached in the same tick. */
+  /**
+   * Sends 183 Session Progress with our SDP answer (once), so the caller hears what the endpoint
+   * plays (the ringback) before the call is answered. Nothing when answered or gone. After
+   * earlyMediaMaxMs still unanswered, the call is answered (see EARLY_MEDIA_MAX_MS).
+   */
+  earlyMedia(): void {
+    if (this.earlyMediaSent || this.answered || this.callerGone || this.finished) return;
+    this.earlyMediaSent = true;
+    this.res.send(183, { body: this.endpoint.localSdp, headers: { 'Content-Type': 'application/sdp', 'User-Agent': 'Relais' } });
+    this.earlyMediaGuard = setTimeout(() => {
+      this.earlyMediaGuard = null;
+      if (this.answered || this.callerGone || this.finished) return;
+      this.log.info({ callId: this.id, afterMs: this.earlyMediaMaxMs }, 'early media too long: answering the caller');
+      void this.answer().catch(() => undefined);
+    }, this.earlyMediaMaxMs);
+  }
+
+  private clearEarlyMediaGuard(): void {
+    if (this.earlyMediaGuard) clearTimeout(this.earlyMediaGuard);
+    this.earlyMediaGuard = null;
+  }
+
+  /** Sends the 200 OK with our SDP answer (once), also after a 183. Dialog listeners are attached in the same tick. */
   answer(): Promise<void> {
     if (this.answered) return this.answered;
+    this.clearEarlyMediaGuard();
     this.answered = new Promise<void>((resolve, reject) => {
       if (this.callerGone) return reject(new Error('caller hung up before the answer'));
       this.srf.createUAS(this.req, this.res, { localSdp: this.endpoint.localSdp, headers: { 'User-Agent': 'Relais' } }, (err, dialog) => {
@@ -88,11 +124,13 @@ export class LiveCall {
   callerHungUp(): void {
     if (this.callerGone) return;
     this.callerGone = true;
+    this.clearEarlyMediaGuard();
     this.session?.send({ type: 'callerHangup' });
   }
 
   /** The flow hangs up: BYE when answered, else a final error response. */
   hangup(cause: HangupCause): void {
+    this.clearEarlyMediaGuard();
     if (this.dialog) {
       const dialog = this.dialog;
       this.dialog = null;
@@ -106,13 +144,14 @@ export class LiveCall {
   async finish(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    this.clearEarlyMediaGuard();
     for (const leg of this.legs.values()) this.endLeg(leg);
     if (this.answered) await this.answered.catch(() => undefined);
     if (this.dialog && !this.callerGone) this.hangup('normal');
     await this.endpoint.close().catch(() => undefined);
   }
 
-  /** Stops a ringing leg (CANCEL) or hangs up an answered one (BYE); closes its endpoint. */
+  /** Stops a ringing leg (CANCEL to every INVITE still out) or hangs up an answered one (BYE); closes its endpoint. */
   endLeg(leg: OutboundLeg): void {
     leg.cancelled = true;
     if (leg.state === 'ended') return;
@@ -121,14 +160,19 @@ export class LiveCall {
       const dialog = leg.dialog;
       leg.dialog = null;
       dialog.destroy().catch(() => undefined);
-    } else if (leg.request?.cancel) {
-      try {
-        leg.request.cancel();
-      } catch (err) {
-        this.log.debug({ err, legId: leg.legId }, 'CANCEL failed');
-      }
     }
+    for (const request of leg.requests.splice(0)) this.cancelInvite(request, leg.legId);
     if (leg.endpoint?.bridgedTo) void leg.endpoint.unbridge().catch(() => undefined);
     void leg.endpoint?.close().catch(() => undefined);
+  }
+
+  /** CANCELs an outgoing INVITE (the edge holds it until a provisional response arrived). */
+  cancelInvite(request: SipMessageLike, legId: string): void {
+    if (!request.cancel) return;
+    try {
+      request.cancel();
+    } catch (err) {
+      this.log.debug({ err, legId }, 'CANCEL failed');
+    }
   }
 }

@@ -191,7 +191,10 @@ export const AGENT_SDP = [
 // ---- early media, CANCEL (caller side) --------------------------------------------------
 
 /** The caller receives 183 Session Progress with an SDP answer (SIPp fails the call without one). */
-export const recvSessionProgress = '<recv response="183"><action><ereg regexp="m=audio [0-9]+ RTP/AVP" search_in="body" check_it="true" assign_to="early_sdp"/></action></recv>';
+export const recvSessionProgress = [
+  '<recv response="183"><action><ereg regexp="m=audio [0-9]+ RTP/AVP" search_in="body" check_it="true" assign_to="early_sdp"/></action></recv>',
+  '<nop hide="true"><action><log message="early media: [$early_sdp]"/></action></nop>',
+].join('\n');
 
 /** The caller CANCELs its pending INVITE (Via of the last response: the INVITE's branch), gets 200 and 487, ACKs. */
 export function callerCancels(number: string): string[] {

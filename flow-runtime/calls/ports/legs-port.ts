@@ -1,8 +1,11 @@
-// LegsPort over drachtio-srf: each leg gets its own MediaEndpoint (our offer), an INVITE to the
-// agent's registered contact (AgentDirectory) or to the trunk (dialExternal). 18x → ringing;
-// 200 → the answer is applied and the agent is marked busy; 486/600/603 → busy, 408/480/487 →
-// no_answer, anything else → failed. The interpreter decides ring times, cancels the other
-// legs and asks for the bridge; the caller meanwhile hears the ringback it plays.
+// LegsPort over drachtio-srf: each leg gets its own MediaEndpoint (our offer) and INVITEs to
+// every registered contact of the agent at once (forking, AgentDirectory) or one to the trunk
+// (dialExternal). 18x from any of them → ringing; the first 200 wins: its answer is applied, the
+// agent is marked busy, the other INVITEs are CANCELled (a 200 arriving after that gets a BYE).
+// 486/600/603 → busy, 408/480/487 → no_answer, anything else → failed; a forked leg is busy
+// only when every contact said busy, failed when every one failed, else no_answer. The
+// interpreter decides ring times, cancels the other legs and asks for the bridge; the caller
+// meanwhile hears the ringback it plays (early media, see media-port.ts).
 import type { LegListener, LegsPort, QueuePort } from '../../session';
 import type { LegRequest } from '../../interpreter';
 import type { MediaServer } from '../../media';
@@ -25,10 +28,19 @@ export interface LegsDeps {
   onAgentState?: (agentId: string, state: 'busy' | 'free') => void;
 }
 
-function failureReason(status: number | undefined): 'busy' | 'no_answer' | 'failed' {
+type FailReason = 'busy' | 'no_answer' | 'failed';
+
+function failureReason(status: number | undefined): FailReason {
   if (status === 486 || status === 600 || status === 603) return 'busy';
   if (status === 408 || status === 480 || status === 487) return 'no_answer';
   return 'failed';
+}
+
+/** The outcome of a forked leg nobody answered: busy or failed only when every contact said so. */
+export function forkedFailure(reasons: readonly FailReason[]): FailReason {
+  if (reasons.length > 0 && reasons.every((r) => r === 'busy')) return 'busy';
+  if (reasons.length > 0 && reasons.every((r) => r === 'failed')) return 'failed';
+  return 'no_answer';
 }
 
 export class LiveLegsPort implements LegsPort {
@@ -57,10 +69,10 @@ export class LiveLegsPort implements LegsPort {
     const { legId, target } = request;
     const leg: OutboundLeg = {
       legId, agentId: target.kind === 'agent' ? target.agentId : null,
-      endpoint: null, request: null, dialog: null, state: 'dialing', cancelled: false,
+      endpoint: null, requests: [], dialog: null, state: 'dialing', cancelled: false,
     };
     this.call.legs.set(legId, leg);
-    const fail = (reason: 'busy' | 'no_answer' | 'failed', why: unknown) => {
+    const fail = (reason: FailReason, why: unknown) => {
       if (leg.cancelled) return;
       this.deps.log.info({ callId: this.call.id, legId, reason, why: String(why) }, 'leg failed');
       leg.state = 'ended';
@@ -68,10 +80,10 @@ export class LiveLegsPort implements LegsPort {
       listener.failed(legId, reason);
     };
     try {
-      let uri: string | null = null;
+      let contacts: string[] = [];
       if (target.kind === 'agent') {
-        [uri] = await this.deps.directory.contacts(target.agentId);
-        if (!uri) return fail('failed', 'agent not registered');
+        contacts = await this.deps.directory.contacts(target.agentId);
+        if (contacts.length === 0) return fail('failed', 'agent not registered');
       } else if (!this.deps.trunk) {
         return fail('failed', 'no trunk configured');
       }
@@ -81,9 +93,11 @@ export class LiveLegsPort implements LegsPort {
 
       const progress = {
         cbRequest: (_err: unknown, req: SipMessageLike) => {
-          leg.request = req;
-          // Cancelled before the INVITE went out: CANCEL it now (the edge holds it until a provisional).
-          if (leg.cancelled && req?.cancel) req.cancel();
+          if (!req) return;
+          // Cancelled (or answered on another contact) before the INVITE went out: CANCEL it now
+          // (the edge holds it until a provisional).
+          if (leg.cancelled || leg.dialog) this.call.cancelInvite(req, legId);
+          else leg.requests.push(req);
         },
         cbProvisional: (res: { status: number }) => {
           if (leg.cancelled || leg.state !== 'dialing') return;
@@ -123,17 +137,32 @@ export class LiveLegsPort implements LegsPort {
 
       if (target.kind === 'agent') {
         const from = callerId ? `<sip:${callerId}@localhost>` : '"Anonymous" <sip:anonymous@anonymous.invalid>';
-        this.deps.srf.createUAC(uri as string, { localSdp: endpoint.localSdp, headers: { From: from } }, progress, (err, dialog) => {
-          if (err || !dialog) return fail(failureReason(err?.status), err);
-          answered(dialog);
-        });
+        const reasons: FailReason[] = [];
+        let won = false;
+        for (const uri of contacts) {
+          let sent: SipMessageLike | null = null;
+          const branch = { ...progress, cbRequest: (err: unknown, req: SipMessageLike) => progress.cbRequest(err, (sent = req)) };
+          this.deps.srf.createUAC(uri, { localSdp: endpoint.localSdp, headers: { From: from } }, branch, (err, dialog) => {
+            if (sent) leg.requests = leg.requests.filter((r) => r !== sent);
+            if (err || !dialog) {
+              reasons.push(failureReason(err?.status));
+              if (!won && reasons.length === contacts.length) fail(forkedFailure(reasons), err);
+              return;
+            }
+            // A second contact answering after the first (crossing our CANCEL): hang it up.
+            if (won || leg.cancelled) return void dialog.destroy().catch(() => undefined);
+            won = true;
+            for (const other of leg.requests.splice(0)) this.call.cancelInvite(other, legId);
+            answered(dialog);
+          });
+        }
       } else {
         const trunk = this.deps.trunk as TrunkConfig;
         const presented = resolveCallerId(trunk.callerId, { entryNumber: this.deps.entryNumber, callerNumber: callerId }, trunk.countryCode);
         // dialExternal resolves a promise: a BYE arriving in the same tick as the 200 could be missed (see README).
         const dialog = await dialExternal<DialogLike>(this.deps.srf as unknown as SrfUac, target.number, { trunk, sdp: endpoint.localSdp, callerId: presented,
           cbRequest: (err, req) => progress.cbRequest(err, req as SipMessageLike),
-          cbProvisional: (res) => progress.cbProvisional(res as { status: number }) });
+          cbProvisional: (res) => progress.cbProvisional(res as { status: number }) }).finally(() => (leg.requests = []));
         answered(dialog);
       }
     } catch (err) {

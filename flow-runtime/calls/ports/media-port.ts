@@ -1,9 +1,12 @@
 // MediaPort over the caller's MediaEndpoint. Prompts: uploaded sounds (Sound.data written once
-// to the media cache as a WAV file), text-to-speech, digits read out, tones. Media waits for
-// the 200 OK so the caller hears prompts from their start. Recordings are kept by id until the
-// record store takes their audio.
+// to the media cache as a WAV file), text-to-speech, digits read out, tones. A ringback tone
+// alone before the call is answered is early media: 183 Session Progress with our SDP, then the
+// tone plays at once. Anything else waits for the 200 OK so the caller hears prompts from their
+// start; the bridge too (200 OK, then media relayed). Recordings are kept by id until the record
+// store takes their audio.
 import type { MediaPort } from '../../session';
 import type { HangupCause, PlayItem } from '../../interpreter';
+import { isRingbackOnly } from '../../interpreter/step-run';
 import type { PromptSource, RecordingResult } from '../../media';
 import type { LiveCall } from '../live-call';
 import type { SoundFiles } from './sound-files';
@@ -31,8 +34,10 @@ export class LiveMediaPort implements MediaPort {
 
   async play(_callId: string, request: { playId: string; items: PlayItem[]; loop: boolean; bargeIn: boolean }): Promise<void> {
     this.currentPlay = request.playId;
+    const early = !this.call.answered && isRingbackOnly(request.items);
+    if (early) this.call.earlyMedia();
     const sources = await Promise.all(request.items.map((item) => this.source(item)));
-    await this.call.answer();
+    if (!early) await this.call.answer();
     // Stopped, replaced or bridged while the prompt was being prepared.
     if (this.currentPlay !== request.playId || this.call.endpoint.closed || this.call.endpoint.bridgedTo) return;
     await this.call.endpoint.play(sources.flat(), { loop: request.loop, bargeIn: request.bargeIn });
@@ -71,8 +76,16 @@ export class LiveMediaPort implements MediaPort {
   bridge(_callId: string, legId: string): void {
     const leg = this.call.legs.get(legId);
     if (!leg?.endpoint) return;
+    const other = leg.endpoint;
     this.currentPlay = null;
-    void this.call.endpoint.bridge(leg.endpoint, { dtmf: 'forward' });
+    // 200 OK to the caller first (the interpreter asked for it just before), then the media.
+    this.call.answer().then(
+      () => {
+        if (this.call.endpoint.closed || other.closed) return;
+        return this.call.endpoint.bridge(other, { dtmf: 'forward' });
+      },
+      () => undefined,
+    ).catch(() => undefined);
   }
 
   hangup(_callId: string, cause: HangupCause): void {
