@@ -76,6 +76,7 @@ export function VoicemailsList({ rows, mailboxes, filter, unreadCount, nextCurso
     }
   }
 
+  // Uncontrolled inputs (reset by their key when the URL changes): they show the choice at once.
   const go = (next: { mailbox: string; unread: boolean }) => router.push(filterUrl(next));
   const filtered = filter.mailbox !== '' || filter.unread;
 
@@ -85,7 +86,7 @@ export function VoicemailsList({ rows, mailboxes, filter, unreadCount, nextCurso
       <div className="inline-fields" role="search" aria-label={t('filters')}>
         <div className="field">
           <label htmlFor="voicemail-mailbox">{t('filterMailbox')}</label>
-          <select id="voicemail-mailbox" value={filter.mailbox} onChange={(e) => go({ ...filter, mailbox: e.target.value })}>
+          <select id="voicemail-mailbox" key={filter.mailbox} defaultValue={filter.mailbox} onChange={(e) => go({ ...filter, mailbox: e.target.value })}>
             <option value="">{t('allMailboxes')}</option>
             {mailboxes.map((m) => (
               <option key={m.value} value={m.value}>
@@ -96,7 +97,7 @@ export function VoicemailsList({ rows, mailboxes, filter, unreadCount, nextCurso
         </div>
         <div className="field">
           <label>
-            <input type="checkbox" checked={filter.unread} onChange={(e) => go({ ...filter, unread: e.target.checked })} /> {t('filterUnread')}
+            <input type="checkbox" key={String(filter.unread)} defaultChecked={filter.unread} onChange={(e) => go({ ...filter, unread: e.target.checked })} /> {t('filterUnread')}
           </label>
         </div>
       </div>
@@ -140,17 +141,18 @@ export function VoicemailsList({ rows, mailboxes, filter, unreadCount, nextCurso
         ]}
         actionsLabel={tc('actions')}
         actions={(v) => (
-          <>
+          // Wraps into a column on narrow screens rather than widening the table.
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.35rem', justifyContent: 'flex-end' }}>
             <RowButton
               label={isListened(v) ? t('markUnreadNamed', { name: callerName(v) }) : t('markListenedNamed', { name: callerName(v) })}
               text={isListened(v) ? t('markUnread') : t('markListened')}
               onClick={() => void mark(v, !isListened(v))}
-            />{' '}
+            />
             <a className="button small" href={`${v.audioUrl}?download=1`} download aria-label={t('downloadNamed', { name: callerName(v) })}>
               {t('download')}
-            </a>{' '}
+            </a>
             {v.deletable && <RowButton label={t('deleteNamed', { name: callerName(v) })} text={tc('delete')} onClick={() => setDeleting(v)} />}
-          </>
+          </div>
         )}
       />
       {(nextCursor || !isFirstPage) && (
