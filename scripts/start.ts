@@ -102,7 +102,8 @@ async function main(): Promise<void> {
       name: 'flow-runtime',
       args: [path.join(root, 'flow-runtime', 'main.ts')],
       env,
-      readyPattern: /flow-runtime: started/,
+      // Ready once connected to the SIP edge: from then on a call to the demo number is answered.
+      readyPattern: /connected to drachtio at /,
       onExit: onServiceExit('flow-runtime'),
     }),
   );
