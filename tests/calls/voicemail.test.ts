@@ -4,11 +4,12 @@
 // SIPp's A-law capture (g711a.pcap), then hangs up.
 // Checked: the Voicemail row (group mailbox, caller's number), its audio is a WAV whose duration
 // (from the header and the data length) matches the RTP audio in the capture (±300 ms), and
-// durationMs agrees.
+// durationMs agrees; the admin's list (app/lib/voicemails) shows it with that caller and duration.
 import dgram from 'node:dgram';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaEndpoint } from '@/flow-runtime/media';
+import { listVoicemails } from '@/app/lib/voicemails/list-voicemails';
 import { runSipp, sippOk, sippPort } from '../sip-edge/helpers';
 import { ack, inDialogRequest, scenario } from '../sip-edge/scenarios';
 import { callerInvite, eventually, flowDocument, play, publishFlow, startRuntime, tts, type Runtime } from './support';
@@ -150,6 +151,13 @@ describe('hours closed → voicemail', () => {
     expect(Math.abs(wav.ms - sent)).toBeLessThanOrEqual(300);
     expect(Math.abs(vm.durationMs - wav.ms)).toBeLessThanOrEqual(300);
     expect(Math.abs(vm.durationMs - sent)).toBeLessThanOrEqual(300);
+
+    // The admin lists it (the function behind GET /api/voicemails and the Voicemail page).
+    const listed = await listVoicemails({ id: 'calls-test', organizationId: rt.organizationId, role: 'admin' }, {}, rt.prisma);
+    expect(listed.voicemails).toHaveLength(1);
+    expect(listed.voicemails[0]).toMatchObject({ id: vm.id, caller: '+33612345678', durationMs: vm.durationMs, listened: false, mailbox: { kind: 'group', id: groupId, name: 'Accueil' } });
+    expect(Math.abs(listed.voicemails[0].durationMs - sent)).toBeLessThanOrEqual(300);
+    expect(listed.voicemails[0]).not.toHaveProperty('audio');
 
     const call = await eventually(() => rt.prisma.call.findFirst({ where: { entryNumber: NUMBER, endedAt: { not: null } }, include: { events: true } }), 'call row');
     expect(call.id).toBe(vm.callId);
