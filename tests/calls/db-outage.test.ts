@@ -4,7 +4,8 @@
 // a second call to that number is answered, hears the menu prompt (an in-test RTP receiver) and
 // its digit (SIP INFO) is taken; a number never seen before gets 503 with Retry-After, also when
 // the database accepts connections but never answers (the lookup gives up instead of waiting);
-// once the proxy is back, the second call's Call row and path land (outbox replay).
+// once the proxy is back, the second call's Call row and path land (outbox replay). A version
+// warmed by the publish listener is what calls get during the next outage.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@/prisma/client';
 import { RtpPeer, bestCorrelation } from '../media/support/rtp-peer';
@@ -132,4 +133,24 @@ describe('new calls while the database is unreachable', () => {
     await recovered;
     expect(rt.calls.services.flows.lastKnown.inOutage).toBe(false);
   }, 150_000);
+
+  it('a version warmed by the publish listener (not yet looked up by a call) is the one calls run during the next outage', async () => {
+    const { versionId } = await publishFlow(rt, NUMBER, flowDocument('menu', [
+      { id: 'menu', type: 'menu', config: { prompt: tts(PROMPT), keys: [{ key: '1' }], timeoutSeconds: 10, retries: 0 } },
+      { id: 'v2', type: 'hangup', config: {} },
+      { id: 'other', type: 'hangup', config: {} },
+    ], [['menu', '1', 'v2'], ['menu', 'timeout', 'other'], ['menu', 'invalid', 'other']]));
+    expect(await rt.calls.services.flows.warm(versionId)).toMatchObject({ number: 2 }); // what the listener does on NOTIFY
+    proxy.cut();
+    try {
+      const r = await runSipp(menuCall(peer.port), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 40 }).done;
+      expect(sippOk(r)).toBe('ok');
+    } finally {
+      proxy.restore();
+    }
+    expect(await rt.recorder.flush(60_000)).toBe(true);
+    const last = (await callsOn(NUMBER)).at(-1)!;
+    expect(last.flowVersionId).toBe(versionId);
+    expect(last.events.some((e) => e.kind === 'node-entered' && e.nodeId === 'v2')).toBe(true);
+  }, 120_000);
 });
