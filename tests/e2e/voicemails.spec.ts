@@ -3,6 +3,7 @@
 // duration is the stored one) and marks it listened; "new only" then hides it; it can be marked
 // new again, downloaded and deleted after a confirmation; the page speaks French and English.
 import wavefile from 'wavefile';
+import { createUser } from '@/tests/support/factories';
 import { expect, test } from './support/fixtures';
 
 const DURATION_MS = 3200;
@@ -38,7 +39,12 @@ test('voicemail: listen, listened, new-only filter, mark new, download, delete, 
   await expect(row).toContainText('New');
   await snapshot('voicemails-new');
 
-  // Play: the click on the player gives the page the user activation audio needs.
+  // Play: the click on the player gives the page the user activation audio needs. Chromium
+  // fetches media with Range requests; the server answers them with 206.
+  const audioStatuses: number[] = [];
+  page.on('response', (res) => {
+    if (/\/api\/voicemails\/[^/]+\/audio$/.test(new URL(res.url()).pathname)) audioStatuses.push(res.status());
+  });
   const audio = row.locator('audio');
   await expect(audio).toHaveAttribute('preload', 'none');
   await audio.click();
@@ -54,6 +60,8 @@ test('voicemail: listen, listened, new-only filter, mark new, download, delete, 
   expect(played.ended).toBe(true);
   expect(Math.abs(played.duration - DURATION_MS / 1000)).toBeLessThanOrEqual(0.2);
   expect(played.currentTime).toBeGreaterThan(DURATION_MS / 1000 - 0.2);
+  expect(audioStatuses.length).toBeGreaterThan(0);
+  expect(audioStatuses.every((status) => status === 206)).toBe(true);
   await expect(navLink).not.toContainText('new message');
   await expect(page.getByTestId('voicemail-unread-count')).toHaveText('No new messages.');
 
@@ -103,4 +111,26 @@ test('voicemail: listen, listened, new-only filter, mark new, download, delete, 
 
   await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'EN' }).click();
   await expect(page.getByText('No voicemail yet.', { exact: false })).toBeVisible();
+});
+
+test('voicemail: an agent sees their groups’ messages only, and may not delete a group’s', async ({ page, admin, prisma, signIn }) => {
+  const agentUser = await createUser(prisma, admin.organizationId, 'agent', 'en');
+  const agent = await prisma.agent.create({
+    data: { organizationId: admin.organizationId, userId: agentUser.id, name: 'Alice', sipUsername: `alice-${agentUser.id}`, sipRealm: 'relais.test', sipHa1: '0'.repeat(32) },
+  });
+  const reception = await prisma.queueGroup.create({ data: { organizationId: admin.organizationId, name: 'Accueil' } });
+  const sales = await prisma.queueGroup.create({ data: { organizationId: admin.organizationId, name: 'Ventes' } });
+  await prisma.groupMember.create({ data: { groupId: reception.id, agentId: agent.id, position: 0 } });
+  for (const [groupId, caller] of [[reception.id, '+33611111111'], [sales.id, '+33622222222']]) {
+    await prisma.voicemail.create({ data: { organizationId: admin.organizationId, mailboxKind: 'group', groupId, caller, durationMs: 1000, audio: toneWav(1000) } });
+  }
+
+  await signIn(agentUser);
+  await page.getByRole('navigation').getByRole('link', { name: /^Voicemail/ }).click();
+  const row = page.getByTestId('voicemail-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('+33611111111');
+  await expect(row.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
+  await expect(row.getByRole('button', { name: 'Mark the message from +33611111111 as listened' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Mailbox' }).locator('option')).toHaveText(['All mailboxes', 'Group Accueil', 'Agent Alice']);
 });

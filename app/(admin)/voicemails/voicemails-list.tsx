@@ -56,7 +56,7 @@ export function VoicemailsList({ rows, mailboxes, filter, unreadCount, nextCurso
 
   const isListened = (v: VoicemailRow) => listened[v.id] ?? v.listened;
   const callerName = (v: VoicemailRow) => v.caller ?? t('withheld');
-  const when = (v: VoicemailRow) => format.dateTime(v.createdAt, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (v: VoicemailRow) => format.dateTime(v.createdAt, { dateStyle: 'short', timeStyle: 'short' });
   const mailboxName = (v: VoicemailRow) =>
     v.mailbox.name === null ? t(`deletedMailbox.${v.mailbox.kind}`) : t(`mailboxOf.${v.mailbox.kind}`, { name: v.mailbox.name });
   // The server's count, corrected by what was marked here since it was read.
