@@ -1,12 +1,12 @@
 // Agent legs and their outcomes:
-// - the caller hangs up while the agent's phone rings → CANCEL to the phone, call `cancelled`,
-//   leg `cancelled`;
+// - the caller hangs up (CANCEL, the call is in early media) while the agent's phone rings →
+//   CANCEL to the phone, call `cancelled`, leg `cancelled`;
 // - cascade: the first agent only rings (180) past their ring time → CANCEL, leg `no_answer`;
 //   the second rings and answers → bridged, call `answered`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
 import { ack, inDialogRequest, reply, scenario, uasCancelled, uasReply } from '../sip-edge/scenarios';
-import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
+import { AGENT_SDP, callerCancels, callerInvite, createAgent, eventually, flowDocument, publishFlow, recvSessionProgress, registerAgent, startRuntime, type Runtime } from './support';
 
 let rt: Runtime;
 const RINGING = '+33199000010';
@@ -43,6 +43,7 @@ const callerFor = (number: string, holdMs: number) => scenario(
   callerInvite(number),
   '<recv response="100" optional="true"/>',
   '<recv response="180" optional="true"/>',
+  '<recv response="183" optional="true"/>', // early media while the agents ring
   '<recv response="200" rrs="true"/>',
   ack,
   `<pause milliseconds="${holdMs}"/>`,
@@ -58,7 +59,13 @@ async function finishedCall(number: string) {
 describe('agent legs', () => {
   it('caller hangs up while the agent rings: the phone gets CANCEL, outcome cancelled, leg cancelled', async () => {
     const phone = await agentPhone('dora', uasCancelled);
-    const caller = runSipp(callerFor(RINGING, 2500), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 30 });
+    const caller = runSipp(scenario(
+      callerInvite(RINGING),
+      '<recv response="100" optional="true"/>',
+      recvSessionProgress,
+      '<pause milliseconds="2500"/>',
+      ...callerCancels(RINGING),
+    ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 30 });
     const [c, p] = await Promise.all([caller.done, phone.done]);
     expect(sippOk(c)).toBe('ok');
     expect(sippOk(p)).toBe('ok');

@@ -79,6 +79,7 @@ describe('external redirect', () => {
       callerInvite(ALLOWED),
       '<recv response="100" optional="true"/>',
       '<recv response="180" optional="true"/>',
+      '<recv response="183" optional="true"/>', // early media while the trunk rings
       '<recv response="200" rrs="true"/>',
       ack,
       '<pause milliseconds="3000"/>',
