@@ -9,7 +9,8 @@
 //   3. while the database fails and more than `maxQueued` ops wait, everything but each key's
 //      head is spilled to a JSON-lines file, and later ops go to that file too (order kept);
 //      once the heads are written the files are replayed into memory;
-//   4. start() replays files left by an earlier run; close() flushes for a while, then spills
+//   4. a write that does not settle within opTimeoutMs counts as a transient failure (step 2);
+//   5. start() replays files left by an earlier run; close() flushes for a while, then spills
 //      what is left. A file is deleted only when every op read from it is written or re-spilled.
 // Ops must be idempotent (a write can succeed while its reply is lost): executors use client
 // ids with skipDuplicates or plain updates.
@@ -46,7 +47,21 @@ export interface OutboxOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   permanentAttempts?: number;
+  /**
+   * A write that has not settled after this long counts as a transient failure (a database that
+   * accepts connections but never answers): it is retried, and the outage backoff and spilling
+   * apply. The first try may still land later; writes are idempotent. Default 15 s.
+   */
+  opTimeoutMs?: number;
   logger?: Logger;
+}
+
+/** A write that did not settle within `opTimeoutMs`. */
+export class OutboxTimeoutError extends Error {
+  readonly code = 'outbox_write_timeout';
+  constructor(kind: string, ms: number) {
+    super(`${kind}: no answer from the database within ${ms} ms`);
+  }
 }
 
 export interface OutboxEvents {
@@ -79,6 +94,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly permanentAttempts: number;
+  private readonly opTimeoutMs: number;
 
   constructor(private readonly opts: OutboxOptions) {
     super();
@@ -87,6 +103,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
     this.baseDelayMs = opts.baseDelayMs ?? 200;
     this.maxDelayMs = opts.maxDelayMs ?? 10_000;
     this.permanentAttempts = opts.permanentAttempts ?? 3;
+    this.opTimeoutMs = opts.opTimeoutMs ?? 15_000;
   }
 
   /** Ops waiting in memory or in spill files not yet replayed (approximate for files). */
@@ -190,8 +207,7 @@ export class Outbox extends EventEmitter<OutboxEvents> {
 
   private run(key: string, entry: Entry): void {
     this.running.add(key);
-    this.opts
-      .execute(entry)
+    this.executeWithin(entry)
       .then(
         () => {
           this.consecutiveFailures = 0;
@@ -217,6 +233,13 @@ export class Outbox extends EventEmitter<OutboxEvents> {
         this.running.delete(key);
         this.pump();
       });
+  }
+
+  private executeWithin(entry: Entry): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new OutboxTimeoutError(entry.kind, this.opTimeoutMs)), this.opTimeoutMs);
+      this.opts.execute(entry).then(resolve, reject).finally(() => clearTimeout(timer));
+    });
   }
 
   private done(key: string, entry: Entry): void {

@@ -9,6 +9,8 @@ import { CallRecorder } from '@/flow-runtime/records/call-recorder';
 import { createPrismaClient, type PrismaClient } from '@/prisma/client';
 import { createOrgWithAgent, createTestDatabase, eventually, type TestDatabase } from './support';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
+import { startCuttableProxy } from '../support/tcp-proxy';
+import { OutboxTimeoutError } from '@/flow-runtime/records/outbox';
 
 let db: TestDatabase;
 let proxy: TcpProxy;
@@ -161,6 +163,30 @@ describe('CallRecorder', () => {
       process.off('warning', onWarning);
     }
   }, 90_000);
+
+  it('a database that accepts connections but never answers: the write gives up after opTimeoutMs, is retried, and lands once it answers', async () => {
+    const silent = await startCuttableProxy(Number(new URL(db.url).port || 5432));
+    const u = new URL(db.url);
+    u.port = String(silent.port);
+    const prisma = createPrismaClient(u.toString());
+    try {
+      silent.blackhole();
+      const recorder = new CallRecorder(prisma, { dir: tmp(), baseDelayMs: 50, maxDelayMs: 200, opTimeoutMs: 300 });
+      recorder.start();
+      const timedOut = new Promise((r) => recorder.outbox.on('retry', (_op, err) => err instanceof OutboxTimeoutError && r(err)));
+      const { callId } = recordCall(recorder, 'call-silent');
+      await timedOut;
+      expect(await db.prisma.call.count({ where: { id: callId } })).toBe(0);
+      silent.restore();
+      expect(await recorder.flush(30_000)).toBe(true);
+      await expectCallRecorded(callId);
+      await recorder.close();
+    } finally {
+      silent.restore();
+      await prisma.$disconnect().catch(() => undefined);
+      await silent.close();
+    }
+  }, 60_000);
 
   it('puts a write the database refuses in the dead-letter file, and goes on with the others', async () => {
     const dir = tmp();
