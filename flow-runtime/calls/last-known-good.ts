@@ -59,7 +59,8 @@ export class LastKnownGood extends EventEmitter<LastKnownGoodEvents> {
   private staleAnswers = 0;
   private readonly refreshing = new Set<string>();
 
-  constructor(readonly timeoutMs = 2_000) {
+  /** `maxEntries`: the oldest answers are forgotten past it (numbers dialled at random must not grow memory). */
+  constructor(readonly timeoutMs = 2_000, private readonly maxEntries = 20_000) {
     super();
   }
 
@@ -91,14 +92,14 @@ export class LastKnownGood extends EventEmitter<LastKnownGoodEvents> {
       }
       return this.values.get(k) as T;
     }
-    this.values.set(k, value);
+    this.keep(k, value);
     this.succeeded();
     return value;
   }
 
   /** Stores an answer learned elsewhere (a published version warmed by the publish listener). */
   remember<T>(what: string, key: string, value: T): void {
-    this.values.set(`${what}\u0000${key}`, value);
+    this.keep(`${what}\u0000${key}`, value);
   }
 
   recall<T>(what: string, key: string): T | undefined {
@@ -109,9 +110,16 @@ export class LastKnownGood extends EventEmitter<LastKnownGoodEvents> {
     if (this.refreshing.has(k)) return;
     this.refreshing.add(k);
     withTimeout(load(), this.timeoutMs, what).then((value) => {
-      this.values.set(k, value);
+      this.keep(k, value);
       this.succeeded();
     }, () => undefined).finally(() => this.refreshing.delete(k));
+  }
+
+  /** Newest last (Map order): past maxEntries the least recently refreshed answer goes. */
+  private keep(k: string, value: unknown): void {
+    this.values.delete(k);
+    this.values.set(k, value);
+    if (this.values.size > this.maxEntries) this.values.delete(this.values.keys().next().value as string);
   }
 
   private succeeded(): void {
