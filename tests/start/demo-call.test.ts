@@ -59,6 +59,8 @@ interface Ports { admin: number; sip: number; drachtio: number; pglite: number; 
 interface Launcher {
   child: ChildProcess;
   output: () => string;
+  /** performance.now() at which each output line arrived. */
+  lines: { at: number; line: string }[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Resolves with the first output line matching one of `patterns` (index and match). */
   waitForLine(patterns: RegExp[], timeoutMs: number): Promise<{ index: number; match: RegExpMatchArray }>;
@@ -93,13 +95,17 @@ function launch(dataDir: string, ports: Ports): Launcher {
   let output = '';
   let pending = '';
   const listeners = new Set<(line: string) => void>();
+  const timed: { at: number; line: string }[] = [];
   const exitListeners = new Set<(e: { code: number | null }) => void>();
   const onData = (chunk: Buffer) => {
     output += chunk.toString();
     pending += chunk.toString();
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
-    for (const line of lines) for (const listener of listeners) listener(line);
+    for (const line of lines) {
+      timed.push({ at: performance.now(), line });
+      for (const listener of listeners) listener(line);
+    }
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
@@ -111,6 +117,7 @@ function launch(dataDir: string, ports: Ports): Launcher {
   return {
     child,
     output: () => output,
+    lines: timed,
     exited,
     waitForLine(patterns, timeoutMs) {
       const seen = output.split('\n');
@@ -232,7 +239,7 @@ let demoUri: { uri: string; number: string; host: string; port: number } | undef
 let pidsBeforeStop: Record<keyof typeof SERVICES, number | undefined> | undefined;
 const startTimes: { first?: number; second?: number } = {};
 
-async function startAndWaitForDemoLine(skip: (note: string) => never): Promise<{ launcher: Launcher; seconds: number; line: RegExpMatchArray }> {
+async function startAndWaitForDemoLine(skip: (note: string) => never): Promise<{ launcher: Launcher; seconds: number; line: RegExpMatchArray; phases: string }> {
   const t0 = performance.now();
   const launcher = launch(dataDir, ports);
   launchers.push(launcher);
@@ -242,7 +249,22 @@ async function startAndWaitForDemoLine(skip: (note: string) => never): Promise<{
     await stop(launcher);
     skip(`the launcher started rebuilding the admin (${distDir} became stale meanwhile); not waiting minutes for it`);
   }
-  return { launcher, seconds: (performance.now() - t0) / 1000, line: match };
+  return { launcher, seconds: (performance.now() - t0) / 1000, line: match, phases: phases(launcher, t0) };
+}
+
+/** When each step of the start was reached, in seconds since launch (for the printed figures). */
+function phases(launcher: Launcher, t0: number): string {
+  const steps: [string, RegExp][] = [
+    ['database', /applying database migrations/],
+    ['sip-edge', /SIP listening on/], ['admin', /admin: listening on/], ['flow-runtime', /connected to drachtio at /], ['demo line', DEMO_LINE],
+  ];
+  return steps
+    .map(([name, pattern]) => {
+      const hit = launcher.lines.find((l) => pattern.test(l.line));
+      return hit ? `${name} ${((hit.at - t0) / 1000).toFixed(1)}` : null;
+    })
+    .filter(Boolean)
+    .join(', ');
 }
 
 async function stop(launcher: Launcher): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
@@ -263,9 +285,9 @@ beforeEach((ctx) => {
 });
 
 afterAll(async () => {
-  // Whatever a failed test left running: the launcher's whole process group.
+  // Whatever a failed or skipped test left running (a launcher, a service, an interrupted
+  // `next build` the launcher does not stop): the launcher's whole process group.
   for (const launcher of launchers) {
-    if (launcher.child.exitCode !== null || launcher.child.signalCode !== null) continue;
     try {
       process.kill(-launcher.child.pid!, 'SIGKILL');
     } catch {
@@ -277,10 +299,10 @@ afterAll(async () => {
 
 describe('npm start: the README’s demo call', () => {
   it('first start on a fresh data dir: embedded PGlite, then the demo line and the admin address', async (ctx) => {
-    const { launcher, seconds, line } = await startAndWaitForDemoLine((note) => ctx.skip(note));
+    const { launcher, seconds, line, phases } = await startAndWaitForDemoLine((note) => ctx.skip(note));
     first = launcher;
     startTimes.first = seconds;
-    console.log(`npm start, first start (fresh data dir): ${seconds.toFixed(1)} s from launch to the demo line`);
+    console.log(`npm start, first start (fresh data dir): ${seconds.toFixed(1)} s from launch to the demo line (s since launch: ${phases})`);
     demoUri = { uri: line[1], number: line[2], host: line[3], port: Number(line[4]) };
     expect(demoUri.port).toBe(ports.sip);
     const output = launcher.output();
@@ -383,10 +405,10 @@ describe('npm start: the README’s demo call', () => {
 
   it('a second start on the same data dir and ports reaches the demo line again, and stops cleanly', async (ctx) => {
     expect(startTimes.first).toBeDefined();
-    const { launcher, seconds } = await startAndWaitForDemoLine((note) => ctx.skip(note));
+    const { launcher, seconds, phases } = await startAndWaitForDemoLine((note) => ctx.skip(note));
     startTimes.second = seconds;
     console.log(`npm start, second start (existing data dir): ${seconds.toFixed(1)} s from launch to the demo line ` +
-      `(first start: ${startTimes.first!.toFixed(1)} s)`);
+      `(s since launch: ${phases}; first start: ${startTimes.first!.toFixed(1)} s)`);
     expect(launcher.output()).not.toMatch(/First start: demo organisation created/);
     const pids = servicePids(launcher);
     const exit = await Promise.race([stop(launcher), sleep(60_000).then(() => null)]);
