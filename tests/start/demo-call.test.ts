@@ -238,6 +238,8 @@ let first: Launcher | undefined;
 let demoUri: { uri: string; number: string; host: string; port: number } | undefined;
 let pidsBeforeStop: Record<keyof typeof SERVICES, number | undefined> | undefined;
 const startTimes: { first?: number; second?: number } = {};
+/** Why the remaining tests are skipped (no usable admin build), if they are. */
+let skipRest: string | null = buildMissing;
 
 async function startAndWaitForDemoLine(skip: (note: string) => never): Promise<{ launcher: Launcher; seconds: number; line: RegExpMatchArray; phases: string }> {
   const t0 = performance.now();
@@ -247,7 +249,8 @@ async function startAndWaitForDemoLine(skip: (note: string) => never): Promise<{
   if (index === 1) {
     // The sources changed between the freshness check and the launcher's own: do not wait for a build.
     await stop(launcher);
-    skip(`the launcher started rebuilding the admin (${distDir} became stale meanwhile); not waiting minutes for it`);
+    skipRest = `the launcher started rebuilding the admin (${distDir} became stale meanwhile); not waiting minutes for it`;
+    skip(skipRest);
   }
   return { launcher, seconds: (performance.now() - t0) / 1000, line: match, phases: phases(launcher, t0) };
 }
@@ -281,7 +284,7 @@ beforeAll(async () => {
 });
 
 beforeEach((ctx) => {
-  if (buildMissing) ctx.skip(buildMissing);
+  if (skipRest) ctx.skip(skipRest);
 });
 
 afterAll(async () => {
