@@ -12,7 +12,7 @@ import { computeHa1 } from '@/app/lib/agents/sip-digest';
 import { createPrismaClient, type PrismaClient } from '@/prisma/client';
 import { createRegistrar } from '@/flow-runtime/registrar/registrar';
 import { CallRecorder } from '@/flow-runtime/records/call-recorder';
-import { createRtpMediaServer, type RtpMediaServer } from '@/flow-runtime/media';
+import { createMediaServer, mediaThreadFromEnv, type ProcessMediaServer } from '@/flow-runtime/media';
 import { startCallHandling, type CallHandling } from '@/flow-runtime/calls';
 import type { TrunkConfig } from '@/flow-runtime/trunk/trunk-config';
 import type { RunningSipEdge } from '@/sip-edge/index';
@@ -37,7 +37,7 @@ export interface Runtime {
   prisma: PrismaClient;
   edge: RunningSipEdge;
   srf: SrfApp;
-  media: RtpMediaServer;
+  media: ProcessMediaServer;
   recorder: CallRecorder;
   calls: CallHandling;
   organizationId: string;
@@ -63,7 +63,7 @@ export async function startRuntime(opts: {
   const prisma = createPrismaClient(opts.runtimeDatabaseUrl ? await opts.runtimeDatabaseUrl(url) : url);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'relais-calls-'));
   const portMin = opts.portMin ?? 35000 + 2 * Math.floor(Math.random() * 2000);
-  const media = createRtpMediaServer({ host: '127.0.0.1', portMin, portMax: portMin + 998, cacheDir: path.join(os.tmpdir(), 'relais-calls-media-cache'), recordingsDir: path.join(dataDir, 'recordings') });
+  const media = createMediaServer({ thread: mediaThreadFromEnv(process.env), host: '127.0.0.1', portMin, portMax: portMin + 998, cacheDir: path.join(os.tmpdir(), 'relais-calls-media-cache'), recordingsDir: path.join(dataDir, 'recordings') });
   const recorder = new CallRecorder(prisma, { dir: path.join(dataDir, 'outbox') });
   recorder.start();
   const registrar = createRegistrar({ prisma, realm: REALM, nonceSecret: 'calls-test' });
