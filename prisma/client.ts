@@ -8,7 +8,15 @@ export type { PrismaClient } from './generated/client';
 export * as db from './generated/client';
 
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
-  const adapter = new PrismaPg({ ...poolConfigFromUrl(url), max: Number(process.env.DB_POOL_MAX ?? 10) });
+  const adapter = new PrismaPg({
+    ...poolConfigFromUrl(url),
+    max: Number(process.env.DB_POOL_MAX ?? 10),
+    // A database that stops answering must not hold callers or the records outbox forever:
+    // give up on a connection (or on a free pool slot) after this long, and let TCP keepalive
+    // notice dead connections.
+    connectionTimeoutMillis: Number(process.env.DB_CONNECT_TIMEOUT_MS ?? 10_000),
+    keepAlive: true,
+  });
   return new PrismaClient({ adapter });
 }
 
