@@ -44,6 +44,7 @@ export class WorkerConnection {
   private lastError: Error | null = null;
   private readonly readyTimer: NodeJS.Timeout;
   private readonly exited: Promise<void>;
+  private referenced = true;
 
   constructor(
     options: WorkerServerOptions,
@@ -54,7 +55,10 @@ export class WorkerConnection {
       this.lastError = new Error(`the media worker did not start within ${READY_TIMEOUT_MS / 1000} s`);
       void this.worker.terminate();
     }, READY_TIMEOUT_MS);
-    this.worker.on('message', (m: FromWorker) => this.onMessage(m));
+    this.worker.on('message', (m: FromWorker) => {
+      this.onMessage(m);
+      this.updateRef();
+    });
     this.worker.on('error', (err) => {
       this.lastError = err;
     });
@@ -88,7 +92,20 @@ export class WorkerConnection {
       });
       options.signal?.addEventListener('abort', onAbort, { once: true });
       this.post({ type: 'request', id, request }, options.transfer);
+      this.updateRef();
     });
+  }
+
+  /**
+   * Like an idle RtpMediaServer (no timer, no socket), an idle worker does not keep the process
+   * alive: it is referenced only while endpoints are open or requests wait for replies.
+   */
+  updateRef(): void {
+    const busy = this.pending.size > 0 || this.endpoints.size > 0;
+    if (busy === this.referenced || this.dead) return;
+    this.referenced = busy;
+    if (busy) this.worker.ref();
+    else this.worker.unref();
   }
 
   /** Asks the worker to close its server, then ends the thread (after `timeoutMs` at most). */

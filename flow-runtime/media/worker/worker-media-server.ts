@@ -57,6 +57,7 @@ export class WorkerMediaServer implements MediaServer {
     const state = await connection.request<EndpointSnapshot>({ op: 'create', options: rest }, { signal });
     const endpoint = new WorkerEndpoint(connection, state);
     connection.endpoints.set(state.id, endpoint);
+    connection.updateRef();
     if (signal?.aborted || this.closed) {
       // Created just as the caller gave up: leave nothing behind.
       await endpoint.close();
