@@ -26,7 +26,7 @@ const endpoints = new Map<string, RtpEndpoint>();
 const lastSent = new Map<string, EndpointSnapshot>();
 const aborts = new Map<number, AbortController>();
 /** Endpoints whose play/record request waits to start: their playing/recording flags are checked every 20 ms. */
-const watched = new Map<RtpEndpoint, { playing: boolean; recording: boolean; pending: number }>();
+const watched = new Map<RtpEndpoint, { playing: boolean; recording: boolean; pending: number; want: Set<'playing' | 'recording'> }>();
 let watchTimer: NodeJS.Timeout | null = null;
 
 function send(message: FromWorker): void {
@@ -103,20 +103,22 @@ function endpoint(id: string): RtpEndpoint {
   return ep;
 }
 
-function watch(ep: RtpEndpoint): () => void {
-  const w = watched.get(ep) ?? { playing: ep.playing, recording: ep.recording, pending: 0 };
+function watch(ep: RtpEndpoint, want: 'playing' | 'recording'): () => void {
+  const w = watched.get(ep) ?? { playing: ep.playing, recording: ep.recording, pending: 0, want: new Set() };
   w.pending++;
+  w.want.add(want);
   watched.set(ep, w);
   watchTimer ??= setInterval(checkWatched, 20);
   return () => {
     if (--w.pending <= 0 && watched.get(ep) === w) watched.delete(ep);
-    if (watched.size === 0 && watchTimer) {
-      clearInterval(watchTimer);
-      watchTimer = null;
-    }
+    stopWatchTimerIfIdle();
   };
 }
 
+/**
+ * Pushes the state of watched endpoints whose playing/recording flag moved. Once what they wait
+ * for has started they are no longer watched (the end comes with the reply).
+ */
 function checkWatched(): void {
   const moved: RtpEndpoint[] = [];
   for (const [ep, w] of watched) {
@@ -124,9 +126,18 @@ function checkWatched(): void {
     w.playing = ep.playing;
     w.recording = ep.recording;
     moved.push(ep);
+    if ([...w.want].every((flag) => ep[flag])) watched.delete(ep);
   }
   const states = changed(moved);
   if (states.length) send({ type: 'states', states });
+  stopWatchTimerIfIdle();
+}
+
+function stopWatchTimerIfIdle(): void {
+  if (watched.size === 0 && watchTimer) {
+    clearInterval(watchTimer);
+    watchTimer = null;
+  }
 }
 
 function statsSnapshot(): StatsSnapshot {
@@ -147,7 +158,7 @@ async function runCall(call: EndpointCall, signal: AbortSignal | undefined): Pro
     case 'modify':
       return { value: await ep.modify(call.sdp), touched };
     case 'play': {
-      const unwatch = watch(ep);
+      const unwatch = watch(ep, 'playing');
       try {
         return { value: await ep.play(call.sources as PromptSource[], { ...call.options, signal }), touched };
       } finally {
@@ -164,7 +175,7 @@ async function runCall(call: EndpointCall, signal: AbortSignal | undefined): Pro
       ep.handleSipInfo('application/dtmf-relay', `Signal=${call.digit}\r\nDuration=${call.durationMs}\r\n`);
       return { value: undefined, touched };
     case 'record': {
-      const unwatch = watch(ep);
+      const unwatch = watch(ep, 'recording');
       try {
         return { value: await ep.record({ ...call.options, signal }), touched };
       } finally {
