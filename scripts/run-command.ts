@@ -1,6 +1,10 @@
 // Runs a command as a child process without blocking the event loop (the launcher also
 // serves the embedded database, so a synchronous exec would deadlock it).
-import { spawn } from 'node:child_process';
+// Each command runs in its own process group, so stopRunningCommands() (the launcher's
+// SIGINT/SIGTERM path) ends it with everything it started (npx → next build → workers).
+import { spawn, type ChildProcess } from 'node:child_process';
+
+const running = new Set<ChildProcess>();
 
 export function runCommand(
   command: string,
@@ -8,7 +12,8 @@ export function runCommand(
   options: { env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
 ): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    running.add(child);
     let output = '';
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
@@ -16,10 +21,26 @@ export function runCommand(
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
-    child.once('error', reject);
-    child.once('exit', (code) => {
+    child.once('error', (err) => {
+      running.delete(child);
+      reject(err);
+    });
+    child.once('exit', (code, signal) => {
+      running.delete(child);
       if (code === 0) resolve(output);
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output.slice(-4000)}`));
+      else reject(new Error(`${command} ${args.join(' ')} exited with ${code ?? signal}:\n${output.slice(-4000)}`));
     });
   });
+}
+
+/** Ends every command still running (its whole process group). */
+export function stopRunningCommands(): void {
+  for (const child of running) {
+    if (child.pid === undefined) continue;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
 }

@@ -7,9 +7,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { databaseUrl, DEFAULT_PGLITE_PORT } from '../prisma/database-url';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
-import { runCommand } from './run-command';
+import { runCommand, stopRunningCommands } from './run-command';
 import { adminBuildIsStale } from './build-freshness';
 import { loadOrCreateSecrets } from './secrets';
+import { hasPendingMigrations } from './pending-migrations';
 import { startService, type Service } from './services';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -29,6 +30,7 @@ async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     console.log('relais: stopping…');
+    stopRunningCommands(); // a migration or an admin build in progress
     for (const service of [...services].reverse()) await service.stop();
     await embedded?.stop();
   }
@@ -66,8 +68,12 @@ async function main(): Promise<void> {
     SIP_EDGE_SIP_PORT: String(sipPort),
   };
 
-  console.log('relais: applying database migrations…');
-  await runCommand('npx', ['prisma', 'migrate', 'deploy'], { env, quiet: true });
+  if (await hasPendingMigrations(root, dbUrl)) {
+    console.log('relais: applying database migrations…');
+    await runCommand('npx', ['prisma', 'migrate', 'deploy'], { env, quiet: true });
+  } else {
+    console.log('relais: database schema is up to date');
+  }
 
   const seed = await seedDemoData();
 
