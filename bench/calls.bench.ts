@@ -127,7 +127,7 @@ Content-Length: 0
 </scenario>
 `;
 
-interface SippStats { successful: number; failed: number }
+interface SippStats { successful: number; failed: number; /** SIPp did not run (no statistics file): its exit code and stderr. */ startError?: string }
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -144,8 +144,11 @@ function sipp(dir: string, target: string, port: number, rate: number, calls: nu
   const stat = path.join(dir, `stat-${rate}.csv`);
   const child = spawn('sipp', ['-sf', path.join(dir, 'caller.xml'), '-i', '127.0.0.1', '-p', String(port), '-mp', String(40000 + 2 * Math.floor(Math.random() * 5000)),
     '-r', String(rate), '-m', String(calls), '-l', String(rate * 12), '-trace_stat', '-stf', stat, '-fd', '1',
-    '-timeout', `${timeoutS}s`, '-timeout_error', '-nostdin', target], { stdio: 'ignore', cwd: dir });
-  const done = new Promise<SippStats>((resolve) => child.on('close', () => {
+    '-timeout', `${timeoutS}s`, '-timeout_error', '-nostdin', target], { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (d: string) => { stderr = (stderr + d).slice(-400); });
+  const done = new Promise<SippStats>((resolve) => child.on('close', (code) => {
     try {
       const lines = readFileSync(stat, 'utf8').trim().split('\n');
       const head = lines[0].split(';');
@@ -153,7 +156,7 @@ function sipp(dir: string, target: string, port: number, rate: number, calls: nu
       const col = (name: string) => Number(last[head.indexOf(name)]);
       resolve({ successful: col('SuccessfulCall(C)'), failed: col('FailedCall(C)') });
     } catch {
-      resolve({ successful: 0, failed: calls });
+      resolve({ successful: 0, failed: calls, startError: `sipp exit ${code}: ${stderr.trim().replace(/\s+/g, ' ') || 'no output'}` });
     }
   }));
   return { done, child };
@@ -250,18 +253,31 @@ async function benchMode(thread: MediaThread): Promise<ModeResult> {
         break;
       }
       const offered = rate * OFFER_S;
-      await media.resetPacingStats();
-      const dropped0 = media.clockStats().droppedTicks;
-      const cpu0 = process.cpuUsage();
-      const elu0 = perfHooks.eventLoopUtilization();
-      const t0 = Date.now();
+      let attempt = 0;
+      let r: SippStats;
+      let t0: number;
+      let cpu0: NodeJS.CpuUsage;
+      let elu0: ReturnType<typeof perfHooks.eventLoopUtilization>;
+      let dropped0: number;
       let peak = 0;
-      const sampler = setInterval(() => { peak = Math.max(peak, calls.active.size); }, 50);
-      const run = sipp(tmp, target, await freePort(), rate, offered, OFFER_S + HOLD_MS / 1000 + 10);
-      running.add(run.child);
-      const r = await run.done;
-      running.delete(run.child);
-      clearInterval(sampler);
+      for (;;) {
+        await media.resetPacingStats();
+        dropped0 = media.clockStats().droppedTicks;
+        cpu0 = process.cpuUsage();
+        elu0 = perfHooks.eventLoopUtilization();
+        t0 = Date.now();
+        peak = 0;
+        const sampler = setInterval(() => { peak = Math.max(peak, calls.active.size); }, 50);
+        const run = sipp(tmp, target, await freePort(), rate, offered, OFFER_S + HOLD_MS / 1000 + 10);
+        running.add(run.child);
+        r = await run.done;
+        running.delete(run.child);
+        clearInterval(sampler);
+        // A SIPp that could not start (e.g. its random media port was taken) says nothing about the runtime: retry once.
+        if (!r.startError || attempt++ > 0) break;
+        console.log(`(SIPp did not run: ${r.startError}; retrying the step once)`);
+      }
+      if (r.startError) console.log(`(SIPp did not run: ${r.startError})`);
       const seconds = (Date.now() - t0) / 1000;
       const cpu = process.cpuUsage(cpu0);
       const elu = perfHooks.eventLoopUtilization(elu0).utilization;
