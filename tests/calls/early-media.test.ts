@@ -128,6 +128,7 @@ describe('early media while agents ring', () => {
     // The early RTP decodes to the French ringback: 440 Hz, not silence.
     const audio = new Int16Array(early.packets.filter((p) => p.payloadType === 0).flatMap((p) => [...decodeG711('PCMU', p.payload)]));
     const { share, loudMs } = toneShare(audio, 440);
+    console.log(`early media: the first ${early.packets.length} RTP packets (before the 200 OK): 440 Hz holds ${(share * 100).toFixed(1)} % of the energy over ${loudMs} ms of tone`);
     expect(loudMs).toBeGreaterThanOrEqual(500);
     expect(share).toBeGreaterThan(0.9);
     expect(toneShare(audio, 1000).share).toBeLessThan(0.05);
