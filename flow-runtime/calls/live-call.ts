@@ -38,6 +38,8 @@ export class LiveCall {
   /** The 183 Session Progress with our SDP was sent (early media). */
   earlyMediaSent = false;
   private earlyMediaGuard: ReturnType<typeof setTimeout> | null = null;
+  /** Told once when the 200 OK went out, whoever asked for it (the flow, or the early-media limit). */
+  onAnswered: (() => void) | null = null;
   private finished = false;
   private earlyDigits: string[] = [];
 
@@ -114,6 +116,7 @@ export class LiveCall {
           );
         });
         resolve();
+        this.onAnswered?.();
       });
     });
     this.answered.catch(() => undefined);

@@ -47,6 +47,8 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
     caller, callee: called, flowVersionId: published.versionId,
   });
   const call = new LiveCall(callId, services.srf, req, res, endpoint, services.log);
+  // Answered by the flow or by the early-media limit (live-call.ts): Call.answeredAt either way.
+  call.onAnswered = () => services.recorder.callAnswered(callId);
   services.active.set(callId, call);
   req.on('cancel', () => call.callerHungUp());
   if (req.canceled) call.callerHungUp();
@@ -72,7 +74,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
     onError: (err, where) => services.log.error({ err, callId, where }, 'call session port error'),
   });
   session.subscribe(({ effects }) => {
-    if (effects.some((e) => e.type === 'answer')) void call.answer().then(() => services.recorder.callAnswered(callId), () => undefined);
+    if (effects.some((e) => e.type === 'answer')) void call.answer().catch(() => undefined);
   });
   services.log.info({ callId, called, caller, flowVersionId: published.versionId }, 'call started');
   call.attach(session);

@@ -55,6 +55,24 @@ describe('LiveCall early media', () => {
     expect(call.dialog).not.toBeNull();
   });
 
+  it('tells the call record once when the 200 OK went out, whether the flow or the guard answered', async () => {
+    const byGuard = harness(1000);
+    const answeredByGuard = vi.fn();
+    byGuard.call.onAnswered = answeredByGuard;
+    byGuard.call.earlyMedia();
+    await vi.advanceTimersByTimeAsync(1000);
+    await byGuard.call.answer();
+    expect(answeredByGuard).toHaveBeenCalledTimes(1);
+
+    const byFlow = harness(1000);
+    const answeredByFlow = vi.fn();
+    byFlow.call.onAnswered = answeredByFlow;
+    byFlow.call.earlyMedia();
+    await byFlow.call.answer();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(answeredByFlow).toHaveBeenCalledTimes(1);
+  });
+
   it('no guard answer once the caller hung up (CANCEL) or the flow hung up; a hangup in early media is a final error', async () => {
     const gone = harness(1000);
     gone.call.earlyMedia();
