@@ -28,9 +28,10 @@
 //         SMS_HTTP_ID_FIELD (dotted path of the message id in a JSON response, e.g. "id")
 //   SMS_DEFAULT_FROM: sender when the flow gives none
 // media (read where the media server is created, flow-runtime/calls/index.ts)
-//   MEDIA_THREAD (worker|main; default worker): where RTP runs. worker: on a worker thread, so
-//     the 20 ms packet pacing does not wait for signalling, flows and database work; main: in the
-//     runtime's event loop (the old behaviour). See flow-runtime/media/README.md.
+//   MEDIA_THREAD (main|worker; default main): where RTP runs. main: in the runtime's event loop;
+//     worker: on a worker thread, so the 20 ms packet pacing does not wait for signalling, flows
+//     and database work (helps when the main thread is busy and a core is free; see the figures
+//     in flow-runtime/media/README.md).
 //   RTP_HOST (127.0.0.1), RTP_ADVERTISED_ADDRESS (c= address when it differs from RTP_HOST),
 //   RTP_PORT_MIN (20000), RTP_PORT_MAX (29999)
 // callbacks

@@ -21,7 +21,7 @@ export interface CallHandlingDeps {
   recorder: CallRecorder;
   /** Default: a new AgentDirectory on `prisma`. */
   directory?: AgentDirectory;
-  /** Default: an RTP media server on 127.0.0.1 (RTP_HOST, RTP_PORT_MIN/MAX), caches under dataDir, on a worker thread (MEDIA_THREAD=main: in-process). */
+  /** Default: an RTP media server on 127.0.0.1 (RTP_HOST, RTP_PORT_MIN/MAX), caches under dataDir, in-process (MEDIA_THREAD=worker: on a worker thread). */
   media?: MediaServer;
   dataDir?: string;
   trunk?: TrunkConfig | null;
