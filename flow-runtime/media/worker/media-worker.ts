@@ -90,7 +90,7 @@ function register(ep: RtpEndpoint): void {
   ep.on('playback-finished', (result) => forward({ name: 'playback-finished', result }));
   ep.on('error', (err) => forward({ name: 'error', error: toWireError(err) }));
   ep.on('closed', () => {
-    forward({ name: 'closed' });
+    forward({ name: 'closed', stats: ep.stats() });
     endpoints.delete(ep.id);
     lastSent.delete(ep.id);
     watched.delete(ep);

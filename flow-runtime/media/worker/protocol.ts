@@ -108,7 +108,8 @@ export type WorkerEvent =
   | { name: 'dtmf'; digit: DtmfDigit; durationMs: number; source: DtmfSource; atEpochMs: number }
   | { name: 'dtmf-begin'; digit: DtmfDigit; source: DtmfSource }
   | { name: 'playback-finished'; result: PlayResult }
-  | { name: 'closed' }
+  /** With the endpoint's final counters (stats() keeps answering them after close, as in-process). */
+  | { name: 'closed'; stats: EndpointStats }
   | { name: 'error'; error: WireError };
 
 export function toWireError(err: unknown): WireError {

@@ -41,6 +41,7 @@ const EMPTY_ENDPOINT_STATS: EndpointStats = {
 
 export class WorkerEndpoint extends EventEmitter implements MediaEndpoint {
   private closing = false;
+  private finalStats: EndpointStats | null = null;
 
   constructor(
     private readonly connection: WorkerConnection,
@@ -162,7 +163,7 @@ export class WorkerEndpoint extends EventEmitter implements MediaEndpoint {
   }
 
   stats(): EndpointStats {
-    return this.connection.endpointStats.get(this.id) ?? EMPTY_ENDPOINT_STATS;
+    return this.finalStats ?? this.connection.endpointStats.get(this.id) ?? EMPTY_ENDPOINT_STATS;
   }
 
   async close(): Promise<void> {
@@ -194,6 +195,7 @@ export class WorkerEndpoint extends EventEmitter implements MediaEndpoint {
         this.emit('playback-finished', event.result);
         return;
       case 'closed':
+        this.finalStats = event.stats;
         this.state = { ...this.state, closed: true, playing: false, recording: false, bridgedTo: null };
         this.emit('closed');
         return;
