@@ -53,6 +53,19 @@ export class LiveCall {
     private readonly earlyMediaMaxMs = EARLY_MEDIA_MAX_MS,
   ) {
     endpoint.on('dtmf', (e) => this.digit(e.digit));
+    endpoint.on('closed', () => this.mediaLost());
+  }
+
+  /**
+   * The caller's media endpoint closed while the call was still running (the media worker died,
+   * the media server shut down): the caller would hear nothing more, so hang up (BYE, or a final
+   * error response before the answer) and end the session rather than leave them in silence.
+   */
+  private mediaLost(): void {
+    if (this.finished || this.callerGone) return;
+    this.log.error({ callId: this.id }, 'media endpoint closed under a live call: hanging up');
+    this.hangup('normal');
+    this.callerHungUp();
   }
 
   attach(session: CallSession): void {

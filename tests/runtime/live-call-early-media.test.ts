@@ -22,10 +22,10 @@ function harness(guardMs?: number) {
       cb(null, dialog);
     },
   } as unknown as SrfLike;
-  const endpoint = Object.assign(new EventEmitter(), { localSdp: SDP, close: async () => undefined }) as unknown as MediaEndpoint;
+  const endpoint = Object.assign(new EventEmitter(), { localSdp: SDP, close: async () => undefined }) as unknown as MediaEndpoint & EventEmitter;
   const req = { uri: 'sip:+33199000040@127.0.0.1', body: '', get: () => undefined, on: () => undefined } as unknown as SipMessageLike;
   const call = new LiveCall('call-1', srf, req, res, endpoint, silentLogger, guardMs);
-  return { call, sent, uas };
+  return { call, sent, uas, endpoint };
 }
 
 describe('LiveCall early media', () => {
@@ -87,5 +87,32 @@ describe('LiveCall early media', () => {
     rejected.call.hangup('busy');
     await vi.advanceTimersByTimeAsync(5000);
     expect(rejected.sent.map((s) => s.status)).toEqual([183, 486]);
+  });
+});
+
+describe('LiveCall when its media endpoint closes under it', () => {
+  it('answered: hangs up (BYE) and ends the session instead of leaving the caller in silence', async () => {
+    const { call, endpoint } = harness();
+    await call.answer();
+    const bye = vi.spyOn(call.dialog!, 'destroy');
+    const events: unknown[] = [];
+    call.attach({ send: (e: unknown) => void events.push(e) } as never);
+    endpoint.emit('closed');
+    expect(bye).toHaveBeenCalledTimes(1);
+    expect(events).toEqual([{ type: 'callerHangup' }]);
+  });
+
+  it('not answered yet: a final error response; after the call finished: nothing', async () => {
+    const early = harness();
+    early.call.earlyMedia();
+    early.endpoint.emit('closed');
+    expect(early.sent.map((s) => s.status)).toEqual([183, 480]);
+
+    const done = harness();
+    await done.call.answer();
+    await done.call.finish();
+    const sentBefore = done.sent.length;
+    done.endpoint.emit('closed');
+    expect(done.sent).toHaveLength(sentBefore);
   });
 });
