@@ -1,6 +1,7 @@
 // Child processes of the launcher: each Relais process runs as its own Node process with
 // its output prefixed, and the launcher waits for a readiness line before going on.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { formatLogLine } from './log-line';
 
 export interface Service {
   name: string;
@@ -29,7 +30,7 @@ export function startService(options: {
     }, options.timeoutMs ?? 120_000);
     const onLine = (line: string) => {
       if (!line) return;
-      process.stdout.write(prefix + line + '\n');
+      process.stdout.write(prefix + formatLogLine(line) + '\n');
       if (!ready && options.readyPattern.test(line)) {
         ready = true;
         clearTimeout(timer);
