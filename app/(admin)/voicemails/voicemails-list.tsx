@@ -132,6 +132,7 @@ export function VoicemailsList({ rows, mailboxes, filter, unreadCount, nextCurso
               <audio
                 controls
                 preload="none"
+                style={{ width: '13rem' }}
                 src={v.audioUrl}
                 aria-label={t('listenFrom', { name: callerName(v), when: when(v) })}
                 onPlay={() => void mark(v, true)}
@@ -142,7 +143,7 @@ export function VoicemailsList({ rows, mailboxes, filter, unreadCount, nextCurso
         actionsLabel={tc('actions')}
         actions={(v) => (
           // Wraps into a column on narrow screens rather than widening the table.
-          <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.35rem', justifyContent: 'flex-end' }}>
+          <div className="row-actions-stack">
             <RowButton
               label={isListened(v) ? t('markUnreadNamed', { name: callerName(v) }) : t('markListenedNamed', { name: callerName(v) })}
               text={isListened(v) ? t('markUnread') : t('markListened')}
