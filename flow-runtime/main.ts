@@ -10,6 +10,8 @@ import { createPrismaClient } from '../prisma/client';
 import { databaseUrl, poolConfigFromUrl } from '../prisma/database-url';
 import { loadConfig } from './config';
 import { createRegistrar } from './registrar/registrar';
+import { AgentDirectory } from './agents/agent-directory';
+import { startAgentChangeListener } from './agents/agent-change-listener';
 import { CallRecorder } from './records/call-recorder';
 import { CallbackScheduler } from './callbacks/callback-scheduler';
 import { startCallHandling, startFlowPublishListener } from './calls';
@@ -23,7 +25,10 @@ const prisma = createPrismaClient();
 const srf = new Srf();
 let connected = false;
 
-const registrar = createRegistrar({ prisma, ...config.registrar, logger: log });
+// Agents' presence, kept live: the registrar tells it of binding changes in-process, the agent
+// change listener (below) of the admin's changes (agents/agent-directory.ts).
+const directory = new AgentDirectory(prisma);
+const registrar = createRegistrar({ prisma, ...config.registrar, logger: log, onBindingsChanged: (agentId) => void directory.refresh(agentId) });
 const recorder = new CallRecorder(prisma, { dir: path.join(config.dataDir, 'runtime-outbox'), logger: log });
 const scheduler = new CallbackScheduler({
   prisma,
@@ -50,10 +55,14 @@ srf.on('error', (err: Error) => {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- srf's typings lack register()
 (srf as any).register((req: any, res: any) => void registrar.handle(req, res));
-const calls = startCallHandling(srf, { prisma, recorder, dataDir: config.dataDir, trunk: config.trunk, homeCountryCode: config.trunk?.countryCode ?? '33', logger: log });
+const calls = startCallHandling(srf, { prisma, recorder, directory, dataDir: config.dataDir, trunk: config.trunk, homeCountryCode: config.trunk?.countryCode ?? '33', logger: log });
 const placeCallback = createCallbackPlacer(calls.services);
 // Live pickup: LISTEN relais_flow_published, warm each newly published version (calls/flow-publish-listener.ts).
 const flowListener = startFlowPublishListener({ connection: poolConfigFromUrl(databaseUrl()), flows: calls.services.flows, logger: log });
+// LISTEN relais_agent_changed (sent by app/lib/agents): the directory re-reads that agent.
+const agentListener = startAgentChangeListener({ connection: poolConfigFromUrl(databaseUrl()), directory, logger: log });
+directory.on('outage', ({ what, err }) => log.warn({ what, err: (err as Error)?.message ?? String(err) }, 'database unreachable: agents\' presence answered from memory'));
+directory.on('recovered', ({ staleAnswers, ms }) => log.info({ staleAnswers, ms }, 'agent directory: database reachable again'));
 
 recorder.start();
 registrar.start();
@@ -69,6 +78,7 @@ async function stop(): Promise<void> {
   // no new work: no more REGISTER/INVITE, no new callback attempts; then drain and flush
   // calls in progress finish first (their BYEs need the drachtio connection)
   await flowListener.close();
+  await agentListener.close();
   await calls.drain(30_000);
   srf.disconnect();
   await calls.close();

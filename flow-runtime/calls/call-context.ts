@@ -1,23 +1,24 @@
 // The directory a call reads (CallContext): the organisation's calendars, groups with their
-// members, forbidden lists, and agents' presence from the AgentDirectory. Loaded once when the
-// call starts; "on a call" is read live (in memory) each time the interpreter asks.
+// members and forbidden lists, loaded once when the call starts; agents' presence from the
+// AgentDirectory, read once for the whole organisation when the call starts (one query) and
+// then live: each time the interpreter asks, the directory's memory answers (registrations and
+// status kept current by the registrar and the agent change listener, "on a call" in memory,
+// registration expiry applied at that instant).
 // With a LastKnownGood (the FlowStore's), the rows read are kept per organisation and served
-// while the database is unreachable (presence then is as of the last call that could read it).
+// while the database is unreachable; the AgentDirectory serves its kept presences likewise.
 import type { PrismaClient } from '../../prisma/client';
 import type { AgentDirectory } from '../agents/agent-directory';
-import type { AgentPresence, Calendar, CallContext, DirectoryForbiddenList, DirectoryGroup } from '../interpreter';
+import type { Calendar, CallContext, DirectoryForbiddenList, DirectoryGroup } from '../interpreter';
 import type { LastKnownGood } from './last-known-good';
 
-async function readDirectory(prisma: PrismaClient, directory: AgentDirectory, organizationId: string) {
+async function readDirectory(prisma: PrismaClient, organizationId: string) {
   const where = { organizationId };
-  const [calendars, groups, lists, agents] = await Promise.all([
+  const [calendars, groups, lists] = await Promise.all([
     prisma.calendar.findMany({ where, include: { ranges: true, exceptions: true } }),
     prisma.queueGroup.findMany({ where, include: { members: true } }),
     prisma.forbiddenList.findMany({ where, include: { entries: true } }),
-    prisma.agent.findMany({ where, select: { id: true } }),
   ]);
-  const presences = await Promise.all(agents.map((a) => directory.presence(a.id)));
-  return { calendars, groups, lists, presences };
+  return { calendars, groups, lists };
 }
 
 export async function loadCallContext(
@@ -27,8 +28,11 @@ export async function loadCallContext(
   homeCountryCode = '33',
   lastKnown?: LastKnownGood,
 ): Promise<() => CallContext> {
-  const read = () => readDirectory(prisma, directory, org.organizationId);
-  const { calendars, groups, lists, presences } = await (lastKnown ? lastKnown.lookup('call context', org.organizationId, read) : read());
+  const read = () => readDirectory(prisma, org.organizationId);
+  const [{ calendars, groups, lists }] = await Promise.all([
+    lastKnown ? lastKnown.lookup('call context', org.organizationId, read) : read(),
+    directory.loadOrganization(org.organizationId),
+  ]);
 
   const calendarMap: Record<string, Calendar> = {};
   for (const c of calendars) {
@@ -49,19 +53,10 @@ export async function loadCallContext(
   for (const l of lists) {
     listMap[l.id] = { id: l.id, patterns: l.entries.map((e) => (e.kind === 'prefix' && !e.pattern.endsWith('*') ? `${e.pattern}*` : e.pattern)) };
   }
-  // Registration and status as of the call's start; being on a call is read live.
-  const base = new Map<string, { name: string; status: AgentPresence }>();
-  for (const p of presences) {
-    if (!p) continue;
-    const status: AgentPresence = !p.reachable || p.status === 'offline' ? 'offline' : p.status === 'paused' ? 'paused' : 'available';
-    base.set(p.agentId, { name: p.name, status });
-  }
   const fixed = { calendars: calendarMap, groups: groupMap, forbiddenLists: listMap, timezone: org.timezone, homeCountryCode };
   return () => {
     const agentsNow: Record<string, CallContext['agents'][string]> = {};
-    for (const [id, a] of base) {
-      agentsNow[id] = { id, name: a.name, status: a.status === 'available' && directory.isOnCall(id) ? 'busy' : a.status };
-    }
+    for (const a of directory.organizationStates(org.organizationId)) agentsNow[a.agentId] = { id: a.agentId, name: a.name, status: a.state };
     return { ...fixed, agents: agentsNow };
   };
 }

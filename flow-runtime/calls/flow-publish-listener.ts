@@ -3,11 +3,11 @@
 // committed versions are announced) and warms the FlowStore with each new version: the next call
 // finds it loaded and validated. Calls still look up the latest published version themselves, so
 // a missed notification (connection down, runtime started later) only costs that first call the load.
-// The connection is re-opened with exponential backoff when it drops; close() ends it for good.
+// The connection (pg-listen.ts) is re-opened with exponential backoff when it drops; close() ends it for good.
 import { EventEmitter } from 'node:events';
-import pg from 'pg';
 import type { PoolConfig } from '../../prisma/database-url';
 import type { FlowStore } from './flow-store';
+import { PgListen } from './pg-listen';
 import { silentLogger, type Logger } from './sip-types';
 
 export const FLOW_PUBLISHED_CHANNEL = 'relais_flow_published';
@@ -38,84 +38,31 @@ export interface FlowPublishListenerOptions {
  * `pickup-failed` ({ event, err }: invalid document or database error; calls will retry the load).
  */
 export class FlowPublishListener extends EventEmitter {
-  private client: pg.Client | null = null;
-  private closed = false;
-  private delay: number;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly listen: PgListen;
   private readonly log: Logger;
-  private readonly minDelay: number;
-  private readonly maxDelay: number;
 
   constructor(private readonly opts: FlowPublishListenerOptions) {
     super();
     this.log = opts.logger ?? silentLogger;
-    this.minDelay = opts.minDelayMs ?? 250;
-    this.maxDelay = opts.maxDelayMs ?? 10_000;
-    this.delay = this.minDelay;
+    this.listen = new PgListen({
+      connection: opts.connection, channel: FLOW_PUBLISHED_CHANNEL, name: 'flow publish listener', logger: opts.logger,
+      minDelayMs: opts.minDelayMs, maxDelayMs: opts.maxDelayMs,
+      onNotification: (payload) => void this.pickUp(payload),
+    });
+    this.listen.on('listening', () => this.emit('listening'));
   }
 
   get listening(): boolean {
-    return this.client !== null;
+    return this.listen.listening;
   }
 
   /** Connects and LISTENs; resolves once listening (or after the first failure, retrying in the background). */
   start(): Promise<void> {
-    return this.connect();
+    return this.listen.start();
   }
 
-  async close(): Promise<void> {
-    this.closed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const client = this.client;
-    this.client = null;
-    if (client) await client.end().catch(() => undefined);
-  }
-
-  private async connect(): Promise<void> {
-    if (this.closed) return;
-    const client = new pg.Client({ ...this.opts.connection });
-    let dropped = false;
-    const drop = (err?: Error) => {
-      if (dropped) return;
-      dropped = true;
-      if (this.client === client) this.client = null;
-      void client.end().catch(() => undefined);
-      if (this.closed) return;
-      this.log.warn({ err }, `flow publish listener: connection lost, reconnecting in ${this.delay} ms`);
-      this.scheduleReconnect();
-    };
-    client.on('error', drop);
-    client.on('end', () => drop());
-    client.on('notification', (msg) => {
-      if (msg.channel === FLOW_PUBLISHED_CHANNEL) void this.pickUp(msg.payload);
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${FLOW_PUBLISHED_CHANNEL}`);
-    } catch (err) {
-      drop(err as Error);
-      return;
-    }
-    if (this.closed || dropped) {
-      await client.end().catch(() => undefined);
-      return;
-    }
-    this.client = client;
-    this.delay = this.minDelay;
-    this.log.info({}, `listening for published flows (${FLOW_PUBLISHED_CHANNEL})`);
-    this.emit('listening');
-  }
-
-  private scheduleReconnect(): void {
-    if (this.closed || this.timer) return;
-    const wait = this.delay;
-    this.delay = Math.min(this.delay * 2, this.maxDelay);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.connect();
-    }, wait);
-    this.timer.unref?.();
+  close(): Promise<void> {
+    return this.listen.close();
   }
 
   private async pickUp(payload: string | undefined): Promise<void> {

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { PrismaClient } from '../../prisma/client';
 import { AgentDirectory } from '../agents/agent-directory';
+import { feedQueueFromDirectory } from '../agents/queue-feed';
 import type { CallRecorder } from '../records/call-recorder';
 import { createMediaServer, mediaThreadFromEnv, type MediaServer } from '../media';
 import type { TrunkConfig } from '../trunk/trunk-config';
@@ -19,7 +20,7 @@ import { silentLogger, type Logger, type SrfLike } from './sip-types';
 export interface CallHandlingDeps {
   prisma: PrismaClient;
   recorder: CallRecorder;
-  /** Default: a new AgentDirectory on `prisma`. */
+  /** Default: a new AgentDirectory on `prisma` (give the registrar's, so registrations are seen live). */
   directory?: AgentDirectory;
   /** Default: an RTP media server on 127.0.0.1 (RTP_HOST, RTP_PORT_MIN/MAX), caches under dataDir, in-process (MEDIA_THREAD=worker: on a worker thread). */
   media?: MediaServer;
@@ -57,15 +58,17 @@ export function startCallHandling(srf: unknown, deps: CallHandlingDeps): CallHan
       recordingsDir: path.join(dataDir, 'recordings'),
     });
   const active = new Map<string, LiveCall>();
+  const directory = deps.directory ?? new AgentDirectory(deps.prisma);
   const services: CallServices = {
     srf: srf as SrfLike,
     prisma: deps.prisma,
     recorder: deps.recorder,
-    directory: deps.directory ?? new AgentDirectory(deps.prisma),
+    directory,
     media,
     flows: new FlowStore(deps.prisma),
     sounds: new SoundFiles(deps.prisma, path.join(dataDir, 'media-cache')),
-    queue: new InMemoryQueue(realClock),
+    // told of agents' states by the directory (registrations, status, calls: agents/queue-feed.ts)
+    queue: feedQueueFromDirectory(directory, new InMemoryQueue(realClock)),
     trunk: deps.trunk ?? null,
     sms: deps.sms ?? noSmsProvider,
     smsDefaultFrom: deps.smsDefaultFrom ?? null,

@@ -66,7 +66,8 @@ export async function startRuntime(opts: {
   const media = createMediaServer({ thread: mediaThreadFromEnv(process.env), host: '127.0.0.1', portMin, portMax: portMin + 998, cacheDir: path.join(os.tmpdir(), 'relais-calls-media-cache'), recordingsDir: path.join(dataDir, 'recordings') });
   const recorder = new CallRecorder(prisma, { dir: path.join(dataDir, 'outbox') });
   recorder.start();
-  const registrar = createRegistrar({ prisma, realm: REALM, nonceSecret: 'calls-test' });
+  // bindings changes reach the calls' AgentDirectory in-process, as in flow-runtime/main.ts
+  const registrar = createRegistrar({ prisma, realm: REALM, nonceSecret: 'calls-test', onBindingsChanged: (agentId) => void calls?.services.directory.refresh(agentId) });
   const edge = await startEdge();
   let calls!: CallHandling;
   const srf = await connectApp(edge, (app) => {

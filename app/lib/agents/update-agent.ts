@@ -5,6 +5,7 @@ import { inTransaction } from '@/app/lib/db/transaction';
 import { checkAgentInput, type AgentInput } from './agent-input';
 import { findAgent, toAgentView, type AgentView } from './agent-view';
 import { computeHa1 } from './sip-digest';
+import { notifyAgentChanged } from './notify-agent-changed';
 
 /**
  * Changes an agent. A new SIP password replaces the HA1; renaming the SIP account needs the
@@ -33,6 +34,7 @@ export async function updateAgent(user: Pick<CurrentUser, 'id' | 'organizationId
     });
     const fields = Object.keys(input).map((k) => (k === 'sipPassword' ? 'sipPassword (changed)' : k));
     await recordAudit(tx, user, { action: 'update', entityType: 'agent', entityId: id, details: { fields } });
+    await notifyAgentChanged(tx, id); // the flow runtime re-reads the agent (status) once committed
     return toAgentView(updated);
   });
 }
