@@ -6,6 +6,7 @@ export interface ActionProblem {
   message: string;
   path?: string;
   nodeId?: string;
+  edgeId?: string;
 }
 
 export type ActionResult<T> =
