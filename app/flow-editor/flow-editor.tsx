@@ -1,11 +1,16 @@
 'use client';
 // The flow editor page's client root: loads the draft into the store, wires validation,
 // autosave and shortcuts, and lays out toolbar, palette, canvas, inspector and problems.
+// Publishing reuses the versions pages' dialog (app/components/versions/publish-dialog.tsx):
+// pending changes are saved first, and each problem it lists selects its step on the canvas.
 import '@xyflow/react/dist/style.css';
 import './editor.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import type { FlowDocument } from '@/schemas';
+import { useTranslations } from 'next-intl';
+import { validateFlow, type FlowDocument } from '@/schemas';
+import type { ActionProblem } from '@/app/components/versions/post-action';
+import { PublishDialog, type PublishPreparation } from '@/app/components/versions/publish-dialog';
 import { isBlankDocument } from './core/document';
 import { backupToOffer, clearBackups, readBackup, type DraftBackup } from './core/local-backup';
 import { exportDocument, exportFileName } from './core/import-export';
@@ -18,12 +23,13 @@ import { Inspector } from './components/inspector';
 import { Palette } from './components/palette';
 import { ProblemsPanel } from './components/problems-panel';
 import { Toolbar } from './components/toolbar';
-import { useAutosave } from './hooks/use-autosave';
+import { blockingProblems, useAutosave } from './hooks/use-autosave';
+import { useLiveStatus } from './hooks/use-live-status';
 import { discardLocalBackup, useLocalBackup } from './hooks/use-local-backup';
 import { useReferences } from './hooks/use-references';
 import { useShortcuts, type EditorCommands } from './hooks/use-shortcuts';
-import { useValidation } from './hooks/use-validation';
-import { useEditorStore, type ReferenceOptions } from './store';
+import { referenceSets, useValidation } from './hooks/use-validation';
+import { isDirty, useEditorStore, type LiveVersion, type ReferenceOptions } from './store';
 
 export interface FlowEditorProps {
   flowId: string;
@@ -34,6 +40,8 @@ export interface FlowEditorProps {
   references: ReferenceOptions;
   language: EditorLanguage;
   editable: boolean;
+  /** The live version (null: never published). */
+  live?: LiveVersion | null;
 }
 
 export function FlowEditor(props: FlowEditorProps) {
@@ -77,7 +85,10 @@ function EditorLayout({ blank, backup, onBackupHandled }: { blank: boolean; back
   const [helpOpen, setHelpOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [templatesOpen, setTemplatesOpen] = useState(blank && !backup && useEditorStore.getState().editable);
+  const [publishOpen, setPublishOpen] = useState(false);
   const save = useAutosave();
+  const liveStatus = useLiveStatus();
+  const preparePublish = usePreparePublish(save);
   useLocalBackup();
   const refreshReferences = useReferences();
   useValidation();
@@ -147,15 +158,19 @@ function EditorLayout({ blank, backup, onBackupHandled }: { blank: boolean; back
       save: () => void save(),
       layout: () => void layout(),
       toggleHelp: () => setHelpOpen((o) => !o),
+      publish: () => {
+        if (useEditorStore.getState().editable) setPublishOpen(true);
+      },
       closeDialogs: () => {
-        const wasOpen = helpOpen || importOpen || templatesOpen;
+        const wasOpen = helpOpen || importOpen || templatesOpen || publishOpen;
         setHelpOpen(false);
         setImportOpen(false);
         setTemplatesOpen(false);
+        setPublishOpen(false);
         return wasOpen;
       },
     }),
-    [save, layout, helpOpen, importOpen, templatesOpen],
+    [save, layout, helpOpen, importOpen, templatesOpen, publishOpen],
   );
   useShortcuts(commands);
 
@@ -169,6 +184,8 @@ function EditorLayout({ blank, backup, onBackupHandled }: { blank: boolean; back
         onImport={() => setImportOpen(true)}
         onTemplates={() => setTemplatesOpen(true)}
         onHelp={() => setHelpOpen(true)}
+        onPublish={commands.publish}
+        live={liveStatus}
       />
       <div className="editor-body">
         <Palette />
@@ -181,6 +198,24 @@ function EditorLayout({ blank, backup, onBackupHandled }: { blank: boolean; back
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onImport={replace} />
       <TemplatesDialog open={templatesOpen} onClose={() => setTemplatesOpen(false)} onPick={pickTemplate} />
+      <PublishDialog
+        open={publishOpen}
+        onClose={() => setPublishOpen(false)}
+        flowId={useEditorStore.getState().flowId}
+        nextNumber={(liveStatus.number ?? 0) + 1}
+        prepare={preparePublish}
+        confirmInDialog
+        onSelectProblem={(problem) => {
+          const nodeId = problemNode(problem);
+          if (!nodeId) return;
+          setPublishOpen(false);
+          useEditorStore.getState().requestFocus(nodeId);
+        }}
+        onPublished={(version) => {
+          const document = (version.document ?? useEditorStore.getState().document()) as FlowDocument;
+          useEditorStore.getState().setLive({ number: version.number, document });
+        }}
+      />
       <ConflictDialog onReload={() => void reload()} onOverwrite={overwrite} />
       <RestoreBackupDialog
         backup={backup}
@@ -196,4 +231,61 @@ function EditorLayout({ blank, backup, onBackupHandled }: { blank: boolean; back
       />
     </div>
   );
+}
+
+/** The step a publish problem is about: its node, or the source of its edge. */
+function problemNode(problem: ActionProblem): string | undefined {
+  if (problem.nodeId) return problem.nodeId;
+  return problem.edgeId ? useEditorStore.getState().edges.find((e) => e.id === problem.edgeId)?.source : undefined;
+}
+
+/** Resolves once no save is in flight (true), or after `timeoutMs` (false). */
+function saveSettled(timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (useEditorStore.getState().save.status !== 'saving') return resolve(true);
+    const timer = window.setTimeout(() => {
+      unsubscribe();
+      resolve(false);
+    }, timeoutMs);
+    const unsubscribe = useEditorStore.subscribe((state) => {
+      if (state.save.status === 'saving') return;
+      window.clearTimeout(timer);
+      unsubscribe();
+      resolve(true);
+    });
+  });
+}
+
+/**
+ * Before publishing: waits for a save in flight, saves pending changes, and refuses clearly
+ * when the draft cannot be saved (errors, conflict, server unreachable) — the editor keeps
+ * every change either way. On success, the saved revision is the one to publish.
+ */
+function usePreparePublish(save: (options?: { overwrite?: boolean }) => Promise<void>) {
+  const t = useTranslations('editor.publish');
+  return useCallback(async (): Promise<PublishPreparation> => {
+    const store = useEditorStore.getState;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (!(await saveSettled(20_000))) return { ok: false, message: t('saveBusy') };
+      const { save: state } = store();
+      if (state.status === 'conflict') break;
+      if (!isDirty(store()) && state.status !== 'error') break;
+      await save();
+    }
+    const state = store();
+    switch (state.save.status) {
+      case 'conflict':
+        return { ok: false, message: t('saveConflict') };
+      case 'invalid': {
+        const problems = state.save.serverProblems ?? blockingProblems(validateFlow(state.document(), { references: referenceSets(state.references) }).problems);
+        return { ok: false, message: t('saveInvalid'), problems: problems.filter((p) => p.severity !== 'warning') };
+      }
+      case 'error':
+        return { ok: false, message: t('saveFailed') };
+      case 'saving':
+        return { ok: false, message: t('saveBusy') };
+    }
+    if (isDirty(state)) return { ok: false, message: t('saveBusy') };
+    return { ok: true, revision: state.save.revision };
+  }, [save, t]);
 }

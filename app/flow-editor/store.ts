@@ -19,6 +19,12 @@ export interface ReferenceOption {
 }
 export type ReferenceOptions = Record<ReferenceKind, ReferenceOption[]>;
 
+/** The flow's live (newest published) version, to tell whether the draft differs from it. */
+export interface LiveVersion {
+  number: number;
+  document: FlowDocument;
+}
+
 export type SaveStatus = 'saved' | 'unsaved' | 'saving' | 'error' | 'invalid' | 'conflict';
 
 export interface SaveState {
@@ -51,8 +57,10 @@ interface EditorState {
   save: SaveState;
   /** Node the canvas should pan to (problems panel). */
   focusRequest: { nodeId: string; at: number } | null;
+  /** The live version (null: never published); kept when `load` is not told. */
+  live: LiveVersion | null;
 
-  load(input: { flowId: string; document: FlowDocument; revision: number; references: ReferenceOptions; language: EditorLanguage; editable: boolean }): void;
+  load(input: { flowId: string; document: FlowDocument; revision: number; references: ReferenceOptions; language: EditorLanguage; editable: boolean; live?: LiveVersion | null }): void;
   onNodesChange(changes: NodeChange[]): void;
   onEdgesChange(changes: EdgeChange[]): void;
   onConnect(request: ConnectionRequest): void;
@@ -71,6 +79,7 @@ interface EditorState {
   setSave(patch: Partial<SaveState>): void;
   setReferences(references: ReferenceOptions): void;
   requestFocus(nodeId: string): void;
+  setLive(live: LiveVersion | null): void;
   document(): FlowDocument;
 }
 
@@ -114,8 +123,9 @@ export const useEditorStore = create<EditorState>()((set, get) => {
     problemIndex: emptyIndex,
     save: { status: 'saved', revision: 0, savedVersion: 0, attempt: 0 },
     focusRequest: null,
+    live: null,
 
-    load({ flowId, document, revision, references, language, editable }) {
+    load({ flowId, document, revision, references, language, editable, live }) {
       const g = documentToGraph(document);
       set({
         flowId,
@@ -129,6 +139,7 @@ export const useEditorStore = create<EditorState>()((set, get) => {
         problemIndex: emptyIndex,
         save: { status: 'saved', revision, savedVersion: 0, attempt: 0 },
         focusRequest: null,
+        live: live === undefined ? get().live : live,
       });
     },
 
@@ -262,6 +273,9 @@ export const useEditorStore = create<EditorState>()((set, get) => {
     requestFocus(nodeId) {
       get().selectOnly(nodeId);
       set({ focusRequest: { nodeId, at: Date.now() } });
+    },
+    setLive(live) {
+      set({ live });
     },
     document() {
       return graphToDocument(graph());

@@ -1,6 +1,7 @@
 'use client';
 // The editor's top bar: back link, flow name, undo/redo, layout, fit, import/export, help,
-// and the save state (saved / saving / unsaved / error with retry / invalid / conflict).
+// the save state (saved / saving / unsaved / error with retry / invalid / conflict), the live
+// version ("Live: v2", "Unpublished changes") and Publish (for the roles that may publish).
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'next-intl';
@@ -14,6 +15,8 @@ export interface ToolbarProps {
   onImport: () => void;
   onTemplates: () => void;
   onHelp: () => void;
+  onPublish: () => void;
+  live: { number: number | null; differs: boolean };
 }
 
 export function Toolbar(props: ToolbarProps) {
@@ -59,7 +62,21 @@ export function Toolbar(props: ToolbarProps) {
           ? {t('toolbar.help')}
         </button>
       </div>
-      {editable && <SaveIndicator onSave={props.onSave} />}
+      <div className="toolbar-end">
+        {editable && <SaveIndicator onSave={props.onSave} />}
+        <div className="toolbar-group live-state" data-testid="live-state">
+          <span className={`tag${props.live.number === null ? '' : ' live'}`}>
+            {props.live.number === null ? t('toolbar.notLive') : t('toolbar.live', { number: props.live.number })}
+          </span>
+          {props.live.number !== null && props.live.differs && <span className="tag unpublished">{t('toolbar.unpublished')}</span>}
+          {/* Like the flow and versions pages: only the roles that may publish are offered it. */}
+          {editable && (
+            <button type="button" className="button small primary" onClick={props.onPublish} title="Ctrl+Shift+P" aria-keyshortcuts="Control+Shift+P">
+              {t('toolbar.publish')}
+            </button>
+          )}
+        </div>
+      </div>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 // Keyboard shortcuts of the editor (listed in the help panel), and copy/cut/paste through the
 // system clipboard's copy/paste events (JSON text, so a selection pastes into another flow).
-// Ignored while typing in a form field, except Ctrl+S.
+// Ignored while typing in a form field, except Ctrl+S and Ctrl+Shift+P (publish).
 import { useEffect } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { copySelection, readClipboard } from '../core/clipboard';
@@ -11,6 +11,8 @@ export interface EditorCommands {
   save: () => void;
   layout: () => void;
   toggleHelp: () => void;
+  /** Opens the publish dialog. */
+  publish: () => void;
   closeDialogs: () => boolean;
 }
 
@@ -32,6 +34,7 @@ export const SHORTCUTS = [
   { keys: ['Ctrl', 'S'], action: 'save' },
   { keys: ['Shift', '1'], action: 'fit' },
   { keys: ['Ctrl', 'L'], action: 'layout' },
+  { keys: ['Ctrl', 'Shift', 'P'], action: 'publish' },
   { keys: ['Shift', 'Click'], action: 'select' },
   { keys: ['↑ ↓'], action: 'paletteMove' },
   { keys: ['Enter'], action: 'addStep' },
@@ -50,6 +53,12 @@ export function useShortcuts(commands: EditorCommands) {
       if (mod && key === 's') {
         event.preventDefault();
         commands.save();
+        return;
+      }
+      if (mod && event.shiftKey && key === 'p') {
+        // Before the browser's own use of the keys (print dialog, private window…).
+        event.preventDefault();
+        if (!document.querySelector('dialog[open]')) commands.publish();
         return;
       }
       if (event.key === 'Escape') {

@@ -1,5 +1,6 @@
-// The flow editor page: loads the flow's draft and the organisation's objects (for pickers
-// and reference checks) on the server, then hands them to the client editor.
+// The flow editor page: loads the flow's draft, its live version (for "Live: vN" and
+// "Unpublished changes") and the organisation's objects (for pickers and reference checks)
+// on the server, then hands them to the client editor.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -46,7 +47,15 @@ export default async function FlowEditorPage({ params }: Params) {
   const { id } = await params;
   const draft = await getDraft(user, id).catch(() => null);
   if (!draft) notFound();
-  const [references, locale] = await Promise.all([loadReferences(user.organizationId), getLocale()]);
+  const [references, locale, live] = await Promise.all([
+    loadReferences(user.organizationId),
+    getLocale(),
+    getPrisma().flowVersion.findFirst({
+      where: { flowId: id, organizationId: user.organizationId, status: 'published' },
+      orderBy: { number: 'desc' },
+      select: { number: true, document: true },
+    }),
+  ]);
   return (
     <FlowEditor
       flowId={id}
@@ -56,6 +65,7 @@ export default async function FlowEditorPage({ params }: Params) {
       references={references}
       language={locale === 'en' ? 'en' : 'fr'}
       editable={editable}
+      live={live?.number ? { number: live.number, document: live.document as unknown as FlowDocument } : null}
     />
   );
 }
