@@ -15,6 +15,8 @@ import group from './group.schema.json';
 import numberInput from './number.schema.json';
 import soundUpdate from './sound-update.schema.json';
 import soundUpload from './sound-upload.schema.json';
+import userCreate from './user-create.schema.json';
+import userUpdate from './user-update.schema.json';
 import versionRollback from './version-rollback.schema.json';
 import voicemailUpdate from './voicemail-update.schema.json';
 
@@ -37,6 +39,8 @@ export const apiSchemas = {
   ForbiddenListInput: forbiddenList,
   ApiTokenCreate: apiTokenCreate,
   VoicemailUpdate: voicemailUpdate,
+  UserCreate: userCreate,
+  UserUpdate: userUpdate,
   ApiErrorResponse: error,
 } satisfies Record<string, JsonSchema>;
 

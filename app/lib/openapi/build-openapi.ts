@@ -43,6 +43,18 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
       post: { tag: 'Auth', op: { summary: 'Create a personal API token (its secret is returned once)', body: 'ApiTokenCreate', ok: { status: 201, schema: 'ApiTokenCreated' }, errors: ['VALIDATION_FAILED'] } },
     },
     '/api/tokens/{id}': { delete: { tag: 'Auth', op: { summary: 'Revoke one of your tokens', ok: { status: 204 }, errors: ['NOT_FOUND'] } } },
+    '/api/users': {
+      get: { tag: 'Users', op: { summary: "List the organisation's users (team members)", roles: ADMINS, ok: { status: 200, schema: 'UserList' } } },
+      post: {
+        tag: 'Users',
+        op: { summary: 'Create a user who can sign in at once (without a password, one is generated and returned once)', roles: ADMINS, body: 'UserCreate', ok: { status: 201, schema: 'UserCreated' }, errors: ['VALIDATION_FAILED', 'CONFLICT'] },
+      },
+    },
+    '/api/users/{id}': {
+      get: { tag: 'Users', op: { summary: 'Read a user', roles: ADMINS, ok: { status: 200, schema: 'User' }, errors: ['NOT_FOUND'] } },
+      patch: { tag: 'Users', op: { summary: "Change a user's role or name (409 when it would leave no admin)", roles: ADMINS, body: 'UserUpdate', ok: { status: 200, schema: 'User' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT'] } },
+      delete: { tag: 'Users', op: { summary: 'Remove a user, their sessions and tokens (409 for the last admin)', roles: ADMINS, ok: { status: 204 }, errors: ['NOT_FOUND', 'CONFLICT'] } },
+    },
     '/api/flows': {
       get: { tag: 'Flows', op: { summary: 'List flows', ok: { status: 200, schema: 'FlowList' } } },
       post: { tag: 'Flows', op: { summary: 'Create a flow and its draft', roles: EDITORS, body: 'FlowCreate', ok: { status: 201, schema: 'FlowCreated' }, errors: ['VALIDATION_FAILED'] } },

@@ -111,6 +111,9 @@ export const responseSchemas: Record<string, unknown> = {
   ApiToken: obj({ id, name: { type: 'string' }, prefix: { type: 'string' }, createdAt: dateTime, lastUsedAt: { type: ['string', 'null'] }, expiresAt: { type: ['string', 'null'] } }),
   ApiTokenCreated: { allOf: [ref('ApiToken'), obj({ token: { type: 'string', description: 'The secret: shown this once only.' } })] },
   ApiTokenList: listOf('tokens', 'ApiToken'),
+  User: obj({ id, email: { type: 'string' }, name: { type: 'string' }, role: { enum: ['admin', 'supervisor', 'agent'] }, locale: { type: 'string' }, createdAt: dateTime }),
+  UserCreated: { allOf: [ref('User'), obj({ password: { type: 'string', description: 'The generated initial password, only when none was sent: shown this once only.' } }, [])] },
+  UserList: listOf('users', 'User'),
   Voicemail: obj({
     id,
     callId: nullableString,
