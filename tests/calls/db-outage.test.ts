@@ -5,14 +5,15 @@
 // its digit (SIP INFO) is taken; a number never seen before gets 503 with Retry-After, also when
 // the database accepts connections but never answers (the lookup gives up instead of waiting);
 // once the proxy is back, the second call's Call row and path land (outbox replay). A version
-// warmed by the publish listener is what calls get during the next outage.
+// warmed by the publish listener is what calls get during the next outage. A queue-group call
+// during an outage rings the agent whose phone registered before it (AgentDirectory's memory).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@/prisma/client';
 import { RtpPeer, bestCorrelation } from '../media/support/rtp-peer';
 import { startCuttableProxy, type CuttableProxy } from '../support/tcp-proxy';
-import { runSipp, sippOk } from '../sip-edge/helpers';
-import { ack, inDialogRequest, reply, scenario } from '../sip-edge/scenarios';
-import { callerInvite, eventually, flowDocument, publishFlow, startRuntime, tts, type Runtime } from './support';
+import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
+import { ack, inDialogRequest, reply, scenario, uasReply } from '../sip-edge/scenarios';
+import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, tts, type Runtime } from './support';
 
 const NUMBER = '+33199000041';
 const PROMPT = 'Tapez un.';
@@ -152,5 +153,58 @@ describe('new calls while the database is unreachable', () => {
     const last = (await callsOn(NUMBER)).at(-1)!;
     expect(last.flowVersionId).toBe(versionId);
     expect(last.events.some((e) => e.kind === 'node-entered' && e.nodeId === 'v2')).toBe(true);
+  }, 120_000);
+
+  it('with the proxy cut: a queue-group call rings the agent registered before the outage, who answers', async () => {
+    const GROUP_NUMBER = '+33199000044';
+    const olga = await createAgent(rt, 'olga');
+    const group = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Outage', members: { create: [{ agentId: olga.id, position: 0 }] } } });
+    await publishFlow(rt, GROUP_NUMBER, flowDocument('agents', [
+      { id: 'agents', type: 'queue-group', config: { groupId: group.id, strategy: 'simultaneous', ringTimeSeconds: 15 } },
+      { id: 'bye', type: 'hangup', config: {} },
+    ], [['agents', 'no_answer', 'bye'], ['agents', 'busy', 'bye'], ['agents', 'unavailable', 'bye']]));
+    const port = await freeUdpPort();
+    await registerAgent(rt, 'olga', port);
+    const phone = () => runSipp(scenario(
+      '<recv request="INVITE" crlf="true"/>',
+      uasReply('180 Ringing'),
+      '<pause milliseconds="300"/>',
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+      '<recv request="ACK"/>',
+      '<recv request="BYE" timeout="30000"/>',
+      reply('200 OK'),
+    ), null, ['-m', '1', '-rtp_echo'], { port, timeoutS: 40 });
+    const caller = () => runSipp(scenario(
+      callerInvite(GROUP_NUMBER),
+      '<recv response="100" optional="true"/>',
+      '<recv response="180" optional="true"/>',
+      '<recv response="183" optional="true"/>',
+      '<recv response="200" rrs="true"/>',
+      ack,
+      '<pause milliseconds="2000"/>',
+      inDialogRequest('BYE', 2),
+      '<recv response="200" crlf="true"/>',
+    ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 40 });
+
+    // with the database up: the number, its flow, the directory and olga's contact are read (and kept)
+    for (const cut of [false, true]) {
+      const p = phone();
+      await waitForUdpListener(port);
+      const outages: unknown[] = [];
+      rt.calls.services.directory.on('outage', (o) => outages.push(o));
+      if (cut) proxy.cut();
+      try {
+        const [c, a] = await Promise.all([caller().done, p.done]);
+        expect(sippOk(c)).toBe('ok');
+        expect(sippOk(a)).toBe('ok'); // olga's phone rang and answered, then got the BYE
+        if (cut) expect(outages.length).toBe(1); // the directory answered from memory
+      } finally {
+        proxy.restore();
+      }
+    }
+    expect(await rt.recorder.flush(60_000)).toBe(true);
+    const calls = await direct.call.findMany({ where: { entryNumber: GROUP_NUMBER }, include: { legs: true }, orderBy: { startedAt: 'asc' } });
+    expect(calls.map((c) => c.outcome)).toEqual(['answered', 'answered']);
+    expect(calls[1].legs).toMatchObject([{ agentId: olga.id, outcome: 'answered' }]);
   }, 120_000);
 });
