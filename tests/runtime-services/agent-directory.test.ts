@@ -113,7 +113,7 @@ describe('AgentDirectory', () => {
     const told: Array<[string, AgentQueueState]> = [];
     const inner = new InMemoryQueue({ now: () => clock } as never);
     const queue = feedQueueFromDirectory(directory, {
-      join: (...a) => inner.join(...a), leave: (...a) => inner.leave(...a), offerResult: (...a) => inner.offerResult(...a),
+      join: (...a) => inner.join(...a), leave: (callId) => inner.leave(callId), offerResult: (...a) => inner.offerResult(...a),
       setAgent: (agentId, state) => {
         told.push([agentId, state]);
         inner.setAgent(agentId, state);
