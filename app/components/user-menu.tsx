@@ -1,7 +1,8 @@
 'use client';
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { authClient } from '@/app/lib/auth/auth-client';
 
 export interface UserMenuProps {
@@ -10,16 +11,17 @@ export interface UserMenuProps {
   role: string;
 }
 
-/** The signed-in user's name, role and the sign-out button. */
+/** The signed-in user's name, role, their personal API tokens and the sign-out button. */
 export function UserMenu({ name, email, role }: UserMenuProps) {
   const t = useTranslations('userMenu');
   const tRoles = useTranslations('roles');
   const router = useRouter();
   const [pending, setPending] = useState(false);
+  const menu = useRef<HTMLDetailsElement>(null);
   const roleLabel = role === 'admin' || role === 'supervisor' || role === 'agent' ? tRoles(role) : role;
 
   return (
-    <details className="user-menu">
+    <details className="user-menu" ref={menu}>
       <summary aria-label={t('open', { name })}>
         <span>{name}</span>
         <span className="role-badge">{roleLabel}</span>
@@ -32,6 +34,12 @@ export function UserMenu({ name, email, role }: UserMenuProps) {
         </p>
         <p>
           {t('role')}: <span className="role-badge">{roleLabel}</span>
+        </p>
+        <p>
+          {/* The layout stays mounted across navigations: close the menu when leaving through it. */}
+          <Link href="/tokens" onClick={() => menu.current?.removeAttribute('open')}>
+            {t('apiTokens')}
+          </Link>
         </p>
         <button
           type="button"
