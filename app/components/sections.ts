@@ -1,10 +1,11 @@
 // The admin's sections, their routes and who may see and change them, matching
 // app/lib/auth/roles.ts (flows: admins and supervisors; the rest: admins). The API enforces
 // the same rules; this only keeps the UI from offering what a role cannot do. Agents see the
-// flows and their voicemail only.
+// flows and their voicemail only. Users (team members) are admins' only. Personal API tokens
+// are not a section: every user reaches their own from the user menu (/tokens).
 export type Role = 'admin' | 'supervisor' | 'agent';
 
-export type SectionKey = 'flows' | 'voicemails' | 'numbers' | 'calendars' | 'groups' | 'agents' | 'sounds' | 'forbidden' | 'audit';
+export type SectionKey = 'flows' | 'voicemails' | 'numbers' | 'calendars' | 'groups' | 'agents' | 'sounds' | 'forbidden' | 'audit' | 'users';
 
 export interface Section {
   key: SectionKey;
@@ -30,6 +31,7 @@ export const sections: readonly Section[] = [
   { key: 'forbidden', href: '/forbidden-destinations', view: managers, edit: ['admin'] },
   // Read-only: the log is written by the actions it records.
   { key: 'audit', href: '/audit', view: managers, edit: [] },
+  { key: 'users', href: '/users', view: ['admin'], edit: ['admin'] },
 ];
 
 export function section(key: SectionKey): Section {

@@ -1,0 +1,16 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { listUsers } from '@/app/lib/users/list-users';
+import { requireSection } from '../require-section';
+import { UsersList, type UserRow } from './users-list';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('users'))('title') };
+}
+
+export default async function UsersPage() {
+  const { user, editable } = await requireSection('users');
+  const users = await listUsers(user);
+  const rows: UserRow[] = users.map((u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, createdAt: u.createdAt.toISOString() }));
+  return <UsersList users={rows} editable={editable} currentUserId={user.id} />;
+}
