@@ -16,6 +16,7 @@ import { CallRecorder } from './records/call-recorder';
 import { CallbackScheduler } from './callbacks/callback-scheduler';
 import { startCallHandling, startFlowPublishListener } from './calls';
 import { createCallbackPlacer } from './calls/callback-placer';
+import { withTimeout } from './calls/last-known-good';
 
 const log = pino({ level: process.env.RUNTIME_LOG_LEVEL ?? 'info' }).child({ component: 'flow-runtime' });
 const config = loadConfig();
@@ -85,7 +86,8 @@ async function stop(): Promise<void> {
   registrar.stop();
   await scheduler.stop();
   await recorder.close(10_000);
-  await prisma.$disconnect().catch(() => undefined);
+  // Bounded: a pool client stuck on a dead database connection must not keep the process alive.
+  await withTimeout(prisma.$disconnect(), 5000, 'database disconnect').catch((err) => log.warn({ err }, 'database pool did not close in time'));
   process.exit(0);
 }
 process.once('SIGINT', () => void stop());

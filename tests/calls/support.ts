@@ -14,6 +14,7 @@ import { createRegistrar } from '@/flow-runtime/registrar/registrar';
 import { CallRecorder } from '@/flow-runtime/records/call-recorder';
 import { createMediaServer, mediaThreadFromEnv, type ProcessMediaServer } from '@/flow-runtime/media';
 import { startCallHandling, type CallHandling } from '@/flow-runtime/calls';
+import { withTimeout } from '@/flow-runtime/calls/last-known-good';
 import type { TrunkConfig } from '@/flow-runtime/trunk/trunk-config';
 import type { RunningSipEdge } from '@/sip-edge/index';
 import { connectApp, disconnectApp, runSipp, sippOk, startEdge, type SrfApp } from '../sip-edge/helpers';
@@ -83,7 +84,9 @@ export async function startRuntime(opts: {
       await edge.stop().catch(() => undefined);
       await recorder.close(5000).catch(() => undefined);
       await media.close().catch(() => undefined);
-      await prisma.$disconnect().catch(() => undefined);
+      // Bounded like the runtime's own shutdown (flow-runtime/main.ts): after a test cut the database
+      // (tests/support/tcp-proxy.ts), a pool client can stay checked out on a dead connection.
+      await withTimeout(prisma.$disconnect(), 5000, 'database disconnect').catch(() => undefined);
       await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => undefined);
     },
   };
