@@ -1,5 +1,6 @@
 // Prints one closing line for the whole test run, "tests: N passed, N failed, N skipped",
 // from the JSON reports vitest and Playwright wrote (scripts/test.sh asks them to).
+// A test file that failed outside its tests (hook timeout, import error) counts as one failure.
 import { existsSync, readFileSync } from 'node:fs';
 
 interface Counts { passed: number; failed: number; skipped: number }
@@ -10,13 +11,20 @@ function readJson(file: string): unknown {
 }
 
 const [vitestFile, playwrightFile] = process.argv.slice(2);
+interface VitestFile { name: string; status: string; message?: string; assertionResults?: { status: string }[] }
 const vitest = readJson(vitestFile) as
-  | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
+  | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults?: VitestFile[] }
   | undefined;
 if (vitest) {
   total.passed += vitest.numPassedTests;
   total.failed += vitest.numFailedTests;
   total.skipped += vitest.numPendingTests + vitest.numTodoTests;
+  // A file can fail with no failed test (a hook timed out, an import threw): count it, name it.
+  for (const file of vitest.testResults ?? []) {
+    if (file.status !== 'failed' || (file.assertionResults ?? []).some((a) => a.status === 'failed')) continue;
+    total.failed += 1;
+    console.log(`failed outside its tests: ${file.name}: ${(file.message ?? '').split('\n')[0]}`);
+  }
 } else {
   console.log(`no vitest report at ${vitestFile}`);
   total.failed += 1;
