@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { createUserWithPassword } from '@/app/lib/users/create-user';
 import { createEditorOrganization, createFlowWithDraft, type EditorData } from './editor-support/editor-data';
+import { waitForViewportToSettle } from './editor-support/canvas';
 import { expect, test } from './support/fixtures';
 
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -61,22 +62,6 @@ async function openEditor(page: Page, user: { email: string; password: string },
   await expect(page.getByTestId('step-node').first()).toBeVisible({ timeout: 60_000 });
 }
 
-// The canvas pans and zooms with an animation: wait until its transform stops changing.
-async function waitForViewportToSettle(page: Page) {
-  const viewport = page.locator('.react-flow__viewport');
-  let previous = '';
-  await expect
-    .poll(
-      async () => {
-        const current = await viewport.evaluate((el) => getComputedStyle(el).transform);
-        const settled = current === previous;
-        previous = current;
-        return settled;
-      },
-      { timeout: 15_000, intervals: [150] },
-    )
-    .toBe(true);
-}
 
 /** Drags from an output handle to a step's input, as editor.spec.ts does (one retry). */
 async function connectOutput(page: Page, source: string, output: string, target: string) {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { createEditorOrganization, createFlowWithDraft } from './editor-support/editor-data';
+import { waitForViewportToSettle } from './editor-support/canvas';
 import { expect, test } from './support/fixtures';
 
 const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -13,23 +14,6 @@ async function dropStep(page: Page, type: string, x: number, y: number) {
   await page.locator(`.palette-item[data-step-type="${type}"]`).dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
 }
 
-// The canvas pans and zooms with an animation: wait until its transform stops changing
-// (two equal reads in a row) before measuring where handles are.
-async function waitForViewportToSettle(page: Page) {
-  const viewport = page.locator('.react-flow__viewport');
-  let previous = '';
-  await expect
-    .poll(
-      async () => {
-        const current = await viewport.evaluate((el) => getComputedStyle(el).transform);
-        const settled = current === previous;
-        previous = current;
-        return settled;
-      },
-      { timeout: 15_000, intervals: [150] },
-    )
-    .toBe(true);
-}
 
 type Box = { x: number; y: number; width: number; height: number };
 
