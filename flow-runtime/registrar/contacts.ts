@@ -1,5 +1,13 @@
 // Contact header values of a REGISTER (RFC 3261 §10.2.1, §20.10): a comma-separated list of
 // name-addr / addr-spec with parameters, or `*` (remove every binding).
+// Linear scans only (issue 11: every parser on the SIP path is linear with size limits): the
+// whole value is capped, and so is the number of contacts one REGISTER may bind.
+import { headerUri, parseSipUri } from './sip-uri';
+
+/** Longest Contact value read (all Contact headers joined); a phone sends one short contact. */
+export const MAX_CONTACT_BYTES = 8192;
+/** Most contacts one REGISTER may bind or remove. */
+export const MAX_CONTACTS = 16;
 
 export interface ContactBinding {
   /** The contact URI without angle brackets. */
@@ -64,7 +72,9 @@ function parseOne(text: string): ContactBinding | null {
 
 /** Parses every Contact header value of a request (srf joins repeated headers with commas). */
 export function parseContacts(values: string[]): ParsedContacts {
+  if (values.reduce((n, v) => n + v.length, 0) > MAX_CONTACT_BYTES) return { kind: 'invalid', reason: `Contact longer than ${MAX_CONTACT_BYTES} bytes` };
   const items = values.flatMap(splitTopLevel);
+  if (items.length > MAX_CONTACTS) return { kind: 'invalid', reason: `more than ${MAX_CONTACTS} contacts` };
   if (items.length === 0) return { kind: 'list', contacts: [] };
   if (items.some((i) => i === '*')) {
     return items.length === 1 ? { kind: 'wildcard' } : { kind: 'invalid', reason: '"*" must be the only Contact' };
@@ -72,7 +82,7 @@ export function parseContacts(values: string[]): ParsedContacts {
   const contacts: ContactBinding[] = [];
   for (const item of items) {
     const c = parseOne(item);
-    if (!c) return { kind: 'invalid', reason: `unreadable Contact "${item}"` };
+    if (!c) return { kind: 'invalid', reason: `unreadable Contact "${item.slice(0, 100)}"` };
     contacts.push(c);
   }
   return { kind: 'list', contacts };
@@ -80,6 +90,6 @@ export function parseContacts(values: string[]): ParsedContacts {
 
 /** The user part of a SIP URI in a To/From header value (`"x" <sip:alice@host>;tag=…` → alice). */
 export function uriUser(headerValue: string): string | null {
-  const m = /<?sips?:([^@;>]+)@/i.exec(headerValue);
-  return m ? decodeURIComponent(m[1]) : null;
+  const uri = headerUri(headerValue);
+  return uri === null ? null : (parseSipUri(uri)?.user ?? null);
 }

@@ -1,16 +1,28 @@
 // The REGISTER handler: authenticates agents' phones with digest against the stored HA1 and
 // keeps their bindings (SipRegistration rows) — add, refresh, remove, and purge when expired.
+//   0. source address banned (too many failures, auth-limiter.ts) → 503 + Retry-After, nothing read;
 //   1. no Authorization → 401 with a fresh signed nonce;
-//   2. unreadable credentials, other realm or forged nonce → 401 again (new challenge);
-//   3. unknown user, To ≠ username, wrong response → 403;
-//   4. right response on an expired nonce → 401 stale=true (the phone retries silently);
-//   5. authenticated: `*` + Expires 0 removes every binding; each contact's expires (its own
+//   2. Authorization over 4 KB → 400 without parsing it; unreadable credentials, other realm
+//      or forged nonce → 401 again (new challenge);
+//   3. expired nonce → 401 stale=true whatever the response (it is not even checked, so an old
+//      nonce tells nothing about the password);
+//   4. no qop=auth (with nc and cnonce), or digest uri ≠ Request-URI (sip-uri.ts) → 400;
+//   5. user locked against this address → 503 + Retry-After;
+//   6. unknown user, To ≠ username, wrong response → 403, counted by the limiter (held back
+//      by a growing delay once failures pile up, logged at warn);
+//   7. nc not above every nc already accepted for this nonce (a replay) → 401 stale=true;
+//   8. authenticated: `*` + Expires 0 removes every binding; each contact's expires (its own
 //      parameter, else the Expires header, else the default) 0 → removed, below the minimum →
 //      423 with Min-Expires, above the maximum → clamped; 200 lists the current bindings.
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../prisma/client';
+import { MAX_AUTHORIZATION_BYTES } from './auth-params';
+import { createAuthLimiter, type AuthLimiter, type AuthLimiterOptions } from './auth-limiter';
 import { parseContacts, uriUser } from './contacts';
-import { createNonceSigner, digestChallenge, parseDigestAuthorization, verifyDigestResponse, type NonceSigner } from './digest';
+import { createNonceSigner, digestChallenge, nonceExpiry, parseDigestAuthorization, parseNonceCount, verifyDigestResponse, type NonceSigner } from './digest';
+import { createNonceCounts } from './nonce-counts';
+import { sameSipTarget } from './sip-uri';
+import { createThrottleStore } from './throttle-store';
 
 /** The parts of a drachtio-srf request the registrar reads. */
 export interface SipRequestLike {
@@ -40,6 +52,12 @@ export interface RegistrarOptions {
   now?: () => number;
   /** Told about every change of an agent's bindings (e.g. to push presence to the admin). */
   onBindingsChanged?: (agentId: string) => void;
+  /** Failed-authentication limits (auth-limiter.ts for the defaults). */
+  limiter?: AuthLimiterOptions;
+  /** Most nonces whose nc is tracked (replay protection), 50,000 by default. */
+  maxTrackedNonces?: number;
+  /** How often failure counts and bans are copied to SipAuthThrottle for admins (2 s). */
+  throttleFlushSeconds?: number;
 }
 
 export interface Registrar {
@@ -47,6 +65,10 @@ export interface Registrar {
   handle(req: SipRequestLike, res: SipResponseLike): Promise<void>;
   /** Deletes expired registrations; returns how many. */
   purgeExpired(): Promise<number>;
+  /** Copies changed failure counts and bans to the database now (the timer does it every 2 s). */
+  flushThrottles(): Promise<number>;
+  /** The failed-authentication limiter (for tests and metrics). */
+  readonly limiter: AuthLimiter;
   /** Starts the periodic purge. */
   start(): void;
   stop(): void;
@@ -61,36 +83,68 @@ export function createRegistrar(opts: RegistrarOptions): Registrar {
   const { prisma, realm } = opts;
   const log = opts.logger;
   let purgeTimer: NodeJS.Timeout | undefined;
+  let flushTimer: NodeJS.Timeout | undefined;
+  const limiterWindowSeconds = opts.limiter?.windowSeconds ?? 900;
+  const limiter = createAuthLimiter({ now, ...opts.limiter });
+  const nonceCounts = createNonceCounts({ maxEntries: opts.maxTrackedNonces, now });
+  const throttles = createThrottleStore(prisma, limiter, { logger: log, now });
 
   const challenge = (res: SipResponseLike, stale = false) =>
     res.send(401, { headers: { 'WWW-Authenticate': digestChallenge(realm, nonces.issue(), stale) } });
 
+  const unavailable = (res: SipResponseLike, retryAfterS: number) =>
+    res.send(503, 'Service Unavailable', { headers: { 'Retry-After': String(retryAfterS) } });
+
+  /** A failed authentication: counted, logged, answered 403 after the limiter's delay. */
+  async function refuse(res: SipResponseLike, address: string, username: string, agent: { organizationId: string } | null, why: string) {
+    const out = limiter.fail(address, username, agent);
+    log?.warn({ address, username, failures: out.addressFailures, userFailures: out.userFailures, delayMs: out.delayMs }, `registrar: authentication failed (${why})`);
+    if (out.newlyBanned === 'address') log?.warn({ address, username, failures: out.addressFailures }, 'registrar: address banned after repeated authentication failures');
+    if (out.newlyBanned === 'user') log?.warn({ address, username, userFailures: out.userFailures }, 'registrar: user locked against addresses with failures');
+    // a timer, not a busy wait: other requests go on meanwhile
+    if (out.delayMs > 0) await new Promise((r) => setTimeout(r, out.delayMs));
+    res.send(403, 'Forbidden');
+  }
+
   async function handle(req: SipRequestLike, res: SipResponseLike): Promise<void> {
+    const address = req.source_address ?? 'unknown';
+    const banned = limiter.check(address, null);
+    if (banned.refuse) return unavailable(res, banned.retryAfterS);
     const authHeader = req.get('Authorization');
     if (!authHeader) return challenge(res);
+    if (authHeader.length > MAX_AUTHORIZATION_BYTES) {
+      log?.warn({ address, bytes: authHeader.length }, 'registrar: Authorization header too large, refused unread');
+      return res.send(400, 'Authorization Header Too Large');
+    }
     const creds = parseDigestAuthorization(authHeader);
     if (!creds || creds.realm !== realm) return challenge(res);
     const nonceState = nonces.check(creds.nonce);
     if (nonceState === 'invalid') return challenge(res);
+    // Before anything else about the credentials: an expired nonce must not tell right from wrong.
+    if (nonceState === 'stale') return challenge(res, true);
+    const nc = parseNonceCount(creds.nc);
+    if (creds.qop !== 'auth' || nc === null || !creds.cnonce) return res.send(400, 'Digest qop=auth With nc And cnonce Required');
+    if (!sameSipTarget(creds.uri, req.uri)) {
+      log?.info({ address, username: creds.username, uri: creds.uri.slice(0, 200), requestUri: req.uri }, 'registrar: digest uri does not match the Request-URI');
+      return res.send(400, 'Digest uri Does Not Match Request-URI');
+    }
+    const locked = limiter.check(address, creds.username);
+    if (locked.refuse) return unavailable(res, locked.retryAfterS);
 
     const agent = await prisma.agent.findUnique({
       where: { sipRealm_sipUsername: { sipRealm: realm, sipUsername: creds.username } },
-      select: { id: true, sipHa1: true },
+      select: { id: true, sipHa1: true, organizationId: true },
     });
-    if (!agent) {
-      log?.info({ username: creds.username }, 'registrar: unknown user');
-      return res.send(403, 'Forbidden');
-    }
+    if (!agent) return refuse(res, address, creds.username, null, 'unknown user');
     const toUser = uriUser(req.get('To') ?? '');
-    if (toUser !== creds.username) {
-      log?.info({ username: creds.username, to: toUser }, 'registrar: To does not match the authenticated user');
-      return res.send(403, 'Forbidden');
+    if (toUser !== creds.username) return refuse(res, address, creds.username, agent, `To user ${JSON.stringify(toUser?.slice(0, 64) ?? null)} is not the authenticated user`);
+    if (!verifyDigestResponse(agent.sipHa1, req.method, creds)) return refuse(res, address, creds.username, agent, 'wrong credentials');
+    // Synchronous from here to the decision: two copies of one header cannot both pass.
+    const use = nonceCounts.use(creds.nonce, nonceExpiry(creds.nonce) ?? 0, nc);
+    if (use !== 'ok') {
+      log?.warn({ address, username: creds.username, nc: creds.nc, use }, 'registrar: nonce count not increasing (replayed REGISTER?), challenged again');
+      return challenge(res, true);
     }
-    if (!verifyDigestResponse(agent.sipHa1, req.method, creds)) {
-      log?.info({ username: creds.username }, 'registrar: wrong credentials');
-      return res.send(403, 'Forbidden');
-    }
-    if (nonceState === 'stale') return challenge(res, true);
 
     const contactValues = req.has('Contact') ? [req.get('Contact') as string] : [];
     const parsed = parseContacts(contactValues);
@@ -160,16 +214,25 @@ export function createRegistrar(opts: RegistrarOptions): Registrar {
       }
     },
     purgeExpired,
+    flushThrottles: () => throttles.flush(),
+    limiter,
     start() {
       if (purgeTimer) return;
       purgeTimer = setInterval(() => {
+        limiter.sweep();
+        nonceCounts.sweep();
         purgeExpired().catch((err) => log?.warn({ err }, 'registrar: purge failed'));
+        throttles.purge(limiterWindowSeconds).catch((err) => log?.warn({ err }, 'registrar: purge of authentication failures failed'));
       }, (opts.purgeIntervalSeconds ?? 60) * 1000);
       purgeTimer.unref();
+      flushTimer = setInterval(() => void throttles.flush(), (opts.throttleFlushSeconds ?? 2) * 1000);
+      flushTimer.unref();
     },
     stop() {
       if (purgeTimer) clearInterval(purgeTimer);
+      if (flushTimer) clearInterval(flushTimer);
       purgeTimer = undefined;
+      flushTimer = undefined;
     },
   };
 }
