@@ -135,6 +135,10 @@ export function createRegistrar(opts: RegistrarOptions): Registrar {
       where: { sipRealm_sipUsername: { sipRealm: realm, sipUsername: creds.username } },
       select: { id: true, sipHa1: true, organizationId: true },
     });
+    // Again after the await: guesses sent in parallel all passed the first check before any of
+    // them failed; from here to limiter.fail() nothing awaits, so a ban stops the rest at once.
+    const lockedNow = limiter.check(address, creds.username);
+    if (lockedNow.refuse) return unavailable(res, lockedNow.retryAfterS);
     if (!agent) return refuse(res, address, creds.username, null, 'unknown user');
     const toUser = uriUser(req.get('To') ?? '');
     if (toUser !== creds.username) return refuse(res, address, creds.username, agent, `To user ${JSON.stringify(toUser?.slice(0, 64) ?? null)} is not the authenticated user`);
