@@ -8,16 +8,39 @@ export interface InviteNumbersSource {
   get(name: string): string | undefined;
 }
 
-/** The user part of a SIP URI or name-addr (`"Bob" <sip:+331…@host>;tag=x` → `+331…`), decoded. */
+/** Longest header value looked at for a number; a longer one is not a phone's. */
+const MAX_VALUE_LENGTH = 4096;
+
+/**
+ * The user part of a SIP URI or name-addr (`"Bob" <sip:+331…@host>;tag=x` → `+331…`), decoded:
+ * the first `sip:`/`sips:` followed by a user and `@` before any `;` or `>`. A linear scan: the
+ * regular expression used before (`/<?\s*sips?:([^@;>]+)@/i`) took 4.5 s on a 60 KB To value.
+ */
 export function sipUser(value: string | undefined): string | null {
-  if (!value) return null;
-  const m = /<?\s*sips?:([^@;>]+)@/i.exec(value);
-  if (!m) return null;
-  try {
-    return decodeURIComponent(m[1]);
-  } catch {
-    return m[1];
+  if (!value || value.length > MAX_VALUE_LENGTH) return null;
+  const lower = value.toLowerCase();
+  let i = lower.indexOf('sip');
+  while (i >= 0) {
+    let j = i + 3;
+    if (lower[j] === 's') j++;
+    if (lower[j] === ':') {
+      let k = j + 1;
+      while (k < value.length && value[k] !== '@' && value[k] !== ';' && value[k] !== '>') k++;
+      if (value[k] === '@' && k > j + 1) {
+        const user = value.slice(j + 1, k);
+        try {
+          return decodeURIComponent(user);
+        } catch {
+          return user;
+        }
+      }
+      // every later start before k would stop at the same character: go on after it
+      i = lower.indexOf('sip', Math.max(k, i + 1));
+    } else {
+      i = lower.indexOf('sip', i + 1);
+    }
   }
+  return null;
 }
 
 /** E.164 of the called number, or null when neither the Request-URI nor To holds a number. */
