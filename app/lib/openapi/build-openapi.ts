@@ -148,6 +148,9 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
     ...resource('calendars', 'Calendars', 'CalendarInput', 'CalendarPatch', 'Calendar', 'CalendarList'),
     ...resource('groups', 'Groups', 'GroupInput', 'GroupPatch', 'Group', 'GroupList'),
     ...resource('agents', 'Agents', 'AgentInput', 'AgentPatch', 'Agent', 'AgentList'),
+    '/api/sip-security': {
+      get: { tag: 'Agents', op: { summary: "Failed SIP authentications against the agents' phones and the bans they caused (kept by the runtime)", roles: ADMINS, ok: { status: 200, schema: 'SipSecurity' } } },
+    },
     ...resource('forbidden-lists', 'Forbidden destinations', 'ForbiddenListInput', 'ForbiddenListPatch', 'ForbiddenList', 'ForbiddenListList'),
     '/api/sounds': {
       get: { tag: 'Sounds', op: { summary: 'List sounds', query: [{ name: 'language', description: 'Only sounds of this language (fr, en)' }], ok: { status: 200, schema: 'SoundList' } } },
