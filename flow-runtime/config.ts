@@ -12,6 +12,10 @@
 //     nonce from one is accepted by the others), SIP_NONCE_TTL_SECONDS (300)
 //   SIP_REGISTER_MIN_EXPIRES (60), SIP_REGISTER_MAX_EXPIRES (3600), SIP_REGISTER_DEFAULT_EXPIRES (3600)
 //   SIP_REGISTRATION_PURGE_SECONDS (60): how often expired registrations are deleted
+//   SIP_AUTH_BAN_AFTER (10): failed authentications from one address before it is banned,
+//   SIP_AUTH_BAN_SECONDS (900), SIP_AUTH_USER_LOCK_AFTER (30): failures of one username (any
+//   address) before addresses that failed are refused for it; SIP_AUTH_EXEMPT_NETWORKS (none):
+//   comma-separated CIDR blocks never banned as an address (an office's NAT address)
 // outbound trunk (external numbers)
 //   TRUNK_HOST (unset = no trunk), TRUNK_PORT (5060), TRUNK_TRANSPORT (udp|tcp),
 //   TRUNK_USERNAME, TRUNK_PASSWORD (answer the trunk's digest challenges),
@@ -40,6 +44,7 @@
 //   while placing it) goes back to pending
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { networkMatcher } from './registrar/auth-limiter';
 import type { CallerIdRule, NumberFormat, TrunkConfig } from './trunk/trunk-config';
 import type { HttpSmsConfig } from './sms/http-provider';
 
@@ -54,6 +59,7 @@ export interface RuntimeConfig {
     maxExpires: number;
     defaultExpires: number;
     purgeIntervalSeconds: number;
+    limiter: { addressBanAfter: number; banSeconds: number; userLockAfter: number; exemptNetworks: string[] };
   };
   trunk: TrunkConfig | null;
   sms:
@@ -85,6 +91,16 @@ function int(env: Env, name: string, fallback: number, min = 0): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min) throw new ConfigError(name, `expected an integer ≥ ${min}, got "${raw}"`);
   return n;
+}
+
+function cidrList(env: Env, name: string): string[] {
+  const list = (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    networkMatcher(list);
+  } catch (err) {
+    throw new ConfigError(name, (err as Error).message);
+  }
+  return list;
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
@@ -150,6 +166,12 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
       maxExpires: int(env, 'SIP_REGISTER_MAX_EXPIRES', 3600, 1),
       defaultExpires: int(env, 'SIP_REGISTER_DEFAULT_EXPIRES', 3600, 1),
       purgeIntervalSeconds: int(env, 'SIP_REGISTRATION_PURGE_SECONDS', 60, 1),
+      limiter: {
+        addressBanAfter: int(env, 'SIP_AUTH_BAN_AFTER', 10, 1),
+        banSeconds: int(env, 'SIP_AUTH_BAN_SECONDS', 900, 1),
+        userLockAfter: int(env, 'SIP_AUTH_USER_LOCK_AFTER', 30, 1),
+        exemptNetworks: cidrList(env, 'SIP_AUTH_EXEMPT_NETWORKS'),
+      },
     },
     trunk: trunkHost
       ? {

@@ -18,6 +18,10 @@
 //     its address's record between guesses at other accounts.
 // IPv6 sources count per /64 (one host usually owns a whole /64). Memory is bounded: each table
 // keeps at most `maxEntries` (least recently failed dropped first), and expired entries go.
+// `exemptNetworks` (CIDR, e.g. the public address of an office whose 50 phones sit behind one
+// NAT) are never banned as an address — one misconfigured phone there must not take the whole
+// office off line; their failures still count for the user and are still delayed and logged.
+import net from 'node:net';
 
 export interface AuthLimiterOptions {
   delayAfter?: number;
@@ -28,7 +32,28 @@ export interface AuthLimiterOptions {
   userLockAfter?: number;
   windowSeconds?: number;
   maxEntries?: number;
+  /** CIDR blocks (`203.0.113.7`, `198.51.100.0/24`, `2001:db8::/48`) never banned as an address. */
+  exemptNetworks?: readonly string[];
   now?: () => number;
+}
+
+/** A matcher for CIDR blocks; throws on an unreadable one (so a typo fails at start-up). */
+export function networkMatcher(cidrs: readonly string[]): (address: string) => boolean {
+  const list = new net.BlockList();
+  for (const cidr of cidrs) {
+    const [addr, bits] = cidr.trim().split('/');
+    const type = net.isIPv4(addr) ? 'ipv4' : net.isIPv6(addr) ? 'ipv6' : null;
+    if (!type) throw new Error(`"${cidr}" is not an IP address or CIDR block`);
+    const max = type === 'ipv4' ? 32 : 128;
+    const prefix = bits === undefined ? max : Number(bits);
+    if (!/^\d{1,3}$/.test(bits ?? String(max)) || prefix > max) throw new Error(`"${cidr}" has an invalid prefix length`);
+    list.addSubnet(addr, prefix, type);
+  }
+  return (address) => {
+    const a = address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
+    const type = net.isIPv4(a) ? 'ipv4' : net.isIPv6(a) ? 'ipv6' : null;
+    return type !== null && list.check(a, type);
+  };
 }
 
 export interface ThrottleEntry {
@@ -91,6 +116,7 @@ export function createAuthLimiter(opts: AuthLimiterOptions = {}): AuthLimiter {
   const userLockAfter = opts.userLockAfter ?? 30;
   const windowMs = (opts.windowSeconds ?? 900) * 1000;
   const maxEntries = opts.maxEntries ?? 10_000;
+  const exempt = networkMatcher(opts.exemptNetworks ?? []);
   const addresses = new Map<string, ThrottleEntry>();
   const users = new Map<string, ThrottleEntry>();
   const changed = new Map<string, ThrottleEntry>();
@@ -138,7 +164,7 @@ export function createAuthLimiter(opts: AuthLimiterOptions = {}): AuthLimiter {
       a.lastAddress = address;
       if (agent) a.organizationId = agent.organizationId;
       let newlyBanned: FailureOutcome['newlyBanned'] = null;
-      if (a.failures >= addressBanAfter && !(a.bannedUntil && a.bannedUntil > t)) {
+      if (a.failures >= addressBanAfter && !(a.bannedUntil && a.bannedUntil > t) && !exempt(address)) {
         a.bannedUntil = t + banMs;
         newlyBanned = 'address';
       }

@@ -7,7 +7,7 @@ import { parseDigestAuthorization } from '@/flow-runtime/registrar/digest';
 import { parseContacts, uriUser, MAX_CONTACTS } from '@/flow-runtime/registrar/contacts';
 import { parseSipUri, sameSipTarget } from '@/flow-runtime/registrar/sip-uri';
 import { createNonceCounts } from '@/flow-runtime/registrar/nonce-counts';
-import { addressKey, createAuthLimiter } from '@/flow-runtime/registrar/auth-limiter';
+import { addressKey, createAuthLimiter, networkMatcher } from '@/flow-runtime/registrar/auth-limiter';
 import { sipUser } from '@/flow-runtime/calls/called-number';
 import { parseSipInfoDtmf } from '@/flow-runtime/media/sip-info-dtmf';
 
@@ -199,5 +199,17 @@ describe('auth limiter', () => {
     t += 400_000;
     l.sweep();
     expect(l.sizes).toEqual({ addresses: 0, users: 0 });
+  });
+
+  it('never bans an exempt network as an address, and refuses unreadable CIDR blocks', () => {
+    const l = createAuthLimiter({ addressBanAfter: 2, exemptNetworks: ['127.0.3.0/24', '::1'] });
+    for (let i = 0; i < 5; i++) l.fail('127.0.3.9', 'u', null);
+    expect(l.check('127.0.3.9', 'u')).toEqual({ refuse: false });
+    for (let i = 0; i < 2; i++) l.fail('127.0.4.9', 'u', null);
+    expect(l.check('127.0.4.9', 'u')).toMatchObject({ refuse: true });
+    expect(networkMatcher(['::1'])('::1')).toBe(true);
+    expect(networkMatcher(['10.0.0.0/8'])('::ffff:10.1.2.3')).toBe(true);
+    expect(() => networkMatcher(['10.0.0.0/33'])).toThrow(/prefix/);
+    expect(() => networkMatcher(['office'])).toThrow(/not an IP/);
   });
 });
