@@ -96,7 +96,9 @@ export function createRegistrar(opts: RegistrarOptions): Registrar {
     res.send(503, 'Service Unavailable', { headers: { 'Retry-After': String(retryAfterS) } });
 
   /** A failed authentication: counted, logged, answered 403 after the limiter's delay. */
-  async function refuse(res: SipResponseLike, address: string, username: string, agent: { organizationId: string } | null, why: string) {
+  async function refuse(res: SipResponseLike, address: string, claimed: string, agent: { organizationId: string } | null, why: string) {
+    // the username is the peer's text (up to the header cap): keep logs and the admin table short
+    const username = claimed.length > 128 ? `${claimed.slice(0, 128)}…` : claimed;
     const out = limiter.fail(address, username, agent);
     log?.warn({ address, username, failures: out.addressFailures, userFailures: out.userFailures, delayMs: out.delayMs }, `registrar: authentication failed (${why})`);
     if (out.newlyBanned === 'address') log?.warn({ address, username, failures: out.addressFailures }, 'registrar: address banned after repeated authentication failures');
