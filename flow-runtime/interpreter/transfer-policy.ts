@@ -7,7 +7,7 @@
 // canonicalised the same way (0899* → +33899…).
 // Presets for French numbering (numbers compared in E.164; home country code 33 by default):
 // - premium-rate: +3381…, +3382… (majorated "SVA" numbers 081/082), +3389… (premium 089),
-//   +33118… (directory enquiries 118 XYZ). 080 (free) and 087 (shared cost) are not included.
+//   +33118XYZ (directory enquiries 118 XYZ; not 01 18…). 080 (free) and 087 (shared cost) are not included.
 // - mobile: +336…, +337… (06, 07).
 // - international: any number outside +<homeCountryCode>; with 33 the overseas departments
 //   +262 (Réunion, Mayotte), +508, +590, +594, +596 count as national.
@@ -19,6 +19,7 @@ import { compilePattern, dialNumber, judgedNumber, matchesCompiled } from '../nu
 export const TRANSFER_PRESETS = ['premium-rate', 'international', 'mobile', 'short-codes'] as const;
 export type TransferPreset = (typeof TRANSFER_PRESETS)[number];
 
+const DIRECTORY_ENQUIRIES = /^118[0-9]{3}$/;
 const FRENCH_OVERSEAS = ['+262', '+508', '+590', '+594', '+596'];
 
 export const OPEN_POLICY: TransferPolicy = { allExternal: false, presets: [], patterns: [], homeCountryCode: '33' };
@@ -29,7 +30,8 @@ export function matchesPreset(preset: string, rawNumber: string, homeCountryCode
   const national = n.startsWith(home) ? n.slice(home.length) : null;
   switch (preset) {
     case 'premium-rate':
-      return national !== null && (/^8[129]/.test(national) || national.startsWith('118'));
+      // 118 XYZ is a 6-digit service number; 01 18 xx xx xx is an ordinary Paris-region line
+      return national !== null && (/^8[129]/.test(national) || DIRECTORY_ENQUIRIES.test(national));
     case 'mobile':
       return national !== null && /^[67]/.test(national);
     case 'international':
@@ -38,7 +40,7 @@ export function matchesPreset(preset: string, rawNumber: string, homeCountryCode
       return !(homeCountryCode === '33' && FRENCH_OVERSEAS.some((p) => n.startsWith(p)));
     case 'short-codes':
       if (!n.startsWith('+')) return /^[0-9]{1,6}$/.test(n);
-      return national !== null && (national.length < 9 || national.startsWith('118'));
+      return national !== null && (national.length < 9 || DIRECTORY_ENQUIRIES.test(national));
     default:
       return false;
   }
