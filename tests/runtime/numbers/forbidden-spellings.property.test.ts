@@ -65,7 +65,8 @@ function redirectFlow(number: string, policy: Record<string, unknown>) {
   return buildFlow(
     [{ id: 'policy', type: 'forbidden-transfer', config: policy }, { id: 'r', type: 'redirect', config: { target: { kind: 'external', number }, ringTimeoutSeconds: 25 } }, ...outputs.map((o) => bye(o))],
     [['policy', 'next', 'r'], ...outputs.map((o) => ['r', o, o] as [string, string, string])],
-    // the schema limits a flow's literal number to +?digits; a flow variable or an agent can carry any spelling
+    // not validated: the schema accepts the usual written forms (dialledNumber); the generator also
+    // makes rarer ones (no-break spaces, "+ 33") that must be judged as they are dialled all the same
     { validate: false },
   );
 }
