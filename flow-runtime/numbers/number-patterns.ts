@@ -48,3 +48,14 @@ export function matchesCompiled(judged: string, p: CompiledPattern): boolean {
 export function matchesNumberPattern(number: string, pattern: string, home = '33'): boolean {
   return matchesCompiled(judgedNumber(number, home), compilePattern(pattern, home));
 }
+
+/**
+ * The pattern as the runtime compares it, for people to read: "0899*" → "+33899*",
+ * "08 99 12 34 56" → "+33899123456", "3389*" → "+3389*", "3949" → "3949"; "" when it matches nothing.
+ */
+export function canonicalPattern(pattern: string, home = '33'): string {
+  const p = compilePattern(pattern, home);
+  if (p.kind === 'exact') return p.number;
+  if (p.kind === 'prefix') return `${p.international ?? p.bare ?? ''}*`;
+  return '';
+}
