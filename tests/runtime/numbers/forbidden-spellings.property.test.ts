@@ -84,6 +84,18 @@ function redirect(number: string, policy: Record<string, unknown>, context: Call
   return { refused: false, dialled: trunkDials(target.number) };
 }
 
+function callbackFlow(numberSource: 'typed' | 'caller') {
+  return buildFlow(
+    [
+      { id: 'p', type: 'forbidden-transfer', config: { presets: ['premium-rate'] } },
+      { id: 'cb', type: 'callback', config: { groupId: 'grp_support', numberSource, confirmNumber: false, retries: 0 } },
+      bye('ok'),
+      bye('ko'),
+    ],
+    [['p', 'next', 'cb'], ['cb', 'registered', 'ok'], ['cb', 'failed', 'ko']],
+  );
+}
+
 const RUNS = { numRuns: 400 };
 
 describe('forbidden numbers: every spelling the trunk would dial is refused', () => {
@@ -127,11 +139,16 @@ describe('forbidden numbers: every spelling the trunk would dial is refused', ()
     }), RUNS);
   });
 
-  it('typed callback digits: the judged number is the number the trunk dials', () => {
-    fc.assert(fc.property(premiumNsn.chain((nsn) => fc.tuple(fc.constant(nsn), fc.constantFrom('0', '0033', '00330', '*33', '*330'))), ([nsn, p]) => {
-      const typed = (p + nsn).replace(/\*/g, '+');
-      expect(dialNumber(typed)).toBe(`+33${nsn}`);
-      expect(trunkDials(typed)).toBe(`+33${nsn}`);
+  it('callback: typed digits (0…, 0033…, 00330…, *33…, *330…) and the caller’s own number are refused', () => {
+    const typedPrefix = fc.constantFrom('0', '0033', '00330', '*33', '*330');
+    fc.assert(fc.property(premiumNsn.chain((nsn) => fc.tuple(fc.constant(nsn), typedPrefix, frenchSpelling(nsn))), ([nsn, p, callerSpelling]) => {
+      const keys = p + nsn;
+      expect(trunkDials(keys.replace(/\*/g, '+'))).toBe(`+33${nsn}`);
+      const typed = new TestCall(callbackFlow('typed')).start().press(`${keys}#`);
+      expect(typed.taken()).toEqual(['p:next', 'cb:failed']);
+      expect(typed.of('createCallback')).toHaveLength(0);
+      const own = new TestCall(callbackFlow('caller')).start({ caller: callerSpelling });
+      expect(own.taken()).toEqual(['p:next', 'cb:failed']);
     }), RUNS);
   });
 });
@@ -143,6 +160,15 @@ describe('allowed numbers stay allowed', () => {
     fc.assert(fc.property(allowedNsn.chain((nsn) => fc.tuple(fc.constant(nsn), frenchSpelling(nsn))), ([nsn, spelling]) => {
       expect(redirect(spelling, everything)).toEqual({ refused: false, dialled: `+33${nsn}` });
     }), RUNS);
+  });
+
+  it('callback: an allowed typed number is stored in the form the trunk dials', () => {
+    fc.assert(fc.property(allowedNsn.chain((nsn) => fc.tuple(fc.constant(nsn), fc.constantFrom('0', '0033', '00330', '*330'))), ([nsn, p]) => {
+      const call = new TestCall(callbackFlow('typed')).start().press(`${p}${nsn}#`);
+      const [request] = call.of('createCallback');
+      expect(request.number).toBe(`+33${nsn}`);
+      expect(trunkDials(request.number)).toBe(`+33${nsn}`);
+    }), { numRuns: 100 });
   });
 
   it('the dialled form is stable: judging it again gives itself, whatever the trunk format', () => {
