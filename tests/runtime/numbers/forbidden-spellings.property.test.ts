@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '@/flow-runtime/interpreter';
-import { dialNumber, judgedNumber, matchesNumberPattern } from '@/flow-runtime/numbers';
+import { canonicalPattern, dialNumber, judgedNumber, matchesNumberPattern } from '@/flow-runtime/numbers';
 import { trunkUri } from '@/flow-runtime/trunk/dial-external';
 import type { TrunkConfig } from '@/flow-runtime/trunk/trunk-config';
 import { fixtureContext } from '../support/context';
@@ -197,6 +197,17 @@ describe('spellings at the edges', () => {
     ['0'.repeat(65), null],
   ])('%s is dialled as %s', (raw, dialled) => {
     expect(trunkDials(raw)).toBe(dialled);
+  });
+
+  it.each([
+    ['0899*', '+33899*'],
+    ['+330899*', '+33899*'],
+    ['00330*', '+33*'],
+    ['3389*', '+3389*'],
+    ['08 99 12 34 56', '+33899123456'],
+    ['3949', '3949'],
+  ])('the admin sees pattern %s as %s', (pattern, shown) => {
+    expect(canonicalPattern(pattern)).toBe(shown);
   });
 
   it('0899* and list prefix 0899 do not over-block: 0800 and 01 numbers pass', () => {
