@@ -22,6 +22,10 @@
 //   TRUNK_CALLER_ID (entry|caller|fixed; default entry), TRUNK_CALLER_ID_NUMBER (for fixed),
 //   TRUNK_NUMBER_FORMAT (e164 "+33…" | e164-digits "33…" | national "0…"; default e164),
 //   TRUNK_COUNTRY_CODE (33): home country for national numbers
+// caller identity (calls/identity-trust.ts)
+//   SIP_TRUSTED_PEERS (unset): comma-separated IPs or CIDRs (192.0.2.10, 10.0.0.0/8, 2001:db8::/32)
+//     whose P-Asserted-Identity is believed, besides the trunk (TRUNK_HOST's addresses, and
+//     TRUNK_PORT for UDP). From any other peer the caller is the From user.
 // SMS
 //   SMS_PROVIDER (none|sip|http; default none)
 //   sip:  SMS_SIP_GATEWAY (host:port), SMS_SIP_TRANSPORT (udp|tcp)
@@ -47,6 +51,7 @@ import path from 'node:path';
 import { networkMatcher } from './registrar/auth-limiter';
 import type { CallerIdRule, NumberFormat, TrunkConfig } from './trunk/trunk-config';
 import type { HttpSmsConfig } from './sms/http-provider';
+import { parseTrustedPeers } from './calls/identity-trust';
 
 export interface RuntimeConfig {
   drachtio: { host: string; port: number; secret: string };
@@ -67,6 +72,8 @@ export interface RuntimeConfig {
     | { provider: 'sip'; gateway: string; transport: 'udp' | 'tcp'; defaultFrom: string | null }
     | { provider: 'http'; http: HttpSmsConfig; defaultFrom: string | null };
   callbacks: { pollSeconds: number; retryDelaySeconds: number; batch: number; stuckSeconds: number };
+  /** SIP_TRUSTED_PEERS: addresses/CIDRs whose P-Asserted-Identity is believed (besides the trunk). */
+  trustedPeers: string[];
 }
 
 /** A setting that cannot be used; the message names the variable and what it accepts. */
@@ -151,6 +158,13 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
     };
   }
 
+  let trustedPeers: string[];
+  try {
+    trustedPeers = parseTrustedPeers(env.SIP_TRUSTED_PEERS);
+  } catch (err) {
+    throw new ConfigError('SIP_TRUSTED_PEERS', (err as Error).message);
+  }
+
   return {
     drachtio: {
       host: str(env, 'DRACHTIO_HOST', '127.0.0.1'),
@@ -192,5 +206,6 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
       batch: int(env, 'CALLBACK_BATCH', 5, 1),
       stuckSeconds: int(env, 'CALLBACK_STUCK_SECONDS', 900, 1),
     },
+    trustedPeers,
   };
 }

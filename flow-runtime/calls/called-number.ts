@@ -1,5 +1,7 @@
 // The numbers of an incoming INVITE: the called number from the Request-URI user (else the
-// To user), E.164-normalised (French national 0X… → +33X…), and the caller's from the From user.
+// To user), E.164-normalised (French national 0X… → +33X…), and the caller's from the From user
+// (P-Asserted-Identity only when the request came from the trunk or a trusted peer:
+// identity-trust.ts; otherwise anyone could present any number).
 import { toE164 } from '../trunk/numbers';
 
 /** The bit of a drachtio-srf request read here. */
@@ -52,9 +54,14 @@ export function calledNumber(req: InviteNumbersSource, countryCode = '33'): stri
   return null;
 }
 
-/** The caller's number (E.164 when it is one, else the From user as sent); null when anonymous. */
-export function callerNumber(req: InviteNumbersSource, countryCode = '33'): string | null {
-  const user = sipUser(req.get('P-Asserted-Identity')) ?? sipUser(req.get('From'));
+/**
+ * The caller's number (E.164 when it is one, else the From user as sent); null when anonymous.
+ * `assertedTrusted`: the request comes from a peer whose P-Asserted-Identity is believed
+ * (IdentityTrust.isTrusted); otherwise that header is ignored and From is the caller.
+ */
+export function callerNumber(req: InviteNumbersSource, countryCode = '33', assertedTrusted = false): string | null {
+  const asserted = assertedTrusted ? sipUser(req.get('P-Asserted-Identity')) : null;
+  const user = asserted ?? sipUser(req.get('From'));
   if (!user || /^anonymous$/i.test(user)) return null;
   return toE164(user, countryCode) ?? user;
 }

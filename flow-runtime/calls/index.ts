@@ -11,6 +11,7 @@ import { noSmsProvider, type SmsProvider } from '../sms/sms-provider';
 import { InMemoryQueue } from '../session/in-memory/queue';
 import { FlowStore } from './flow-store';
 import { invitePipeline } from './invite-pipeline';
+import { IdentityTrust } from './identity-trust';
 import type { LiveCall } from './live-call';
 import { realClock } from './ports/services';
 import { SoundFiles } from './ports/sound-files';
@@ -29,6 +30,8 @@ export interface CallHandlingDeps {
   sms?: SmsProvider;
   smsDefaultFrom?: string | null;
   homeCountryCode?: string;
+  /** SIP_TRUSTED_PEERS: addresses/CIDRs whose P-Asserted-Identity is believed, besides the trunk's. */
+  trustedPeers?: readonly string[];
   logger?: Logger;
 }
 
@@ -73,6 +76,7 @@ export function startCallHandling(srf: unknown, deps: CallHandlingDeps): CallHan
     sms: deps.sms ?? noSmsProvider,
     smsDefaultFrom: deps.smsDefaultFrom ?? null,
     homeCountryCode: deps.homeCountryCode ?? '33',
+    identityTrust: new IdentityTrust({ trunk: deps.trunk, trustedPeers: deps.trustedPeers, log: deps.logger }),
     log: deps.logger ?? silentLogger,
     active,
   };
@@ -88,12 +92,14 @@ export function startCallHandling(srf: unknown, deps: CallHandlingDeps): CallHan
       return active.size === 0;
     },
     async close() {
+      services.identityTrust.close();
       if (ownMedia) await media.close();
     },
   };
 }
 
 export { calledNumber, callerNumber } from './called-number';
+export { IdentityTrust, parseTrustedPeers } from './identity-trust';
 export { FlowStore } from './flow-store';
 export { FlowPublishListener, startFlowPublishListener, FLOW_PUBLISHED_CHANNEL, type FlowPickup, type FlowPublishedEvent } from './flow-publish-listener';
 export { NOT_IN_SERVICE } from './invite-pipeline';

@@ -9,6 +9,7 @@ import type { SmsProvider } from '../sms/sms-provider';
 import { CallSession, type QueuePort, type SessionPorts } from '../session';
 import { callerNumber } from './called-number';
 import { loadCallContext } from './call-context';
+import type { IdentityTrust } from './identity-trust';
 import type { FlowStore } from './flow-store';
 import type { InviteLocals } from './invite-pipeline';
 import { LiveCall } from './live-call';
@@ -33,6 +34,8 @@ export interface CallServices {
   sms: SmsProvider;
   smsDefaultFrom: string | null;
   homeCountryCode: string;
+  /** Whose P-Asserted-Identity is believed (the trunk, SIP_TRUSTED_PEERS). */
+  identityTrust: IdentityTrust;
   log: Logger;
   /** Calls in progress by Call id. */
   active: Map<string, LiveCall>;
@@ -41,7 +44,7 @@ export interface CallServices {
 export async function runCall(services: CallServices, req: SipMessageLike, res: SipResponseLike, l: InviteLocals): Promise<void> {
   const { route, published, endpoint, called } = l;
   const context = await loadCallContext(services.prisma, services.directory, route, services.homeCountryCode, services.flows.lastKnown);
-  const caller = callerNumber(req, services.homeCountryCode);
+  const caller = callerNumber(req, services.homeCountryCode, services.identityTrust.isTrusted(req));
   const callId = services.recorder.callStarted({
     organizationId: route.organizationId, sipCallId: req.get('Call-ID') ?? '', entryNumber: called,
     caller, callee: called, flowVersionId: published.versionId,

@@ -10,6 +10,9 @@ export interface SipMessageLike {
   cancel?(callback?: (err: unknown) => void): void;
   canceled?: boolean;
   locals?: Record<string, unknown>;
+  /** Where the request came from (the edge's network meta), for IdentityTrust. */
+  source_address?: string;
+  source_port?: number;
 }
 
 export interface SipResponseLike {

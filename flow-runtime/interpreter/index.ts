@@ -10,7 +10,7 @@ export { FlowRuntimeError, InvalidFlowError, ExpressionEvaluationError, SessionS
 export { evaluateExpression, renderTemplate, isTruthy, type Scope, type EvaluationResult } from './expressions';
 export { calendarStatus, nextOpening, dayPlan, type CalendarStatus } from './hours';
 export { publicHolidays, registerPublicHolidays, easterSunday } from './public-holidays';
-export { forbiddenReason, matchesPreset, tightenPolicy, TRANSFER_PRESETS, OPEN_POLICY } from './transfer-policy';
+export { forbiddenReason, judgeDestination, matchesPreset, tightenPolicy, TRANSFER_PRESETS, OPEN_POLICY } from './transfer-policy';
 export { normalizeNumber, matchesPattern, isAnonymous, parseTypedNumber } from './numbers';
 export { redactEffect, redactEvent, REDACTED } from './redact';
 export * from './queue-coordinator';

@@ -1,4 +1,7 @@
-// Phone number helpers: normalisation to E.164, anonymous callers, number/prefix patterns.
+// Phone number helpers for steps: anonymous callers, normalisation and number/prefix patterns.
+// The spelling rules live in ../numbers (one canonical form for what is judged and what the
+// trunk dials); this file keeps the names the steps use.
+import { dialNumber, judgedNumber, matchesCompiled, compilePattern } from '../numbers';
 
 const ANONYMOUS = new Set(['', 'anonymous', 'unknown', 'restricted', 'private', 'unavailable', 'withheld']);
 
@@ -8,38 +11,30 @@ export function isAnonymous(number: string | null | undefined): boolean {
 }
 
 /**
- * Normalises a dialled or presented number to E.164 when it can: strips spaces, dots, dashes
- * and brackets; 00… → +…; a national number 0XXXXXXXXX (10 digits) → +<home>XXXXXXXXX.
- * Anything else (short codes such as 3949 or 15) is returned cleaned but otherwise as is.
+ * A dialled or presented number in its canonical form: the E.164 number the trunk would dial
+ * ("+33 (0)1 23…", "0033 1 23…", "01.23…" → +33123…), else cleaned of separators (short codes
+ * such as 3949 or 15), else trimmed.
  */
 export function normalizeNumber(raw: string, homeCountryCode = '33'): string {
-  let n = raw.trim().replace(/[\s.\-()/]/g, '');
-  if (n.startsWith('00')) n = '+' + n.slice(2);
-  if (!n.startsWith('+') && /^0[1-9][0-9]{8}$/.test(n)) n = `+${homeCountryCode}${n.slice(1)}`;
-  return n;
+  return judgedNumber(raw, homeCountryCode);
 }
 
-/** A pattern is an exact number, or a prefix when it ends in * (+3389*). Both sides are normalised. */
+/** A pattern is an exact number, or a prefix when it ends in * (+3389*, 0899*). Both sides are canonicalised. */
 export function matchesPattern(number: string, pattern: string, homeCountryCode = '33'): boolean {
-  const n = normalizeNumber(number, homeCountryCode);
-  if (pattern.endsWith('*')) {
-    const prefix = pattern.slice(0, -1);
-    return n.startsWith(prefix) || (!prefix.startsWith('+') && n.startsWith('+' + prefix));
-  }
-  const p = normalizeNumber(pattern, homeCountryCode);
-  return n === p;
+  return matchesCompiled(judgedNumber(number, homeCountryCode), compilePattern(pattern, homeCountryCode));
 }
 
 export function matchesAnyPattern(number: string, patterns: readonly string[], homeCountryCode = '33'): boolean {
-  for (const p of patterns) if (matchesPattern(number, p, homeCountryCode)) return true;
+  const n = judgedNumber(number, homeCountryCode);
+  for (const p of patterns) if (matchesCompiled(n, compilePattern(p, homeCountryCode))) return true;
   return false;
 }
 
 /**
- * A number typed by the caller (callback): national 0XXXXXXXXX or international 00…/+…
- * with 8 to 15 digits. Returns its E.164 form, or null when it is not a callable number.
+ * A number typed by the caller (callback; * stands for +): national 0XXXXXXXXX or
+ * international 00…/+… Returns the E.164 form the trunk will dial, or null when the trunk
+ * would not dial it.
  */
 export function parseTypedNumber(digits: string, homeCountryCode = '33'): string | null {
-  const n = normalizeNumber(digits.replace(/\*/g, '+'), homeCountryCode);
-  return /^\+[1-9][0-9]{7,14}$/.test(n) ? n : null;
+  return dialNumber(digits.replace(/\*/g, '+'), homeCountryCode);
 }

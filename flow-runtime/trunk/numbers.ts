@@ -1,6 +1,7 @@
-// E.164 helpers for the trunk. National French numbers 0X XX XX XX XX become +33X…; 00… becomes
-// +…; the interpreter's normalizeNumber does the cleaning, this adds validation and formats.
-import { normalizeNumber } from '../interpreter/numbers';
+// E.164 helpers for the trunk. The dialled form comes from ../numbers (dialNumber), the same
+// function the transfer policy judges with: national 0X XX XX XX XX → +33X…, 00… and +330… →
+// +33…; this file adds the trunk's number formats and caller ID rules.
+import { dialNumber } from '../numbers';
 import type { CallerIdRule, NumberFormat } from './trunk-config';
 
 /** A number the trunk cannot dial; `field` says which input was wrong. */
@@ -12,10 +13,9 @@ export class InvalidNumberError extends Error {
   }
 }
 
-/** To E.164 (+ and 8 to 15 digits), or null when it cannot be one. */
+/** To E.164 (+ and 8 to 15 digits) as the trunk dials it, or null when the trunk would not dial it. */
 export function toE164(raw: string, countryCode = '33'): string | null {
-  const n = normalizeNumber(raw, countryCode);
-  return /^\+[1-9]\d{7,14}$/.test(n) ? n : null;
+  return dialNumber(raw, countryCode);
 }
 
 /** Writes an E.164 number the way the trunk expects it. */

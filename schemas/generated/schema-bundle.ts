@@ -66,6 +66,12 @@ export const commonSchema: JsonSchemaDocument = {
       "pattern": "^\\+[1-9][0-9]{1,14}$",
       "description": "Phone number in E.164 form, e.g. +33123456789."
     },
+    "dialledNumber": {
+      "type": "string",
+      "maxLength": 32,
+      "pattern": "^\\+?[0-9][0-9 .()/-]*[0-9]$",
+      "description": "A number to dial: E.164 (+33123456789) or as written (+33 (0)1 23 45 67 89, 01 23 45 67 89, 0033…); dialled and judged in its canonical E.164 form (flow-runtime/numbers)."
+    },
     "numberPattern": {
       "type": "string",
       "pattern": "^\\+?[0-9]{1,15}\\*?$",
@@ -1199,8 +1205,8 @@ export const stepSchemas: Record<(typeof STEP_TYPE_IDS)[number], JsonSchemaDocum
             "$ref": "../common.schema.json#/$defs/flowId"
           },
           "number": {
-            "$ref": "../common.schema.json#/$defs/e164",
-            "description": "External number in E.164 form (+33123456789)."
+            "$ref": "../common.schema.json#/$defs/dialledNumber",
+            "description": "External number, E.164 (+33123456789) or as written (01 23 45 67 89); dialled in E.164."
           }
         },
         "allOf": [

@@ -95,6 +95,13 @@ export type ObjectId = string;
  */
 export type E164 = string;
 /**
+ * A number to dial: E.164 (+33123456789) or as written (+33 (0)1 23 45 67 89, 01 23 45 67 89, 0033…); dialled and judged in its canonical E.164 form (flow-runtime/numbers).
+ *
+ * This interface was referenced by `Flow`'s JSON-Schema
+ * via the `definition` "dialledNumber".
+ */
+export type DialledNumber = string;
+/**
  * A number (+33612345678) or a prefix ending in * (+3389*).
  *
  * This interface was referenced by `Flow`'s JSON-Schema
@@ -370,7 +377,7 @@ export interface RedirectConfig {
     agentId?: ObjectId;
     groupId?: ObjectId;
     flowId?: ObjectId;
-    number?: E164;
+    number?: DialledNumber;
   };
   /**
    * How long the target rings before `no_answer`.

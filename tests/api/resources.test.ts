@@ -256,6 +256,19 @@ describe('forbidden-destination lists', () => {
     expect((await admin.delete(`/api/forbidden-lists/${created.body.id}`)).status).toBe(204);
   });
 
+  it('shows each entry as calls are compared with it (canonical E.164, national trunk prefix handled)', async () => {
+    const { body } = await admin.post('/api/forbidden-lists', {
+      name: 'Canonical',
+      entries: [{ kind: 'prefix', pattern: '0899' }, { kind: 'exact', pattern: '+330899123456' }, { kind: 'prefix', pattern: '00330' }, { kind: 'exact', pattern: '3949' }],
+    });
+    expect(body.entries.map((e: { pattern: string; matches: string }) => [e.pattern, e.matches])).toEqual([
+      ['0899', '+33899*'],
+      ['+330899123456', '+33899123456'],
+      ['00330', '+33*'],
+      ['3949', '3949'],
+    ]);
+  });
+
   it('rejects a bad entry with its path', async () => {
     const res = await admin.post('/api/forbidden-lists', { name: 'L', entries: [{ kind: 'prefix', pattern: '+33' }, { kind: 'glob', pattern: '+44' }] });
     expect(res.status).toBe(400);

@@ -3,6 +3,8 @@
 // - forbidden-transfer (preset premium-rate) then a redirect to +33899123456: the redirect takes
 //   its `forbidden` output (in the call's path), a message is played and the call hung up, and
 //   no INVITE reaches the trunk;
+// - the same premium-rate number written "+33 (0)8 99 12 34 56" and "+330899123456" (each was
+//   dialled as written, passing the preset): refused the same way, nothing sent to the trunk;
 // - a redirect to +33612345678 (allowed): the trunk receives the INVITE with Request-URI
 //   sip:+33612345678@<trunk>, answers, the caller is bridged, the call is `answered`.
 // The trunk's SIPp runs across both calls and must receive exactly one INVITE (the allowed one).
@@ -13,6 +15,7 @@ import { AGENT_SDP, callerInvite, eventually, flowDocument, publishFlow, startRu
 
 const FORBIDDEN = '+33199000030';
 const ALLOWED = '+33199000031';
+const SPELLED = { '+33199000032': '+33 (0)8 99 12 34 56', '+33199000033': '+330899123456' };
 let rt: Runtime;
 let trunkPort: number;
 let trunk: SippRun;
@@ -28,6 +31,14 @@ beforeAll(async () => {
     { id: 'sorry', type: 'message', config: { prompt: tts('Ce transfert n’est pas autorisé. Au revoir.') } },
     { id: 'bye', type: 'hangup', config: {} },
   ], [['policy', 'next', 'out'], ['out', 'forbidden', 'sorry'], ['out', 'no_answer', 'bye'], ['sorry', 'next', 'bye']]));
+  for (const [entry, written] of Object.entries(SPELLED)) {
+    await publishFlow(rt, entry, flowDocument('policy', [
+      { id: 'policy', type: 'forbidden-transfer', config: { mode: 'lists', presets: ['premium-rate'] } },
+      { id: 'out', type: 'redirect', config: { target: { kind: 'external', number: written }, ringTimeoutSeconds: 20 } },
+      { id: 'sorry', type: 'message', config: { prompt: tts('Ce transfert n’est pas autorisé. Au revoir.') } },
+      { id: 'bye', type: 'hangup', config: {} },
+    ], [['policy', 'next', 'out'], ['out', 'forbidden', 'sorry'], ['out', 'no_answer', 'bye'], ['out', 'failed', 'bye'], ['sorry', 'next', 'bye']]));
+  }
   await publishFlow(rt, ALLOWED, flowDocument('out', [
     { id: 'out', type: 'redirect', config: { target: { kind: 'external', number: '+33612345678' }, ringTimeoutSeconds: 20 } },
     { id: 'bye', type: 'hangup', config: {} },
@@ -72,6 +83,24 @@ describe('external redirect', () => {
     expect(call.events.some((e) => e.kind === 'node-entered' && e.nodeId === 'sorry')).toBe(true);
     expect(call.legs).toHaveLength(0);
     expect(call.outcome).not.toBe('answered');
+  }, 60_000);
+
+  it.each(Object.entries(SPELLED))('the premium-rate number written otherwise (%s → %s) is refused the same way', async (entry) => {
+    const r = await runSipp(scenario(
+      callerInvite(entry),
+      '<recv response="100" optional="true"/>',
+      '<recv response="180" optional="true"/>',
+      '<recv response="200" rrs="true"/>',
+      ack,
+      '<recv request="BYE" timeout="30000"/>',
+      reply('200 OK'),
+    ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 40 }).done;
+    expect(sippOk(r)).toBe('ok');
+    const call = await finishedCall(entry);
+    expect(call.events.some((e) => e.kind === 'output-taken' && e.nodeId === 'out' && e.output === 'forbidden')).toBe(true);
+    expect(call.events.some((e) => e.kind === 'node-entered' && e.nodeId === 'sorry')).toBe(true);
+    expect(call.legs).toHaveLength(0);
+    // nothing reached the trunk: its SIPp (next test) sees exactly one INVITE over the whole file
   }, 60_000);
 
   it('an allowed number goes out through the trunk: INVITE with the right Request-URI, answered, bridged', async () => {

@@ -50,6 +50,8 @@ export interface Runtime {
 /** Fresh database, edge, registrar and call handling. */
 export async function startRuntime(opts: {
   trunk?: TrunkConfig | null;
+  /** SIP_TRUSTED_PEERS as flow-runtime/config.ts parses it. */
+  trustedPeers?: string[];
   portMin?: number;
   /** The URL the runtime's Prisma client uses, from the test database's (e.g. through a TCP proxy). */
   runtimeDatabaseUrl?: (directUrl: string) => string | Promise<string>;
@@ -73,7 +75,7 @@ export async function startRuntime(opts: {
   let calls!: CallHandling;
   const srf = await connectApp(edge, (app) => {
     app.register((req: never, res: never) => void registrar.handle(req, res));
-    calls = startCallHandling(app, { prisma, recorder, media, dataDir, trunk: opts.trunk ?? null, logger: process.env.CALLS_TEST_LOG ? consoleLogger : undefined });
+    calls = startCallHandling(app, { prisma, recorder, media, dataDir, trunk: opts.trunk ?? null, trustedPeers: opts.trustedPeers, logger: process.env.CALLS_TEST_LOG ? consoleLogger : undefined });
   });
   const slug = `org-${randomBytes(4).toString('hex')}`;
   const org = await prisma.organization.create({ data: { name: slug, slug, timezone: 'Europe/Paris', defaultLanguage: 'fr' } });

@@ -116,7 +116,7 @@ export const responseSchemas: Record<string, unknown> = {
     id,
     name: { type: 'string' },
     description: nullableString,
-    entries: { type: 'array', items: obj({ id, kind: { enum: ['exact', 'prefix'] }, pattern: { type: 'string' }, label: nullableString }) },
+    entries: { type: 'array', items: obj({ id, kind: { enum: ['exact', 'prefix'] }, pattern: { type: 'string' }, matches: { type: 'string', description: 'The entry as calls are compared with it: canonical E.164 (a national 0899 prefix is +33899*)' }, label: nullableString }) },
     createdAt: dateTime,
     updatedAt: dateTime,
   }),

@@ -8,7 +8,7 @@
 //    confirmation prompt plays, then `registered`. Anything failing leads to `failed`.
 import { nextOpening } from '../hours';
 import { isAnonymous, normalizeNumber, parseTypedNumber } from '../numbers';
-import { forbiddenReason } from '../transfer-policy';
+import { judgeDestination } from '../transfer-policy';
 import type { PlayItem } from '../types';
 import type { StepHandler, StepRun } from '../step-run';
 
@@ -43,8 +43,10 @@ function retype(run: Run): void {
   if (nextAttempt(run)) askNumber(run, [run.phrase('invalidInput')]);
 }
 
-function useNumber(run: Run, number: string): void {
-  const reason = forbiddenReason(run.state.policy, number);
+function useNumber(run: Run, raw: string): void {
+  // the request keeps the form the trunk will dial (callback-placer → dialExternal), the one judged here
+  const { dial, reason } = judgeDestination(run.state.policy, raw, run.context.homeCountryCode);
+  const number = dial ?? raw;
   if (reason !== null) {
     run.warn(`callback number refused by the transfer policy (${reason})`);
     if (run.data.phase === 'typing') return retype(run);

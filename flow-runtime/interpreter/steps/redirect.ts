@@ -4,7 +4,7 @@
 // leg busy → `busy`; unreachable target (agent offline or paused, group without anyone to
 // ring, flow that cannot be loaded within 10 s) → `failed`.
 import { agentStatus } from '../context';
-import { forbiddenReason } from '../transfer-policy';
+import { judgeDestination } from '../transfer-policy';
 import type { LegRequest } from '../types';
 import type { StepHandler, StepRun } from '../step-run';
 
@@ -32,9 +32,10 @@ export const redirectStep: StepHandler<'redirect'> = {
         return;
       case 'external': {
         const number = target.number ?? '';
-        const reason = forbiddenReason(run.state.policy, number);
+        // judged in the form the trunk dials, and that very form is what the leg dials
+        const { dial, reason } = judgeDestination(run.state.policy, number, run.context.homeCountryCode);
         if (reason !== null) return run.leave('forbidden', { reason });
-        return ringAll(run, [{ kind: 'external', number }]);
+        return ringAll(run, [{ kind: 'external', number: dial ?? number }]);
       }
       case 'agent': {
         const agentId = target.agentId ?? '';
