@@ -129,6 +129,16 @@ describe('embedded PostgreSQL database', () => {
     prisma = createPrismaClient(db.url);
     expect(await prisma.organization.count()).toBe(1);
   }, 60_000);
+
+  it('a server left running on the data folder (its launcher was killed) is stopped and replaced on the next start', async () => {
+    await prisma.$disconnect();
+    const orphan = db;
+    // No stop(): as after a SIGKILLed launcher, the old server still holds the port and the cluster.
+    db = await startEmbeddedPostgres({ dataDir, port: orphan.port });
+    expect(await Promise.race([orphan.exited.then(() => 'exited'), new Promise((r) => setTimeout(() => r('still running'), 5000))])).toBe('exited');
+    prisma = createPrismaClient(db.url);
+    expect(await prisma.organization.count()).toBe(1);
+  }, 60_000);
 });
 
 describe('library links of the PostgreSQL binaries (what the skipped postinstall would create)', () => {

@@ -4,6 +4,8 @@
 //     demo number is answered, while the admin and the flow runtime keep their processes;
 //   - the admin killed with SIGKILL: within 5 s the sign-in page answers again, while the edge
 //     and the runtime keep their processes and the demo number stays answered;
+//   - the embedded database killed with SIGKILL: started again, the demo number answered again,
+//     no service restarted;
 //   - SIGTERM right after a service was killed (the launcher used to wait forever for the exit
 //     event of a signal-killed child): the launcher exits 0 and nothing is left running,
 //     the embedded database included.
@@ -145,6 +147,19 @@ describe('npm start restarts a service that died, the others keep running', () =
     expect(after['sip-edge'], 'the edge kept its process').toBe(before['sip-edge']);
     expect(after['flow-runtime'], 'the flow runtime kept its process').toBe(before['flow-runtime']);
     expect(launcher!.output()).toMatch(/relais: admin stopped unexpectedly \(killed by SIGKILL\); restarting in 0\.5 s/);
+  }, 60_000);
+
+  it('the embedded database killed with SIGKILL is started again and calls are answered again, with the services untouched', async () => {
+    const before = servicePids(launcher!);
+    const database = embeddedPostgresPid(dataDir);
+    expect(database, 'the embedded PostgreSQL server').toBeTypeOf('number');
+    const killedAt = performance.now();
+    process.kill(database!, 'SIGKILL');
+    await waitForNewLine(launcher!, /relais: the embedded database is running again/, 30_000);
+    const back = await timeUntil(async () => (await demoCallAnswered(4)) === 'ok', 'the demo number answered after the database restart', 30_000, killedAt);
+    console.log(`embedded database SIGKILLed: running again and the demo number answered after ${(back / 1000).toFixed(1)} s`);
+    expect(embeddedPostgresPid(dataDir)).not.toBe(database);
+    expect(servicePids(launcher!)).toEqual(before);
   }, 60_000);
 
   it('SIGTERM just after a service was killed: exit 0 promptly, every process gone, the embedded database included', async () => {
