@@ -40,9 +40,21 @@ export interface BackoffOptions {
 /** Every service started (ready or still starting), in start order, until stopped. */
 const services: Service[] = [];
 
-/** Stops every service, the last started first (also those still starting). */
+/** Set by stopAllServices(): from then on no service is restarted, whichever exits first. */
+let shuttingDown = false;
+
+/**
+ * Stops every service, the last started first (also those still starting). A terminal's
+ * Ctrl+C also reaches the services themselves, so one may exit before its turn: that exit
+ * is expected, not restarted.
+ */
 export async function stopAllServices(): Promise<void> {
-  for (const service of [...services].reverse()) await service.stop();
+  shuttingDown = true;
+  try {
+    for (const service of [...services].reverse()) await service.stop();
+  } finally {
+    shuttingDown = false;
+  }
 }
 
 const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 30_000, resetAfterMs: 60_000 };
@@ -142,13 +154,13 @@ export function startService(options: ServiceOptions): Promise<Service> {
         firstStart = undefined;
         return;
       }
-      if (stopped) return;
+      if (stopped || shuttingDown) return;
       const uptime = readyAt === undefined ? 0 : performance.now() - readyAt;
       const delay = backoff.next(uptime);
       restarts++;
       log(`relais: ${options.name} stopped unexpectedly (${how}${readyAt === undefined ? ', before it was ready' : ''}); restarting in ${(delay / 1000).toFixed(1)} s (restart ${restarts})`);
       restartTimer = setTimeout(() => {
-        if (!stopped) launch();
+        if (!stopped && !shuttingDown) launch();
       }, delay);
     });
   };

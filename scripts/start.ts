@@ -6,6 +6,10 @@
 //      One that dies is started again with a growing delay (scripts/services.ts); the others
 //      keep running. Ctrl+C / SIGTERM stops the services, then the database.
 // `npm run dev` does the same with Next.js in development mode (no build step).
+// package.json runs this file with `node --import tsx`, not the tsx command: tsx's command
+// relays a signal to its child and SIGKILLs it when the child does not acknowledge within
+// 30 ms (a busy launcher, or a terminal's Ctrl+C reaching both), which left the services and the
+// database running.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { databaseUrl, embeddedPostgresPort } from '../prisma/database-url';
@@ -28,18 +32,22 @@ const drachtioPort = Number(process.env.DRACHTIO_PORT ?? 9022);
 let embedded: EmbeddedPostgres | undefined;
 let stopping = false;
 
-async function stopAll(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    console.log('relais: stopping…');
-    stopRunningCommands(); // a migration or an admin build in progress
-    await stopAllServices();
-    await embedded?.stop();
-  }
+async function stopAll(code: number): Promise<void> {
+  // Only the first call stops and exits; later ones (a second signal) must not exit early
+  // and leave the services or the database behind.
+  if (stopping) return;
+  stopping = true;
+  console.log('relais: stopping…');
+  stopRunningCommands(); // a migration or an admin build in progress
+  await stopAllServices();
+  await embedded?.stop();
   process.exit(code);
 }
-process.once('SIGINT', () => void stopAll(0));
-process.once('SIGTERM', () => void stopAll(0));
+// `on`, not `once`: Ctrl+C can reach the launcher twice (from the terminal and relayed by npm
+// or another wrapper), and a second SIGINT without a listener would kill it on the spot,
+// leaving the services and the database (its own process group) running.
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
 
 /** Starts the embedded server; if it dies while Relais runs, starts it again on the same port and data. */
 async function startEmbeddedDatabase(dir: string, port: number): Promise<EmbeddedPostgres> {

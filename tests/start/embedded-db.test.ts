@@ -6,6 +6,10 @@
 //     statements of concurrent connections: 3 of 150 calls failed, records were lost.)
 //   - 50 parallel saves of the demo flow's draft from the same revision: exactly one 200 and
 //     49 × 409, and the stored draft is the winner's document at the next revision.
+//   - Ctrl+C as a terminal sends it (SIGINT to the whole foreground process group: the launcher,
+//     tsx and the services), twice: the launcher exits 0 and restarts nothing, and no process of this
+//     Relais is left, the embedded database included (it has its own process group and is
+//     stopped last, after the services wrote their last records).
 // Skipped, with a message, when the admin build is missing (see tests/start/support.ts).
 // Printed: the embedded database's start time, the 150-call run's duration and failures.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +20,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runSipp, sippOk } from '../sip-edge/helpers';
 import { ack, scenario } from '../sip-edge/scenarios';
 import { callerInvite, eventually } from '../calls/support';
-import { DEMO_LINE, adminBuildMissing, distinctFreePorts, killLeftovers, launch, stop, type Launcher, type Ports } from './support';
+import {
+  DEMO_LINE, adminBuildMissing, canBindTcp, distinctFreePorts, embeddedPostgresPid, isGone, killLeftovers, launch, processesOf, stop,
+  type Launcher, type Ports,
+} from './support';
 
 const buildMissing = adminBuildMissing();
 if (buildMissing) console.warn(`tests/start/embedded-db: skipped, ${buildMissing}`);
@@ -169,4 +176,22 @@ Content-Length: 0
     expect(stored.document.nodes[0].label).toBe(`parallel save ${winner}`);
     expect(responses[winner].body.revision).toBe(draft.revision + 1);
   }, 120_000);
+
+  it('Ctrl+C twice (SIGINT to the launcher\'s process group): exit 0, nothing restarted, nothing left running', async () => {
+    const database = embeddedPostgresPid(dataDir);
+    expect(database, 'the embedded PostgreSQL server').toBeTypeOf('number');
+    const fromLine = launcher!.lines.length;
+    process.kill(-launcher!.child.pid!, 'SIGINT');
+    // Again, as an impatient second Ctrl+C or a wrapper relaying it (npx, timeout) delivers it:
+    // it must not cut the orderly stop short.
+    await new Promise((r) => setTimeout(r, 200));
+    process.kill(-launcher!.child.pid!, 'SIGINT');
+    const exit = await Promise.race([launcher!.exited, new Promise((r) => setTimeout(() => r(null), 60_000))]);
+    expect(exit, `the launcher did not exit within 60 s of Ctrl+C; output:\n${launcher!.output().slice(-3000)}`).toEqual({ code: 0, signal: null });
+    const after = launcher!.lines.slice(fromLine).map((l) => l.line);
+    expect(after.filter((l) => /stopped unexpectedly|restarting/.test(l))).toEqual([]);
+    expect(isGone(database!), 'the embedded database still running').toBe(true);
+    expect(processesOf(dataDir)).toEqual([]);
+    expect(await canBindTcp(ports.database)).toBe(true);
+  }, 90_000);
 });

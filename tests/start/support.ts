@@ -1,4 +1,4 @@
-// The launcher (`npm start` = tsx scripts/start.ts) as a child process of a test, on free
+// The launcher (`npm start` = node --import tsx scripts/start.ts) as a child process of a test, on free
 // loopback ports and a temp data dir, with helpers to read its output and find its services.
 // Shared by the tests of tests/start.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -56,9 +56,9 @@ export function launch(dataDir: string, ports: Ports): Launcher {
     RTP_PORT_MIN: String(ports.rtpMin),
     RTP_PORT_MAX: String(ports.rtpMax),
   });
-  // What `npm start` runs (package.json: "tsx scripts/start.ts"), in its own process group so
-  // that the cleanup can always reach whatever is left.
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+  // What `npm start` runs (package.json: "node --import tsx scripts/start.ts"), in its own
+  // process group so that the cleanup can always reach whatever is left.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
