@@ -141,6 +141,20 @@ describe('embedded PostgreSQL database', () => {
   }, 60_000);
 });
 
+describe('embedded PostgreSQL as root', () => {
+  // PostgreSQL refuses root, so the server runs as user postgres, which must reach the data folder.
+  it.skipIf(process.getuid?.() !== 0)('names the folder the postgres user cannot enter instead of failing obscurely', async () => {
+    const closed = mkdtempSync(path.join(tmpdir(), 'relais-closed-')); // 0700, owned by root
+    try {
+      mkdirSync(path.join(closed, 'relais'));
+      await expect(startEmbeddedPostgres({ dataDir: path.join(closed, 'relais', 'postgres'), port: await freePort() }))
+        .rejects.toThrow(new RegExp(`user "postgres", who cannot enter ${closed}: set RELAIS_DATA_DIR`));
+    } finally {
+      rmSync(closed, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('library links of the PostgreSQL binaries (what the skipped postinstall would create)', () => {
   it('creates each missing link next to its library, keeps existing ones, refuses links outside native/', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'relais-pg-links-'));
