@@ -37,6 +37,7 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 const READY = 'database system is ready to accept connections';
 const LOG_TAIL_CHARS = 4000;
+const MAX_LINE_CHARS = 16 * 1024;
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -44,7 +45,7 @@ export async function startEmbeddedPostgres(options: {
   host?: string;
   /** Where the server's warnings and errors go (default: stderr with a [postgres] prefix). */
   log?: (line: string) => void;
-  /** Time allowed to become ready (initdb included). */
+  /** Time allowed for the started server to accept connections (initdb not included). */
   timeoutMs?: number;
 }): Promise<EmbeddedPostgres> {
   const started = performance.now();
@@ -98,7 +99,9 @@ export async function startEmbeddedPostgres(options: {
       tail = (tail + text).slice(-LOG_TAIL_CHARS);
       pending += text;
       const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
+      // A line is at most MAX_LINE_CHARS: an endless one (a huge statement echoed) must not
+      // make each chunk re-split an ever-growing buffer.
+      pending = (lines.pop() ?? '').slice(-MAX_LINE_CHARS);
       for (const line of lines) {
         if (!ready && line.includes(READY)) {
           ready = true;

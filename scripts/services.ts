@@ -59,6 +59,7 @@ export async function stopAllServices(): Promise<void> {
 
 const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 500, maxMs: 30_000, resetAfterMs: 60_000 };
 const STOP_GRACE_MS = 10_000;
+const MAX_LINE_CHARS = 64 * 1024;
 
 /** The delay before the next restart, from the consecutive failures and the last uptime. */
 export class Backoff {
@@ -138,7 +139,8 @@ export function startService(options: ServiceOptions): Promise<Service> {
     const onData = (chunk: Buffer) => {
       buffered += chunk.toString();
       const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
+      // An endless line (no newline) is cut, so each chunk does not re-split an ever-growing buffer.
+      buffered = (lines.pop() ?? '').slice(-MAX_LINE_CHARS);
       lines.forEach(onLine);
     };
     child.stdout!.on('data', onData);
