@@ -1,13 +1,17 @@
-// Where the database is: DATABASE_URL when set, else the embedded PGlite default that
-// scripts/start.ts serves on 127.0.0.1:PGLITE_PORT.
+// Where the database is: DATABASE_URL when set, else the embedded PostgreSQL default that
+// scripts/start.ts runs on 127.0.0.1:EMBEDDED_PG_PORT (PGLITE_PORT, its former name, is still read).
 
-export const DEFAULT_PGLITE_PORT = 5433;
+export const DEFAULT_EMBEDDED_PG_PORT = 5433;
+
+/** The embedded server's port: EMBEDDED_PG_PORT, else the former PGLITE_PORT, else 5433. */
+export function embeddedPostgresPort(env: NodeJS.ProcessEnv = process.env): number {
+  return Number(env.EMBEDDED_PG_PORT || env.PGLITE_PORT || DEFAULT_EMBEDDED_PG_PORT);
+}
 
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL;
   if (url) return url;
-  const port = Number(process.env.PGLITE_PORT ?? DEFAULT_PGLITE_PORT);
-  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  return `postgresql://postgres:postgres@127.0.0.1:${embeddedPostgresPort()}/postgres?sslmode=disable`;
 }
 
 export interface PoolConfig {

@@ -5,7 +5,7 @@
 // launcher can print them; only hashes are stored.
 //
 //   import { seedDemo } from './prisma/seed';   const result = await seedDemo(prisma);
-//   npx tsx prisma/seed.ts                        (uses DATABASE_URL or the PGlite default)
+//   npx tsx prisma/seed.ts                        (uses DATABASE_URL or the embedded PostgreSQL default)
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { PrismaClient } from './generated/client';

@@ -21,6 +21,10 @@ export async function hasPendingMigrations(root: string, url: string): Promise<b
   const client = new pg.Client({ ...poolConfigFromUrl(url), connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
+    // A new database has no table yet: ask first rather than let the query fail, which the
+    // embedded server would log as an ERROR on every first start.
+    const { rows: [table] } = await client.query<{ exists: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists");
+    if (!table?.exists) return true;
     const { rows } = await client.query<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }>(
       'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations',
     );

