@@ -5,6 +5,7 @@
 // with arbitrary octets passes through unchanged; drachtio-srf decodes them as UTF-8 itself.
 
 import { randomUUID } from 'node:crypto';
+import { ByteQueue } from './byte-queue';
 import { SipEdgeError } from './errors';
 
 /** Longest length prefix accepted (drachtio-server reads at most 5 digits; we allow 8). */
@@ -12,27 +13,40 @@ const MAX_LENGTH_DIGITS = 8;
 export const MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 export class FrameDecoder {
-  private buffer: Buffer = Buffer.alloc(0);
+  private queue = new ByteQueue();
 
-  /** Appends octets and returns every complete frame; throws WIRE_PROTOCOL_ERROR on garbage. */
+  /** `maxFrameBytes` may be raised later (e.g. once the app has authenticated). */
+  constructor(public maxFrameBytes = MAX_FRAME_BYTES) {}
+
+  /**
+   * Appends octets and returns every complete frame; throws WIRE_PROTOCOL_ERROR on garbage or an
+   * oversized frame, which is detected from its length prefix before its octets arrive.
+   * Linear in the octets received, however they are split.
+   */
   push(chunk: Buffer): string[] {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    this.queue.append(chunk);
     const frames: string[] = [];
     for (;;) {
-      const hash = this.buffer.indexOf(0x23 /* # */);
+      const head = this.queue.view();
+      const hash = head.subarray(0, MAX_LENGTH_DIGITS + 1).indexOf(0x23 /* # */);
       if (hash === -1) {
-        if (this.buffer.length > MAX_LENGTH_DIGITS) throw badFrame('length prefix too long');
+        if (head.length > MAX_LENGTH_DIGITS) throw badFrame('length prefix too long');
         break;
       }
-      const prefix = this.buffer.toString('latin1', 0, hash);
+      const prefix = head.toString('latin1', 0, hash);
       if (!/^\d{1,8}$/.test(prefix)) throw badFrame(`invalid length prefix "${prefix.slice(0, 20)}"`);
       const length = Number(prefix);
-      if (length === 0 || length > MAX_FRAME_BYTES) throw badFrame(`invalid frame length ${length}`);
-      if (this.buffer.length < hash + 1 + length) break;
-      frames.push(this.buffer.toString('latin1', hash + 1, hash + 1 + length));
-      this.buffer = this.buffer.subarray(hash + 1 + length);
+      if (length === 0 || length > this.maxFrameBytes) throw badFrame(`invalid frame length ${length}`);
+      if (head.length < hash + 1 + length) break;
+      frames.push(head.toString('latin1', hash + 1, hash + 1 + length));
+      this.queue.consume(hash + 1 + length);
     }
     return frames;
+  }
+
+  /** Frees the buffer (connection closed). */
+  clear(): void {
+    this.queue.clear();
   }
 }
 
