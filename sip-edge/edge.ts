@@ -365,20 +365,27 @@ export class SipEdge {
     this.log.info({ app: app.label }, 'app connected');
     socket.on('data', (chunk: Buffer) => {
       if (app.closing) return;
-      let frames: string[];
-      try {
-        frames = decoder.push(chunk);
-      } catch (err) {
-        this.log.warn({ app: app.label, err: (err as Error).message }, 'closing app connection: bad frame');
-        socket.destroy();
-        return;
-      }
-      for (const f of frames) {
-        if (app.closing) return;
+      decoder.append(chunk);
+      for (;;) {
+        let frame: string | null;
         try {
-          this.onAppFrame(app, f);
+          frame = decoder.next();
+        } catch (err) {
+          this.log.warn({ app: app.label, err: (err as Error).message }, 'closing app connection: bad frame');
+          app.closing = true;
+          decoder.clear();
+          socket.destroy();
+          return;
+        }
+        if (frame === null) return;
+        try {
+          this.onAppFrame(app, frame);
         } catch (err) {
           this.log.error({ err, app: app.label }, 'error handling app message');
+        }
+        if (app.closing) {
+          decoder.clear();
+          return;
         }
         if (app.authenticated) {
           clearTimeout(authDeadline);

@@ -85,9 +85,9 @@ export class SipStreamReader {
     }
     if (headEnd === -1) {
       this.scanned = this.queue.length;
-      if (this.queue.length <= MAX_HEAD_BYTES) return null;
+      if (this.queue.length < MAX_HEAD_BYTES) return null;
       // no blank line within the limit: the parser reports it (framing lost)
-      return this.finish(parseStream(v.subarray(0, MAX_HEAD_BYTES + 1)));
+      return this.finish(parseStream(v.subarray(0, MAX_HEAD_BYTES)));
     }
     const head = parseStream(v.subarray(0, headEnd + sep));
     if (head.type === 'incomplete') {

@@ -18,29 +18,38 @@ export class FrameDecoder {
   /** `maxFrameBytes` may be raised later (e.g. once the app has authenticated). */
   constructor(public maxFrameBytes = MAX_FRAME_BYTES) {}
 
+  append(chunk: Buffer): void {
+    this.queue.append(chunk);
+  }
+
   /**
-   * Appends octets and returns every complete frame; throws WIRE_PROTOCOL_ERROR on garbage or an
-   * oversized frame, which is detected from its length prefix before its octets arrive.
+   * The next complete frame, or null until more octets arrive; throws WIRE_PROTOCOL_ERROR on
+   * garbage or an oversized frame, detected from its length prefix before its octets arrive.
+   * One frame at a time, so the caller can raise `maxFrameBytes` once an app has authenticated.
    * Linear in the octets received, however they are split.
    */
-  push(chunk: Buffer): string[] {
-    this.queue.append(chunk);
-    const frames: string[] = [];
-    for (;;) {
-      const head = this.queue.view();
-      const hash = head.subarray(0, MAX_LENGTH_DIGITS + 1).indexOf(0x23 /* # */);
-      if (hash === -1) {
-        if (head.length > MAX_LENGTH_DIGITS) throw badFrame('length prefix too long');
-        break;
-      }
-      const prefix = head.toString('latin1', 0, hash);
-      if (!/^\d{1,8}$/.test(prefix)) throw badFrame(`invalid length prefix "${prefix.slice(0, 20)}"`);
-      const length = Number(prefix);
-      if (length === 0 || length > this.maxFrameBytes) throw badFrame(`invalid frame length ${length}`);
-      if (head.length < hash + 1 + length) break;
-      frames.push(head.toString('latin1', hash + 1, hash + 1 + length));
-      this.queue.consume(hash + 1 + length);
+  next(): string | null {
+    const head = this.queue.view();
+    const hash = head.subarray(0, MAX_LENGTH_DIGITS + 1).indexOf(0x23 /* # */);
+    if (hash === -1) {
+      if (head.length > MAX_LENGTH_DIGITS) throw badFrame('length prefix too long');
+      return null;
     }
+    const prefix = head.toString('latin1', 0, hash);
+    if (!/^\d{1,8}$/.test(prefix)) throw badFrame(`invalid length prefix "${prefix.slice(0, 20)}"`);
+    const length = Number(prefix);
+    if (length === 0 || length > this.maxFrameBytes) throw badFrame(`invalid frame length ${length}`);
+    if (head.length < hash + 1 + length) return null;
+    const frame = head.toString('latin1', hash + 1, hash + 1 + length);
+    this.queue.consume(hash + 1 + length);
+    return frame;
+  }
+
+  /** Appends octets and returns every complete frame (same errors as next()). */
+  push(chunk: Buffer): string[] {
+    this.append(chunk);
+    const frames: string[] = [];
+    for (let f = this.next(); f !== null; f = this.next()) frames.push(f);
     return frames;
   }
 
