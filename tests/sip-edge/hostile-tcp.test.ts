@@ -102,14 +102,13 @@ describe('in process', () => {
   it('an app answering on a TCP connection that is gone gets an error, nothing is thrown', async () => {
     edge = await startEdge();
     const results: unknown[] = [];
-    let peer!: TcpPeer;
+    const peer = await TcpPeer.open(edge.sipPort);
+    peers.push(peer);
     apps.push(await connectApp(edge, (srf) => srf.message(async (_req: any, res: any) => {
       // answer only once the caller's connection is closed: the edge ended it (framing lost)
       await peer.waitClosed('caller connection closed');
       res.send(200, (err: unknown) => results.push(err ?? 'sent'));
     })));
-    peer = await TcpPeer.open(edge.sipPort);
-    peers.push(peer);
     peer.send(overTcp(request('MESSAGE', edge.sipPort, peer.port, { callId: 'late', body: 'hi' })) + NO_BLANK_LINE);
     await waitFor(() => results.length === 1, 'app told of the failed send');
     expect(String(results[0])).toMatch(/fail|clos|refused/i);
