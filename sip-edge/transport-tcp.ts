@@ -84,7 +84,7 @@ class TcpConnection {
     for (const out of this.reader.push(chunk)) {
       if (out.type === 'keepalive') {
         // RFC 5626 §3.5.1: answer a double-CRLF ping with a single CRLF pong
-        if (out.pingPong) this.write(Buffer.from('\r\n'));
+        if (out.pingPong) this.write(Buffer.from('\r\n')).catch(() => undefined);
         continue;
       }
       deliver(out);
@@ -180,6 +180,7 @@ export class TcpTransport implements SipTransport {
   private refused = 0;
   private deadlineClosed = 0;
   private lastRefusalLog = 0;
+  private lastDeadlineLog = 0;
 
   private constructor(
     private server: net.Server,
@@ -215,7 +216,11 @@ export class TcpTransport implements SipTransport {
 
   noteDeadline(conn: TcpConnection, phase: 'head' | 'body'): void {
     this.deadlineClosed++;
-    this.log?.warn({ peer: `${conn.address}:${conn.socket.remotePort}`, phase },
+    // at most one line a second: a flood of slow connections must not flood the log too
+    const now = Date.now();
+    if (now - this.lastDeadlineLog < 1000) return;
+    this.lastDeadlineLog = now;
+    this.log?.warn({ peer: `${conn.address}:${conn.socket.remotePort}`, phase, closedSoFar: this.deadlineClosed },
       `closing TCP connection: message ${phase} not received in time`);
   }
 
