@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSipEdge } from '@/sip-edge/index';
 import { getHeader } from '@/sip-edge/sip-message';
+import { TcpTransport } from '@/sip-edge/transport-tcp';
 import { connectApp, disconnectApp, freeUdpPort, once, startEdge, waitFor, type SrfApp } from './helpers';
 import { overTcp, TcpPeer } from './tcp-peer';
 import { UdpPeer, isResponse, request } from './udp-peer';
@@ -95,7 +96,9 @@ describe('in process', () => {
   afterEach(async () => {
     for (const a of apps.splice(0)) disconnectApp(a);
     for (const p of peers.splice(0)) p.close();
-    await edge?.stop();
+    const running = edge;
+    edge = undefined as unknown as RunningSipEdge;
+    await running?.stop();
     expect(crashes).toEqual([]);
   });
 
@@ -113,6 +116,24 @@ describe('in process', () => {
     await waitFor(() => results.length === 1, 'app told of the failed send');
     expect(String(results[0])).toMatch(/fail|clos|refused/i);
     await optionsAnswered(edge, 'still-up');
+  });
+
+  it('a send on a TCP connection that is ending or gone rejects, it never throws', async () => {
+    const t = await TcpTransport.listen('127.0.0.1', 0, () => undefined);
+    try {
+      const hostile = await TcpPeer.open(t.local.port, '127.0.0.1', true);
+      peers.push(hostile);
+      hostile.send(NO_BLANK_LINE);
+      await once(hostile.socket, 'end');
+      await expect(t.send(Buffer.from('SIP/2.0 200 OK\r\n\r\n'), '127.0.0.1', hostile.port)).rejects.toThrow(/closing/);
+      hostile.close();
+      await waitFor(() => t.stats().connections === 0, 'connection gone');
+      // nothing listens on the peer's port any more: the new connection attempt fails, as a rejection
+      await expect(t.send(Buffer.from('SIP/2.0 200 OK\r\n\r\n'), '127.0.0.1', hostile.port)).rejects.toThrow(/TCP connect/);
+      expect(t.stats().bufferedBytes).toBe(0);
+    } finally {
+      await t.close();
+    }
   });
 
   it('answers 513 to a 60,000-character header, and other peers right after', async () => {
@@ -236,7 +257,9 @@ describe('in process', () => {
 describe('drachtio control port', () => {
   let edge: RunningSipEdge;
   afterEach(async () => {
-    await edge?.stop();
+    const running = edge;
+    edge = undefined as unknown as RunningSipEdge;
+    await running?.stop();
     expect(crashes).toEqual([]);
   });
 
