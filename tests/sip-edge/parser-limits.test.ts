@@ -92,6 +92,19 @@ describe('TCP stream framing (SipStreamReader)', () => {
     }), { numRuns: 300 });
   });
 
+  it('never throws on random octets pushed in random pieces, and stops after a framing error', () => {
+    fc.assert(fc.property(fc.array(fc.uint8Array({ maxLength: 300 }), { maxLength: 30 }), (pieces) => {
+      const reader = new SipStreamReader();
+      for (const piece of pieces) {
+        const outs = reader.push(Buffer.from(piece));
+        if (outs.some((o) => o.type === 'error' && o.framingLost)) {
+          expect(reader.bufferedBytes).toBe(0);
+          return;
+        }
+      }
+    }), { numRuns: 500 });
+  });
+
   it('is linear: a 60 KiB head pushed one octet at a time is framed in well under a second', () => {
     const head = msg(...BASE, `X-Pad: ${'a'.repeat(60_000)}`, 'Content-Length: 0');
     const reader = new SipStreamReader();
