@@ -18,15 +18,32 @@ export class AppConnection {
     return `${this.socket.remoteAddress}:${this.socket.remotePort}`;
   }
 
-  /** Writes a frame without ever waiting for the app: SIP must not stall on a slow reader. */
+  /** Set once the edge ends this connection: nothing more is read from it nor written to it. */
+  closing = false;
+
+  /**
+   * Writes a frame without ever waiting for the app: SIP must not stall on a slow reader. Never
+   * throws, and never writes to a socket that is ended or destroyed.
+   */
   send(payload: string): boolean {
-    if (this.socket.destroyed) return false;
+    if (this.closing || this.socket.destroyed || this.socket.writableEnded) return false;
     if (this.socket.writableLength > MAX_BACKLOG_BYTES) {
       this.socket.destroy();
       return false;
     }
-    this.socket.write(encodeFrame(payload));
-    return true;
+    try {
+      this.socket.write(encodeFrame(payload));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Ends the connection after what was written so far (e.g. the answer to a wrong secret). */
+  end(): void {
+    this.closing = true;
+    this.socket.end();
+    setTimeout(() => this.socket.destroy(), 2_000).unref();
   }
 }
 

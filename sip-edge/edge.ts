@@ -11,7 +11,7 @@ import net from 'node:net';
 import type { Logger } from 'pino';
 import { AppConnection, AppRegistry } from './app-registry';
 import { type Dialog, DialogStore, dialogId } from './dialog';
-import { parseCSeq, parseHostPort, parseNameAddr, parseVia, tagOf } from './header-values';
+import { formatNameAddr, parseCSeq, parseHostPort, parseNameAddr, parseVia, tagOf } from './header-values';
 import {
   REASON_PHRASES, buildResponse, buildResponseFromHeaders, newBranch, newCallId, newTag, withTag,
 } from './message-builders';
@@ -25,9 +25,11 @@ import { ClientTransaction, clientTransactionKey } from './transaction-client';
 import { ServerTransaction, type TxnContext, serverTransactionKey } from './transaction-server';
 import { DEFAULT_TIMERS, type SipTimers, TimerSet, transactionTimeout } from './timers';
 import type { LocalAddress, Peer, SipTransport, TransportName } from './transport';
-import { TcpTransport } from './transport-tcp';
+import { type TcpLimits, type TcpStats, TcpTransport } from './transport-tcp';
 import { UdpTransport } from './transport-udp';
-import { FrameDecoder, type MessageMeta, newId, parseFrame, responseFrame, sipFrame, stackTime } from './wire-protocol';
+import {
+  FrameDecoder, MAX_FRAME_BYTES, type MessageMeta, newId, parseFrame, responseFrame, sipFrame, stackTime,
+} from './wire-protocol';
 
 export const EDGE_VERSION = 'v0.9.6-relais-sip-edge';
 
@@ -43,6 +45,8 @@ export interface SipEdgeConfig {
   secret: string;
   timers: SipTimers;
   logger: Logger;
+  /** Connection caps and deadlines of SIP over TCP (defaults in transport-tcp.ts). */
+  tcpLimits?: Partial<TcpLimits>;
 }
 
 interface ServerTxnEntry {
@@ -64,6 +68,9 @@ interface ClientTxnEntry {
 
 /** Headers the edge owns in requests and responses; an app's copies are ignored. */
 const EDGE_OWNED = new Set(['via', 'from', 'to', 'call-id', 'cseq', 'content-length', 'max-forwards', 'route', 'record-route']);
+/** An app connection must authenticate within this time, with frames no larger than this. */
+const APP_AUTH_TIMEOUT_MS = 10_000;
+const MAX_UNAUTHENTICATED_FRAME_BYTES = 4096;
 const CONTACT_METHODS = new Set(['INVITE', 'SUBSCRIBE', 'REFER', 'NOTIFY', 'UPDATE', 'REGISTER']);
 
 export class SipEdge {
@@ -101,7 +108,7 @@ export class SipEdge {
           port = this.udp.local.port;
         }
         if (this.config.tcp) {
-          this.tcp = await TcpTransport.listen(sipHost, port, onInbound);
+          this.tcp = await TcpTransport.listen(sipHost, port, onInbound, this.config.tcpLimits, this.log);
           port = this.tcp.local.port;
         }
         break;
@@ -142,10 +149,10 @@ export class SipEdge {
   }
 
   /** Counts for tests and benchmarks. */
-  stats(): { dialogs: number; serverTransactions: number; clientTransactions: number; apps: number } {
+  stats(): { dialogs: number; serverTransactions: number; clientTransactions: number; apps: number; tcp: TcpStats | undefined } {
     return {
       dialogs: this.dialogs.size, serverTransactions: this.serverTxnsById.size,
-      clientTransactions: this.clientTxnsById.size, apps: this.apps.all().length,
+      clientTransactions: this.clientTxnsById.size, apps: this.apps.all().length, tcp: this.tcp?.stats(),
     };
   }
 
@@ -155,11 +162,16 @@ export class SipEdge {
     return name === 'tcp' ? this.tcp : this.udp;
   }
 
+  /** Never throws: a send that cannot happen is a rejected promise, for the caller to handle. */
   private sendMessage(msg: SipMessage, peer: Peer): Promise<void> {
-    const transport = this.transportFor(peer.transport) ?? this.udp ?? this.tcp;
-    if (!transport) return Promise.reject(new Error('no transport'));
-    this.log.info({ dir: 'out', to: `${peer.transport}/${peer.address}:${peer.port}` }, summarize(msg));
-    return transport.send(toWire(msg), peer.address, peer.port);
+    try {
+      const transport = this.transportFor(peer.transport) ?? this.udp ?? this.tcp;
+      if (!transport) return Promise.reject(new Error('no transport'));
+      this.log.info({ dir: 'out', to: `${peer.transport}/${peer.address}:${peer.port}` }, summarize(msg));
+      return transport.send(toWire(msg), peer.address, peer.port);
+    } catch (err) {
+      return Promise.reject(err);
+    }
   }
 
   private sendQuietly(msg: SipMessage, peer: Peer): void {
@@ -338,31 +350,54 @@ export class SipEdge {
   // ───────────────────────────── apps ─────────────────────────────
 
   private onAppConnection(socket: net.Socket): void {
+    socket.on('error', () => undefined);
     const app = new AppConnection(newId(), socket);
     this.apps.add(app);
     socket.setNoDelay(true);
     socket.setKeepAlive(true);
-    const decoder = new FrameDecoder();
+    // until it authenticates, a connection may only send small frames, for a short while
+    const decoder = new FrameDecoder(MAX_UNAUTHENTICATED_FRAME_BYTES);
+    const authDeadline = setTimeout(() => {
+      this.log.warn({ app: app.label }, 'closing app connection: no authentication in time');
+      socket.destroy();
+    }, APP_AUTH_TIMEOUT_MS);
+    authDeadline.unref();
     this.log.info({ app: app.label }, 'app connected');
-    socket.on('data', (chunk) => {
-      let frames: string[];
-      try {
-        frames = decoder.push(chunk);
-      } catch (err) {
-        this.log.warn({ app: app.label, err: (err as Error).message }, 'closing app connection: bad frame');
-        socket.destroy();
-        return;
-      }
-      for (const f of frames) {
+    socket.on('data', (chunk: Buffer) => {
+      if (app.closing) return;
+      decoder.append(chunk);
+      for (;;) {
+        let frame: string | null;
         try {
-          this.onAppFrame(app, f);
+          frame = decoder.next();
+        } catch (err) {
+          this.log.warn({ app: app.label, err: (err as Error).message }, 'closing app connection: bad frame');
+          app.closing = true;
+          decoder.clear();
+          socket.destroy();
+          return;
+        }
+        if (frame === null) return;
+        try {
+          this.onAppFrame(app, frame);
         } catch (err) {
           this.log.error({ err, app: app.label }, 'error handling app message');
         }
+        if (app.closing) {
+          decoder.clear();
+          return;
+        }
+        if (app.authenticated) {
+          clearTimeout(authDeadline);
+          decoder.maxFrameBytes = MAX_FRAME_BYTES;
+        }
       }
     });
-    socket.on('error', () => undefined);
-    socket.on('close', () => this.onAppGone(app));
+    socket.on('close', () => {
+      clearTimeout(authDeadline);
+      decoder.clear();
+      this.onAppGone(app);
+    });
   }
 
   private onAppFrame(app: AppConnection, frame: string): void {
@@ -380,7 +415,7 @@ export class SipEdge {
         } else {
           this.log.warn({ app: app.label }, 'app failed to authenticate');
           app.send(responseFrame(f.msgId, ['NO', 'incorrect secret']));
-          app.socket.end();
+          app.end();
         }
         return;
       case 'ping':
@@ -397,8 +432,7 @@ export class SipEdge {
       case 'sip':
         return this.onAppSip(app, f.msgId, f.args, f.payload);
       case 'proxy':
-        app.send(responseFrame(f.msgId, ['NOK', 'proxying is not implemented by sip-edge']));
-        return;
+        return this.refuseProxy(app, f.msgId, f.args[0] ?? '');
       default:
         app.send(responseFrame(f.msgId, ['NOK', 'Unknown message type']));
     }
@@ -422,9 +456,39 @@ export class SipEdge {
       if (!txnId) return void app.send(responseFrame(msgId, ['NOK', 'transaction id missing']));
       return this.respondForApp(app, msgId, txnId, msg);
     }
-    if (dlgId) return void this.sendInDialogForApp(app, msgId, dlgId, msg);
+    // these are async: a throw inside must be answered NOK, never become an unhandled rejection
+    const failed = (err: Error) => {
+      this.log.error({ err, app: app.label }, 'error sending a request for an app');
+      app.send(responseFrame(msgId, ['NOK', `failed sending: ${err.message}`]));
+    };
+    if (dlgId) return void this.sendInDialogForApp(app, msgId, dlgId, msg).catch(failed);
     if (txnId && msg.method === 'CANCEL') return this.cancelForApp(app, msgId, txnId, msg);
-    void this.sendOutOfDialogForApp(app, msgId, msg, proxy);
+    void this.sendOutOfDialogForApp(app, msgId, msg, proxy).catch(failed);
+  }
+
+  /**
+   * `proxy` is not implemented. drachtio-srf forgets the INVITE once it asked for a proxy, so the
+   * edge answers it itself (501): otherwise the caller would wait for a final response for ever.
+   */
+  private refuseProxy(app: AppConnection, msgId: string, txnId: string): void {
+    app.send(responseFrame(msgId, ['NOK', 'proxying is not implemented by sip-edge']));
+    const entry = this.serverTxnsById.get(txnId);
+    if (!entry || entry.appId !== app.id || entry.txn.isFinal) return;
+    void entry.txn.respond(buildResponse(entry.txn.request, 501, REASON_PHRASES[501], entry.txn.localTag,
+      [['Warning', `399 ${this.host} "proxying is not implemented by sip-edge"`]]));
+  }
+
+  /**
+   * A Contact from an app with `@localhost` gets the edge's address and port, and is always
+   * written as a name-addr (`<sip:user@host:port>`), as drachtio-server does: a bare addr-spec
+   * made peers build a broken Request-URI. Other Contacts pass unchanged.
+   */
+  private localizeContact(value: string): string {
+    if (!/@localhost\b/i.test(value)) return value;
+    const na = parseNameAddr(value);
+    if (!na) return value.replace(/@localhost\b/i, `@${this.host}:${this.sipPort}`);
+    const uri = na.uri.replace(/@localhost(:\d{1,5})?(?=[;?>]|$)/i, `@${this.host}:${this.sipPort}`);
+    return formatNameAddr({ ...na, uri });
   }
 
   private replyOk(app: AppConnection, msgId: string, msg: SipMessage, peer: Peer, txnId: string, dlgId: string): void {
@@ -460,7 +524,7 @@ export class SipEdge {
       if (EDGE_OWNED.has(h.key)) continue;
       if (h.key === 'contact') {
         hasContact = true;
-        res.headers.push(makeHeader('Contact', h.value.replace(/@localhost\b/, `@${this.host}:${this.sipPort}`)));
+        res.headers.push(makeHeader('Contact', this.localizeContact(h.value)));
         continue;
       }
       res.headers.push(makeHeader(h.name, h.value));
@@ -577,7 +641,11 @@ export class SipEdge {
     let hasContact = false;
     for (const h of appHeaders) {
       if (EDGE_OWNED.has(h.key)) continue;
-      if (h.key === 'contact') hasContact = true;
+      if (h.key === 'contact') {
+        hasContact = true;
+        headers.push(makeHeader('Contact', this.localizeContact(h.value)));
+        continue;
+      }
       headers.push(makeHeader(h.name, h.value));
     }
     if (!hasContact && CONTACT_METHODS.has(method)) headers.push(makeHeader('Contact', dialog.localContact));
@@ -689,7 +757,7 @@ export class SipEdge {
       if (EDGE_OWNED.has(h.key)) continue;
       if (h.key === 'contact') {
         hasContact = true;
-        headers.push(makeHeader('Contact', h.value.replace(/@localhost\b/, `@${this.host}:${this.sipPort}`)));
+        headers.push(makeHeader('Contact', this.localizeContact(h.value)));
         continue;
       }
       headers.push(makeHeader(h.name, h.value));

@@ -8,6 +8,16 @@ import pino, { type Logger } from 'pino';
 import { SipEdge } from './edge';
 import { SipEdgeError } from './errors';
 import { DEFAULT_TIMERS, type SipTimers } from './timers';
+import type { TcpLimits } from './transport-tcp';
+
+function checkTcpLimits(limits: Partial<TcpLimits> | undefined): Partial<TcpLimits> | undefined {
+  for (const [name, value] of Object.entries(limits ?? {})) {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
+      throw new SipEdgeError('CONFIG_ERROR', `tcpLimits.${name} must be a positive integer, got ${value}`);
+    }
+  }
+  return limits;
+}
 
 export interface SipEdgeOptions {
   /** Address SIP listens on (UDP and TCP). Default 127.0.0.1. */
@@ -28,6 +38,11 @@ export interface SipEdgeOptions {
   timers?: Partial<SipTimers>;
   /** A pino logger, or a level for the built-in one ('silent' to mute). Default 'info'. */
   logger?: Logger | string;
+  /**
+   * SIP over TCP caps and deadlines: maxConnections (1000), maxConnectionsPerAddress (100),
+   * headTimeoutMs (10 s), bodyTimeoutMs (10 s), idleTimeoutMs (10 min). See transport-tcp.ts.
+   */
+  tcpLimits?: Partial<TcpLimits>;
 }
 
 export interface RunningSipEdge {
@@ -57,7 +72,7 @@ export async function startSipEdge(options: SipEdgeOptions = {}): Promise<Runnin
   const edge = new SipEdge({
     sipHost, sipPort: options.sipPort ?? 5060, advertisedHost: options.advertisedHost, udp, tcp,
     drachtioHost, drachtioPort: options.drachtioPort ?? 9022, secret: options.secret ?? 'cymru',
-    timers: { ...DEFAULT_TIMERS, ...options.timers }, logger,
+    timers: { ...DEFAULT_TIMERS, ...options.timers }, logger, tcpLimits: checkTcpLimits(options.tcpLimits),
   });
   await edge.start();
   return {
@@ -69,3 +84,4 @@ export async function startSipEdge(options: SipEdgeOptions = {}): Promise<Runnin
 export { SipEdge } from './edge';
 export { SipEdgeError, SipParseError } from './errors';
 export type { SipTimers } from './timers';
+export { DEFAULT_TCP_LIMITS, type TcpLimits, type TcpStats } from './transport-tcp';

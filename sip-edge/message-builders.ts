@@ -48,5 +48,5 @@ export const REASON_PHRASES: Record<number, string> = {
   400: 'Bad Request', 404: 'Not Found', 408: 'Request Timeout', 415: 'Unsupported Media Type',
   416: 'Unsupported URI Scheme', 420: 'Bad Extension', 480: 'Temporarily Unavailable',
   481: 'Call/Transaction Does Not Exist', 487: 'Request Terminated', 500: 'Server Internal Error',
-  501: 'Not Implemented', 503: 'Service Unavailable', 505: 'Version Not Supported',
+  501: 'Not Implemented', 503: 'Service Unavailable', 505: 'Version Not Supported', 513: 'Message Too Large',
 };

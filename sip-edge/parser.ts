@@ -15,13 +15,24 @@ export type ParseOutcome =
     /** On a stream, the message boundary is unknown: the connection must be closed. */
     framingLost: boolean;
   }
-  | { type: 'incomplete' }
+  /**
+   * More octets are needed. `needed`, when known (the head is complete), is the total length of
+   * the message so a stream reader can wait for it without parsing again.
+   */
+  | { type: 'incomplete'; needed?: number }
   /** CRLF keep-alives (RFC 5626 §3.5.1) between messages. */
   | { type: 'keepalive'; consumed: number; pingPong: boolean };
 
 /** Largest header section accepted; a stream that exceeds it without a blank line is garbage. */
 export const MAX_HEAD_BYTES = 64 * 1024;
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Longest logical header line (after unfolding) and most header lines in one message. Real SIP
+ * headers are well under 2 KiB (RFC 4475's longest torture line is 594 octets); the limits keep
+ * every later per-header parse small, whatever a hostile peer sends. Over a limit: 513.
+ */
+export const MAX_HEADER_LINE_BYTES = 16 * 1024;
+export const MAX_HEADERS = 256;
 
 const TOKEN = "[A-Za-z0-9\\-.!%*_+`'~]+";
 const REQUEST_LINE_RE = new RegExp(`^(${TOKEN}) ([^ \\t]+) (SIP/\\d+\\.\\d+)$`);
@@ -70,18 +81,35 @@ function parse(text: string, stream: boolean): ParseOutcome {
 
   const rawLines = text.slice(start, headEnd).split(/\r?\n/);
   const lines: string[] = [];
+  const lineLengths: number[] = [];
   for (const line of rawLines) {
     // header folding: a line starting with whitespace continues the previous one (RFC 3261 §7.3.1)
     if ((line.startsWith(' ') || line.startsWith('\t')) && lines.length > 1) {
-      lines[lines.length - 1] += ' ' + line.trim();
-    } else lines.push(line);
+      // a line over the limit is not grown any further: it is refused below anyway
+      if (lineLengths[lines.length - 1] <= MAX_HEADER_LINE_BYTES) lines[lines.length - 1] += ' ' + line.trim();
+      lineLengths[lines.length - 1] += line.length + 1;
+    } else {
+      lines.push(line);
+      lineLengths.push(line.length);
+    }
   }
   const startLine = lines[0] ?? '';
   const looksLikeRequest = !startLine.startsWith('SIP/');
 
   const headers: SipHeader[] = [];
   let badHeaderLine: string | null = null;
-  for (let i = 1; i < lines.length; i++) {
+  // limits are checked before any header value is looked at, so no later parse sees a huge value;
+  // the short headers are still collected, so the 513 can be addressed to the sender
+  let lostLength = false;
+  let overLimit: string | null = lines.length - 1 > MAX_HEADERS ? `more than ${MAX_HEADERS} header lines` : null;
+  if (startLine.length > MAX_HEADER_LINE_BYTES) overLimit ??= 'start line too long';
+  for (let i = 1; i < lines.length && headers.length < MAX_HEADERS; i++) {
+    if (lineLengths[i] > MAX_HEADER_LINE_BYTES) {
+      overLimit ??= `header line over ${MAX_HEADER_LINE_BYTES} octets (${lines[i].slice(0, 30).replace(/[^\x20-\x7e]/g, '?')}...)`;
+      // a Content-Length we refuse to read leaves the body boundary unknown
+      if (/^(content-length|l)[ \t]*:/i.test(lines[i].slice(0, 40))) lostLength = true;
+      continue;
+    }
     const m = HEADER_LINE_RE.exec(lines[i]);
     if (!m) {
       badHeaderLine ??= lines[i];
@@ -94,6 +122,7 @@ function parse(text: string, stream: boolean): ParseOutcome {
   const bodyStart = headEnd + sepLen;
   const lengths = headers.filter((h) => h.key === 'content-length').map((h) => h.value);
   let contentLength: number | undefined;
+  if (lostLength) return fail(overLimit ?? 'Content-Length too long', looksLikeRequest, headers, text.length, 513, true);
   if (lengths.length > 1) return fail('more than one Content-Length', looksLikeRequest, headers, text.length, 400, true);
   if (lengths.length === 1) {
     if (!/^\d{1,9}$/.test(lengths[0]) || Number(lengths[0]) > MAX_BODY_BYTES) {
@@ -105,7 +134,7 @@ function parse(text: string, stream: boolean): ParseOutcome {
   let consumed: number;
   if (stream) {
     const len = contentLength ?? 0;
-    if (text.length < bodyStart + len) return { type: 'incomplete' };
+    if (text.length < bodyStart + len) return { type: 'incomplete', needed: bodyStart + len };
     body = text.slice(bodyStart, bodyStart + len);
     consumed = bodyStart + len;
   } else {
@@ -118,6 +147,7 @@ function parse(text: string, stream: boolean): ParseOutcome {
     consumed = text.length;
   }
 
+  if (overLimit !== null) return fail(overLimit, looksLikeRequest, headers, consumed, 513);
   if (badHeaderLine !== null) {
     return fail(`malformed header line "${badHeaderLine.slice(0, 60)}"`, looksLikeRequest, headers, consumed);
   }

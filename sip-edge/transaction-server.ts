@@ -79,6 +79,9 @@ export class ServerTransaction {
     if (this.isFinal) return Promise.resolve();
     this.lastResponse = res;
     const sent = this.ctx.send(res, this.peer);
+    // callers often ignore the outcome (`void txn.respond(...)`): a failed send (peer gone, TCP
+    // connection closing) must not become an unhandled rejection, which would end the process
+    sent.catch(() => undefined);
     const t = this.ctx.timers;
     if (res.status < 200) {
       this.state = 'proceeding';

@@ -5,6 +5,8 @@ import { SipEdgeError } from './errors';
 import { parseDatagram } from './parser';
 import type { InboundHandler, LocalAddress, SipTransport } from './transport';
 
+const UDP_RECV_BUFFER_BYTES = 4 * 1024 * 1024;
+
 export class UdpTransport implements SipTransport {
   readonly name = 'udp' as const;
   private socket: dgram.Socket;
@@ -26,6 +28,14 @@ export class UdpTransport implements SipTransport {
     });
     const addr = socket.address();
     t.local = { address: addr.address, port: addr.port };
+    // a burst of requests (a flood, many calls at once) queues in the kernel while the event loop
+    // is busy; the default buffer (~208 KiB) overflows and ACKs/BYEs get lost. The kernel caps
+    // the size at net.core.rmem_max, which is fine.
+    try {
+      socket.setRecvBufferSize(UDP_RECV_BUFFER_BYTES);
+    } catch {
+      // not allowed here: keep the default
+    }
     // errors on a UDP socket (e.g. ICMP unreachable surfaced by the OS) must not crash the edge
     socket.on('error', () => undefined);
     socket.on('message', (buf, rinfo) => {

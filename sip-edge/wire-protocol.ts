@@ -5,6 +5,7 @@
 // with arbitrary octets passes through unchanged; drachtio-srf decodes them as UTF-8 itself.
 
 import { randomUUID } from 'node:crypto';
+import { ByteQueue } from './byte-queue';
 import { SipEdgeError } from './errors';
 
 /** Longest length prefix accepted (drachtio-server reads at most 5 digits; we allow 8). */
@@ -12,27 +13,49 @@ const MAX_LENGTH_DIGITS = 8;
 export const MAX_FRAME_BYTES = 16 * 1024 * 1024;
 
 export class FrameDecoder {
-  private buffer: Buffer = Buffer.alloc(0);
+  private queue = new ByteQueue();
 
-  /** Appends octets and returns every complete frame; throws WIRE_PROTOCOL_ERROR on garbage. */
-  push(chunk: Buffer): string[] {
-    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-    const frames: string[] = [];
-    for (;;) {
-      const hash = this.buffer.indexOf(0x23 /* # */);
-      if (hash === -1) {
-        if (this.buffer.length > MAX_LENGTH_DIGITS) throw badFrame('length prefix too long');
-        break;
-      }
-      const prefix = this.buffer.toString('latin1', 0, hash);
-      if (!/^\d{1,8}$/.test(prefix)) throw badFrame(`invalid length prefix "${prefix.slice(0, 20)}"`);
-      const length = Number(prefix);
-      if (length === 0 || length > MAX_FRAME_BYTES) throw badFrame(`invalid frame length ${length}`);
-      if (this.buffer.length < hash + 1 + length) break;
-      frames.push(this.buffer.toString('latin1', hash + 1, hash + 1 + length));
-      this.buffer = this.buffer.subarray(hash + 1 + length);
+  /** `maxFrameBytes` may be raised later (e.g. once the app has authenticated). */
+  constructor(public maxFrameBytes = MAX_FRAME_BYTES) {}
+
+  append(chunk: Buffer): void {
+    this.queue.append(chunk);
+  }
+
+  /**
+   * The next complete frame, or null until more octets arrive; throws WIRE_PROTOCOL_ERROR on
+   * garbage or an oversized frame, detected from its length prefix before its octets arrive.
+   * One frame at a time, so the caller can raise `maxFrameBytes` once an app has authenticated.
+   * Linear in the octets received, however they are split.
+   */
+  next(): string | null {
+    const head = this.queue.view();
+    const hash = head.subarray(0, MAX_LENGTH_DIGITS + 1).indexOf(0x23 /* # */);
+    if (hash === -1) {
+      if (head.length > MAX_LENGTH_DIGITS) throw badFrame('length prefix too long');
+      return null;
     }
+    const prefix = head.toString('latin1', 0, hash);
+    if (!/^\d{1,8}$/.test(prefix)) throw badFrame(`invalid length prefix "${prefix.slice(0, 20)}"`);
+    const length = Number(prefix);
+    if (length === 0 || length > this.maxFrameBytes) throw badFrame(`invalid frame length ${length}`);
+    if (head.length < hash + 1 + length) return null;
+    const frame = head.toString('latin1', hash + 1, hash + 1 + length);
+    this.queue.consume(hash + 1 + length);
+    return frame;
+  }
+
+  /** Appends octets and returns every complete frame (same errors as next()). */
+  push(chunk: Buffer): string[] {
+    this.append(chunk);
+    const frames: string[] = [];
+    for (let f = this.next(); f !== null; f = this.next()) frames.push(f);
     return frames;
+  }
+
+  /** Frees the buffer (connection closed). */
+  clear(): void {
+    this.queue.clear();
   }
 }
 
