@@ -12,6 +12,7 @@ import { adminBuildIsStale } from './build-freshness';
 import { loadOrCreateSecrets } from './secrets';
 import { hasPendingMigrations } from './pending-migrations';
 import { startService, type Service } from './services';
+import { reportOptionalTools } from './optional-tools';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -48,6 +49,7 @@ function onServiceExit(name: string) {
 }
 
 async function main(): Promise<void> {
+  reportOptionalTools();
   const secrets = loadOrCreateSecrets(dataDir);
 
   if (!process.env.DATABASE_URL) {
