@@ -125,10 +125,8 @@ function fixStreamedWav(buf: Buffer): Buffer {
 
 // ---- WebAssembly ---------------------------------------------------------------------------
 
-interface EspeakModule {
-  FS: { readFile(path: string): Uint8Array };
-}
-type EspeakFactory = (options: Record<string, unknown>) => Promise<EspeakModule>;
+type EspeakFactory = (typeof import('espeak-ng'))['default'];
+type EspeakModule = Awaited<ReturnType<EspeakFactory>>;
 
 let factory: Promise<EspeakFactory> | null = null;
 let queue: Promise<unknown> = Promise.resolve();
@@ -140,8 +138,9 @@ function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function runWasm(args: string[], text: string): Promise<Uint8Array> {
-  factory ??= import('espeak-ng').then((m) => (m as unknown as { default: EspeakFactory }).default);
+/** One run of the WebAssembly eSpeak NG with these options; the WAV it wrote. Exported for tests. */
+export async function runWasm(args: string[], text: string): Promise<Uint8Array> {
+  factory ??= import('espeak-ng').then((m) => m.default);
   const create = await factory;
   const errors: string[] = [];
   let status = 0;
