@@ -64,9 +64,10 @@ export interface SpeechRequest {
 export async function synthesizeSpeech(request: SpeechRequest, engine: SpeechEngineName = resolveSpeechEngine()): Promise<Int16Array> {
   const { text, voice, rate } = request;
   if (!text.trim()) throw new MediaError('media.invalid_argument', 'Text-to-speech needs a non-empty text.');
-  if (text.length > MAX_SPEECH_TEXT) throw new MediaError('media.invalid_argument', `Text-to-speech is limited to ${MAX_SPEECH_TEXT} characters.`);
+  // Too long a text or an odd rate cannot be spoken: tts_failed, so a live call plays the fallback chime.
+  if (text.length > MAX_SPEECH_TEXT) throw new MediaError('media.tts_failed', `Text-to-speech is limited to ${MAX_SPEECH_TEXT} characters.`);
   if (!Object.hasOwn(VOICES, voice)) throw new MediaError('media.tts_failed', `Unknown TTS voice "${voice}" (use "fr" or "en").`);
-  if (!(rate >= 80 && rate <= 450)) throw new MediaError('media.invalid_argument', `TTS rate ${rate} is outside 80–450 words per minute.`);
+  if (!(rate >= 80 && rate <= 450)) throw new MediaError('media.tts_failed', `TTS rate ${rate} is outside 80–450 words per minute.`);
   const args = ['-v', VOICES[voice], '-s', String(Math.round(rate))];
   const wav = engine === 'binary' ? await runBinary(args, text) : await oneAtATime(() => runWasm(args, text));
   return decodeEspeakWav(wav, engine);

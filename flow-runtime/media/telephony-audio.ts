@@ -41,7 +41,8 @@ export async function toTelephonyPcm(data: Uint8Array, options: { maxSeconds?: n
 const WAVE_FORMAT = { PCM: 1, FLOAT: 3, ALAW: 6, MULAW: 7, EXTENSIBLE: 0xfffe } as const;
 const FRAMES_PER_BLOCK = 16_384;
 
-export function wavToTelephonyPcm(data: Uint8Array, maxSeconds = MAX_AUDIO_SECONDS): Int16Array {
+/** Async only to yield to the event loop between blocks: a long upload never stalls the admin's other requests. */
+export async function wavToTelephonyPcm(data: Uint8Array, maxSeconds = MAX_AUDIO_SECONDS): Promise<Int16Array> {
   let wav: InstanceType<typeof wavefile.WaveFile>;
   try {
     wav = new wavefile.WaveFile(data);
@@ -77,9 +78,12 @@ export function wavToTelephonyPcm(data: Uint8Array, maxSeconds = MAX_AUDIO_SECON
       block[f] = sum / channels;
     }
     resampler.push(block.subarray(0, n));
+    if (start + FRAMES_PER_BLOCK < frames) await yieldToEventLoop();
   }
   return resampler.finish();
 }
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 type SampleReader = (view: DataView, offset: number) => number;
 
@@ -140,6 +144,7 @@ export async function mp3ToTelephonyPcm(data: Uint8Array, maxSeconds = MAX_AUDIO
       frames += out.samplesDecoded;
       if (frames / out.sampleRate > maxSeconds) throw new MediaError('media.too_long', `The audio lasts more than ${maxSeconds} s.`);
       resampler.push(mixDown(out.channelData, out.samplesDecoded));
+      await yieldToEventLoop();
     }
     // A file that only starts like an MP3 decodes to nothing (or to noise made of errors).
     if (!resampler || frames < 0.05 * resampler.fromRate) throw new MediaError('media.corrupt_audio', `The MP3 file holds no decodable audio${errors ? ` (${errors} decode errors)` : ''}.`);
@@ -163,7 +168,9 @@ const ZERO_CROSSINGS = 8; // half-width of the kernel, in zero crossings of the 
 const TABLE_STEPS = 512; // kernel samples per zero crossing (linear interpolation between)
 const KERNEL = (() => {
   const n = ZERO_CROSSINGS * TABLE_STEPS;
-  const k = new Float32Array(n + 2);
+  // Zero beyond the window (two more zero crossings): a window's edge taps may index past n
+  // (the half-width is rounded up), and the inner loop then needs no bounds check.
+  const k = new Float32Array(n + 2 * TABLE_STEPS + 2);
   for (let i = 0; i <= n; i++) {
     const x = i / TABLE_STEPS; // in zero crossings
     const sinc = i === 0 ? 1 : Math.sin(Math.PI * x) / (Math.PI * x);
@@ -221,13 +228,17 @@ export class Resampler {
       const center = this.t;
       const i0 = Math.max(0, Math.ceil(center - hw));
       const i1 = Math.min(buf.length - 1, Math.floor(center + hw));
+      // Table position of each tap: falls by `scale` per input sample up to the centre, then rises.
       let acc = 0;
-      for (let i = i0; i <= i1; i++) {
-        const pos = Math.abs(i - center) * scale;
+      let i = i0;
+      let pos = (center - i0) * scale;
+      for (; i <= i1 && pos > 0; i++, pos -= scale) {
         const j = pos | 0;
-        if (j >= KERNEL.length - 1) continue;
-        const f = pos - j;
-        acc += buf[i] * (KERNEL[j] + (KERNEL[j + 1] - KERNEL[j]) * f);
+        acc += buf[i] * (KERNEL[j] + (KERNEL[j + 1] - KERNEL[j]) * (pos - j));
+      }
+      for (pos = -pos; i <= i1; i++, pos += scale) {
+        const j = pos | 0;
+        acc += buf[i] * (KERNEL[j] + (KERNEL[j + 1] - KERNEL[j]) * (pos - j));
       }
       this.emit(acc * c);
       this.t += this.step;

@@ -97,6 +97,19 @@ describe('sound upload conversion without sox', () => {
     expect(ms).toBeLessThan(5000);
   });
 
+  it('lets other work run while a long file converts (the admin keeps answering during an upload)', async () => {
+    const long = sineWav(440, 20, 44100, 2, '16'); // 3.5 MB
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    try {
+      const pcm = await toTelephonyPcm(long);
+      expect(pcm.length).toBe(20 * 8000);
+    } finally {
+      clearInterval(timer);
+    }
+    expect(ticks).toBeGreaterThan(0); // a conversion in one synchronous go would leave it at 0
+  });
+
   it('refuses other formats, damaged files and files too long with a clear 415 / 413 and a translatable code', async () => {
     const cases: Array<[Buffer, string, number]> = [
       [Buffer.from('OggS\0\0\0\0 not audio we take'), 'sound.unsupportedFormat', 415],
