@@ -201,6 +201,11 @@ export class Resampler {
 
   push(input: Float32Array): void {
     this.consumed += input.length;
+    if (this.fromRate === this.toRate) {
+      // Already at the line's rate: copied as is, never filtered.
+      for (let i = 0; i < input.length; i++) this.emit(input[i]);
+      return;
+    }
     this.append(input);
   }
 
@@ -213,6 +218,7 @@ export class Resampler {
   }
 
   finish(): Int16Array {
+    if (this.fromRate === this.toRate) return this.out.slice(0, this.produced);
     // Pad with silence so the last samples get a full window.
     this.append(new Float32Array(this.halfWidth + 1));
     this.drain(true);
@@ -258,7 +264,7 @@ export class Resampler {
       bigger.set(this.out);
       this.out = bigger;
     }
-    const s = Math.round(x * 32767);
+    const s = Math.round(x * 32768); // the inverse of the readers' /32768: an 8 kHz PCM16 file comes back bit for bit
     this.out[this.produced++] = s > 32767 ? 32767 : s < -32768 ? -32768 : s;
   }
 }

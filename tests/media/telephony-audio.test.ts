@@ -79,6 +79,16 @@ describe('sound upload conversion without sox', () => {
     expect(toneShare(pcm, 1000)).toBeGreaterThan(0.95);
   });
 
+  it('keeps an 8 kHz mono 16-bit WAV sample for sample', async () => {
+    const wav = sineWav(3900, 0.3, 8000, 1, '16');
+    // Full scale too: the first two samples (data starts at byte 44) set to the extremes.
+    wav.writeInt16LE(32767, 44);
+    wav.writeInt16LE(-32768, 46);
+    const original = new wavefile.WaveFile(wav).getSamples(false, Int16Array) as unknown as Int16Array;
+    const stored = readTelephonyWav((await convertToTelephonyWav(wav)).data)!;
+    expect(Array.from(stored)).toEqual(Array.from(original));
+  });
+
   it('filters what an 8 kHz line cannot carry: a 5 kHz tone at 44.1 kHz does not fold back to 3 kHz', async () => {
     const pcm = await toTelephonyPcm(sineWav(5000, 0.5, 44100, 1, '16'));
     expect(rms(pcm)).toBeLessThan(0.01 * 32767); // -40 dB or better (linear interpolation kept ~all of it, as 3 kHz)
