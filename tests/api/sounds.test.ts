@@ -1,4 +1,4 @@
-// Sound upload: a real WAV made with espeak-ng (or sox) at test time, converted by the server
+// Sound upload: a real WAV made with espeak-ng (or wavefile) at test time, converted by the server
 // to 8 kHz mono 16-bit (in-process, no sox), listed, streamed back and deleted; an MP3 fixture
 // too; damaged files refused with a translatable code; the Listen button's TTS.
 import { execFileSync } from 'node:child_process';
@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import wavefile from 'wavefile';
 import { testPrisma } from '../support/context';
 import { createOrganizationWithUsers } from '../support/factories';
 import { api, signIn } from '../support/http';
@@ -15,15 +16,18 @@ let admin: Client;
 let agent: Client;
 let outsider: Client;
 
-/** A 22.05 kHz speech WAV from espeak-ng, or a 44.1 kHz stereo tone from sox. */
+/** A 22.05 kHz speech WAV from espeak-ng, or else a 44.1 kHz stereo tone (wavefile: no tool needed). */
 function makeWav(): Buffer {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'relais-test-')), 'prompt.wav');
   try {
     execFileSync('espeak-ng', ['-v', 'fr', '-w', file, 'Bienvenue chez Relais'], { stdio: 'ignore' });
+    return readFileSync(file);
   } catch {
-    execFileSync('sox', ['-n', '-r', '44100', '-c', '2', file, 'synth', '1.5', 'sine', '440'], { stdio: 'ignore' });
+    const left = Array.from({ length: 44100 * 1.5 }, (_, i) => Math.round(12000 * Math.sin((2 * Math.PI * 440 * i) / 44100)));
+    const wav = new wavefile.WaveFile();
+    wav.fromScratch(2, 44100, '16', [left, left]);
+    return Buffer.from(wav.toBuffer());
   }
-  return readFileSync(file);
 }
 
 function form(fields: Record<string, string | Blob>): FormData {
