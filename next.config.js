@@ -7,7 +7,7 @@ const withNextIntl = createNextIntlPlugin('./app/i18n/request.ts');
 const nextConfig = {
   reactStrictMode: true,
   // Server-only packages that must not be bundled (native bindings, WASM, dynamic requires).
-  serverExternalPackages: ['@node-rs/argon2', 'wavefile', 'alawmulaw', '@prisma/adapter-pg', 'pg', 'drachtio-srf'],
+  serverExternalPackages: ['@node-rs/argon2', 'wavefile', 'alawmulaw', '@prisma/adapter-pg', 'pg', 'drachtio-srf', 'espeak-ng', 'mpg123-decoder'],
   // Type checking is `npm run lint` (tsc over the whole repo, runtime and edge included);
   // the build does not repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, when one is missing:
-#   chromium (browser tests), sip-tester (SIPp: SIP tests), espeak-ng and sox (prompts, test
-#   audio), libsox-fmt-mp3 (MP3 sound uploads are converted with sox).
+#   chromium (browser tests), sip-tester (SIPp: SIP tests), espeak-ng and sox (some tests make
+#   audio with them, and one compares the espeak-ng binary with its WebAssembly build).
+# Relais itself needs none of them: TTS runs on eSpeak NG's WebAssembly build from npm and
+# WAV/MP3 sounds are converted in-process (libsox-fmt-mp3 is no longer needed).
 # Needs root (or sudo). Does nothing when everything is already there.
 set -euo pipefail
 missing=()
@@ -9,7 +11,6 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v sipp >/dev/null || missing+=(sip-tester)
 command -v espeak-ng >/dev/null || missing+=(espeak-ng)
 command -v sox >/dev/null || missing+=(sox)
-{ command -v sox >/dev/null && sox -h 2>/dev/null | grep -q '\bmp3\b'; } || missing+=(libsox-fmt-mp3)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""

@@ -19,6 +19,7 @@ import { adminBuildIsStale } from './build-freshness';
 import { loadOrCreateSecrets } from './secrets';
 import { hasPendingMigrations } from './pending-migrations';
 import { Backoff, startService, stopAllServices } from './services';
+import { reportOptionalTools } from './optional-tools';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -87,6 +88,7 @@ function warnAboutPgliteData(dataDir: string): void {
 }
 
 async function main(): Promise<void> {
+  reportOptionalTools();
   const secrets = loadOrCreateSecrets(dataDir);
 
   if (!process.env.DATABASE_URL) {

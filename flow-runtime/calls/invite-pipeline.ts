@@ -125,7 +125,9 @@ async function notInService(services: CallServices, req: SipMessageLike, res: Si
       gone = true;
       void endpoint.close();
     });
-    endpoint.play([...NOT_IN_SERVICE, { kind: 'silence', ms: 300 }]).finally(() => {
+    endpoint.play([...NOT_IN_SERVICE, { kind: 'silence', ms: 300 }], { fallback: true }).then((r) => {
+      for (const f of r.fallbacks ?? []) services.log.warn({ node: 'not-in-service', language: NOT_IN_SERVICE[f.index ?? 0]?.voice, code: f.code, reason: f.reason }, 'prompt unavailable: played the fallback chime');
+    }, () => undefined).finally(() => {
       if (!gone) dialog.destroy().catch(() => undefined);
       void endpoint.close();
     });

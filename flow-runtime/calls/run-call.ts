@@ -56,7 +56,8 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
   req.on('cancel', () => call.callerHungUp());
   if (req.canceled) call.callerHungUp();
 
-  const media = new LiveMediaPort(call, services.sounds);
+  let session: CallSession | null = null;
+  const media = new LiveMediaPort(call, services.sounds, { log: services.log, currentNode: () => session?.state.step?.nodeId });
   const ports: SessionPorts = {
     media,
     legs: new LiveLegsPort(call, {
@@ -72,7 +73,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
     clock: realClock,
     random: cryptoRandom,
   };
-  const session = new CallSession({
+  session = new CallSession({
     callId, flow: published.flow, context, ports, keepPath: false,
     onError: (err, where) => services.log.error({ err, callId, where }, 'call session port error'),
   });

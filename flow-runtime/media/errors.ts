@@ -14,7 +14,10 @@ export type MediaErrorCode =
   | 'media.invalid_argument' // a bad option (unknown digit, negative duration, …)
   | 'media.prompt_not_found' // a prompt file does not exist or cannot be read
   | 'media.prompt_conversion_failed' // sox/ffmpeg could not convert a prompt file
-  | 'media.tts_failed' // espeak-ng failed or is not installed
+  | 'media.tts_failed' // text-to-speech failed (espeak-ng binary or its WebAssembly build)
+  | 'media.unsupported_audio' // not WAV/MP3, or a WAV encoding we do not decode (ADPCM…)
+  | 'media.corrupt_audio' // a WAV/MP3 whose header or frames cannot be read
+  | 'media.too_long' // more audio than MAX_AUDIO_SECONDS
   | 'media.record_failed'; // the recording could not be written
 
 /** Every error raised by the media layer; `code` is stable, `message` tells what to fix. */

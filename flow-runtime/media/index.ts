@@ -7,3 +7,5 @@ export { createRtpMediaServer, RtpMediaServer, type RtpMediaServerOptions } from
 export { createMediaServer, mediaThreadFromEnv, MEDIA_THREADS, type CreateMediaServerOptions, type MediaThread, type ProcessMediaServer } from './create-media-server';
 export { createWorkerMediaServer, WorkerMediaServer, type WorkerMediaServerOptions } from './worker/worker-media-server';
 export { PromptLibrary, convertToTelephonyWav, type PromptLibraryOptions } from './prompt-library';
+export { findCommand, resolveSpeechEngine, speechEngineChoice, synthesizeSpeech, type SpeechEngineName } from './speech-engine';
+export { toTelephonyPcm, telephonyWav, MAX_AUDIO_SECONDS } from './telephony-audio';

@@ -53,6 +53,21 @@ export interface PlayOptions {
   /** Stop the prompt as soon as a digit starts (menus). The digit is still emitted as 'dtmf'. */
   bargeIn?: boolean;
   signal?: AbortSignal;
+  /**
+   * A source that cannot be produced (TTS engine missing or failing, unreadable file) plays the
+   * built-in "prompt unavailable" chime instead of rejecting the play; the result lists it in
+   * `fallbacks`. Live calls set it: a caller must never hear dead air. Default false.
+   */
+  fallback?: boolean;
+}
+
+/** A source replaced by the fallback chime (PlayOptions.fallback). */
+export interface PromptFallback {
+  /** Its position in the sources given to play(), once set by the endpoint. */
+  index?: number;
+  kind: PromptSource['kind'];
+  code: string;
+  reason: string;
 }
 
 export interface PlayResult {
@@ -60,6 +75,8 @@ export interface PlayResult {
   reason: 'finished' | 'stopped' | 'barge-in' | 'closed';
   /** Audio actually sent, in ms. */
   playedMs: number;
+  /** Sources replaced by the fallback chime (only with PlayOptions.fallback). */
+  fallbacks?: PromptFallback[];
 }
 
 export interface RecordOptions {

@@ -1,23 +1,28 @@
 // Turns prompt sources into 8 kHz mono PCM16, once, with a disk cache shared by all calls.
 //
-// - Files: a WAV already in 8 kHz mono PCM16 is read as is; anything else is converted with
-//   sox (ffmpeg as a fallback, e.g. for MP3 when sox lacks the format) into
-//   `<cacheDir>/file-<sha256(path, size, mtime)>.wav`.
-// - Text-to-speech: espeak-ng (text on stdin, never on the command line) then sox to 8 kHz,
-//   cached as `<cacheDir>/tts-<sha256(voice, rate, text)>.wav`.
+// - Files: a WAV already in 8 kHz mono PCM16 is read as is; any other WAV or an MP3 is converted
+//   in this process (telephony-audio.ts: wavefile, mpg123 in WebAssembly); other formats go to
+//   sox or ffmpeg when installed. The result is cached as `<cacheDir>/file-<sha256(path, size, mtime)>.wav`.
+// - Text-to-speech: eSpeak NG, the Debian binary when on PATH or its WebAssembly build from npm
+//   (speech-engine.ts), resampled to 8 kHz here; cached as `<cacheDir>/tts-<sha256(voice, rate, text)>.wav`.
 // - Decoded prompts stay in memory (bounded LRU) with their G.711 encodings computed lazily,
 //   so a thousand calls playing one prompt share one buffer.
+// - loadOrFallback(): what a live call uses. A prompt that cannot be produced (no engine, a
+//   corrupt file…) becomes a short built-in chime, never silence, and the failure is returned
+//   so the caller of play() can log it (rtp-endpoint.ts reports it in PlayResult.fallbacks).
 // Conversions write a temporary file then rename it: a crash never leaves a half-written
 // cache entry, and concurrent requests for the same key share one conversion.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import wavefile from 'wavefile';
-import { MediaError } from './errors';
+import { MediaError, isMediaError, type MediaErrorCode } from './errors';
 import { encodeG711, SAMPLE_RATE } from './g711';
-import type { CodecName, PromptSource } from './media-endpoint';
-import { frenchRingback, holdMelody, recordBeep, silence } from './tones';
+import type { CodecName, PromptFallback, PromptSource } from './media-endpoint';
+import { synthesizeSpeech } from './speech-engine';
+import { telephonyWav, toTelephonyPcm } from './telephony-audio';
+import { frenchRingback, holdMelody, promptUnavailableChime, recordBeep, silence } from './tones';
 
 /** A decoded prompt: 8 kHz mono PCM16, with cached G.711 encodings. */
 export class Prompt {
@@ -44,6 +49,12 @@ export interface PromptLibraryOptions {
 
 const ESPEAK_VOICES: Record<'fr' | 'en', string> = { fr: 'fr', en: 'en' };
 const TOOL_TIMEOUT_MS = 30_000;
+/** Failures that mean "this prompt cannot be produced": a live call plays the fallback chime instead. */
+const RECOVERABLE: readonly MediaErrorCode[] = [
+  'media.tts_failed', 'media.prompt_not_found', 'media.prompt_conversion_failed',
+  'media.unsupported_audio', 'media.corrupt_audio', 'media.too_long',
+];
+let fallbackPrompt: Prompt | null = null;
 
 export class PromptLibrary {
   readonly cacheDir: string;
@@ -76,6 +87,20 @@ export class PromptLibrary {
     }
   }
 
+  /**
+   * load(), but a prompt that cannot be produced gives the built-in "prompt unavailable" chime
+   * and the reason (a live call must never be silent). Invalid arguments still throw: they are bugs.
+   */
+  async loadOrFallback(source: PromptSource): Promise<{ prompt: Prompt; fallback?: PromptFallback }> {
+    try {
+      return { prompt: await this.load(source) };
+    } catch (err) {
+      if (!isMediaError(err) || !RECOVERABLE.includes(err.code)) throw err;
+      fallbackPrompt ??= new Prompt(promptUnavailableChime());
+      return { prompt: fallbackPrompt, fallback: { kind: source.kind, code: err.code, reason: err.message } };
+    }
+  }
+
   /** Converts a file to an 8 kHz mono PCM16 WAV in the cache and returns the cached path (for uploads). */
   async convertFile(file: string): Promise<string> {
     const info = await stat(file).catch((err) => {
@@ -91,18 +116,13 @@ export class PromptLibrary {
   /** Synthesizes text to an 8 kHz WAV in the cache and returns its path. */
   async synthesize(text: string, voice: 'fr' | 'en', rate = this.defaultTtsRate): Promise<string> {
     if (!text.trim()) throw new MediaError('media.invalid_argument', 'Text-to-speech needs a non-empty text.');
-    if (!(voice in ESPEAK_VOICES)) throw new MediaError('media.invalid_argument', `Unknown TTS voice "${voice}" (use "fr" or "en").`);
+    if (!Object.hasOwn(ESPEAK_VOICES, voice)) throw new MediaError('media.tts_failed', `Unknown TTS voice "${voice}" (use "fr" or "en").`);
     const key = sha256(`tts\0${voice}\0${rate}\0${text}`);
     const target = path.join(this.cacheDir, `tts-${key}.wav`);
     if (await exists(target)) return target;
     await this.withTemp(target, async (tmp) => {
-      const raw = `${tmp}.espeak.wav`;
-      try {
-        await run('espeak-ng', ['-v', ESPEAK_VOICES[voice], '-s', String(rate), '-w', raw, '--stdin'], text, 'media.tts_failed');
-        await convertToTelephonyWav(raw, tmp);
-      } finally {
-        await rm(raw, { force: true });
-      }
+      const pcm = await synthesizeSpeech({ text, voice, rate });
+      await writeFile(tmp, telephonyWav(pcm));
     });
     return target;
   }
@@ -168,8 +188,21 @@ export class PromptLibrary {
   }
 }
 
-/** Converts any audio file sox (or ffmpeg) can read into an 8 kHz mono PCM16 WAV. */
+/**
+ * Converts an audio file into an 8 kHz mono PCM16 WAV: WAV and MP3 in this process (no external
+ * tool), anything else with sox then ffmpeg when installed.
+ */
 export async function convertToTelephonyWav(input: string, output: string): Promise<void> {
+  const bytes = await readFile(input).catch((err) => {
+    throw new MediaError('media.prompt_not_found', `Prompt file not found or unreadable: ${input}`, { cause: err });
+  });
+  try {
+    await writeFile(output, telephonyWav(await toTelephonyPcm(bytes)));
+    return;
+  } catch (err) {
+    // Only a container we do not know goes to the external tools; a broken WAV/MP3 stays an error.
+    if (!isMediaError(err, 'media.unsupported_audio') || /^(RIFF|ID3)/.test(bytes.toString('latin1', 0, 4))) throw err;
+  }
   try {
     await run('sox', ['-V1', input, '-r', '8000', '-c', '1', '-b', '16', '-e', 'signed-integer', output], null, 'media.prompt_conversion_failed');
   } catch (soxError) {
@@ -194,7 +227,7 @@ export function readTelephonyWav(buf: Buffer): Int16Array | null {
   return wav.getSamples(false, Int16Array) as unknown as Int16Array;
 }
 
-/** Linear-interpolation resampling to 8 kHz (for in-memory samples only; files go through sox). */
+/** Linear-interpolation resampling to 8 kHz (for in-memory samples only; files and TTS use telephony-audio.ts's band-limited resampler). */
 export function resample(samples: Int16Array, fromRate: number): Int16Array {
   if (fromRate === SAMPLE_RATE) return samples;
   if (!(fromRate > 0)) throw new MediaError('media.invalid_argument', `Invalid sample rate ${fromRate}.`);
@@ -224,19 +257,12 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-function run(cmd: string, args: string[], stdin: string | null, code: 'media.tts_failed' | 'media.prompt_conversion_failed'): Promise<void> {
+function run(cmd: string, args: string[], _stdin: null, code: 'media.prompt_conversion_failed'): Promise<void> {
   return new Promise((resolve, reject) => {
-    const fail = (why: string, cause?: unknown): void =>
-      reject(new MediaError(code, `${cmd} failed (${why}). ${cmd === 'espeak-ng' ? 'Install espeak-ng' : 'Install sox (or ffmpeg)'} or check the input.`, { cause }));
-    if (stdin === null) {
-      execFile(cmd, args, { timeout: TOOL_TIMEOUT_MS }, (err, _out, stderr) => (err ? fail(String(stderr).trim() || err.message, err) : resolve()));
-      return;
-    }
-    const child = spawn(cmd, args, { stdio: ['pipe', 'ignore', 'pipe'], timeout: TOOL_TIMEOUT_MS });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', (err) => fail(err.message, err));
-    child.on('close', (status) => (status === 0 ? resolve() : fail(stderr.trim() || `exit ${status}`)));
-    child.stdin.end(stdin);
+    execFile(cmd, args, { timeout: TOOL_TIMEOUT_MS }, (err, _out, stderr) => {
+      if (!err) return resolve();
+      const why = String(stderr).trim() || err.message;
+      reject(new MediaError(code, `${cmd} failed (${why}). WAV and MP3 need no tool; other formats need sox (or ffmpeg). Check the input.`, { cause: err }));
+    });
   });
 }

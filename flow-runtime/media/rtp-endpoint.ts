@@ -33,6 +33,7 @@ import type {
   MediaEndpointEvents,
   PlayOptions,
   PlayResult,
+  PromptFallback,
   PromptSource,
   RecordingResult,
   RecordOptions,
@@ -265,11 +266,21 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     if (sources.length === 0) throw new MediaError('media.invalid_argument', 'play() needs at least one prompt source.');
     this.finishPlayback('stopped');
     const generation = ++this.playGeneration;
-    const prompts = await Promise.all(sources.map((s) => this.ctx.prompts.load(s)));
+    let prompts: Prompt[];
+    let fallbacks: PromptFallback[] | undefined;
+    if (options.fallback) {
+      const loaded = await Promise.all(sources.map((s) => this.ctx.prompts.loadOrFallback(s)));
+      prompts = loaded.map((l) => l.prompt);
+      const failed = loaded.flatMap((l, index) => (l.fallback ? [{ ...l.fallback, index }] : []));
+      if (failed.length) fallbacks = failed;
+    } else {
+      prompts = await Promise.all(sources.map((s) => this.ctx.prompts.load(s)));
+    }
     throwIfAborted(options.signal, 'play');
-    if (this.closed) return this.emitPlayback({ reason: 'closed', playedMs: 0 });
-    if (generation !== this.playGeneration || this.bridgedTo) return this.emitPlayback({ reason: 'stopped', playedMs: 0 });
-    if (prompts.every((p) => p.pcm.length === 0)) return this.emitPlayback({ reason: 'finished', playedMs: 0 });
+    const withFallbacks = (r: PlayResult): PlayResult => (fallbacks ? { ...r, fallbacks } : r);
+    if (this.closed) return this.emitPlayback(withFallbacks({ reason: 'closed', playedMs: 0 }));
+    if (generation !== this.playGeneration || this.bridgedTo) return this.emitPlayback(withFallbacks({ reason: 'stopped', playedMs: 0 }));
+    if (prompts.every((p) => p.pcm.length === 0)) return this.emitPlayback(withFallbacks({ reason: 'finished', playedMs: 0 }));
     return new Promise<PlayResult>((resolve, reject) => {
       const onAbort = (): void => {
         if (this.playback !== pb) return;
@@ -285,7 +296,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
         loop: options.loop ?? false,
         bargeIn: options.bargeIn ?? false,
         sentSamples: 0,
-        resolve: (r) => resolve(this.emitPlayback(r)),
+        resolve: (r) => resolve(this.emitPlayback(withFallbacks(r))),
         cleanup: () => options.signal?.removeEventListener('abort', onAbort),
       };
       options.signal?.addEventListener('abort', onAbort, { once: true });

@@ -64,6 +64,17 @@ export function recordBeep(): Int16Array {
   return beep;
 }
 
+let unavailable: Int16Array | null = null;
+/**
+ * Played instead of a prompt that could not be produced (no TTS engine, unreadable sound): two
+ * soft descending notes (660 Hz then 495 Hz, 250 ms each, -16 dBFS) and 300 ms of rest. Distinct
+ * from the record beep and the ringback, and never dead air.
+ */
+export function promptUnavailableChime(): Int16Array {
+  unavailable ??= concatPcm([synthesizeTone([660], 250, -16), silence(40), synthesizeTone([495], 250, -16), silence(300)]);
+  return unavailable;
+}
+
 let hold: Int16Array | null = null;
 /**
  * Built-in hold music when no sound is configured: a slow, soft arpeggio (C major, F major,

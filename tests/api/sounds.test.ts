@@ -1,10 +1,12 @@
-// Sound upload: a real WAV made with espeak-ng (or sox) at test time, converted by the server
-// to 8 kHz mono 16-bit, listed, streamed back and deleted.
+// Sound upload: a real WAV made with espeak-ng (or wavefile) at test time, converted by the server
+// to 8 kHz mono 16-bit (in-process, no sox), listed, streamed back and deleted; an MP3 fixture
+// too; damaged files refused with a translatable code; the Listen button's TTS.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import wavefile from 'wavefile';
 import { testPrisma } from '../support/context';
 import { createOrganizationWithUsers } from '../support/factories';
 import { api, signIn } from '../support/http';
@@ -14,15 +16,18 @@ let admin: Client;
 let agent: Client;
 let outsider: Client;
 
-/** A 22.05 kHz speech WAV from espeak-ng, or a 44.1 kHz stereo tone from sox. */
+/** A 22.05 kHz speech WAV from espeak-ng, or else a 44.1 kHz stereo tone (wavefile: no tool needed). */
 function makeWav(): Buffer {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'relais-test-')), 'prompt.wav');
   try {
     execFileSync('espeak-ng', ['-v', 'fr', '-w', file, 'Bienvenue chez Relais'], { stdio: 'ignore' });
+    return readFileSync(file);
   } catch {
-    execFileSync('sox', ['-n', '-r', '44100', '-c', '2', file, 'synth', '1.5', 'sine', '440'], { stdio: 'ignore' });
+    const left = Array.from({ length: 44100 * 1.5 }, (_, i) => Math.round(12000 * Math.sin((2 * Math.PI * 440 * i) / 44100)));
+    const wav = new wavefile.WaveFile();
+    wav.fromScratch(2, 44100, '16', [left, left]);
+    return Buffer.from(wav.toBuffer());
   }
-  return readFileSync(file);
 }
 
 function form(fields: Record<string, string | Blob>): FormData {
@@ -64,6 +69,32 @@ describe('sounds', () => {
     expect((await agent.delete(`/api/sounds/${uploaded.body.id}`)).status).toBe(403);
     expect((await admin.delete(`/api/sounds/${uploaded.body.id}`)).status).toBe(204);
     expect((await admin.get(`/api/sounds/${uploaded.body.id}`)).status).toBe(404);
+  });
+
+  it('stores an MP3 upload (44.1 kHz stereo) as 8 kHz mono 16-bit, with no sox on the server', async () => {
+    const mp3 = readFileSync(path.resolve(import.meta.dirname, '../fixtures/audio/bienvenue-44k-stereo.mp3'));
+    const uploaded = await admin.post('/api/sounds', form({ file: new Blob([new Uint8Array(mp3)], { type: 'audio/mpeg' }), name: 'Accueil MP3', language: 'fr' }));
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body.durationMs).toBeGreaterThan(1100);
+    expect(uploaded.body.durationMs).toBeLessThan(1300);
+    const bytes = (await admin.get(`/api/sounds/${uploaded.body.id}/audio`)).body as Buffer;
+    expect([bytes.readUInt16LE(22), bytes.readUInt32LE(24), bytes.readUInt16LE(34)]).toEqual([1, 8000, 16]);
+  });
+
+  it('refuses a damaged WAV with 415 and a problem code the page translates', async () => {
+    const damaged = Buffer.concat([Buffer.from('RIFF\x10\0\0\0WAVEfmt ', 'latin1'), Buffer.alloc(4)]);
+    const res = await admin.post('/api/sounds', form({ file: new Blob([new Uint8Array(damaged)]), name: 'Abîmé' }));
+    expect(res.status).toBe(415);
+    expect(res.body.error).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', path: '/file', problems: [{ code: 'sound.corrupt', path: '/file' }] });
+  });
+
+  it('speaks a text for the Listen button (GET /api/tts), also with RELAIS_TTS_ENGINE=wasm on the server', async () => {
+    // A text of its own (a number) so the server's TTS cache cannot answer for the engine.
+    const res = await agent.get(`/api/tts?voice=fr&text=${encodeURIComponent(`Bonjour, essai ${Date.now() % 100000}`)}`);
+    expect(res.status).toBe(200);
+    const bytes = res.body as Buffer;
+    expect([bytes.readUInt16LE(22), bytes.readUInt32LE(24), bytes.readUInt16LE(34)]).toEqual([1, 8000, 16]);
+    expect(bytes.length - 44).toBeGreaterThan(8000 * 2 * 0.8); // more than 0.8 s of speech
   });
 
   it('rejects a file that is not audio, and a missing name, with their paths', async () => {

@@ -55,6 +55,10 @@ export async function startRuntime(opts: {
   portMin?: number;
   /** The URL the runtime's Prisma client uses, from the test database's (e.g. through a TCP proxy). */
   runtimeDatabaseUrl?: (directUrl: string) => string | Promise<string>;
+  /** Prompt cache of the media server (default: one shared by the calls tests, TTS kept between runs). */
+  mediaCacheDir?: string;
+  /** The runtime's logger (default: silent, or the console with CALLS_TEST_LOG=1). */
+  logger?: typeof consoleLogger;
 } = {}): Promise<Runtime> {
   const name = `relais_calls_${randomBytes(5).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
@@ -66,7 +70,7 @@ export async function startRuntime(opts: {
   const prisma = createPrismaClient(opts.runtimeDatabaseUrl ? await opts.runtimeDatabaseUrl(url) : url);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'relais-calls-'));
   const portMin = opts.portMin ?? 35000 + 2 * Math.floor(Math.random() * 2000);
-  const media = createMediaServer({ thread: mediaThreadFromEnv(process.env), host: '127.0.0.1', portMin, portMax: portMin + 998, cacheDir: path.join(os.tmpdir(), 'relais-calls-media-cache'), recordingsDir: path.join(dataDir, 'recordings') });
+  const media = createMediaServer({ thread: mediaThreadFromEnv(process.env), host: '127.0.0.1', portMin, portMax: portMin + 998, cacheDir: opts.mediaCacheDir ?? path.join(os.tmpdir(), 'relais-calls-media-cache'), recordingsDir: path.join(dataDir, 'recordings') });
   const recorder = new CallRecorder(prisma, { dir: path.join(dataDir, 'outbox') });
   recorder.start();
   // bindings changes reach the calls' AgentDirectory in-process, as in flow-runtime/main.ts
@@ -75,7 +79,7 @@ export async function startRuntime(opts: {
   let calls!: CallHandling;
   const srf = await connectApp(edge, (app) => {
     app.register((req: never, res: never) => void registrar.handle(req, res));
-    calls = startCallHandling(app, { prisma, recorder, media, dataDir, trunk: opts.trunk ?? null, trustedPeers: opts.trustedPeers, logger: process.env.CALLS_TEST_LOG ? consoleLogger : undefined });
+    calls = startCallHandling(app, { prisma, recorder, media, dataDir, trunk: opts.trunk ?? null, trustedPeers: opts.trustedPeers, logger: opts.logger ?? (process.env.CALLS_TEST_LOG ? consoleLogger : undefined) });
   });
   const slug = `org-${randomBytes(4).toString('hex')}`;
   const org = await prisma.organization.create({ data: { name: slug, slug, timezone: 'Europe/Paris', defaultLanguage: 'fr' } });

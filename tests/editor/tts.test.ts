@@ -1,5 +1,5 @@
-// The editor's "Listen" preview: GET /api/tts query checks and the server synthesis (espeak-ng
-// + sox, cached on disk by voice and text).
+// The editor's "Listen" preview: GET /api/tts query checks and the server synthesis (eSpeak NG,
+// binary or WebAssembly, resampled in-process; cached on disk by voice and text).
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -47,5 +47,16 @@ describe('synthesizeWav', () => {
     expect(await readdir(path.join(dir, 'tts-cache'))).toHaveLength(1);
     expect((await synthesizeWav({ text: 'Bonjour', voice: 'fr' })).equals(wav)).toBe(true);
     expect(await readdir(path.join(dir, 'tts-cache'))).toHaveLength(1);
+  });
+
+  it('speaks without the espeak-ng binary (RELAIS_TTS_ENGINE=wasm) and without sox', async () => {
+    process.env.RELAIS_TTS_ENGINE = 'wasm';
+    try {
+      const wav = await synthesizeWav({ text: 'Bonsoir', voice: 'fr' });
+      expect([wav.readUInt16LE(22), wav.readUInt32LE(24), wav.readUInt16LE(34)]).toEqual([1, 8000, 16]);
+      expect(wav.length - 44).toBeGreaterThan(8000 * 2 * 0.3);
+    } finally {
+      delete process.env.RELAIS_TTS_ENGINE;
+    }
   });
 });

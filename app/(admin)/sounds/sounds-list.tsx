@@ -2,7 +2,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
-import { apiRequest } from '@/app/components/api-client';
+import { apiRequest, fieldProblem } from '@/app/components/api-client';
 import { ErrorAlert } from '@/app/components/error-alert';
 import { Field } from '@/app/components/form-field';
 import { PageHeader } from '@/app/components/page-header';
@@ -13,6 +13,8 @@ import { useApiAction } from '@/app/components/use-api-action';
 import { useFieldErrors } from '@/app/components/use-field-errors';
 
 const languages = ['fr', 'en'] as const;
+/** Problem codes of a refused audio file (app/lib/sounds/convert-audio.ts) → sounds.fileErrors.* */
+const fileErrorKeys = { 'sound.unsupportedFormat': 'unsupportedFormat', 'sound.corrupt': 'corrupt', 'sound.tooLong': 'tooLong' } as const;
 
 export interface SoundRow {
   id: string;
@@ -69,6 +71,8 @@ function UploadForm({ onUploaded }: { onUploaded: () => void }) {
   const [done, setDone] = useState(false);
   const { pending, error, run } = useApiAction();
   const errorFor = useFieldErrors(error);
+  const fileCode = fieldProblem(error, 'file')?.code as keyof typeof fileErrorKeys | undefined;
+  const fileError = fileCode && fileCode in fileErrorKeys ? t(`fileErrors.${fileErrorKeys[fileCode]}`) : errorFor('file');
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -96,7 +100,7 @@ function UploadForm({ onUploaded }: { onUploaded: () => void }) {
       )}
       <ErrorAlert error={error} ignoreFields={['file', 'name', 'language']} />
       <div className="form-grid">
-        <Field label={t('fields.file')} hint={t('fileHint')} error={errorFor('file')}>
+        <Field label={t('fields.file')} hint={t('fileHint')} error={fileError}>
           <input type="file" name="file" accept="audio/wav,audio/x-wav,audio/mpeg,.wav,.mp3" required />
         </Field>
         <Field label={t('fields.name')} error={errorFor('name')}>

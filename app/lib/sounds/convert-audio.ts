@@ -1,14 +1,12 @@
 // Turns an uploaded WAV or MP3 into what the media endpoint plays: 8 kHz, mono, 16-bit PCM WAV
-// (G.711 is 8 kHz). Uses sox (Debian `sox`; MP3 needs `libsox-fmt-mp3`), then ffmpeg when
-// present; without either, a WAV already in that format is kept as is.
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
+// (G.711 is 8 kHz). Done in this process with no system tool (flow-runtime/media/telephony-audio.ts:
+// wavefile for WAV of any rate, channels and bit depth; mpg123 compiled to WebAssembly for MP3),
+// so uploads work after `npm install` alone. Unsupported or corrupt files get a 415 whose
+// problem code (`sound.unsupportedFormat`, `sound.corrupt`, `sound.tooLong`) the admin shows in
+// the user's language (messages/*.json, sounds.fileErrors).
 import { ApiError } from '@/app/lib/api/errors';
-
-const run = promisify(execFile);
+import { isMediaError } from '@/flow-runtime/media/errors';
+import { MAX_AUDIO_SECONDS, telephonyWav, toTelephonyPcm } from '@/flow-runtime/media/telephony-audio';
 
 export type AudioFormat = 'wav' | 'mp3';
 
@@ -54,52 +52,27 @@ export function readWavInfo(data: Buffer): WavInfo | null {
   return null;
 }
 
-function isTelephonyWav(info: WavInfo | null): info is WavInfo {
-  return !!info && info.format === 1 && info.sampleRate === 8000 && info.channels === 1 && info.bitsPerSample === 16;
-}
-
-function durationOf(info: WavInfo): number {
-  return Math.round((info.dataBytes / (info.sampleRate * info.channels * (info.bitsPerSample / 8))) * 1000);
-}
-
-async function tryConvert(command: string, args: string[]): Promise<'ok' | 'missing' | 'failed'> {
-  try {
-    await run(command, args, { timeout: 60_000 });
-    return 'ok';
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'failed';
-  }
-}
+/** Problem codes of a refused file, one per message in messages/*.json (sounds.fileErrors). */
+const PROBLEM_CODES = {
+  'media.unsupported_audio': 'sound.unsupportedFormat',
+  'media.corrupt_audio': 'sound.corrupt',
+  'media.too_long': 'sound.tooLong',
+} as const;
 
 export async function convertToTelephonyWav(input: Buffer): Promise<ConvertedAudio> {
-  const format = detectAudioFormat(input);
-  if (!format) throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'The file is neither WAV nor MP3; upload a .wav or .mp3 file', { path: '/file' });
-  const dir = await mkdtemp(path.join(tmpdir(), 'relais-sound-'));
+  if (!detectAudioFormat(input)) throw refused('sound.unsupportedFormat', 'The file is neither WAV nor MP3; upload a .wav or .mp3 file');
   try {
-    const source = path.join(dir, `input.${format}`);
-    const target = path.join(dir, 'output.wav');
-    await writeFile(source, input);
-    const attempts = [
-      () => tryConvert('sox', [source, '-r', '8000', '-c', '1', '-b', '16', '-e', 'signed-integer', target]),
-      () => tryConvert('ffmpeg', ['-nostdin', '-loglevel', 'error', '-y', '-i', source, '-ar', '8000', '-ac', '1', '-c:a', 'pcm_s16le', target]),
-    ];
-    for (const attempt of attempts) {
-      if ((await attempt()) !== 'ok') continue;
-      const data = await readFile(target);
-      const info = readWavInfo(data);
-      if (isTelephonyWav(info)) return { data, durationMs: durationOf(info) };
+    const pcm = await toTelephonyPcm(input, { maxSeconds: MAX_AUDIO_SECONDS });
+    if (pcm.length === 0) throw refused('sound.corrupt', 'The file holds no audio');
+    return { data: telephonyWav(pcm), durationMs: Math.round(pcm.length / 8) };
+  } catch (err) {
+    if (isMediaError(err) && err.code in PROBLEM_CODES) {
+      throw refused(PROBLEM_CODES[err.code as keyof typeof PROBLEM_CODES], err.message.replace(/\.$/, ''));
     }
-    // No converter could read it: a WAV already in telephony format can still be kept.
-    const info = format === 'wav' ? readWavInfo(input) : null;
-    if (isTelephonyWav(info)) return { data: input, durationMs: durationOf(info) };
-    throw new ApiError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      format === 'mp3'
-        ? 'This MP3 could not be decoded on the server (it needs libsox-fmt-mp3 or ffmpeg); upload a WAV instead'
-        : 'This WAV could not be read or converted to 8 kHz mono; check the file',
-      { path: '/file' },
-    );
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    throw err;
   }
+}
+
+function refused(code: (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES], message: string): ApiError {
+  return new ApiError(code === 'sound.tooLong' ? 'PAYLOAD_TOO_LARGE' : 'UNSUPPORTED_MEDIA_TYPE', message, { path: '/file', problems: [{ code, message, path: '/file' }] });
 }

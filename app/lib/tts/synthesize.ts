@@ -1,23 +1,20 @@
-// Text-to-speech for the editor's "Listen" button, the way calls hear it: espeak-ng (text on
-// stdin, never on the command line) then sox to 8 kHz mono 16-bit PCM — the same commands as
-// flow-runtime/media/prompt-library.ts. Not imported from there: that module pulls the RTP
-// server into the admin app's bundle, and its dynamic paths make Next trace the whole project.
+// Text-to-speech for the editor's "Listen" button, the way calls hear it: the same engine and
+// resampling as flow-runtime/media/prompt-library.ts (speech-engine.ts: the espeak-ng binary when
+// on PATH, else its WebAssembly build from npm; no sox), imported from those two self-contained
+// modules only: prompt-library.ts itself pulls the RTP server into the admin app's bundle.
 // Cached on disk under `<RELAIS_DATA_DIR or .data>/tts-cache/tts-<sha256(voice, text)>.wav`,
 // written to a temporary name then renamed, so a half-written file is never served.
-import { execFile, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { ApiError } from '@/app/lib/api/errors';
-
-const run = promisify(execFile);
+import { synthesizeSpeech } from '@/flow-runtime/media/speech-engine';
+import { telephonyWav } from '@/flow-runtime/media/telephony-audio';
 
 export const TTS_VOICES = ['fr', 'en'] as const;
 export type TtsVoice = (typeof TTS_VOICES)[number];
 export const MAX_TTS_TEXT = 500;
 const ESPEAK_RATE = 150; // words per minute, the media library's default
-const TOOL_TIMEOUT_MS = 30_000;
 
 export interface TtsRequest {
   text: string;
@@ -52,31 +49,17 @@ export function synthesizeWav(request: TtsRequest): Promise<Buffer> {
   const job = readFile(/*turbopackIgnore: true*/ target)
     .catch(async () => {
       await mkdir(/*turbopackIgnore: true*/ dir, { recursive: true });
-      const tmp = path.join(/*turbopackIgnore: true*/ dir, `.tmp-${randomUUID()}`);
+      const tmp = path.join(/*turbopackIgnore: true*/ dir, `.tmp-${randomUUID()}.wav`);
       try {
-        await espeak(request, `${tmp}.espeak.wav`);
-        await run('sox', [`${tmp}.espeak.wav`, '-r', '8000', '-c', '1', '-b', '16', '-e', 'signed-integer', `${tmp}.wav`], { timeout: TOOL_TIMEOUT_MS }).catch((err) => {
-          throw new Error(`sox failed (${(err as Error).message}); install sox`);
-        });
-        await rename(/*turbopackIgnore: true*/ `${tmp}.wav`, target);
+        const pcm = await synthesizeSpeech({ text: request.text, voice: request.voice, rate: ESPEAK_RATE });
+        await writeFile(/*turbopackIgnore: true*/ tmp, telephonyWav(pcm));
+        await rename(/*turbopackIgnore: true*/ tmp, target);
         return readFile(/*turbopackIgnore: true*/ target);
       } finally {
-        await rm(/*turbopackIgnore: true*/ `${tmp}.espeak.wav`, { force: true });
-        await rm(/*turbopackIgnore: true*/ `${tmp}.wav`, { force: true });
+        await rm(/*turbopackIgnore: true*/ tmp, { force: true });
       }
     })
     .finally(() => pending.delete(target));
   pending.set(target, job);
   return job;
-}
-
-function espeak({ text, voice }: TtsRequest, output: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('espeak-ng', ['-v', voice, '-s', String(ESPEAK_RATE), '-w', output, '--stdin'], { stdio: ['pipe', 'ignore', 'pipe'], timeout: TOOL_TIMEOUT_MS });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    child.on('error', (err) => reject(new Error(`espeak-ng could not start (${err.message}); install espeak-ng`)));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`espeak-ng failed (exit ${code}): ${stderr.trim()}`))));
-    child.stdin.end(text);
-  });
 }

@@ -4,11 +4,15 @@
 // tone plays at once. Anything else waits for the 200 OK so the caller hears prompts from their
 // start; the bridge too (200 OK, then media relayed). Recordings are kept by id until the record
 // store takes their audio.
+// Prompts play with the media layer's fallback: a prompt that cannot be produced (no TTS
+// engine, unreadable sound) is replaced by a short chime, and this port logs a warning with the
+// node, language and reason, so a first start on a bare machine is never silent and never mute in the log.
 import type { MediaPort } from '../../session';
 import type { HangupCause, PlayItem } from '../../interpreter';
 import { isRingbackOnly } from '../../interpreter/step-run';
 import type { PromptSource, RecordingResult } from '../../media';
 import type { LiveCall } from '../live-call';
+import type { Logger } from '../sip-types';
 import type { SoundFiles } from './sound-files';
 
 const REASONS: Record<RecordingResult['reason'], 'key' | 'silence' | 'max-length'> = {
@@ -26,6 +30,7 @@ export class LiveMediaPort implements MediaPort {
   constructor(
     private readonly call: LiveCall,
     private readonly sounds: SoundFiles,
+    private readonly diagnostics: { log: Logger; currentNode: () => string | undefined } | null = null,
   ) {}
 
   answer(): void {
@@ -34,13 +39,22 @@ export class LiveMediaPort implements MediaPort {
 
   async play(_callId: string, request: { playId: string; items: PlayItem[]; loop: boolean; bargeIn: boolean }): Promise<void> {
     this.currentPlay = request.playId;
+    const node = this.diagnostics?.currentNode();
     const early = !this.call.answered && isRingbackOnly(request.items);
     if (early) this.call.earlyMedia();
     const sources = await Promise.all(request.items.map((item) => this.source(item)));
     if (!early) await this.call.answer();
     // Stopped, replaced or bridged while the prompt was being prepared.
     if (this.currentPlay !== request.playId || this.call.endpoint.closed || this.call.endpoint.bridgedTo) return;
-    await this.call.endpoint.play(sources.flat(), { loop: request.loop, bargeIn: request.bargeIn });
+    const itemOf = sources.flatMap((list, item) => list.map(() => item));
+    const result = await this.call.endpoint.play(sources.flat(), { loop: request.loop, bargeIn: request.bargeIn, fallback: true });
+    for (const f of result.fallbacks ?? []) {
+      const item = request.items[itemOf[f.index ?? 0]];
+      this.diagnostics?.log.warn(
+        { callId: this.call.id, node, language: item && 'language' in item ? item.language : undefined, item: item?.kind, code: f.code, reason: f.reason },
+        'prompt unavailable: played the fallback chime instead',
+      );
+    }
   }
 
   stop(_callId: string, playId: string): void {
