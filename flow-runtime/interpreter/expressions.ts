@@ -230,18 +230,34 @@ export function isTruthy(value: Value): boolean {
 
 const TEMPLATE_PART = /\{\{([\s\S]*?)\}\}/g;
 
-/** Replaces each {{expression}} by its value as text; a failing part renders as '' and is reported in `errors`. */
-export function renderTemplate(template: string, scope: Scope, now: number): { text: string; errors: string[] } {
+/**
+ * Replaces each {{expression}} by its value as text; a failing part renders as '' and is reported
+ * in `errors`. `encode` (given the value and the text rendered so far) escapes values for where
+ * they land, e.g. URL-encoding in an HTTP step's URL.
+ */
+export function renderTemplate(
+  template: string,
+  scope: Scope,
+  now: number,
+  encode?: (value: string, before: string) => string,
+): { text: string; errors: string[] } {
   const errors: string[] = [];
   if (!template.includes('{{')) return { text: template, errors };
-  const text = template.replace(TEMPLATE_PART, (_m, source: string) => {
+  let text = '';
+  let last = 0;
+  for (const match of template.matchAll(TEMPLATE_PART)) {
+    text += template.slice(last, match.index);
+    last = (match.index ?? 0) + match[0].length;
+    const source = match[1];
     const result = evaluateExpression(source, scope, now);
     if (!result.ok) {
       errors.push(`{{${source}}}: ${result.error}`);
-      return '';
+      continue;
     }
-    return str(result.value);
-  });
+    const value = str(result.value);
+    text += encode ? encode(value, text) : value;
+  }
+  text += template.slice(last);
   return { text, errors };
 }
 

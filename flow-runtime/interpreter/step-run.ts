@@ -257,8 +257,8 @@ export class StepRun<T extends StepType = StepType> {
     return evaluateExpression(source, this.scope, this.state.now);
   }
 
-  render(template: string): string {
-    const { text, errors } = renderTemplate(template, this.scope, this.state.now);
+  render(template: string, encode?: (value: string, before: string) => string): string {
+    const { text, errors } = renderTemplate(template, this.scope, this.state.now, encode);
     for (const error of errors) this.warn(`template: ${error}`);
     return text;
   }
