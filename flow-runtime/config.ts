@@ -33,7 +33,9 @@
 //         SMS_HTTP_BODY (template with {{to}} {{from}} {{body}}; default a JSON object),
 //         SMS_HTTP_AUTH_HEADER (full header value, e.g. "Bearer xyz") or
 //         SMS_HTTP_BASIC_USER + SMS_HTTP_BASIC_PASSWORD, SMS_HTTP_TIMEOUT_MS (5000),
-//         SMS_HTTP_ID_FIELD (dotted path of the message id in a JSON response, e.g. "id")
+//         SMS_HTTP_ID_FIELD (dotted path of the message id in a JSON response, e.g. "id"),
+//         SMS_HTTP_ALLOW (comma-separated internal hosts/CIDRs the gateway may be on, e.g.
+//         "sms-gw.internal:8080,10.0.0.0/8"; internal addresses are refused otherwise)
 //   SMS_DEFAULT_FROM: sender when the flow gives none
 // media (read where the media server is created, flow-runtime/calls/index.ts)
 //   MEDIA_THREAD (main|worker; default main): where RTP runs. main: in the runtime's event loop;
@@ -51,6 +53,7 @@ import path from 'node:path';
 import { networkMatcher } from './registrar/auth-limiter';
 import type { CallerIdRule, NumberFormat, TrunkConfig } from './trunk/trunk-config';
 import type { HttpSmsConfig } from './sms/http-provider';
+import { parseAllowEntry } from './outbound-http/address-policy';
 import { parseTrustedPeers } from './calls/identity-trust';
 
 export interface RuntimeConfig {
@@ -154,6 +157,7 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
         basicAuth: basicUser ? { username: basicUser, password: env.SMS_HTTP_BASIC_PASSWORD ?? '' } : null,
         timeoutMs: int(env, 'SMS_HTTP_TIMEOUT_MS', 5000, 1),
         idField: env.SMS_HTTP_ID_FIELD || null,
+        allow: smsAllow(env.SMS_HTTP_ALLOW),
       },
     };
   }
@@ -208,4 +212,17 @@ export function loadConfig(env: Env = process.env): RuntimeConfig {
     },
     trustedPeers,
   };
+}
+
+/** SMS_HTTP_ALLOW: comma-separated allow-list entries (flow-runtime/outbound-http), each checked. */
+function smsAllow(raw: string | undefined): string[] {
+  const entries = (raw ?? '').split(',').map((e) => e.trim()).filter((e) => e.length > 0);
+  for (const entry of entries) {
+    try {
+      parseAllowEntry(entry);
+    } catch (err) {
+      throw new ConfigError('SMS_HTTP_ALLOW', `"${entry}": ${(err as Error).message}`);
+    }
+  }
+  return entries;
 }

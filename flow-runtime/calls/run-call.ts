@@ -16,8 +16,9 @@ import { LiveCall } from './live-call';
 import { LiveLegsPort } from './ports/legs-port';
 import { LiveMediaPort } from './ports/media-port';
 import { LiveRecordStore } from './ports/record-store';
-import { callbackStore, cryptoRandom, fetchHttp, flowsPort, realClock, smsPort } from './ports/services';
+import { callbackStore, cryptoRandom, flowsPort, organizationAllowList, outboundHttp, realClock, smsPort } from './ports/services';
 import type { SoundFiles } from './ports/sound-files';
+import type { Resolver } from '../outbound-http';
 import type { Logger, SipMessageLike, SipResponseLike, SrfLike } from './sip-types';
 
 export interface CallServices {
@@ -39,6 +40,8 @@ export interface CallServices {
   log: Logger;
   /** Calls in progress by Call id. */
   active: Map<string, LiveCall>;
+  /** Outbound HTTP options (tests inject a resolver: no external DNS there). */
+  outboundHttp?: { resolve?: Resolver; maxBytes?: number };
 }
 
 export async function runCall(services: CallServices, req: SipMessageLike, res: SipResponseLike, l: InviteLocals): Promise<void> {
@@ -64,7 +67,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
       srf: services.srf, media: services.media, directory: services.directory, trunk: services.trunk, entryNumber: called, log: services.log,
       onAgentState: (agentId, state) => services.queue.setAgent?.(agentId, state),
     }),
-    http: fetchHttp,
+    http: outboundHttp(organizationAllowList(services.prisma, route.organizationId), services.outboundHttp),
     sms: smsPort(services.sms, services.recorder, services.prisma, { id: callId, organizationId: route.organizationId, defaultFrom: services.smsDefaultFrom ?? called }),
     callbacks: callbackStore(services.recorder, route.organizationId),
     records: new LiveRecordStore(services.recorder, { organizationId: route.organizationId, recordings: media.recordings }, services.log),

@@ -124,7 +124,8 @@ export type CallEvent =
   /** The queue coordinator offers this (longest-waiting) caller to a free agent. */
   | { type: 'agentAvailable'; at: number; queueId: string; agentId: string; offerId: string }
   | { type: 'httpResponse'; at: number; requestId: string; status: number; body: string }
-  | { type: 'httpError'; at: number; requestId: string; reason: 'network' | 'timeout' }
+  /** `refused`: the outbound HTTP policy refused the URL, its address or its answer (never retried); `detail` says why. */
+  | { type: 'httpError'; at: number; requestId: string; reason: 'network' | 'timeout' | 'refused'; detail?: string }
   | { type: 'smsResult'; at: number; requestId: string; ok: boolean }
   | { type: 'callbackCreated'; at: number; requestId: string; ok: boolean; callbackId?: string }
   | { type: 'recordingFinished'; at: number; recordingId: string; reason: 'key' | 'silence' | 'max-length' | 'failed'; durationMs: number }

@@ -216,7 +216,11 @@ export class CallSession {
           'http.request',
           () => http.request(effect),
           (r) => ({ type: 'httpResponse', requestId, status: r.status, body: r.body }),
-          (e) => ({ type: 'httpError', requestId, reason: (e as { reason?: string })?.reason === 'timeout' ? 'timeout' : 'network' }),
+          (e) => {
+            const { reason, message } = (e ?? {}) as { reason?: string; message?: unknown };
+            const detail = typeof message === 'string' ? message.slice(0, 300) : undefined;
+            return { type: 'httpError', requestId, reason: reason === 'timeout' ? 'timeout' : reason === 'refused' ? 'refused' : 'network', ...(detail ? { detail } : {}) };
+          },
         );
       }
       case 'sendSms': {

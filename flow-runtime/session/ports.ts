@@ -45,7 +45,11 @@ export interface LegsPort {
 }
 
 export interface HttpPort {
-  /** Rejects with { reason: 'timeout' } when timeoutMs passes, any other rejection is a network error. */
+  /**
+   * Rejects with { reason: 'timeout' } when timeoutMs passes, { reason: 'refused', message } when
+   * the outbound policy refuses (address, scheme, size); any other rejection is a network error.
+   * A rejection's `message` is written to the call's path.
+   */
   request(request: { method: string; url: string; headers: HttpHeader[]; body: string | null; timeoutMs: number }): Promise<{ status: number; body: string }>;
 }
 

@@ -1,6 +1,9 @@
 // SMS through a generic HTTP API: URL, method, Authorization (a header value or basic
 // credentials), a body template with {{to}} {{from}} {{body}} (escaped for the content type:
 // JSON string escapes, form URL-encoding, else as is), a timeout; any 2xx means sent.
+// Sent under the outbound HTTP policy (flow-runtime/outbound-http) like the flow HTTP step:
+// an SMS gateway on an internal address must be named in SMS_HTTP_ALLOW.
+import { allowList, OutboundHttpError, outboundRequest, type Resolver } from '../outbound-http';
 import type { SmsProvider, SmsRequest, SmsResult } from './sms-provider';
 
 export interface HttpSmsConfig {
@@ -14,6 +17,10 @@ export interface HttpSmsConfig {
   timeoutMs: number;
   /** Dotted path of the provider's message id in a JSON response ("id", "messages.0.id"). */
   idField: string | null;
+  /** Internal hosts the gateway may be on (SMS_HTTP_ALLOW: "sms-gw.internal:8080", "10.0.0.0/8"). */
+  allow?: readonly string[];
+  /** Name resolution (tests inject one). */
+  resolve?: Resolver;
 }
 
 type Escape = (v: string) => string;
@@ -34,6 +41,7 @@ function pick(value: unknown, dotted: string): unknown {
 }
 
 export function createHttpSmsProvider(config: HttpSmsConfig, defaultFrom: string | null = null): SmsProvider {
+  const allow = allowList(config.allow ?? []);
   return {
     name: 'http',
     async send(request: SmsRequest): Promise<SmsResult> {
@@ -46,14 +54,17 @@ export function createHttpSmsProvider(config: HttpSmsConfig, defaultFrom: string
       }
       const hasBody = !['GET', 'HEAD'].includes(config.method);
       try {
-        const res = await fetch(url, {
+        const res = await outboundRequest({
           method: config.method,
-          headers,
-          body: hasBody ? renderSmsTemplate(config.bodyTemplate, values, escaperFor(config.contentType)) : undefined,
-          signal: AbortSignal.timeout(config.timeoutMs),
+          url,
+          headers: Object.entries(headers),
+          body: hasBody ? renderSmsTemplate(config.bodyTemplate, values, escaperFor(config.contentType)) : null,
+          timeoutMs: config.timeoutMs,
+          allow,
+          resolve: config.resolve,
         });
-        const text = await res.text();
-        if (!res.ok) return { ok: false, error: `SMS API answered ${res.status}: ${text.slice(0, 200)}` };
+        const text = res.body;
+        if (res.status < 200 || res.status >= 300) return { ok: false, error: `SMS API answered ${res.status}: ${text.slice(0, 200)}` };
         let providerMessageId: string | undefined;
         if (config.idField) {
           try {
@@ -66,7 +77,9 @@ export function createHttpSmsProvider(config: HttpSmsConfig, defaultFrom: string
         return { ok: true, providerMessageId };
       } catch (err) {
         const e = err as Error;
-        return { ok: false, error: e.name === 'TimeoutError' ? `SMS API did not answer within ${config.timeoutMs} ms` : `SMS API unreachable: ${e.message}` };
+        if (err instanceof OutboundHttpError && err.kind === 'timeout') return { ok: false, error: `SMS API did not answer within ${config.timeoutMs} ms` };
+        if (err instanceof OutboundHttpError && err.kind !== 'network') return { ok: false, error: `SMS API refused: ${e.message}` };
+        return { ok: false, error: `SMS API unreachable: ${e.message}` };
       }
     },
   };

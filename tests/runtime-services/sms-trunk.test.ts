@@ -82,6 +82,26 @@ describe('SMS over HTTP', () => {
   const base = (): HttpSmsConfig => ({
     url: `${url}/sms`, method: 'POST', contentType: 'application/json',
     bodyTemplate: '{"to":"{{to}}","from":"{{from}}","text":"{{body}}"}', authHeader: 'Bearer k3y', basicAuth: null, timeoutMs: 2000, idField: 'message.id',
+    // the gateway of these tests is on loopback: allowed by name, as SMS_HTTP_ALLOW does
+    allow: [new URL(url).host],
+  });
+
+  it('refuses a gateway on an internal address unless SMS_HTTP_ALLOW names it, without connecting', async () => {
+    seen.length = 0;
+    let connections = 0;
+    const count = () => connections++;
+    server.on('connection', count);
+    try {
+      const result = await createHttpSmsProvider({ ...base(), allow: [] }).send({ to: '+33612345678', from: null, body: 'x' });
+      expect(result.ok).toBe(false);
+      expect(result.error).toMatch(/^SMS API refused: address 127\.0\.0\.1 refused: loopback/);
+      expect(connections).toBe(0);
+      expect(seen).toHaveLength(0);
+    } finally {
+      server.off('connection', count);
+    }
+    expect(loadConfig({ SMS_PROVIDER: 'http', SMS_HTTP_URL: 'http://127.0.0.1:1/sms', SMS_HTTP_ALLOW: '127.0.0.1:1, sms.internal' }).sms).toMatchObject({ http: { allow: ['127.0.0.1:1', 'sms.internal'] } });
+    expect(() => loadConfig({ SMS_PROVIDER: 'http', SMS_HTTP_URL: 'http://127.0.0.1:1/sms', SMS_HTTP_ALLOW: 'http://x' })).toThrow(/SMS_HTTP_ALLOW/);
   });
 
   it('posts the rendered template with the auth header; 2xx is sent, with the provider id', async () => {

@@ -1,4 +1,4 @@
-// The remaining ports of a live call: HTTP (fetch with a timeout), SMS (the configured
+// The remaining ports of a live call: HTTP (under the outbound policy), SMS (the configured
 // provider, each message recorded), callback requests (CallRecorder), flows (published
 // versions through the FlowStore), a real clock and crypto-seeded randomness.
 import { randomBytes } from 'node:crypto';
@@ -8,6 +8,7 @@ import type { CallRecorder } from '../../records/call-recorder';
 import type { SmsProvider } from '../../sms/sms-provider';
 import type { PrismaClient } from '../../../prisma/client';
 import type { FlowStore } from '../flow-store';
+import { allowList, OutboundHttpError, outboundRequest, type Resolver } from '../../outbound-http';
 
 export const realClock: Clock = {
   now: () => Date.now(),
@@ -17,26 +18,40 @@ export const realClock: Clock = {
 
 export const cryptoRandom: Random = { seed: () => randomBytes(4).readUInt32BE(0) };
 
-export const fetchHttp: HttpPort = {
-  async request(request: { method: string; url: string; headers: HttpHeader[]; body: string | null; timeoutMs: number }) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), request.timeoutMs);
-    try {
-      const response = await fetch(request.url, {
-        method: request.method,
-        headers: request.headers.map((h) => [h.name, h.value] as [string, string]),
-        body: request.body ?? undefined,
-        signal: controller.signal,
-      });
-      return { status: response.status, body: await response.text() };
-    } catch (err) {
-      if (controller.signal.aborted) throw { reason: 'timeout' };
-      throw err;
-    } finally {
-      clearTimeout(timer);
-    }
-  },
-};
+/**
+ * The HTTP step's requests, under the outbound policy (flow-runtime/outbound-http): internal
+ * addresses refused unless the organisation's admin allowed them (read on every request, so a
+ * change applies to the next step run), 1 MB answers at most, the step's timeout bounded.
+ */
+export function outboundHttp(allowedHosts: () => Promise<readonly string[]>, options: { resolve?: Resolver; maxBytes?: number } = {}): HttpPort {
+  return {
+    async request(request: { method: string; url: string; headers: HttpHeader[]; body: string | null; timeoutMs: number }) {
+      try {
+        const response = await outboundRequest({
+          method: request.method,
+          url: request.url,
+          headers: request.headers.map((h) => [h.name, h.value] as const),
+          body: request.body,
+          timeoutMs: request.timeoutMs,
+          allow: allowList(await allowedHosts()),
+          maxBytes: options.maxBytes,
+          resolve: options.resolve,
+        });
+        return { status: response.status, body: response.body };
+      } catch (err) {
+        if (err instanceof OutboundHttpError) {
+          throw { reason: err.kind === 'timeout' ? 'timeout' : err.kind === 'network' ? 'network' : 'refused', message: err.message };
+        }
+        throw err;
+      }
+    },
+  };
+}
+
+/** The organisation's allow-list, read from the database when a step runs. */
+export function organizationAllowList(prisma: PrismaClient, organizationId: string): () => Promise<readonly string[]> {
+  return async () => (await prisma.organization.findUnique({ where: { id: organizationId }, select: { outboundHttpAllow: true } }))?.outboundHttpAllow ?? [];
+}
 
 export function smsPort(provider: SmsProvider, recorder: CallRecorder, prisma: PrismaClient, call: { id: string; organizationId: string; defaultFrom: string | null }): SmsPort {
   return {

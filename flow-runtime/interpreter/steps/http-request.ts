@@ -2,7 +2,11 @@
 // service. 2xx → response fields (JSON pointers) into variables, `success`; other statuses →
 // `error`. A network error, a 5xx or no answer within timeoutSeconds is retried `retries`
 // times, then leaves by `error` / `timeout`. Secret header values travel in the effect only
-// (marked secret): they are never written to the path.
+// (marked secret): they are never written to the path. Values in the URL are URL-encoded for
+// where they land (the caller's number comes from the SIP From header); the runtime's outbound
+// policy (flow-runtime/outbound-http) then refuses internal addresses, oversized answers, etc.:
+// such a refusal leaves by `error` at once (no retry) with the reason in the path.
+import { encodeUrlValue } from '../../outbound-http/url-template';
 import type { StepHandler, StepRun } from '../step-run';
 import type { Value } from '../types';
 
@@ -11,7 +15,7 @@ type Run = StepRun<'http-request'>;
 function send(run: Run, attempt: number): void {
   const { method = 'GET', url, headers = [], body, timeoutSeconds = 5 } = run.config;
   const requestId = run.id(`http${attempt}`);
-  const renderedUrl = run.render(url);
+  const renderedUrl = run.render(url, encodeUrlValue);
   const hasBody = body !== undefined && method !== 'GET' && method !== 'DELETE';
   const allHeaders = headers.map((h) => ({ name: h.name, value: run.render(h.value), secret: h.secret ?? false }));
   if (hasBody && !allHeaders.some((h) => h.name.toLowerCase() === 'content-type')) {
@@ -23,11 +27,11 @@ function send(run: Run, attempt: number): void {
   run.startTimer('attempt', timeoutSeconds);
 }
 
-function retryOrLeave(run: Run, output: 'error' | 'timeout', status: number | null): void {
+function retryOrLeave(run: Run, output: 'error' | 'timeout', status: number | null, reason?: string): void {
   const attempt = run.data.attempt as number;
   if (attempt < (run.config.retries ?? 0)) return send(run, attempt + 1);
   if (run.config.statusVariable) run.setVariable(run.config.statusVariable, status ?? 0);
-  run.leave(output, { status });
+  run.leave(output, reason ? { status, reason } : { status });
 }
 
 /** RFC 6901 JSON pointer lookup; undefined when absent. */
@@ -74,7 +78,11 @@ export const httpRequestStep: StepHandler<'http-request'> = {
     }
     if (event.type === 'httpError' && event.requestId === run.data.requestId) {
       run.cancelTimer('attempt');
-      return retryOrLeave(run, event.reason === 'timeout' ? 'timeout' : 'error', null);
+      if (event.reason === 'refused') {
+        if (run.config.statusVariable) run.setVariable(run.config.statusVariable, 0);
+        return run.leave('error', { status: null, reason: event.detail ?? 'refused by the outbound HTTP policy' });
+      }
+      return retryOrLeave(run, event.reason === 'timeout' ? 'timeout' : 'error', null, event.detail);
     }
     if (run.timerName(event) === 'attempt') retryOrLeave(run, 'timeout', null);
   },

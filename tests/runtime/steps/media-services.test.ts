@@ -189,7 +189,7 @@ describe('http-request', () => {
   it('2xx: maps JSON fields into variables → success; secrets never in the path', () => {
     const call = new TestCall(flow()).start();
     const request = call.of('httpRequest')[0];
-    expect(request).toMatchObject({ method: 'POST', url: 'https://crm.example.com/find?phone=+33612345678', body: '{"caller":"+33612345678"}', timeoutMs: 4000 });
+    expect(request).toMatchObject({ method: 'POST', url: 'https://crm.example.com/find?phone=%2B33612345678', body: '{"caller":"+33612345678"}', timeoutMs: 4000 });
     expect(request.headers).toContainEqual({ name: 'Authorization', value: 'Bearer s3cret', secret: true });
     expect(request.headers).toContainEqual({ name: 'Content-Type', value: 'application/json', secret: false });
     expect(JSON.stringify(redactEffect(request))).not.toContain('s3cret');
@@ -212,6 +212,19 @@ describe('http-request', () => {
     expect(flaky.taken()).toEqual([]);
     flaky.send({ type: 'httpError', requestId: flaky.of('httpRequest')[1].requestId, reason: 'network' });
     expect(flaky.taken()).toEqual(['h:error']);
+  });
+
+  it('a refusal by the outbound policy → error at once (no retry), the reason in the path', () => {
+    const call = new TestCall(flow({ retries: 2 })).start();
+    call.send({ type: 'httpError', requestId: call.of('httpRequest')[0].requestId, reason: 'refused', detail: 'address 127.0.0.1 refused: loopback' });
+    expect(call.of('httpRequest')).toHaveLength(1);
+    expect(call.taken()).toEqual(['h:error']);
+    expect(call.path()).toContainEqual(expect.objectContaining({ kind: 'output-taken', nodeId: 'h', output: 'error', data: { status: null, reason: 'address 127.0.0.1 refused: loopback' } }));
+  });
+
+  it('template values in the URL are URL-encoded: a hostile caller cannot add parameters or path segments', () => {
+    const call = new TestCall(flow({ url: 'https://crm.example.com/c/{{caller}}?phone={{caller}}' })).start({ caller: '1/../admin?x=1&token=2#' });
+    expect(call.of('httpRequest')[0].url).toBe('https://crm.example.com/c/1%2F..%2Fadmin%3Fx%3D1%26token%3D2%23?phone=1%2F..%2Fadmin%3Fx%3D1%26token%3D2%23');
   });
 
   it('no answer within timeoutSeconds → retry, then timeout; a port timeout too', () => {
