@@ -13,6 +13,7 @@ import flowUpdate from './flow-update.schema.json';
 import forbiddenList from './forbidden-list.schema.json';
 import group from './group.schema.json';
 import numberInput from './number.schema.json';
+import outboundHttpSettings from './outbound-http-settings.schema.json';
 import soundUpdate from './sound-update.schema.json';
 import soundUpload from './sound-upload.schema.json';
 import userCreate from './user-create.schema.json';
@@ -41,6 +42,7 @@ export const apiSchemas = {
   VoicemailUpdate: voicemailUpdate,
   UserCreate: userCreate,
   UserUpdate: userUpdate,
+  OutboundHttpSettings: outboundHttpSettings,
   ApiErrorResponse: error,
 } satisfies Record<string, JsonSchema>;
 

@@ -151,6 +151,13 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
     '/api/sip-security': {
       get: { tag: 'Agents', op: { summary: "Failed SIP authentications against the agents' phones and the bans they caused (kept by the runtime)", roles: ADMINS, ok: { status: 200, schema: 'SipSecurity' } } },
     },
+    '/api/settings/outbound-http': {
+      get: { tag: 'Settings', op: { summary: 'Internal hosts the flow HTTP step may reach (everything internal is refused otherwise)', roles: ADMINS, ok: { status: 200, schema: 'OutboundHttpSettings' } } },
+      put: {
+        tag: 'Settings',
+        op: { summary: 'Replace the internal hosts the flow HTTP step may reach (host, host:port, IP, CIDR; audited)', roles: ADMINS, body: 'OutboundHttpSettings', ok: { status: 200, schema: 'OutboundHttpSettings' }, errors: ['VALIDATION_FAILED'] },
+      },
+    },
     ...resource('forbidden-lists', 'Forbidden destinations', 'ForbiddenListInput', 'ForbiddenListPatch', 'ForbiddenList', 'ForbiddenListList'),
     '/api/sounds': {
       get: { tag: 'Sounds', op: { summary: 'List sounds', query: [{ name: 'language', description: 'Only sounds of this language (fr, en)' }], ok: { status: 200, schema: 'SoundList' } } },
