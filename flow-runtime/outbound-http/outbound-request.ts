@@ -45,8 +45,8 @@ export interface OutboundResponse { status: number; body: string; url: string }
 
 /** Headers a caller may not set: they belong to the connection or would retarget the request. */
 const DROPPED_HEADERS = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'accept-encoding', 'upgrade', 'te', 'keep-alive']);
-/** Credentials not sent on to another origin after a redirect. */
-const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+/** The only headers sent on to another origin after a redirect (others may carry credentials: API keys, tokens). */
+const CROSS_ORIGIN_HEADERS = new Set(['accept', 'accept-language', 'content-type', 'user-agent']);
 
 function refuse(message: string): never {
   throw new OutboundHttpError('refused', message);
@@ -141,9 +141,9 @@ function oneHop(hop: Hop, options: { allow: AllowList; resolve: Resolver; maxByt
       const status = res.statusCode ?? 0;
       const location = status >= 300 && status < 400 ? (res.headers.location ?? null) : null;
       if (location !== null) {
-        res.resume();
-        res.on('end', () => resolve({ status, location, body: '' }));
-        res.on('error', reject);
+        // The redirect's body is never read (it could be huge): the connection is dropped.
+        resolve({ status, location, body: '' });
+        res.destroy();
         return;
       }
       const declared = Number(res.headers['content-length']);
@@ -201,7 +201,7 @@ export async function outboundRequest(request: OutboundRequest): Promise<Outboun
       hop = {
         method: toGet ? 'GET' : hop.method,
         url: next,
-        headers: hop.headers.filter(([name]) => sameOrigin || !CREDENTIAL_HEADERS.has(name.toLowerCase())),
+        headers: hop.headers.filter(([name]) => sameOrigin || CROSS_ORIGIN_HEADERS.has(name.toLowerCase())),
         body: toGet ? null : hop.body,
       };
     }

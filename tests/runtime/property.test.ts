@@ -24,7 +24,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   fc.tuple(fc.constantFrom(200, 201, 302, 404, 500, 503), fc.constantFrom('{}', '{"customer":{"tier":"gold","balance":-1}}', 'not json', '[1,2]', '{"status":"shipped"}')).map<Action>(
     ([status, body]) => ({ kind: 'httpResponse', status, body }),
   ),
-  fc.constantFrom<Action>({ kind: 'httpError', reason: 'network' }, { kind: 'httpError', reason: 'timeout' }),
+  fc.constantFrom<Action>({ kind: 'httpError', reason: 'network' }, { kind: 'httpError', reason: 'timeout' }, { kind: 'httpError', reason: 'refused' }),
   fc.boolean().map<Action>((ok) => ({ kind: 'smsResult', ok })),
   fc.boolean().map<Action>((ok) => ({ kind: 'callbackCreated', ok })),
   fc.nat(200_000).map<Action>((durationMs) => ({ kind: 'recordingFinished', durationMs })),

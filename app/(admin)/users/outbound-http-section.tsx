@@ -21,7 +21,7 @@ export function OutboundHttpSection({ allowedHosts }: { allowedHosts: string[] }
   // The API names the failing line (/allowedHosts/<i>); say which entry, in the user's language.
   const problem = fieldProblem(error, 'allowedHosts');
   const badIndex = Number(/^\/allowedHosts\/(\d+)/.exec(problem?.path ?? '')?.[1] ?? NaN);
-  const fieldError = Number.isNaN(badIndex) ? errorFor('allowedHosts') : t('invalidEntry', { entry: entries[badIndex] ?? '', reason: problem?.message ?? '' });
+  const fieldError = Number.isNaN(badIndex) ? errorFor('allowedHosts') : t('invalidEntry', { entry: entries[badIndex] ?? '' });
 
   async function save() {
     let result: { allowedHosts: string[] } | undefined;
@@ -47,7 +47,7 @@ export function OutboundHttpSection({ allowedHosts }: { allowedHosts: string[] }
         <Field label={t('label')} hint={t('hint')} error={fieldError}>
           <textarea name="allowedHosts" rows={4} spellCheck={false} value={text} onChange={(e) => { setText(e.target.value); setSaved(null); }} />
         </Field>
-        <button type="submit" className="button" disabled={pending}>
+        <button type="submit" className="button primary" disabled={pending} aria-busy={pending}>
           {t('save')}
         </button>
         {saved && (

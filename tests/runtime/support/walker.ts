@@ -20,7 +20,7 @@ export type Action =
   | { kind: 'legFailed'; index: number; reason: 'busy' | 'no_answer' | 'failed' }
   | { kind: 'legEnded' }
   | { kind: 'httpResponse'; status: number; body: string }
-  | { kind: 'httpError'; reason: 'network' | 'timeout' }
+  | { kind: 'httpError'; reason: 'network' | 'timeout' | 'refused' }
   | { kind: 'smsResult'; ok: boolean }
   | { kind: 'callbackCreated'; ok: boolean }
   | { kind: 'recordingFinished'; durationMs: number }
