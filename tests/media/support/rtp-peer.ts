@@ -79,10 +79,23 @@ export class RtpPeer {
     return ts;
   }
 
+  /**
+   * Packets that carry something: telephone-events and audio that is not digital silence.
+   * Relais sends silence whenever it has nothing to say, so "nothing heard" means this is empty.
+   */
+  audible(): ReceivedPacket[] {
+    return this.received.filter((p) => !isSilentPacket(p));
+  }
+
   /** Decoded audio of the received packets with this payload type, placed by timestamp. */
-  receivedAudio(codec: CodecName): Int16Array {
+  receivedAudio(codec: CodecName, options: { fromFirstSound?: boolean } = {}): Int16Array {
     const pt = codec === 'PCMU' ? 0 : 8;
-    const pkts = this.received.filter((p) => p.payloadType === pt);
+    let pkts = this.received.filter((p) => p.payloadType === pt);
+    if (options.fromFirstSound) {
+      // Skip the silence sent before the prompt or relayed audio started.
+      const first = pkts.findIndex((p) => !isSilentPacket(p));
+      pkts = first < 0 ? [] : pkts.slice(first);
+    }
     if (pkts.length === 0) return new Int16Array(0);
     const first = pkts[0].timestamp;
     const last = pkts.reduce((m, p) => Math.max(m, (p.timestamp - first) >>> 0), 0);
@@ -98,6 +111,25 @@ export class RtpPeer {
   close(): Promise<void> {
     return new Promise((resolve) => this.socket.close(() => resolve()));
   }
+}
+
+/** A G.711 packet (PT 0 or 8) whose every sample decodes to 0. */
+export function isSilentPacket(p: RtpPacket): boolean {
+  if (p.payloadType !== 0 && p.payloadType !== 8) return false;
+  const pcm = decodeG711(p.payloadType === 0 ? 'PCMU' : 'PCMA', p.payload);
+  return pcm.every((v) => v === 0);
+}
+
+/**
+ * A reference prompt as a listener compares it with `receivedAudio(codec, { fromFirstSound })`:
+ * its leading 20 ms frames that G.711 turns into digital silence are dropped, as they are
+ * indistinguishable from the silence sent before it.
+ */
+export function fromFirstSound(codec: CodecName, pcm: Int16Array): Int16Array {
+  const coded = decodeG711(codec, encodeG711(codec, pcm));
+  let start = 0;
+  while (start < coded.length && coded.subarray(start, start + 160).every((v) => v === 0)) start += 160;
+  return pcm.subarray(start);
 }
 
 export function sleep(ms: number): Promise<void> {
