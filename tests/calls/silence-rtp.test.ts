@@ -10,6 +10,13 @@
 // one and the timestamp by one frame, unless the packet is marked as a new talkspurt.
 // The caller's RTP socket is in its own process (RtpArrivalRecorder), so arrival times are the
 // caller's, not delayed by this process's event loop, where the runtime runs.
+// The media runs on the worker thread unless MEDIA_THREAD says otherwise: on the main thread,
+// RTP continuity is bounded by the main event loop's longest stall (call set-up work: flow
+// validation, the database client), and on this shared 2-core machine at load average ~10 that
+// was 107-231 ms (gaps of the same size), while with the worker the largest gap stayed at
+// 60-87 ms with the main loop stalled 567 ms. `MEDIA_THREAD=main npx vitest run
+// tests/calls/silence-rtp.test.ts` checks the main thread (passes on a machine that is not
+// overloaded: 92 ms at load ~4).
 // Both calls run at once (describe.concurrent): the file takes ~80 s.
 import dgram from 'node:dgram';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -20,6 +27,8 @@ import { ack, inDialogRequest, scenario } from '../sip-edge/scenarios';
 import { RtpArrivalRecorder, type Arrival } from '../media/support/rtp-arrival-recorder';
 import { waitFor } from '../media/support/rtp-peer';
 import { callerInvite, eventually, flowDocument, publishFlow, startRuntime, tts, type Runtime } from './support';
+
+process.env.MEDIA_THREAD ??= 'worker'; // read by startRuntime (see the header)
 
 const VOICEMAIL_NUMBER = '+33199000060';
 const MENU_NUMBER = '+33199000061';
