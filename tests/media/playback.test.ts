@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isMediaError, type MediaEndpoint } from '@/flow-runtime/media';
-import { bestCorrelation, fromFirstSound, isSilentPacket, sleep, waitFor } from './support/rtp-peer';
+import { bestCorrelation, fromFirstSound, isSilentPacket, sleep, streamBreaks, waitFor } from './support/rtp-peer';
 import { useMediaFixture } from './support/media-fixture';
 
 const media = useMediaFixture();
@@ -40,11 +40,8 @@ describe('playing prompts', () => {
     expect(media.peer.audible()).toHaveLength(40);
     expect(all.every((p) => p.payloadType === 0 && p.payload.length === 160 && p.ssrc === all[0].ssrc)).toBe(true);
     // Marker on the stream's first packet only: silence before and after keeps it contiguous (RFC 3551 §4.1).
-    expect(all.map((p) => p.marker)).toEqual([true, ...Array(all.length - 1).fill(false)]);
-    for (let i = 1; i < all.length; i++) {
-      expect((all[i].sequenceNumber - all[i - 1].sequenceNumber) & 0xffff).toBe(1);
-      expect((all[i].timestamp - all[i - 1].timestamp) >>> 0).toBe(160);
-    }
+    expect(all[0].marker).toBe(true);
+    expect(streamBreaks(all)).toEqual([]);
     const { r, lag } = bestCorrelation(fromFirstSound('PCMU', samples), media.peer.receivedAudio('PCMU', { fromFirstSound: true }), 10);
     expect(lag).toBe(0);
     expect(r).toBeGreaterThan(0.98);
