@@ -1,11 +1,11 @@
 // Counts failures per key (an address, an account, an account+address pair) with a growing lock:
-// `free` failures are allowed, then each further failure locks the key for
-// base × 2^(failures − free − 1), capped. Failures are forgotten `forgetAfterMs` after the last
+// the `free`-th failure locks the key for `base`, each further one doubles it (capped), i.e.
+// `free` tries, then a wait. Failures are forgotten `forgetAfterMs` after the last
 // one. Memory is bounded: at most `maxKeys` keys, the least recently touched one is dropped
 // first (a Map keeps insertion order; touching a key re-inserts it).
 
 export interface LockRule {
-  /** Failures allowed before the first lock. */
+  /** Failures before the first lock (the lock starts with this one). */
   free: number;
   /** The first lock, in milliseconds; it doubles with each further failure. */
   baseLockMs: number;
@@ -53,7 +53,7 @@ export class FailureCounter {
     const now = this.now();
     const previous = this.entries.get(key);
     const failures = (previous && now - previous.lastFailure <= rule.forgetAfterMs ? previous.failures : 0) + 1;
-    const over = failures - rule.free;
+    const over = failures - rule.free + 1;
     const lockMs = over > 0 ? Math.min(rule.maxLockMs, rule.baseLockMs * 2 ** Math.min(over - 1, 30)) : 0;
     this.entries.delete(key);
     this.entries.set(key, { failures, lastFailure: now, lockedUntil: lockMs ? now + lockMs : 0 });

@@ -1,13 +1,13 @@
 // Password-guessing limits on sign-in (POST /api/auth/sign-in/email). Only failed sign-ins count;
 // a refused (locked) try does not check the password. The rules (see README.md):
-// - per address (IPv6 by /64): 20 failures in 15 min are free, then a lock of 1 s doubling per
+// - per address (IPv6 by /64): 20 failures in 15 min, then a lock of 1 s doubling per
 //   further failure, at most 5 min. Bounds one machine guessing over many accounts; a whole
 //   contact centre behind one NAT address keeps room for typos.
-// - per account + address: 3 failures free, then 10 s doubling, at most 15 min. Bounds one
+// - per account + address: 3 failures, then a lock of 10 s doubling, at most 15 min. Bounds one
 //   attacker on one account; the address is the socket's (X-Forwarded-For only via a trusted
 //   proxy), so rotating that header changes nothing.
 // - per account, over all addresses: after 20 failures in 15 min the account is "under attack":
-//   an address that has not signed in to it in the last 30 days then gets 1 free failure
+//   an address that has not signed in to it in the last 30 days then gets 1 failure
 //   (instead of 3) before its account+address lock. The account itself is never locked as a
 //   whole, so a real user from a clean address (or from where they usually sign in) can still
 //   sign in while an attacker elsewhere is being slowed down: no global or per-account lock-out.
