@@ -13,11 +13,16 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import wavefile from 'wavefile';
+import * as wavefileModule from 'wavefile';
 import { MediaError } from './errors';
 import { resamplePcm16 } from './telephony-audio';
 
 export type SpeechEngineName = 'binary' | 'wasm';
+
+// wavefile ships CommonJS (`main`, used by Node) and an ES module (`module`, used by webpack in the
+// admin build) that has no default export: take WaveFile from whichever shape was loaded.
+type WavefileShape = typeof wavefileModule & { default?: typeof wavefileModule };
+const { WaveFile } = ((wavefileModule as WavefileShape).WaveFile ? wavefileModule : (wavefileModule as WavefileShape).default!) as typeof wavefileModule;
 export type SpeechEngineChoice = SpeechEngineName | 'auto';
 export type SpeechVoice = 'fr' | 'en';
 
@@ -74,9 +79,9 @@ export async function synthesizeSpeech(request: SpeechRequest, engine: SpeechEng
 }
 
 function decodeEspeakWav(bytes: Uint8Array, engine: SpeechEngineName): Int16Array {
-  let wav: InstanceType<typeof wavefile.WaveFile>;
+  let wav: InstanceType<typeof WaveFile>;
   try {
-    wav = new wavefile.WaveFile(bytes);
+    wav = new WaveFile(bytes);
   } catch (err) {
     throw new MediaError('media.tts_failed', `espeak-ng (${engine}) wrote no readable WAV (${(err as Error).message}).`, { cause: err });
   }
