@@ -17,7 +17,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { cacheMaxBytesFromEnv, DiskCacheLimit } from './disk-cache-limit';
 import path from 'node:path';
-import wavefile from 'wavefile';
+import { WaveFile } from './wavefile-class';
 import { MediaError, isMediaError, type MediaErrorCode } from './errors';
 import { encodeG711, SAMPLE_RATE } from './g711';
 import type { CodecName, PromptFallback, PromptSource } from './media-endpoint';
@@ -231,9 +231,9 @@ export async function convertToTelephonyWav(input: string, output: string): Prom
 
 /** The samples of an 8 kHz mono PCM16 WAV; null for any other format. */
 export function readTelephonyWav(buf: Buffer): Int16Array | null {
-  let wav: InstanceType<typeof wavefile.WaveFile>;
+  let wav: WaveFile;
   try {
-    wav = new wavefile.WaveFile(buf);
+    wav = new WaveFile(buf);
   } catch {
     return null;
   }

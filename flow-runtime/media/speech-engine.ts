@@ -13,16 +13,11 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import * as wavefileModule from 'wavefile';
+import { WaveFile } from './wavefile-class';
 import { MediaError } from './errors';
 import { resamplePcm16 } from './telephony-audio';
 
 export type SpeechEngineName = 'binary' | 'wasm';
-
-// wavefile ships CommonJS (`main`, used by Node) and an ES module (`module`, used by webpack in the
-// admin build) that has no default export: take WaveFile from whichever shape was loaded.
-type WavefileShape = typeof wavefileModule & { default?: typeof wavefileModule };
-const { WaveFile } = ((wavefileModule as WavefileShape).WaveFile ? wavefileModule : (wavefileModule as WavefileShape).default!) as typeof wavefileModule;
 export type SpeechEngineChoice = SpeechEngineName | 'auto';
 export type SpeechVoice = 'fr' | 'en';
 
@@ -79,7 +74,7 @@ export async function synthesizeSpeech(request: SpeechRequest, engine: SpeechEng
 }
 
 function decodeEspeakWav(bytes: Uint8Array, engine: SpeechEngineName): Int16Array {
-  let wav: InstanceType<typeof WaveFile>;
+  let wav: WaveFile;
   try {
     wav = new WaveFile(bytes);
   } catch (err) {

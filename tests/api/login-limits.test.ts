@@ -109,4 +109,14 @@ describe('sign-in limits', () => {
     expect(res.status).toBe(200);
     expect(await lastSessionAddress(second.id)).toBe('127.0.0.7');
   });
+
+  it('refuses a sign-in it cannot count (form-encoded) instead of checking the password', async () => {
+    const res = await fetch(`${baseUrl()}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: baseUrl() },
+      body: new URLSearchParams({ email: second.email, password: second.password }).toString(),
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.getSetCookie().some((c) => c.includes('session_token'))).toBe(false);
+  });
 });

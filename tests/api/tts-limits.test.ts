@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testPrisma } from '../support/context';
 import { createOrganizationWithUsers } from '../support/factories';
-import { api, signIn } from '../support/http';
+import { api, signIn, type ApiResponse } from '../support/http';
 
 let first: ReturnType<typeof api>;
 let second: ReturnType<typeof api>;
@@ -18,7 +18,7 @@ describe('text-to-speech limits', () => {
   it('answers 429 with Retry-After once a user has used up their allowance', async () => {
     const path = `/api/tts?voice=fr&text=${encodeURIComponent(`Limite ${Date.now() % 100000}`)}`;
     const statuses: number[] = [];
-    let limited: Awaited<ReturnType<typeof first.get>> | undefined;
+    let limited: ApiResponse<{ error: { code: string } }> | undefined;
     // Same text each time: one synthesis, then cache hits; the allowance counts requests.
     for (let i = 0; i < 40 && !limited; i++) {
       const res = await first.get(path);
