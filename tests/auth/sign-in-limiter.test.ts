@@ -62,3 +62,18 @@ describe('SignInLimiter', () => {
     expect(limiter.retryAfterMs(attempt)).toBe(0);
   });
 });
+
+describe('FailureCounter', () => {
+  it('keeps at most maxKeys keys, forgetting the least recently touched first', async () => {
+    const { FailureCounter } = await import('@/app/lib/auth/failure-counter');
+    const counter = new FailureCounter('test', 3);
+    const rule = { free: 1, baseLockMs: 60_000, maxLockMs: 60_000, forgetAfterMs: 60_000 };
+    for (const key of ['a', 'b', 'c']) counter.fail(key, rule);
+    counter.fail('a', rule); // a is now the most recent
+    counter.fail('d', rule);
+    expect(counter.size).toBe(3);
+    expect(counter.lockedFor('b')).toBe(0);
+    expect(counter.lockedFor('a')).toBeGreaterThan(0);
+    expect(counter.lockedFor('d')).toBeGreaterThan(0);
+  });
+});
