@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { Server as SocketServer } from 'socket.io';
+import { CLIENT_ADDRESS_HEADER, markClientAddressHeaderTrusted, parseTrustedProxies, resolveClientAddress } from './lib/auth/client-address';
 
 export interface AdminServer {
   url: string;
@@ -18,7 +19,15 @@ export async function startAdminServer(options: { port: number; host?: string; d
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  // The client address route handlers see (rate limits): the socket peer, or X-Forwarded-For
+  // when the peer is a configured proxy. A copy sent by the client is dropped first.
+  const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  markClientAddressHeaderTrusted();
+
   const server = createServer((req, res) => {
+    delete req.headers[CLIENT_ADDRESS_HEADER];
+    const client = resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
+    if (client) req.headers[CLIENT_ADDRESS_HEADER] = client;
     handle(req, res).catch((err: unknown) => {
       console.error('admin: request failed', err);
       if (!res.headersSent) res.statusCode = 500;

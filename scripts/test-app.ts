@@ -92,6 +92,8 @@ try {
     NEXT_DIST_DIR: distDir,
     NODE_ENV: 'production',
     RELAIS_TEST: '1',
+    // tests/api/login-limits.test.ts connects from 127.0.0.2 as a reverse proxy would.
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES ?? '127.0.0.2',
     BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET || randomBytes(32).toString('hex'),
   });
   const { startAdminServer } = await import('../app/server');

@@ -15,6 +15,11 @@ const translatedCodes = {
   'schema.minimum': 'minimum',
   'schema.maximum': 'maximum',
   CONFLICT: 'conflict',
+  'password.tooShort': 'passwordTooShort',
+  'password.tooLong': 'passwordTooLong',
+  'password.common': 'passwordCommon',
+  'password.personal': 'passwordPersonal',
+  'password.weak': 'passwordWeak',
 } as const;
 
 export function useFieldErrors(error: unknown) {
@@ -27,7 +32,8 @@ export function useFieldErrors(error: unknown) {
     if (!key) return stripPathPrefix(problem.message) || t('invalid');
     if ((key === 'pattern' || key === 'format') && patternHint) return patternHint;
     const limit = Number(/(\d+)/.exec(problem.message)?.[1] ?? NaN);
-    if (key === 'minLength' || key === 'maxLength' || key === 'minimum' || key === 'maximum') {
+    if (key === 'conflict' && /not available/.test(problem.message)) return t('notAvailable');
+    if (key === 'minLength' || key === 'maxLength' || key === 'minimum' || key === 'maximum' || key === 'passwordTooShort' || key === 'passwordTooLong') {
       return Number.isNaN(limit) ? t('invalid') : t(key, { limit });
     }
     return t(key);

@@ -15,8 +15,9 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cacheMaxBytesFromEnv, DiskCacheLimit } from './disk-cache-limit';
 import path from 'node:path';
-import wavefile from 'wavefile';
+import { WaveFile } from './wavefile-class';
 import { MediaError, isMediaError, type MediaErrorCode } from './errors';
 import { encodeG711, SAMPLE_RATE } from './g711';
 import type { CodecName, PromptFallback, PromptSource } from './media-endpoint';
@@ -41,6 +42,8 @@ export class Prompt {
 export interface PromptLibraryOptions {
   /** Disk cache of converted files and TTS output. Default `.data/media-cache`. */
   cacheDir?: string;
+  /** Size cap of that cache, least recently used entries dropped first. Default RELAIS_MEDIA_CACHE_MAX_MB or 500 MB. */
+  cacheMaxBytes?: number;
   /** Decoded prompts kept in memory. Default 200. */
   memoryEntries?: number;
   /** espeak-ng speed in words per minute when a TTS source gives none. Default 150. */
@@ -58,12 +61,17 @@ let fallbackPrompt: Prompt | null = null;
 
 export class PromptLibrary {
   readonly cacheDir: string;
+  private readonly cacheLimit: DiskCacheLimit;
   private readonly memory = new Map<string, Promise<Prompt>>();
   private readonly memoryEntries: number;
   private readonly defaultTtsRate: number;
 
   constructor(options: PromptLibraryOptions = {}) {
     this.cacheDir = path.resolve(options.cacheDir ?? '.data/media-cache');
+    this.cacheLimit = new DiskCacheLimit({
+      dir: this.cacheDir,
+      maxBytes: options.cacheMaxBytes ?? cacheMaxBytesFromEnv('RELAIS_MEDIA_CACHE_MAX_MB', 500),
+    });
     this.memoryEntries = options.memoryEntries ?? 200;
     this.defaultTtsRate = options.defaultTtsRate ?? 150;
   }
@@ -108,7 +116,7 @@ export class PromptLibrary {
     });
     const key = sha256(`file\0${path.resolve(file)}\0${info.size}\0${info.mtimeMs}`);
     const target = path.join(this.cacheDir, `file-${key}.wav`);
-    if (await exists(target)) return target;
+    if (await exists(target)) return this.hit(target);
     await this.withTemp(target, (tmp) => convertToTelephonyWav(file, tmp));
     return target;
   }
@@ -119,7 +127,7 @@ export class PromptLibrary {
     if (!Object.hasOwn(ESPEAK_VOICES, voice)) throw new MediaError('media.tts_failed', `Unknown TTS voice "${voice}" (use "fr" or "en").`);
     const key = sha256(`tts\0${voice}\0${rate}\0${text}`);
     const target = path.join(this.cacheDir, `tts-${key}.wav`);
-    if (await exists(target)) return target;
+    if (await exists(target)) return this.hit(target);
     await this.withTemp(target, async (tmp) => {
       const pcm = await synthesizeSpeech({ text, voice, rate });
       await writeFile(tmp, telephonyWav(pcm));
@@ -165,6 +173,12 @@ export class PromptLibrary {
     return p;
   }
 
+  /** A cache hit: marked as just used, so the size cap drops it last. */
+  private async hit(target: string): Promise<string> {
+    await this.cacheLimit.touch(target);
+    return target;
+  }
+
   private inflight = new Map<string, Promise<void>>();
   private async withTemp(target: string, produce: (tmp: string) => Promise<void>): Promise<void> {
     const running = this.inflight.get(target);
@@ -178,6 +192,7 @@ export class PromptLibrary {
       } finally {
         await rm(tmp, { force: true });
       }
+      void this.cacheLimit.afterWrite();
     })();
     this.inflight.set(target, job);
     try {
@@ -216,9 +231,9 @@ export async function convertToTelephonyWav(input: string, output: string): Prom
 
 /** The samples of an 8 kHz mono PCM16 WAV; null for any other format. */
 export function readTelephonyWav(buf: Buffer): Int16Array | null {
-  let wav: InstanceType<typeof wavefile.WaveFile>;
+  let wav: WaveFile;
   try {
-    wav = new wavefile.WaveFile(buf);
+    wav = new WaveFile(buf);
   } catch {
     return null;
   }

@@ -10,7 +10,7 @@
 //   4. stop / close. Abort deletes the file.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import wavefile from 'wavefile';
+import { WaveFile } from './wavefile-class';
 import { MediaError } from './errors';
 import { rmsDb, SAMPLE_RATE } from './g711';
 import type { RecordingResult } from './media-endpoint';
@@ -73,7 +73,7 @@ export class Recorder {
       pcm.set(c, o);
       o += c.length;
     }
-    const wav = new wavefile.WaveFile();
+    const wav = new WaveFile();
     wav.fromScratch(1, SAMPLE_RATE, '16', pcm);
     const buf = Buffer.from(wav.toBuffer());
     const tmp = `${this.options.path}.${process.pid}.tmp`;

@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import wavefile from 'wavefile';
+import { WaveFile } from './wavefile-class';
 import { MediaError } from './errors';
 import { resamplePcm16 } from './telephony-audio';
 
@@ -74,9 +74,9 @@ export async function synthesizeSpeech(request: SpeechRequest, engine: SpeechEng
 }
 
 function decodeEspeakWav(bytes: Uint8Array, engine: SpeechEngineName): Int16Array {
-  let wav: InstanceType<typeof wavefile.WaveFile>;
+  let wav: WaveFile;
   try {
-    wav = new wavefile.WaveFile(bytes);
+    wav = new WaveFile(bytes);
   } catch (err) {
     throw new MediaError('media.tts_failed', `espeak-ng (${engine}) wrote no readable WAV (${(err as Error).message}).`, { cause: err });
   }

@@ -10,7 +10,7 @@
 // - Resampling: windowed-sinc low-pass (Blackman, cut at 0.45 × the lower rate) from a
 //   precomputed table, streaming, so memory is bounded by the 8 kHz output and not by the
 //   decoded input. Linear in the input length.
-import wavefile from 'wavefile';
+import { WaveFile } from './wavefile-class';
 import { MediaError } from './errors';
 
 export const TELEPHONY_RATE = 8000;
@@ -43,9 +43,9 @@ const FRAMES_PER_BLOCK = 16_384;
 
 /** Async only to yield to the event loop between blocks: a long upload never stalls the admin's other requests. */
 export async function wavToTelephonyPcm(data: Uint8Array, maxSeconds = MAX_AUDIO_SECONDS): Promise<Int16Array> {
-  let wav: InstanceType<typeof wavefile.WaveFile>;
+  let wav: WaveFile;
   try {
-    wav = new wavefile.WaveFile(data);
+    wav = new WaveFile(data);
   } catch (err) {
     throw new MediaError('media.corrupt_audio', `The WAV file could not be read (${(err as Error).message}).`, { cause: err });
   }
@@ -281,7 +281,7 @@ export function resamplePcm16(samples: Int16Array, fromRate: number): Int16Array
 
 /** An 8 kHz mono PCM16 WAV file of the samples. */
 export function telephonyWav(pcm: Int16Array): Buffer {
-  const wav = new wavefile.WaveFile();
+  const wav = new WaveFile();
   wav.fromScratch(1, TELEPHONY_RATE, '16', pcm);
   return Buffer.from(wav.toBuffer());
 }

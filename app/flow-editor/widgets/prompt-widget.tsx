@@ -43,6 +43,10 @@ export function ListenButton({ text, language }: { text: string; language: 'fr' 
     setState({ status: 'loading' });
     try {
       const response = await fetch(`/api/tts?${new URLSearchParams({ text, voice: language })}`, { credentials: 'same-origin' });
+      if (response.status === 429) {
+        const seconds = Number(response.headers.get('retry-after')) || 1;
+        return setState({ status: 'error', message: t('listenRateLimited', { seconds }) });
+      }
       if (!response.ok) {
         const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
         throw new Error(body.error?.message ?? `HTTP ${response.status}`);

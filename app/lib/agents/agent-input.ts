@@ -1,4 +1,4 @@
-import { ApiError } from '@/app/lib/api/errors';
+import { ApiError, notAvailable } from '@/app/lib/api/errors';
 import type { Tx } from '@/app/lib/db/transaction';
 
 export interface AgentInput {
@@ -21,7 +21,9 @@ export async function checkAgentInput(
   const others = selfId ? { id: { not: selfId } } : {};
   if (input.sipUsername !== undefined) {
     const taken = await tx.agent.findFirst({ where: { sipRealm: realm, sipUsername: input.sipUsername, ...others }, select: { id: true } });
-    if (taken) throw new ApiError('CONFLICT', `The SIP username "${input.sipUsername}" is already in use`, { path: '/sipUsername' });
+    // One SIP realm serves every organisation (REGISTER names only user@realm), so a username
+    // is platform-wide: the same answer whoever holds it.
+    if (taken) throw notAvailable('sipUsername');
   }
   if (input.extension) {
     const taken = await tx.agent.findFirst({ where: { organizationId, extension: input.extension, ...others }, select: { id: true } });

@@ -23,6 +23,8 @@ export const API_ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   /** The upload is not a supported audio format. */
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** Too many requests of this kind for now; `retryAfter` (seconds) is also sent as Retry-After. */
+  TOO_MANY_REQUESTS: 429,
   /** A bug or an unavailable dependency; details are in the server log. */
   INTERNAL: 500,
 } as const;
@@ -90,6 +92,18 @@ export class ApiError extends Error {
 export function notFound(what: string, id: string): ApiError {
   return new ApiError('NOT_FOUND', `${what} ${id} was not found`);
 }
+
+/**
+ * 409 for a value that must be unique across the whole platform (a sign-in email, a SIP
+ * username of the shared realm, a phone number): the same neutral answer whether the holder is
+ * in the caller's organisation or another one, so it never tells who holds it.
+ */
+export function notAvailable(field: string): ApiError {
+  const label = NOT_AVAILABLE_LABELS[field] ?? field;
+  return new ApiError('CONFLICT', `This ${label} is not available`, { path: `/${field}`, details: { reason: 'NOT_AVAILABLE' } });
+}
+
+const NOT_AVAILABLE_LABELS: Record<string, string> = { email: 'email address', sipUsername: 'SIP username', e164: 'number' };
 
 /** Escapes one JSON pointer segment (RFC 6901). */
 export function pointerSegment(segment: string | number): string {

@@ -56,7 +56,9 @@ export function withApi<P extends Params = Params>(
     } catch (err) {
       const apiError = toApiError(err);
       if (apiError.code === 'INTERNAL') console.error(`api: ${req.method} ${new URL(req.url).pathname} failed`, err);
-      return Response.json(apiError.toBody(), { status: apiError.status, headers: noStore });
+      const retryAfter = apiError.details?.retryAfter;
+      const headers = typeof retryAfter === 'number' ? { ...noStore, 'retry-after': String(retryAfter) } : noStore;
+      return Response.json(apiError.toBody(), { status: apiError.status, headers });
     }
   };
 }

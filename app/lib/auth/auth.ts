@@ -3,9 +3,12 @@
 // app/lib/users/create-user.ts). Server-only.
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
 import { nextCookies } from 'better-auth/next-js';
 import { getPrisma } from '@/prisma/client';
+import { CLIENT_ADDRESS_HEADER, isClientAddressHeaderTrusted } from './client-address';
 import { hashPassword, verifyPassword } from './password';
+import { checkPasswordStrength, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, weakPasswordMessage } from './password-strength';
 
 /** Hosts accepted when BETTER_AUTH_URL is not set: the product runs on loopback by default. */
 const LOOPBACK_HOSTS = ['localhost', 'localhost:*', '127.0.0.1', '127.0.0.1:*', '[::1]', '[::1]:*'];
@@ -33,7 +36,8 @@ function createAuth() {
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
-      minPasswordLength: 8,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
       password: { hash: hashPassword, verify: verifyPassword },
     },
     user: {
@@ -47,8 +51,37 @@ function createAuth() {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
     },
-    // Sign-in attempts are rate limited in production only (tests sign in many times).
-    rateLimit: { enabled: process.env.NODE_ENV === 'production' && process.env.RELAIS_TEST !== '1' },
+    // better-auth's own limiter (per address and path) stays for its other endpoints, in
+    // production only (tests call them many times). Email sign-in has its own limits instead
+    // (./sign-in-limiter.ts: per address and per account, counting failures only), since
+    // better-auth's 3 tries per 10 s would count a whole contact centre behind one NAT address.
+    rateLimit: {
+      enabled: process.env.NODE_ENV === 'production' && process.env.RELAIS_TEST !== '1',
+      customRules: { '/sign-in/email': false },
+    },
+    // Never read the client's own X-Forwarded-For: app/server.ts resolves the address (socket
+    // peer, or the header via TRUSTED_PROXIES) into CLIENT_ADDRESS_HEADER. Without app/server.ts
+    // in front, that header could come from the client, so address tracking is off.
+    advanced: {
+      ipAddress: isClientAddressHeaderTrusted() ? { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } : { disableIpTracking: true },
+    },
+    // New passwords set through better-auth (change, reset) must be hard to guess, as for
+    // users created by an admin (app/lib/users/create-user-account.ts).
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/change-password' && ctx.path !== '/reset-password') return;
+        const password = (ctx.body as { newPassword?: unknown } | undefined)?.newPassword;
+        if (typeof password !== 'string') return;
+        const verdict = await checkPasswordStrength(password);
+        if (verdict.ok) return;
+        throw new APIError('BAD_REQUEST', {
+          code: 'PASSWORD_TOO_WEAK',
+          message: `/newPassword: ${weakPasswordMessage(verdict.reason!)}`,
+          path: '/newPassword',
+          reason: verdict.reason,
+        });
+      }),
+    },
     plugins: [nextCookies()],
   });
 }

@@ -1,4 +1,4 @@
-import { ApiError, notFound } from '@/app/lib/api/errors';
+import { ApiError, notAvailable, notFound } from '@/app/lib/api/errors';
 import type { Db, Tx } from '@/app/lib/db/transaction';
 
 const include = {
@@ -54,7 +54,8 @@ export interface NumberInput {
 export async function checkNumberInput(tx: Tx, organizationId: string, input: Partial<NumberInput>, selfId?: string): Promise<void> {
   if (input.e164 !== undefined) {
     const taken = await tx.phoneNumber.findFirst({ where: { e164: input.e164, ...(selfId ? { id: { not: selfId } } : {}) }, select: { id: true } });
-    if (taken) throw new ApiError('CONFLICT', `${input.e164} is already registered`, { path: '/e164' });
+    // Numbers are platform-wide routes: the same answer whoever holds it (never which organisation).
+    if (taken) throw notAvailable('e164');
   }
   if (input.flowId) {
     const flow = await tx.flow.findFirst({ where: { id: input.flowId, organizationId, deletedAt: null }, select: { id: true } });

@@ -4,11 +4,15 @@
 // modules only: prompt-library.ts itself pulls the RTP server into the admin app's bundle.
 // Cached on disk under `<RELAIS_DATA_DIR or .data>/tts-cache/tts-<sha256(voice, text)>.wav`,
 // written to a temporary name then renamed, so a half-written file is never served.
+// Bounded: at most 2 syntheses at once (./tts-limits.ts) and the cache folder is kept under
+// RELAIS_TTS_CACHE_MAX_MB (default 100 MB), least recently used entries dropped first.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '@/app/lib/api/errors';
+import { cacheMaxBytesFromEnv, DiskCacheLimit } from '@/flow-runtime/media/disk-cache-limit';
 import { synthesizeSpeech } from '@/flow-runtime/media/speech-engine';
+import { ttsSlots } from './tts-limits';
 import { telephonyWav } from '@/flow-runtime/media/telephony-audio';
 
 export const TTS_VOICES = ['fr', 'en'] as const;
@@ -37,6 +41,18 @@ export function ttsCacheDir(): string {
 
 export const ttsCacheKey = ({ text, voice }: TtsRequest) => createHash('sha256').update(`tts\0${voice}\0${text}`).digest('hex');
 
+const cacheLimits = new Map<string, DiskCacheLimit>();
+
+/** The size cap of a cache folder (one per folder; the folder follows RELAIS_DATA_DIR). */
+function cacheLimitFor(dir: string): DiskCacheLimit {
+  let limit = cacheLimits.get(dir);
+  if (!limit) {
+    limit = new DiskCacheLimit({ dir, maxBytes: cacheMaxBytesFromEnv('RELAIS_TTS_CACHE_MAX_MB', 100), pattern: /^tts-[0-9a-f]{64}\.wav$/ });
+    cacheLimits.set(dir, limit);
+  }
+  return limit;
+}
+
 /** Concurrent requests for the same text share one synthesis. */
 const pending = new Map<string, Promise<Buffer>>();
 
@@ -46,19 +62,27 @@ export function synthesizeWav(request: TtsRequest): Promise<Buffer> {
   const target = path.join(/*turbopackIgnore: true*/ dir, `tts-${ttsCacheKey(request)}.wav`);
   const running = pending.get(target);
   if (running) return running;
+  const limit = cacheLimitFor(dir);
   const job = readFile(/*turbopackIgnore: true*/ target)
-    .catch(async () => {
-      await mkdir(/*turbopackIgnore: true*/ dir, { recursive: true });
-      const tmp = path.join(/*turbopackIgnore: true*/ dir, `.tmp-${randomUUID()}.wav`);
-      try {
-        const pcm = await synthesizeSpeech({ text: request.text, voice: request.voice, rate: ESPEAK_RATE });
-        await writeFile(/*turbopackIgnore: true*/ tmp, telephonyWav(pcm));
-        await rename(/*turbopackIgnore: true*/ tmp, target);
-        return readFile(/*turbopackIgnore: true*/ target);
-      } finally {
-        await rm(/*turbopackIgnore: true*/ tmp, { force: true });
-      }
+    .then(async (hit) => {
+      await limit.touch(target);
+      return hit;
     })
+    .catch(() =>
+      ttsSlots().run(async () => {
+        await mkdir(/*turbopackIgnore: true*/ dir, { recursive: true });
+        const tmp = path.join(/*turbopackIgnore: true*/ dir, `.tmp-${randomUUID()}.wav`);
+        try {
+          const wav = telephonyWav(await synthesizeSpeech({ text: request.text, voice: request.voice, rate: ESPEAK_RATE }));
+          await writeFile(/*turbopackIgnore: true*/ tmp, wav);
+          await rename(/*turbopackIgnore: true*/ tmp, target);
+          void limit.afterWrite();
+          return wav;
+        } finally {
+          await rm(/*turbopackIgnore: true*/ tmp, { force: true });
+        }
+      }),
+    )
     .finally(() => pending.delete(target));
   pending.set(target, job);
   return job;

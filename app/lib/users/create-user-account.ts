@@ -1,5 +1,6 @@
 import type { CurrentUser } from '@/app/lib/auth/current-user';
-import { ApiError } from '@/app/lib/api/errors';
+import { notAvailable } from '@/app/lib/api/errors';
+import { assertStrongPassword } from '@/app/lib/auth/password-strength';
 import { recordAudit } from '@/app/lib/audit/record-audit';
 import { inTransaction } from '@/app/lib/db/transaction';
 import type { Role } from '@/prisma/generated/client';
@@ -25,11 +26,12 @@ export async function createUserAccount(
 ): Promise<UserView & { password?: string }> {
   const email = input.email.trim().toLowerCase();
   const generated = input.password === undefined ? generatePassword() : undefined;
+  // A chosen password must be hard to guess (a generated one has 96 random bits).
+  if (input.password !== undefined) await assertStrongPassword(input.password, '/password', [email, input.name]);
   return inTransaction(async (tx) => {
-    // Emails are unique across Relais (sign-in is by email only).
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-      throw new ApiError('CONFLICT', `${email} is already used by another user`, { path: '/email' });
-    }
+    // Emails are unique across Relais (sign-in is by email only): the same neutral answer
+    // whether the holder is in this organisation or another.
+    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw notAvailable('email');
     const user = await createUserWithPassword(tx, {
       organizationId: admin.organizationId,
       email,

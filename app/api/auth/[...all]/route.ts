@@ -1,8 +1,15 @@
-// better-auth's endpoints (sign-in, sign-out, session) under /api/auth/*.
+// better-auth's endpoints (sign-in, sign-out, session) under /api/auth/*. Email sign-in goes
+// through the password-guessing limits first (app/lib/auth/sign-in-limiter.ts).
 import { toNextJsHandler } from 'better-auth/next-js';
 import { getAuth } from '@/app/lib/auth/auth';
+import { limitSignIn } from '@/app/lib/auth/limit-sign-in';
 
 export const dynamic = 'force-dynamic';
 
-const handler = (request: Request) => getAuth().handler(request);
+const handler = (request: Request) => {
+  if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/sign-in/email')) {
+    return limitSignIn(request, (r) => getAuth().handler(r));
+  }
+  return getAuth().handler(request);
+};
 export const { GET, POST } = toNextJsHandler(handler);
