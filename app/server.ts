@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { Server as SocketServer } from 'socket.io';
+import { guardRequestSize } from './lib/api/request-size-guard';
 
 export interface AdminServer {
   url: string;
@@ -19,6 +20,8 @@ export async function startAdminServer(options: { port: number; host?: string; d
   await app.prepare();
 
   const server = createServer((req, res) => {
+    // Body size cap on every request, before Next.js reads anything (issue 12, finding 3).
+    if (guardRequestSize(req, res)) return;
     handle(req, res).catch((err: unknown) => {
       console.error('admin: request failed', err);
       if (!res.headersSent) res.statusCode = 500;
