@@ -12,8 +12,8 @@ export const JSON_BODY_LIMIT = 1 * MiB;
 
 /**
  * Bodies that carry a whole flow document (flow creation, draft save). The schema allows
- * 5,000 nodes; tests/fixtures/generate-large-flow.ts gives 2.6 MB for 5,000 realistic nodes
- * (1.0 MB for 2,000), so 10 MB leaves room for long texts and pretty-printed JSON.
+ * 5,000 nodes; tests/fixtures/generate-large-flow.ts gives 1.5 MB of compact JSON for 5,000
+ * realistic nodes (2.6 MB indented), so 10 MB leaves room for long texts.
  */
 export const FLOW_BODY_LIMIT = 10 * MiB;
 
