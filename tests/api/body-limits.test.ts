@@ -48,6 +48,19 @@ describe('JSON bodies', () => {
     expect((result.body as { error: { message: string } }).error.message).toContain('1 MB');
   });
 
+  it('answers 413 instead of "100 Continue" to a client that waits before sending 20 MB', async () => {
+    const result = await rawUpload({
+      method: 'PUT',
+      path: '/api/flows/any/draft',
+      headers: { ...auth(), 'content-type': 'application/json', expect: '100-continue' },
+      contentLength: 20 * MB,
+      prefix: '',
+      maxBodyBytes: 0,
+    });
+    expect(result.status).toBe(413);
+    expect(result.body).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE', limitBytes: 10 * MB } });
+  });
+
   it('cuts a chunked JSON body at the limit with a 413, before the client has sent it all', async () => {
     const before = await testPrisma().phoneNumber.count({ where: { organizationId } });
     const result = await rawUpload({
