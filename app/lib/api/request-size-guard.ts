@@ -18,6 +18,7 @@ export function guardRequestSize(req: IncomingMessage, res: ServerResponse): boo
   const declared = req.headers['content-length'];
   if (declared !== undefined) {
     if (Number(declared) > limit) {
+      req.resume(); // what the client still sends is read and dropped, never handed to Next.js
       refuse(req, res, rule);
       return true;
     }
@@ -43,12 +44,29 @@ export function guardRequestSize(req: IncomingMessage, res: ServerResponse): boo
   return false;
 }
 
+/**
+ * How long a refused connection keeps reading (and discarding) what the client still sends
+ * after the 413. Closing a socket that has unread data makes the kernel send a reset, and a
+ * client that is busy uploading may then lose the 413 it has not read yet ("lingering
+ * close", as nginx does). Nothing is kept meanwhile.
+ */
+const LINGER_MS = 3_000;
+
 function refuse(req: IncomingMessage, res: ServerResponse, rule: BodyLimitRule): void {
-  const closeConnection = () => req.socket.destroy();
+  const socket = req.socket;
+  const closeGracefully = () => {
+    socket.end(); // our FIN: the answer is complete
+    socket.resume(); // keep draining the client's data so the close is not a reset
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  };
+  // Node closes a `connection: close` response with destroySoon(), i.e. at once: linger instead.
+  socket.destroySoon = closeGracefully;
   if (res.headersSent) {
     // The route already answered (e.g. its own, lower limit): just stop the upload.
-    if (res.writableFinished) closeConnection();
-    else res.once('finish', closeConnection);
+    if (res.writableFinished) closeGracefully();
+    else res.once('finish', closeGracefully);
     return;
   }
   const body = JSON.stringify(payloadTooLargeBody(rule));
@@ -58,6 +76,5 @@ function refuse(req: IncomingMessage, res: ServerResponse, rule: BodyLimitRule):
     'cache-control': 'no-store',
     connection: 'close',
   });
-  // Close once the answer is written, so the client stops sending (it sees the 413 first).
-  res.end(body, closeConnection);
+  res.end(body);
 }
