@@ -48,6 +48,20 @@ describe('JSON bodies', () => {
     expect((result.body as { error: { message: string } }).error.message).toContain('1 MB');
   });
 
+  it('a client uploading 100 MB as fast as it can still reads the 413 (no reset before it)', async () => {
+    const result = await rawUpload({
+      method: 'POST',
+      path: '/api/numbers',
+      headers: { ...auth(), 'content-type': 'application/json' },
+      contentLength: 100 * MB,
+      prefix: '{"label":"',
+      maxBodyBytes: 100 * MB,
+      chunkBytes: 256 * 1024,
+    });
+    expect(result.status).toBe(413);
+    expect(result.sentEverything).toBe(false);
+  });
+
   it('answers 413 instead of "100 Continue" to a client that waits before sending 20 MB', async () => {
     const result = await rawUpload({
       method: 'PUT',
