@@ -1,10 +1,11 @@
 // The admin process: Next.js (pages and REST API) and socket.io (live events) on one port.
 // Started by scripts/start.ts (npm start) and by the test harness.
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { Server as SocketServer } from 'socket.io';
 import { CLIENT_ADDRESS_HEADER, markClientAddressHeaderTrusted, parseTrustedProxies, resolveClientAddress } from './lib/auth/client-address';
+import { guardRequestSize } from './lib/api/request-size-guard';
 
 export interface AdminServer {
   url: string;
@@ -24,7 +25,7 @@ export async function startAdminServer(options: { port: number; host?: string; d
   const trustedProxies = parseTrustedProxies(process.env.TRUSTED_PROXIES);
   markClientAddressHeaderTrusted();
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     delete req.headers[CLIENT_ADDRESS_HEADER];
     const client = resolveClientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
     if (client) req.headers[CLIENT_ADDRESS_HEADER] = client;
@@ -33,6 +34,16 @@ export async function startAdminServer(options: { port: number; host?: string; d
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
+  };
+  const server = createServer((req, res) => {
+    // Body size cap on every request, before Next.js reads anything (issue 12, finding 3).
+    if (!guardRequestSize(req, res)) onRequest(req, res);
+  });
+  // `Expect: 100-continue` (curl, for bodies over 1 MB): refuse before inviting the body.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (guardRequestSize(req, res)) return;
+    res.writeContinue();
+    onRequest(req, res);
   });
   const io = new SocketServer(server, { path: '/socket.io', serveClient: false });
   (globalThis as { relaisIo?: SocketServer }).relaisIo = io;

@@ -15,9 +15,11 @@ export function ErrorAlert({ error, ignoreFields = [] }: { error: unknown; ignor
   );
 }
 
-export function describeError(error: unknown, t: (key: 'network' | 'forbidden' | 'notFound' | 'conflict' | 'unknown') => string) {
+export function describeError(error: unknown, t: (key: 'network' | 'forbidden' | 'notFound' | 'conflict' | 'unknown' | 'payloadTooLarge') => string) {
   if (error instanceof ApiError) {
     if (error.status === 0) return t('network');
+    // 413: the server names the limit in English; say it in the user's language.
+    if (error.status === 413) return t('payloadTooLarge');
     const general =
       error.status === 403 ? t('forbidden') : error.status === 404 ? t('notFound') : error.status === 409 ? t('conflict') : undefined;
     const message = stripPathPrefix(error.message);

@@ -84,14 +84,66 @@ function check(node: ExpressionNode): void {
   }
 }
 
+/**
+ * How deeply an expression may nest: brackets, unary operators and the operands of an
+ * operator chain. jsep, check() and the runtime's evaluator are recursive, so nesting is
+ * bounded here (a 20,000-character template of "((((…" overflowed the stack). Real
+ * expressions nest a few levels.
+ */
+export const MAX_EXPRESSION_DEPTH = 64;
+
+/** Bracket and unary-operator nesting, found by one linear scan (strings skipped) before jsep runs. */
+function sourceNesting(source: string): number {
+  let depth = 0;
+  let max = 0;
+  let unaryRun = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = null;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '(' || c === '[') max = Math.max(max, ++depth);
+    else if (c === ')' || c === ']') depth--;
+    if (c === '!' || c === '-' || c === '+') max = Math.max(max, depth + ++unaryRun);
+    else if (c !== ' ' && c !== '(' && c !== '[') unaryRun = 0;
+  }
+  return max;
+}
+
+/** The depth of an AST, walked with an explicit stack (never recursive). */
+function astDepth(root: ExpressionNode): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push([item, depth]);
+      continue;
+    }
+    if (depth > max) max = depth;
+    if (max > MAX_EXPRESSION_DEPTH) return max;
+    for (const [key, value] of Object.entries(node)) if (key !== 'type' && typeof value === 'object') stack.push([value, depth + 1]);
+  }
+  return max;
+}
+
+const tooDeep = () => new ExpressionError(`it nests more than ${MAX_EXPRESSION_DEPTH} levels deep; simplify it`);
+
 /** Parses and checks an expression; throws ExpressionError with a readable reason. */
 export function parseExpression(source: string): ExpressionNode {
+  if (sourceNesting(source) > MAX_EXPRESSION_DEPTH) throw tooDeep();
   let ast: ExpressionNode;
   try {
     ast = jsep(source);
   } catch (error) {
     throw new ExpressionError((error as Error).message);
   }
+  if (astDepth(ast) > MAX_EXPRESSION_DEPTH) throw tooDeep();
   check(ast);
   return ast;
 }

@@ -4,7 +4,13 @@ import { validateFlowSchema } from './ajv';
 import { escapePointerSegment, type Problem } from './problems';
 
 function show(value: unknown): string {
-  const text = JSON.stringify(value);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    // Too deep for JSON.stringify (it recurses); the path already names the field.
+    return Array.isArray(value) ? '[…]' : '{…}';
+  }
   return text === undefined ? String(value) : text.length > 60 ? text.slice(0, 57) + '...' : text;
 }
 

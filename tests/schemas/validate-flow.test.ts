@@ -131,6 +131,15 @@ describe('expressions', () => {
     expect(checkTemplate('Bonjour {{caller}}')).toBeNull();
     expect(checkTemplate('{{ a + }}')).toMatch(/a \+/);
   });
+
+  it('refuses nesting deeper than 64 levels with a reason instead of overflowing the stack (issue 12)', () => {
+    const deep = ['('.repeat(5000) + '1' + ')'.repeat(5000), '-'.repeat(5000) + '1', Array(2000).fill('x').join(' + '), '!'.repeat(65) + 'a'];
+    for (const source of deep) expect(() => parseExpression(source), source.slice(0, 12)).toThrow(/more than 64 levels/);
+    expect(checkTemplate('{{' + '('.repeat(9990) + '1' + ')'.repeat(9990) + '}}')).toMatch(/more than 64 levels/);
+    for (const ok of ['((((a))))', Array(40).fill('x').join(' + '), 'len("((((((((((") > 1', '-(-(-2))']) {
+      expect(() => parseExpression(ok), ok).not.toThrow();
+    }
+  });
 });
 
 describe('resolveTakenOutput', () => {

@@ -3,6 +3,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, type FormEvent } from 'react';
 import { apiRequest, fieldProblem } from '@/app/components/api-client';
+import { SOUND_FILE_LIMIT } from '@/app/lib/api/body-limits';
 import { ErrorAlert } from '@/app/components/error-alert';
 import { Field } from '@/app/components/form-field';
 import { PageHeader } from '@/app/components/page-header';
@@ -14,7 +15,7 @@ import { useFieldErrors } from '@/app/components/use-field-errors';
 
 const languages = ['fr', 'en'] as const;
 /** Problem codes of a refused audio file (app/lib/sounds/convert-audio.ts) → sounds.fileErrors.* */
-const fileErrorKeys = { 'sound.unsupportedFormat': 'unsupportedFormat', 'sound.corrupt': 'corrupt', 'sound.tooLong': 'tooLong' } as const;
+const fileErrorKeys = { 'sound.unsupportedFormat': 'unsupportedFormat', 'sound.corrupt': 'corrupt', 'sound.tooLong': 'tooLong', 'sound.tooLarge': 'tooLarge' } as const;
 
 export interface SoundRow {
   id: string;
@@ -69,16 +70,24 @@ function UploadForm({ onUploaded }: { onUploaded: () => void }) {
   const [name, setName] = useState('');
   const [language, setLanguage] = useState<string>('fr');
   const [done, setDone] = useState(false);
+  const [tooLarge, setTooLarge] = useState(false);
   const { pending, error, run } = useApiAction();
   const errorFor = useFieldErrors(error);
   const fileCode = fieldProblem(error, 'file')?.code as keyof typeof fileErrorKeys | undefined;
-  const fileError = fileCode && fileCode in fileErrorKeys ? t(`fileErrors.${fileErrorKeys[fileCode]}`) : errorFor('file');
+  const fileError = tooLarge
+    ? t('fileErrors.tooLarge')
+    : fileCode && fileCode in fileErrorKeys
+      ? t(`fileErrors.${fileErrorKeys[fileCode]}`)
+      : errorFor('file');
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setDone(false);
     const data = new FormData(event.currentTarget);
     const file = data.get('file');
+    // The server cuts an upload over the limit while it is being sent, so say it before sending.
+    setTooLarge(file instanceof File && file.size > SOUND_FILE_LIMIT);
+    if (file instanceof File && file.size > SOUND_FILE_LIMIT) return;
     // Name the sound after its file when no name was typed.
     if (!name.trim() && file instanceof File && file.name) data.set('name', file.name.replace(/\.[^.]+$/, ''));
     const ok = await run(() => apiRequest('POST', '/api/sounds', data));

@@ -1,11 +1,15 @@
-// Request body validation at the boundary: JSON parsing (400 INVALID_JSON) and JSON Schema
-// validation with ajv against schemas/api (400 VALIDATION_FAILED, `path` = JSON pointer of
-// the first failing field, `problems` = every failure).
+// Request body validation at the boundary: size limit (413), JSON parsing (400 INVALID_JSON),
+// depth and text checks (./json-guard.ts), and JSON Schema validation with ajv against
+// schemas/api (400 VALIDATION_FAILED, `path` = JSON pointer of the first failing field,
+// `problems` = every failure).
 import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { apiSchemas, PATCH_SCHEMAS, patchSchemaName, updateSchemaOf, type ApiSchemaName, type PatchSchemaName } from '@/schemas/api';
 import { commonSchema, flowSchema, stepSchemas } from '@/schemas';
+import { JSON_RULE, type BodyLimitRule } from './body-limits';
 import { ApiError, type ApiProblem } from './errors';
+import { findJsonProblem } from './json-guard';
+import { readBodyText } from './read-body';
 
 // ajv and ajv-formats are CommonJS; under ESM the export may sit on `.default`.
 const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
@@ -32,15 +36,48 @@ function getValidators(): Map<string, ValidateFunction> {
 
 export type BodySchema = ApiSchemaName | `${PatchSchemaName extends `${infer B}Input` ? B : never}Patch`;
 
-/** Reads the JSON body of a request; 400 INVALID_JSON when it is not JSON. */
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (!text.trim()) throw new ApiError('INVALID_JSON', 'The request body is empty; send a JSON object', { path: '' });
+export interface ReadJsonOptions {
+  /** Byte limit of the body (413 past it); JSON_RULE (1 MB) unless the route needs more. */
+  limit?: BodyLimitRule;
+  /** An empty body reads as `{}` (actions whose fields are all optional). */
+  allowEmpty?: boolean;
+}
+
+/**
+ * Reads the JSON body of a request, always a JSON object: 413 past the byte limit (counted
+ * while streaming), 400 INVALID_JSON when it is not JSON or not an object (`null`, arrays,
+ * numbers…), 400 VALIDATION_FAILED with the field's pointer for nesting deeper than
+ * MAX_JSON_DEPTH, NUL characters and unpaired surrogates (see ./json-guard.ts).
+ */
+export async function readJson(req: Request, options: ReadJsonOptions = {}): Promise<Record<string, unknown>> {
+  const text = await readBodyText(req, options.limit ?? JSON_RULE);
+  if (!text.trim()) {
+    if (options.allowEmpty) return {};
+    throw new ApiError('INVALID_JSON', 'The request body is empty; send a JSON object', { path: '' });
+  }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (err) {
     throw new ApiError('INVALID_JSON', `The request body is not valid JSON: ${(err as Error).message}`, { path: '' });
   }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    const got = body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body;
+    throw new ApiError('INVALID_JSON', `The request body must be a JSON object (got ${got})`, { path: '' });
+  }
+  assertStorableJson(body);
+  return body as Record<string, unknown>;
+}
+
+/** 400 VALIDATION_FAILED at the first too-deep value or unstorable text of `value`. */
+export function assertStorableJson(value: unknown, basePath = ''): void {
+  const problem = findJsonProblem(value);
+  if (!problem) return;
+  const path = basePath + problem.path;
+  throw new ApiError('VALIDATION_FAILED', `${path || 'body'}: ${problem.message}`, {
+    path,
+    problems: [{ severity: 'error', code: problem.code, message: problem.message, path }],
+  });
 }
 
 /** Validates a value against a named API schema; throws VALIDATION_FAILED with the exact field. */

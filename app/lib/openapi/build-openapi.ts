@@ -181,6 +181,20 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
     '/api/sounds/{id}/audio': {
       get: { tag: 'Sounds', op: { summary: 'The audio (8 kHz mono 16-bit WAV)', ok: { status: 200, content: 'audio/wav', description: 'WAV file' }, errors: ['NOT_FOUND'] } },
     },
+    '/api/tts': {
+      get: {
+        tag: 'Sounds',
+        op: {
+          summary: "Speak a text with the call runtime's voice (the editor's Listen button); cached",
+          query: [
+            { name: 'text', description: 'The text to speak (required, at most 500 characters)' },
+            { name: 'voice', description: '"fr" (default) or "en"' },
+          ],
+          ok: { status: 200, content: 'audio/wav', description: 'WAV file (8 kHz mono 16-bit)' },
+          errors: ['VALIDATION_FAILED'],
+        },
+      },
+    },
     '/api/voicemails': {
       get: {
         tag: 'Voicemails',
@@ -222,6 +236,8 @@ function operation(method: string, path: string, tag: string, op: Operation) {
   const roles = op.roles ?? ALL;
   const errors = new Set<ApiErrorCode>(['UNAUTHENTICATED', ...(op.errors ?? []), 'INTERNAL']);
   if (op.body && !op.multipart) errors.add('INVALID_JSON');
+  // Every body has a size limit (app/lib/api/body-limits.ts).
+  if (op.body) errors.add('PAYLOAD_TOO_LARGE');
   if (roles.length < ALL.length) errors.add('FORBIDDEN');
   const responses: Record<string, unknown> = {};
   const okContent = op.ok.content

@@ -1,21 +1,23 @@
 // Reads the multipart/form-data of a sound upload (fields: file, name, language) and checks
-// the fields against schemas/api/sound-upload.schema.json.
+// the fields against schemas/api/sound-upload.schema.json. The body is counted while it
+// streams and abandoned past SOUND_UPLOAD_LIMIT (a chunked upload is never buffered whole).
+import { SOUND_FILE_LIMIT, SOUND_UPLOAD_RULE } from '@/app/lib/api/body-limits';
 import { ApiError } from '@/app/lib/api/errors';
-import { assertValid } from '@/app/lib/api/validate-body';
+import { payloadTooLarge, readBodyBytes } from '@/app/lib/api/read-body';
+import { assertStorableJson, assertValid } from '@/app/lib/api/validate-body';
 import type { UploadSoundInput } from './upload-sound';
 
-export const MAX_SOUND_BYTES = 20 * 1024 * 1024;
+export const MAX_SOUND_BYTES = SOUND_FILE_LIMIT;
 
 export async function readSoundUpload(req: Request, defaultLanguage = 'fr'): Promise<UploadSoundInput> {
   const type = req.headers.get('content-type') ?? '';
   if (!type.startsWith('multipart/form-data')) {
     throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'Send the sound as multipart/form-data with the fields file, name and language', { path: '' });
   }
-  const length = Number(req.headers.get('content-length') ?? 0);
-  if (length > MAX_SOUND_BYTES + 64 * 1024) throw tooLarge();
+  const body = await readBodyBytes(req, SOUND_UPLOAD_RULE);
   let form: FormData;
   try {
-    form = await req.formData();
+    form = await new Response(body as Uint8Array<ArrayBuffer>, { headers: { 'content-type': type } }).formData();
   } catch {
     throw new ApiError('INVALID_JSON', 'The multipart body could not be read', { path: '' });
   }
@@ -29,18 +31,18 @@ export async function readSoundUpload(req: Request, defaultLanguage = 'fr'): Pro
   }
   if (fields.language === undefined) fields.language = defaultLanguage;
   for (const key of form.keys()) if (!['file', 'name', 'language'].includes(key)) fields[key] = 'unexpected';
+  assertStorableJson(fields);
   assertValid('SoundUpload', fields);
   const blob = file as Blob;
-  if (blob.size > MAX_SOUND_BYTES) throw tooLarge();
+  const originalName = 'name' in blob && typeof blob.name === 'string' ? blob.name : null;
+  // The file's own name is stored too (PostgreSQL refuses NUL in text).
+  if (originalName !== null) assertStorableJson({ file: originalName });
+  if (blob.size > MAX_SOUND_BYTES) throw payloadTooLarge(SOUND_UPLOAD_RULE);
   if (blob.size === 0) throw new ApiError('VALIDATION_FAILED', 'The file is empty', { path: '/file' });
   return {
     name: fields.name as string,
     language: fields.language as string,
-    originalName: 'name' in blob && typeof blob.name === 'string' ? blob.name : null,
+    originalName,
     file: Buffer.from(await blob.arrayBuffer()),
   };
-}
-
-function tooLarge(): ApiError {
-  return new ApiError('PAYLOAD_TOO_LARGE', `Sounds are limited to ${MAX_SOUND_BYTES / 1024 / 1024} MB`, { path: '/file' });
 }

@@ -120,7 +120,10 @@ function segment(key: string | number): string {
   return '/' + String(key).replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Leaf-level differences between two JSON values, as JSON pointers below `path`. */
+/**
+ * Leaf-level differences between two JSON values, as JSON pointers below `path`. Recursive:
+ * stored documents nest at most MAX_JSON_DEPTH (64) levels, the API's reader refuses deeper.
+ */
 function compareValues(before: unknown, after: unknown, path: string): FieldChange[] {
   if (isEqual(before, after)) return [];
   if (isPlainObject(before) && isPlainObject(after)) {
