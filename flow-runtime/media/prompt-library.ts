@@ -16,7 +16,7 @@ import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import wavefile from 'wavefile';
+import { wavefile } from './wavefile-module';
 import { MediaError, isMediaError, type MediaErrorCode } from './errors';
 import { encodeG711, SAMPLE_RATE } from './g711';
 import type { CodecName, PromptFallback, PromptSource } from './media-endpoint';

@@ -10,7 +10,7 @@
 //   4. stop / close. Abort deletes the file.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import wavefile from 'wavefile';
+import { wavefile } from './wavefile-module';
 import { MediaError } from './errors';
 import { rmsDb, SAMPLE_RATE } from './g711';
 import type { RecordingResult } from './media-endpoint';

@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import wavefile from 'wavefile';
+import { wavefile } from './wavefile-module';
 import { MediaError } from './errors';
 import { resamplePcm16 } from './telephony-audio';
 

@@ -10,7 +10,7 @@
 // - Resampling: windowed-sinc low-pass (Blackman, cut at 0.45 × the lower rate) from a
 //   precomputed table, streaming, so memory is bounded by the 8 kHz output and not by the
 //   decoded input. Linear in the input length.
-import wavefile from 'wavefile';
+import { wavefile } from './wavefile-module';
 import { MediaError } from './errors';
 
 export const TELEPHONY_RATE = 8000;
