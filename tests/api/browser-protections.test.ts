@@ -190,7 +190,11 @@ describe('Origin of writes', () => {
 
     // A browser signing in (fetch metadata present) without Origin or from another site: refused.
     const signInBody = JSON.stringify({ email: admin.email, password: admin.password });
-    for (const headers of [{ 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' }, { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors', origin: 'https://evil.example' }]) {
+    const browserAttempts: Record<string, string>[] = [
+      { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' },
+      { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors', origin: 'https://evil.example' },
+    ];
+    for (const headers of browserAttempts) {
       const res = await fetch(`${baseUrl()}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: signInBody });
       expect(res.status, JSON.stringify(headers)).toBe(403);
       expect(res.headers.getSetCookie().some((c) => c.includes('session_token='))).toBe(false);
