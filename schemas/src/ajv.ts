@@ -1,36 +1,27 @@
-// Compiled validators, built once at module load (ajv 8, draft 2020-12).
-import Ajv2020Module, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
-import { commonSchema, flowSchema, stepSchemas } from '../generated/schema-bundle';
+// The flow format's validators (ajv 8, draft 2020-12), compiled ahead of time by
+// schemas/scripts/generate-validators.ts into schemas/generated/validators-*.ts: compiling at
+// load time needs `new Function`, which the admin's Content-Security-Policy refuses in the
+// browser (the editor validates as you type). Regenerate with `npm run schemas:types`.
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import * as strict from '../generated/validators-strict';
+import * as defaulting from '../generated/validators-defaults';
 import { STEP_TYPES, type StepType } from './step-types';
+import { validatorExportName } from './ajv-options';
 
-// ajv and ajv-formats are CommonJS; under ESM the class/function may sit on `.default`.
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as typeof Ajv2020Module;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule;
+type ValidatorModule = Record<string, ValidateFunction>;
 
-/** Our annotation keywords: ajv's strict mode rejects unknown keywords unless declared. */
-const ANNOTATION_KEYWORDS = ['x-title-fr', 'x-description-fr', 'x-category', 'x-outputs', 'x-reference', 'x-expression', 'x-template'];
-
-function createAjv(useDefaults: boolean): InstanceType<typeof Ajv2020> {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true, useDefaults });
-  addFormats(ajv, ['regex', 'json-pointer', 'uri', 'date', 'time']);
-  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'object', 'boolean', 'array'] });
-  ajv.addSchema(commonSchema);
-  for (const type of STEP_TYPES) ajv.addSchema(stepSchemas[type]);
-  ajv.addSchema(flowSchema);
-  return ajv;
+function pick(module: ValidatorModule) {
+  const get = (name: string) => {
+    const validate = module[validatorExportName(name)];
+    if (typeof validate !== 'function') throw new Error(`schemas/generated: no validator for ${name}; run npm run schemas:types`);
+    return validate;
+  };
+  const steps = Object.fromEntries(STEP_TYPES.map((type) => [type, get(type)])) as Record<StepType, ValidateFunction>;
+  return { flow: get('flow'), steps };
 }
 
-function compileAll(ajv: InstanceType<typeof Ajv2020>) {
-  const flow = ajv.getSchema(flowSchema.$id as string) as ValidateFunction;
-  const steps = Object.fromEntries(
-    STEP_TYPES.map((type) => [type, ajv.getSchema(stepSchemas[type].$id as string) as ValidateFunction]),
-  ) as Record<StepType, ValidateFunction>;
-  return { flow, steps };
-}
-
-const strictValidators = compileAll(createAjv(false));
-const defaultingValidators = compileAll(createAjv(true));
+const strictValidators = pick(strict as unknown as ValidatorModule);
+const defaultingValidators = pick(defaulting as unknown as ValidatorModule);
 
 /** Validates a whole flow document against flow.schema.json (step configs included). Does not modify its input. */
 export const validateFlowSchema: ValidateFunction = strictValidators.flow;

@@ -181,7 +181,7 @@ test('a conflict or an unreachable server publishes nothing and keeps the change
   const draft = await (await page.request.get(`/api/flows/${flowId}/draft`)).json();
   const other = structuredClone(simpleFlow);
   other.nodes[0].label = 'Changed elsewhere';
-  expect((await page.request.put(`/api/flows/${flowId}/draft`, { data: { document: other, revision: draft.revision } })).ok()).toBe(true);
+  expect((await page.request.put(`/api/flows/${flowId}/draft`, { data: { document: other, revision: draft.revision }, headers: { origin: process.env.E2E_BASE_URL! } })).ok()).toBe(true);
 
   await toolbar(page).getByRole('button', { name: 'Publish' }).click();
   const dialog = page.getByRole('dialog', { name: 'Publish the draft' });

@@ -10,7 +10,8 @@ import { expect, test } from './support/fixtures';
 const demo = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../fixtures/flows/good/demo.json'), 'utf8'));
 
 async function call(request: APIRequestContext, method: 'post' | 'put' | 'get', url: string, data?: unknown) {
-  const res = await request[method](url, data === undefined ? undefined : { data });
+  // Cookie writes must carry the admin's Origin, as the browser's own fetches do.
+  const res = await request[method](url, { headers: { origin: process.env.E2E_BASE_URL! }, ...(data === undefined ? {} : { data }) });
   expect(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`).toBe(true);
   return res.json();
 }

@@ -11,6 +11,8 @@ export const API_ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   /** Signed in, but the role may not do this. */
   FORBIDDEN: 403,
+  /** A write with a session cookie but no Origin header, or a foreign one (CSRF defence). */
+  ORIGIN_REFUSED: 403,
   /** No such object in the caller's organisation (other organisations' objects included). */
   NOT_FOUND: 404,
   /** The HTTP method is not supported on this path. */

@@ -1,10 +1,12 @@
 // The wrapper every REST route handler goes through:
 //   export const GET = withApi({ roles: ['admin'] }, async (req, { user, params }) => ({ ... }));
-// 1. authenticates (session cookie or API token) → 401 UNAUTHENTICATED;
+// 1. authenticates (session cookie or API token) → 401 UNAUTHENTICATED; a session-cookie
+//    write without our Origin → 403 ORIGIN_REFUSED (app/lib/security/write-origin.ts);
 // 2. checks the role → 403 FORBIDDEN;
 // 3. runs the handler; a returned plain value becomes a 200 JSON response;
 // 4. turns ApiError, known Prisma errors and anything else into the JSON error shape.
 import { ApiError } from './errors';
+import { WRITE_ORIGIN_MESSAGES, writeOriginProblem } from '@/app/lib/security/write-origin';
 import { toApiError } from './prisma-errors';
 import { getCurrentUser, hasRole, type CurrentUser, type UserRole } from '@/app/lib/auth/current-user';
 
@@ -43,9 +45,9 @@ export function withApi<P extends Params = Params>(
       if (!user && !options.public) {
         throw new ApiError('UNAUTHENTICATED', 'Sign in, or send an API token as "Authorization: Bearer <token>"');
       }
-      if (user?.via === 'session' && isCrossSiteWrite(req)) {
-        throw new ApiError('FORBIDDEN', 'Cross-site requests may not change data with a session cookie; use an API token');
-      }
+      // CSRF: a cookie write must say it comes from one of our pages; token writes need not.
+      const originProblem = user?.via === 'session' ? writeOriginProblem(req.method, req.headers) : null;
+      if (originProblem) throw new ApiError('ORIGIN_REFUSED', WRITE_ORIGIN_MESSAGES[originProblem]);
       if (user && !options.public && !hasRole(user, options.roles)) {
         throw new ApiError('FORBIDDEN', `This needs one of the roles: ${options.roles!.join(', ')}; you are ${user.role}`);
       }
@@ -64,22 +66,6 @@ export function withApi<P extends Params = Params>(
 }
 
 const noStore = { 'cache-control': 'no-store' };
-
-/**
- * Defence in depth against CSRF on top of the SameSite=Lax session cookie: a write sent with a
- * cookie must come from a page of this same host when the browser says where it comes from.
- */
-function isCrossSiteWrite(req: Request): boolean {
-  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return false;
-  const origin = req.headers.get('origin');
-  if (!origin) return false;
-  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
 
 /** A JSON response with a status other than 200 (e.g. 201 Created). */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

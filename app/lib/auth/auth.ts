@@ -83,6 +83,11 @@ function createAuth() {
       }),
     },
     plugins: [nextCookies()],
+    // better-auth turns its Origin/CSRF checks off by itself whenever NODE_ENV is "test" or
+    // TEST is set (vitest sets TEST, and child processes inherit it). Keep them on always, so
+    // tests see what users get: a cookie request, or a browser sign-in, without our Origin is
+    // refused (403), like the API's own rule (app/lib/security/write-origin.ts).
+    advanced: { disableOriginCheck: false, disableCSRFCheck: false },
   });
 }
 
