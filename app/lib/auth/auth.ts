@@ -62,7 +62,13 @@ function createAuth() {
     // Never read the client's own X-Forwarded-For: app/server.ts resolves the address (socket
     // peer, or the header via TRUSTED_PROXIES) into CLIENT_ADDRESS_HEADER. Without app/server.ts
     // in front, that header could come from the client, so address tracking is off.
+    // better-auth turns its Origin/CSRF checks off by itself whenever NODE_ENV is "test" or
+    // TEST is set (vitest sets TEST, and child processes inherit it). Keep them on always, so
+    // tests see what users get: a cookie request, or a browser sign-in, without our Origin is
+    // refused (403), like the API's own rule (app/lib/security/write-origin.ts).
     advanced: {
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
       ipAddress: isClientAddressHeaderTrusted() ? { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } : { disableIpTracking: true },
     },
     // New passwords set through better-auth (change, reset) must be hard to guess, as for
@@ -83,11 +89,6 @@ function createAuth() {
       }),
     },
     plugins: [nextCookies()],
-    // better-auth turns its Origin/CSRF checks off by itself whenever NODE_ENV is "test" or
-    // TEST is set (vitest sets TEST, and child processes inherit it). Keep them on always, so
-    // tests see what users get: a cookie request, or a browser sign-in, without our Origin is
-    // refused (403), like the API's own rule (app/lib/security/write-origin.ts).
-    advanced: { disableOriginCheck: false, disableCSRFCheck: false },
   });
 }
 
