@@ -4,6 +4,8 @@
 //      MEDIA_THREAD=worker npx tsx bench/run.ts media   (one of them: worker | main)
 //      MEDIA_BENCH_MAIN_BUSY_MS=30 …                    (the main thread also does 30 ms of
 //        synchronous work every 100 ms, standing in for signalling, flows and database work)
+//      MEDIA_BENCH_IDLE=1 …                             (the endpoints play nothing: each sends
+//        the G.711 silence that keeps an answered call's RTP flowing, e.g. a menu waiting)
 //
 // 1. A sink process (a separate Node process, so its receiving does not load ours) counts the
 //    packets it gets on one loopback UDP port.
@@ -36,6 +38,7 @@ const SETTLE_MS = 1000;
 const WINDOW_MS = 3000;
 const BUDGET_MS = 40_000;
 const MAIN_BUSY_MS = Number(process.env.MEDIA_BENCH_MAIN_BUSY_MS ?? 0);
+const IDLE = process.env.MEDIA_BENCH_IDLE === '1';
 
 const SINK_CODE = `
 const dgram = require('node:dgram');
@@ -118,7 +121,7 @@ export default async function benchMedia(): Promise<void> {
   const threads = process.env.MEDIA_THREAD ? [mediaThreadFromEnv(process.env)] : [...MEDIA_THREADS];
   const summary: string[] = [];
   for (const thread of threads) {
-    console.log(`\n--- media on the ${thread} thread (MEDIA_THREAD=${thread})${MAIN_BUSY_MS > 0 ? `, main thread busy ${MAIN_BUSY_MS} ms every 100 ms` : ''} ---`);
+    console.log(`\n--- media on the ${thread} thread (MEDIA_THREAD=${thread})${MAIN_BUSY_MS > 0 ? `, main thread busy ${MAIN_BUSY_MS} ms every 100 ms` : ''}${IDLE ? ', idle endpoints sending silence' : ''} ---`);
     summary.push(`${thread}: ${await benchMode(thread)}`);
   }
   if (summary.length > 1) console.log(`\n${summary.join('\n')}`);
@@ -149,7 +152,7 @@ async function benchMode(thread: MediaThread): Promise<string> {
       while (endpoints.length < target) {
         const ep = await server.createEndpoint({ remoteSdp: offerTo(port) });
         endpoints.push(ep);
-        void ep.play({ kind: 'samples', samples }, { loop: true }).catch(() => {});
+        if (!IDLE) void ep.play({ kind: 'samples', samples }, { loop: true }).catch(() => {});
       }
       await sleep(SETTLE_MS);
       await server.resetPacingStats();
@@ -190,7 +193,7 @@ async function benchMode(thread: MediaThread): Promise<string> {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`stopped: ${stopReason}; ticks dropped by stalls: ${server.droppedTicks}`);
-  console.log(best ? `media: ${best.streams} concurrent playing streams held with p99 send deviation ${best.p99} ms (< ${P99_LIMIT_MS} ms)` : 'media: no step held p99 under the limit');
+  console.log(best ? `media: ${best.streams} concurrent ${IDLE ? "silent" : "playing"} streams held with p99 send deviation ${best.p99} ms (< ${P99_LIMIT_MS} ms)` : 'media: no step held p99 under the limit');
   console.log(`media: ${bestSpread} streams held with the p99 of our own in-tick send spread under ${P99_LIMIT_MS} ms (excludes the machine's timer lateness, the "wake" column)`);
   if (perPacketUs > 0) {
     console.log(

@@ -8,6 +8,9 @@
 // - Stopping on purpose (stopPlayback, stopRecording) is not an error: the promise resolves
 //   with reason 'stopped'. Closing the endpoint resolves pending plays/recordings with reason
 //   'closed' (a recording keeps what was captured) and rejects other operations with `media.closed`.
+// - Once negotiated, an endpoint sends RTP without pause whenever the remote's SDP direction lets
+//   it send: prompts, digits, relayed media, and silence in between (carriers and SBCs hang up
+//   calls whose RTP stops). Nothing at all while the remote is sendonly/inactive (on hold).
 // - Errors are MediaError with a stable code (errors.ts).
 // - Events are delivered asynchronously to the operation that caused them, never re-entrantly
 //   inside a call to the endpoint.

@@ -1,6 +1,8 @@
 // Hands out UDP sockets bound to even ports of a range (RTP convention; RTCP's odd port is not
 // bound since RTCP is not implemented). Ports taken by other processes are skipped.
 import dgram from 'node:dgram';
+import dns from 'node:dns';
+import net from 'node:net';
 import { MediaError } from './errors';
 
 export interface PortRange {
@@ -33,7 +35,7 @@ export class PortAllocator {
       this.cursor = this.cursor + 2 > this.range.max ? first : this.cursor + 2;
       if (this.inUse.has(port)) continue;
       this.inUse.add(port);
-      const socket = dgram.createSocket({ type: this.range.host.includes(':') ? 'udp6' : 'udp4' });
+      const socket = dgram.createSocket({ type: this.range.host.includes(':') ? 'udp6' : 'udp4', lookup: literalLookup });
       try {
         await new Promise<void>((resolve, reject) => {
           socket.once('error', reject);
@@ -61,4 +63,22 @@ export class PortAllocator {
   get used(): number {
     return this.inUse.size;
   }
+}
+
+/**
+ * dgram's default lookup answers even an IP literal on the next tick, so every send() would
+ * complete later. Answering IP literals at once makes send() synchronous: the packet reaches
+ * the kernel before send() returns, which lets the paced path reuse one packet buffer
+ * (paced-packet.ts) and saves a deferred callback per packet. Names (a c= line may hold one)
+ * still go through dns.lookup.
+ */
+function literalLookup(
+  address: string,
+  options: dns.LookupOneOptions | number, // dgram passes the family number (4 or 6), not the documented object
+  callback: (err: NodeJS.ErrnoException | null, address: string, family: number) => void,
+): void {
+  const kind = net.isIP(address);
+  if (kind) return callback(null, address, kind);
+  const family = typeof options === 'number' ? options : options?.family;
+  dns.lookup(address, { family: family === 6 || family === 'IPv6' ? 6 : 4 }, callback);
 }

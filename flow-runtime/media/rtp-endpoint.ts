@@ -1,12 +1,19 @@
 // The in-process implementation of MediaEndpoint: one UDP socket per call leg, G.711 RTP
 // paced by the shared MediaClock.
 //
-// Per 20 ms tick (only while the endpoint has paced work: playback, DTMF to send, a
-// recording or a telephone-event to time out):
+// Per 20 ms tick (while the endpoint may send, i.e. it is negotiated, has a remote address and
+// the remote's SDP direction lets us send; otherwise only while it has a recording or a
+// telephone-event to time out):
 //   1. a queued DTMF packet (RFC 4733 event or in-band tone frame) is sent first; the prompt
 //      frame of that tick is then skipped (audio is muted during DTMF, RFC 4733 §2.5.1.2);
 //   2. otherwise the playback's next 160 samples are sent (the last frame padded with silence);
-//   3. recording and RFC 4733 time-outs are polled.
+//   3. otherwise a G.711 silence frame is sent (a menu waiting for a key, a voicemail being
+//      recorded, between prompts): carriers and SBCs hang up calls whose RTP stops. A bridged
+//      leg gets silence only once the relay from its peer has stalled for RELAY_STALL_TICKS;
+//   4. recording and RFC 4733 time-outs are polled.
+// So the stream is continuous: sequence numbers and timestamps advance by one frame per tick
+// across prompt / silence transitions, and the marker bit (RFC 3551 §4.1) is set only when the
+// stream was not contiguous (first packet, after hold, after a stall or after relayed media).
 // Received packets are handled as they arrive: latch the remote address (symmetric RTP),
 // count, then telephone-events go to the RFC 4733 receiver and audio to the bridge peer, the
 // recorder and the in-band detector.
@@ -19,6 +26,7 @@ import { DeviationHistogram } from './deviation-histogram';
 import { MediaError, throwIfAborted } from './errors';
 import { decodeG711, encodeG711, FRAME_SAMPLES, PAYLOAD_TYPE, silenceByte, transcodeG711 } from './g711';
 import { InbandDtmfDetector } from './inband-dtmf';
+import { PacedPacket } from './paced-packet';
 import type { ClockStream, MediaClock } from './media-clock';
 import type {
   BridgeOptions,
@@ -96,6 +104,12 @@ interface ActiveRecording {
 
 /** Inband detections this close to an RFC 4733 event are the same key press, not a new one. */
 const INBAND_SUPPRESS_MS = 250;
+/**
+ * A bridged leg sends silence once nothing was relayed from its peer for this many ticks (the
+ * peer's far end is on hold, uses silence suppression, or its packets are lost): 60 ms, more
+ * than the jitter of a live stream, well under the 100 ms an inactivity timer could notice.
+ */
+const RELAY_STALL_TICKS = 3;
 let recordingCounter = 0;
 
 export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStream {
@@ -124,6 +138,17 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
   private readonly tick0: number;
   private markNext = true;
   private registered = false;
+  /** Timestamps of paced packets are shifted by this much (only forward) after relayed media ran ahead of our grid. */
+  private tsShift = 0;
+  /** Clock tick of the last paced audio packet (for the marker: was the stream contiguous?). */
+  private lastPacedTick = -Infinity;
+  /** Clock tick of the last packet relayed from the bridge peer. */
+  private lastRelayTick = -Infinity;
+  /** RTP timestamp of the newest audio packet sent (paced or relayed), so timestamps never go back. */
+  private lastAudioTs: number | null = null;
+  private readonly paced = new PacedPacket(this.ssrc);
+  private readonly frameScratch = Buffer.alloc(FRAME_SAMPLES);
+  private readonly encodeScratch = new Uint8Array(FRAME_SAMPLES);
 
   private playback: Playback | null = null;
   private playGeneration = 0;
@@ -197,6 +222,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
       direction: this.direction,
       answerTo: this.lastRemoteSdp,
     });
+    this.syncClock();
     return this.localSdp;
   }
 
@@ -225,6 +251,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     this.direction = answerDirection(remote.direction);
     this.setRemoteAddress(remote);
     this.state = 'active';
+    this.syncClock();
   }
 
   async modify(remoteOffer: string): Promise<string> {
@@ -246,6 +273,11 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
 
   private get canSend(): boolean {
     return this.direction === 'sendrecv' || this.direction === 'sendonly';
+  }
+
+  /** Negotiated, with somewhere to send and a direction that lets us send: the stream never stops. */
+  private get sendsContinuously(): boolean {
+    return this.state === 'active' && this.codec !== null && this.canSend && this.remote !== null;
   }
 
   private get canReceive(): boolean {
@@ -301,7 +333,6 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
       };
       options.signal?.addEventListener('abort', onAbort, { once: true });
       this.playback = pb;
-      this.markNext = true;
       this.syncClock();
     });
   }
@@ -339,7 +370,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
       pb.sentSamples += FRAME_SAMPLES;
       return frame;
     }
-    const frame = Buffer.alloc(FRAME_SAMPLES, silenceByte(codec));
+    const frame = this.frameScratch.fill(silenceByte(codec));
     let filled = 0;
     let guard = 0;
     while (filled < FRAME_SAMPLES && guard++ < 64) {
@@ -368,7 +399,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
 
   onTick(tick: number, due: number): void {
     if (this.closed) return;
-    const timestamp = (this.tsBase + (tick - this.tick0) * FRAME_SAMPLES) >>> 0;
+    const timestamp = this.pacedTimestamp(tick);
     const codec = this.codec;
     let sent = false;
 
@@ -380,7 +411,8 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
         this.sendPacket(this.dtmfPayloadType!, action.first, this.eventTimestamp, action.payload, due);
         sent = true;
       } else if (action.kind === 'audio') {
-        this.sendPacket(this.audioPayloadType, false, timestamp, encodeG711(codec, action.pcm), due);
+        const frame = action.pcm.length === FRAME_SAMPLES ? encodeG711(codec, action.pcm, this.encodeScratch) : encodeG711(codec, action.pcm);
+        this.sendAudioFrame(tick, timestamp, frame, due);
         sent = true;
       }
       if (job.actions.length === 0) {
@@ -394,9 +426,15 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     const pb = this.playback;
     if (pb && codec) {
       const frame = this.nextPlaybackFrame(pb, codec);
-      if (!sent) this.sendPacket(this.audioPayloadType, this.markNext, timestamp, frame, due);
-      this.markNext = false;
+      if (!sent) this.sendAudioFrame(tick, timestamp, frame, due);
+      sent = true;
       if (!pb.loop && pb.item >= pb.prompts.length) this.finishPlayback('finished');
+    }
+
+    // Nothing to say: silence, so the far end's RTP inactivity timer never fires. While bridged,
+    // only when the peer's relayed media has stopped; the relay then starts a new talkspurt.
+    if (!sent && codec && (!this.bridgedTo || tick - this.lastRelayTick > RELAY_STALL_TICKS)) {
+      if (this.sendAudioFrame(tick, timestamp, codec, due) && this.bridgedTo) this.relayIn = null;
     }
 
     this.teReceiver.poll();
@@ -408,11 +446,50 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     this.syncClock();
   }
 
-  private sendPacket(payloadType: number, marker: boolean, timestamp: number, payload: Uint8Array, due?: number): void {
+  /** Grid timestamp of a tick: one frame per tick since the endpoint was created. */
+  private pacedTimestamp(tick: number): number {
+    return (this.tsBase + (tick - this.tick0) * FRAME_SAMPLES + this.tsShift) >>> 0;
+  }
+
+  /**
+   * Sends one paced 20 ms audio frame (`payload`: 160 bytes, or a codec name for silence)
+   * through the reusable packet. Returns false when nothing could be sent (no address, on hold).
+   */
+  private sendAudioFrame(tick: number, timestamp: number, payload: Uint8Array | CodecName, due: number): boolean {
     const to = this.remote;
-    if (!to || !this.canSend || this.closed) return;
+    if (!to || !this.canSend || this.closed) return false;
+    // After relayed media (which follows the peer's clock) our grid may be behind: never send
+    // a timestamp that is not newer than the last one.
+    if (this.lastAudioTs !== null) {
+      const ahead = (timestamp - this.lastAudioTs) | 0;
+      if (ahead < FRAME_SAMPLES) {
+        this.tsShift += FRAME_SAMPLES - ahead;
+        timestamp = (timestamp + FRAME_SAMPLES - ahead) >>> 0;
+      }
+    }
+    const marker = this.markNext || this.lastPacedTick !== tick - 1;
     this.seq = (this.seq + 1) & 0xffff;
-    const packet = buildRtpPacket({ payloadType, marker, sequenceNumber: this.seq, timestamp, ssrc: this.ssrc }, payload);
+    const packet =
+      typeof payload === 'string' || payload.length === FRAME_SAMPLES
+        ? this.paced.write(this.audioPayloadType, marker, this.seq, timestamp, payload)
+        : buildRtpPacket({ payloadType: this.audioPayloadType, marker, sequenceNumber: this.seq, timestamp, ssrc: this.ssrc }, payload);
+    this.transmit(packet, to, due);
+    this.paced.afterSend(this.socket);
+    this.markNext = false;
+    this.lastPacedTick = tick;
+    this.lastAudioTs = timestamp;
+    return true;
+  }
+
+  private sendPacket(payloadType: number, marker: boolean, timestamp: number, payload: Uint8Array, due?: number): boolean {
+    const to = this.remote;
+    if (!to || !this.canSend || this.closed) return false;
+    this.seq = (this.seq + 1) & 0xffff;
+    this.transmit(buildRtpPacket({ payloadType, marker, sequenceNumber: this.seq, timestamp, ssrc: this.ssrc }, payload), to, due);
+    return true;
+  }
+
+  private transmit(packet: Buffer, to: TransportAddress, due: number | undefined): void {
     if (due !== undefined) {
       const now = performance.now();
       this.pacing.record(now - due);
@@ -427,7 +504,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
   }
 
   private needsTick(): boolean {
-    return !this.closed && (this.playback !== null || this.dtmfJobs.length > 0 || this.activeRecording !== null || this.teReceiver.active);
+    return !this.closed && (this.sendsContinuously || this.playback !== null || this.dtmfJobs.length > 0 || this.activeRecording !== null || this.teReceiver.active);
   }
 
   private syncClock(): void {
@@ -454,6 +531,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     // Symmetric RTP: answer where the media really comes from (NAT), once it is seen.
     if (!this.latched || this.latched.port !== rinfo.port || this.latched.address !== rinfo.address) {
       this.latched = { address: rinfo.address, port: rinfo.port };
+      this.syncClock();
     }
     if (!this.canReceive) return;
     if (isDtmf) {
@@ -499,12 +577,20 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
   private relay(pkt: RtpPacket, payloadType: number, payload: Uint8Array): void {
     if (this.dtmfJobs.length > 0 && payloadType === this.audioPayloadType) return; // muted while we send DTMF
     let marker = pkt.marker;
+    const tick = this.ctx.clock.currentTick();
     if (!this.relayIn || this.relayIn.ssrc !== pkt.ssrc) {
-      const now = (this.tsBase + (this.ctx.clock.currentTick() - this.tick0) * FRAME_SAMPLES) >>> 0;
+      // Re-base the peer's timestamps on our clock, after the newest timestamp already sent
+      // (silence may have gone out in this very tick).
+      let now = this.pacedTimestamp(tick);
+      if (this.lastAudioTs !== null && ((now - this.lastAudioTs) | 0) < FRAME_SAMPLES) now = (this.lastAudioTs + FRAME_SAMPLES) >>> 0;
       this.relayIn = { ssrc: pkt.ssrc, offset: (now - pkt.timestamp) >>> 0 };
       marker = true;
     }
-    this.sendPacket(payloadType, marker, (pkt.timestamp + this.relayIn.offset) >>> 0, payload);
+    const timestamp = (pkt.timestamp + this.relayIn.offset) >>> 0;
+    if (!this.sendPacket(payloadType, marker, timestamp, payload)) return;
+    this.lastRelayTick = tick;
+    this.lastPacedTick = -Infinity; // the paced stream (silence) that follows starts a new talkspurt
+    if (payloadType === this.audioPayloadType && (this.lastAudioTs === null || ((timestamp - this.lastAudioTs) | 0) > 0)) this.lastAudioTs = timestamp;
   }
 
   // ---- DTMF --------------------------------------------------------------------------------

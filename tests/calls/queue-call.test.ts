@@ -86,6 +86,11 @@ describe('menu → queue group → agent answers', () => {
     expect(last.agent.packetsSent - first.agent.packetsSent).toBeGreaterThan(50); // relayed to the agent
     expect(last.agent.packetsReceived - first.agent.packetsReceived).toBeGreaterThan(50); // echoed by the agent
     expect(last.caller.packetsSent - first.caller.packetsSent).toBeGreaterThan(50); // relayed back to the caller
+    // Relais also sends silence (20 ms, 172-byte packets) whenever nothing is relayed, so count the
+    // relayed ones by size: the capture's packets carry 30 ms (240 bytes of payload, 252 in all).
+    const relayed = (d: { packetsSent: number; bytesSent: number }) => (d.bytesSent - 172 * d.packetsSent) / (252 - 172);
+    expect(relayed({ packetsSent: last.agent.packetsSent - first.agent.packetsSent, bytesSent: last.agent.bytesSent - first.agent.bytesSent })).toBeGreaterThan(50);
+    expect(relayed({ packetsSent: last.caller.packetsSent - first.caller.packetsSent, bytesSent: last.caller.bytesSent - first.caller.bytesSent })).toBeGreaterThan(50);
 
     await rt.recorder.flush(10_000);
     const call = await eventually(() => rt.prisma.call.findFirst({ where: { entryNumber: NUMBER, outcome: { not: null } }, include: { events: { orderBy: { seq: 'asc' } }, legs: true } }), 'call row');

@@ -39,7 +39,7 @@ it('a crashed worker closes its endpoints and settles their operations; the next
   b.on('closed', () => closedEvents.push('b'));
   const playing = a.play({ kind: 'tone', tone: 'hold' }, { loop: true });
   const recording = b.record({ path: path.join(dir, 'lost.wav'), maxDurationMs: 60_000 });
-  await waitFor(() => a.playing && b.recording && peer.received.length > 3, 5000, 'playing and recording');
+  await waitFor(() => a.playing && b.recording && peer.audible().length > 3, 5000, 'playing and recording');
 
   await server.simulateCrash();
 
@@ -58,7 +58,7 @@ it('a crashed worker closes its endpoints and settles their operations; the next
   const c: MediaEndpoint = await server.createEndpoint({ remoteSdp: peer.offer() });
   expect(server.workerRestarts).toBe(1);
   expect(await c.play({ kind: 'tone', tone: 'beep' })).toEqual({ reason: 'finished', playedMs: 200 });
-  await waitFor(() => peer.received.length >= 10, 5000, 'beep from the new worker');
+  await waitFor(() => peer.audible().length >= 10, 5000, 'beep from the new worker');
   await c.close();
   expect(c.closed).toBe(true);
 });

@@ -23,7 +23,7 @@ import type { MediaEndpoint } from '@/flow-runtime/media/media-endpoint';
 import { telephoneEventTrain } from '@/flow-runtime/media/rfc4733';
 import { runSipp, sippOk } from '../sip-edge/helpers';
 import { ack, reply, scenario } from '../sip-edge/scenarios';
-import { RtpPeer, bestCorrelation, sleep } from '../media/support/rtp-peer';
+import { RtpPeer, bestCorrelation, isSilentPacket, sleep } from '../media/support/rtp-peer';
 import { callerInvite, eventually } from '../calls/support';
 import {
   BUILDING_LINE, DEMO_LINE, SERVICES, canBindTcp, canBindUdp, distDir, distinctFreePorts, adminBuildMissing, isGone, killLeftovers, launch, servicePids, stop,
@@ -148,7 +148,12 @@ describe('npm start: the README’s demo call', () => {
     // Where the runtime sends from is where it listens (symmetric RTP): the digit goes there.
     let runtimeRtp: { address: string; port: number } | undefined;
     (peer as unknown as { socket: dgram.Socket }).socket.on('message', (_buf, rinfo) => (runtimeRtp ??= { address: rinfo.address, port: rinfo.port }));
-    const pcmu = () => peer.received.filter((p) => p.payloadType === 0);
+    // PCMU from the first sound on: Relais sends silence from the answer until the welcome starts.
+    const pcmu = () => {
+      const all = peer.received.filter((p) => p.payloadType === 0);
+      const first = all.findIndex((p) => !isSilentPacket(p));
+      return first < 0 ? [] : all.slice(first);
+    };
     /** Decoded PCMU in arrival order from packet `from` on. */
     const heardSince = (from: number) => {
       const packets = pcmu().slice(from);

@@ -79,10 +79,37 @@ export class RtpPeer {
     return ts;
   }
 
-  /** Decoded audio of the received packets with this payload type, placed by timestamp. */
-  receivedAudio(codec: CodecName): Int16Array {
+  /**
+   * Packets that carry something: telephone-events and audio that is not digital silence.
+   * Relais sends silence whenever it has nothing to say, so "nothing heard" means this is empty.
+   */
+  audible(): ReceivedPacket[] {
+    return this.received.filter((p) => !isSilentPacket(p));
+  }
+
+  /**
+   * Decoded payloads of the non-silent packets with this payload type, in arrival order: what was
+   * relayed, without the silence Relais inserts when the relayed stream pauses (a sender
+   * stalled for more than 60 ms on a loaded machine).
+   */
+  audibleAudio(codec: CodecName): Int16Array {
     const pt = codec === 'PCMU' ? 0 : 8;
-    const pkts = this.received.filter((p) => p.payloadType === pt);
+    const pkts = this.audible().filter((p) => p.payloadType === pt);
+    const out = new Int16Array(pkts.reduce((n, p) => n + p.payload.length, 0));
+    let o = 0;
+    for (const p of pkts) o += decodeG711(codec, p.payload, out.subarray(o, o + p.payload.length)).length;
+    return out;
+  }
+
+  /** Decoded audio of the received packets with this payload type, placed by timestamp. */
+  receivedAudio(codec: CodecName, options: { fromFirstSound?: boolean } = {}): Int16Array {
+    const pt = codec === 'PCMU' ? 0 : 8;
+    let pkts = this.received.filter((p) => p.payloadType === pt);
+    if (options.fromFirstSound) {
+      // Skip the silence sent before the prompt or relayed audio started.
+      const first = pkts.findIndex((p) => !isSilentPacket(p));
+      pkts = first < 0 ? [] : pkts.slice(first);
+    }
     if (pkts.length === 0) return new Int16Array(0);
     const first = pkts[0].timestamp;
     const last = pkts.reduce((m, p) => Math.max(m, (p.timestamp - first) >>> 0), 0);
@@ -98,6 +125,45 @@ export class RtpPeer {
   close(): Promise<void> {
     return new Promise((resolve) => this.socket.close(() => resolve()));
   }
+}
+
+/**
+ * Where a received stream is not one stream (empty when it is): sequence numbers must go up by
+ * one on every packet, timestamps by one 20 ms frame on unmarked packets. The one allowed break
+ * is a marked packet whose timestamp jumps forward by whole frames: ticks dropped because the
+ * sending process stalled for more than 60 ms (a loaded machine).
+ */
+export function streamBreaks(pkts: readonly RtpPacket[]): string[] {
+  const breaks: string[] = [];
+  for (let i = 1; i < pkts.length; i++) {
+    const seq = (pkts[i].sequenceNumber - pkts[i - 1].sequenceNumber) & 0xffff;
+    const ts = (pkts[i].timestamp - pkts[i - 1].timestamp) | 0;
+    const ok = seq === 1 && (ts === 160 ? !pkts[i].marker : pkts[i].marker && ts > 160 && ts % 160 === 0);
+    if (!ok) breaks.push(`#${i}: seq +${seq}, ts +${ts}, marker ${pkts[i].marker}`);
+  }
+  return breaks;
+}
+
+/** The two codes of the quietest level (±0 µ-law; ±8 of 32768 A-law, which has no zero). */
+const QUIETEST: Record<CodecName, readonly number[]> = { PCMU: [0xff, 0x7f], PCMA: [0xd5, 0x55] };
+const isQuiet = (codec: CodecName, payload: Uint8Array): boolean => payload.length > 0 && payload.every((b) => QUIETEST[codec].includes(b));
+
+/** A G.711 packet (PT 0 or 8) that is digital silence: every byte is the quietest code. */
+export function isSilentPacket(p: RtpPacket): boolean {
+  if (p.payloadType !== 0 && p.payloadType !== 8) return false;
+  return isQuiet(p.payloadType === 0 ? 'PCMU' : 'PCMA', p.payload);
+}
+
+/**
+ * A reference prompt as a listener compares it with `receivedAudio(codec, { fromFirstSound })`:
+ * its leading 20 ms frames that G.711 turns into digital silence are dropped, as they are
+ * indistinguishable from the silence sent before it.
+ */
+export function fromFirstSound(codec: CodecName, pcm: Int16Array): Int16Array {
+  const coded = encodeG711(codec, pcm);
+  let start = 0;
+  while (start < coded.length && isQuiet(codec, coded.subarray(start, start + 160))) start += 160;
+  return pcm.subarray(start);
 }
 
 export function sleep(ms: number): Promise<void> {
