@@ -6,7 +6,7 @@
 // new worker. Stats (pacingStats, clockStats, endpoint.stats()) come from snapshots the worker
 // pushes every `statsIntervalMs`; `refreshStats()` fetches a fresh one.
 import { MediaError, throwIfAborted } from '../errors';
-import type { CreateEndpointOptions, MediaEndpoint, MediaServer, PacingStats } from '../media-endpoint';
+import type { CreateConferenceOptions, CreateEndpointOptions, MediaConference, MediaEndpoint, MediaServer, PacingStats } from '../media-endpoint';
 import { PromptLibrary } from '../prompt-library';
 import type { RtpMediaServerOptions } from '../rtp-media-server';
 import type { ClockStatsSnapshot, EndpointSnapshot, StatsSnapshot, WorkerServerOptions } from './protocol';
@@ -43,6 +43,18 @@ export class WorkerMediaServer implements MediaServer {
   /** Worker threads started after the first (after a crash). */
   get workerRestarts(): number {
     return this.restarts;
+  }
+
+  /**
+   * Not on the worker thread yet: the mixer needs the participants' endpoints on the thread that
+   * mixes, and the proxy protocol has no conference messages. Rejects `media.not_supported`;
+   * run conferences with MEDIA_THREAD=main (the default).
+   */
+  async createConference(options: CreateConferenceOptions = {}): Promise<MediaConference> {
+    throw new MediaError(
+      'media.not_supported',
+      `Conferences are not supported by the worker-thread media server (MEDIA_THREAD=worker)${options.label ? ` (conference ${options.label})` : ''}; use MEDIA_THREAD=main.`,
+    );
   }
 
   async createEndpoint(options: CreateEndpointOptions = {}): Promise<MediaEndpoint> {
