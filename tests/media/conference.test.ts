@@ -9,6 +9,7 @@ import path from 'node:path';
 import wavefile from 'wavefile';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createMediaServer, isMediaError, type MediaConference, type MediaEndpoint } from '@/flow-runtime/media';
+import { encodeG711 } from '@/flow-runtime/media/g711';
 import { telephoneEventTrain } from '@/flow-runtime/media/rfc4733';
 import type { CodecName } from '@/flow-runtime/media/media-endpoint';
 import { RtpPeer, waitFor } from './support/rtp-peer';
@@ -158,6 +159,26 @@ describe('conference', () => {
     expect(digits).toEqual(['5']);
     expect(peers.b.received.filter((p) => p.payloadType === 101)).toHaveLength(0);
     expect(peers.c.received.filter((p) => p.payloadType === 101)).toHaveLength(0);
+  });
+
+  it('mixes missing packets as silence (nothing replayed) and drops late ones', async () => {
+    const legs = await threeLegs();
+    const conf = await conference(legs.a, legs.b);
+    const pcm = tone(1000, FREQ.a);
+    const t0 = performance.now();
+    for (let f = 0; f < 50; f++) {
+      // Frames 20–29 are lost: 200 ms the others must hear as silence, not as the last frames again.
+      if (f < 20 || f >= 30) peers.a.sendRtp(legs.a, 0, encodeG711('PCMU', pcm.subarray(f * 160, f * 160 + 160)), 3000 + f * 160, f === 0);
+      const wait = t0 + (f + 1) * 20 - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
+    peers.a.sendRtp(legs.a, 0, encodeG711('PCMU', pcm.subarray(0, 160)), 3000 + 5 * 160); // frame 5 again, long after its tick
+    await waitFor(() => conf.stats().latePackets[legs.a.id] >= 1, 3000, 'the late packet counted');
+    await new Promise((r) => setTimeout(r, 100));
+    const audible = peers.b.audible().length;
+    expect(audible).toBeGreaterThanOrEqual(30); // most of the 40 sent frames (a loaded machine may make a few late)
+    expect(audible).toBeLessThanOrEqual(40); // never more than were sent: no stale frame replayed, the late one dropped
+    expect(conf.stats().framesMissing[legs.a.id]).toBeGreaterThanOrEqual(10);
   });
 
   it('refuses to play or bridge a participant (media.busy) and to take a closed endpoint', async () => {
