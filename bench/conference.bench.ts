@@ -28,7 +28,7 @@ import type { MediaClock } from '../flow-runtime/media/media-clock';
 import type { RtpEndpoint } from '../flow-runtime/media/rtp-endpoint';
 import type { CodecName } from '../flow-runtime/media/media-endpoint';
 
-const STEPS = [1, 10, 25, 50, 100, 150, 200, 300, 400, 600, 800];
+const STEPS = [1, 10, 25, 50, 75, 100, 150, 200, 300, 400, 600, 800];
 const P99_LIMIT_MS = 5;
 const CPU_LIMIT = 0.9;
 const SETTLE_MS = 1000;
