@@ -1,6 +1,6 @@
 // What a 3-party conference costs, and how many the mixer holds with its p99 frame time under
-// 5 ms (flow-runtime/media/conference-mixer.ts), media on the main thread (conferences are not
-// offered on the worker thread).
+// 5 ms (flow-runtime/media/conference-mixer.ts), media on the main thread (the worker runs the
+// same mixer on its own thread).
 // Run: npm run bench -- conference          (or npx tsx bench/run.ts conference)
 //
 // 1. A "phones" process (a separate Node process, so its sending and receiving do not load

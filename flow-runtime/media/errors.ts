@@ -19,7 +19,7 @@ export type MediaErrorCode =
   | 'media.corrupt_audio' // a WAV/MP3 whose header or frames cannot be read
   | 'media.too_long' // more audio than MAX_AUDIO_SECONDS
   | 'media.record_failed' // the recording could not be written
-  | 'media.not_supported'; // this media server does not implement the operation (conferences on the worker thread)
+  | 'media.not_supported'; // this media server does not implement the operation (e.g. a future adapter without conferences)
 
 /** Every error raised by the media layer; `code` is stable, `message` tells what to fix. */
 export class MediaError extends Error {

@@ -271,8 +271,8 @@ export interface MediaConference {
 export interface MediaServer {
   createEndpoint(options?: CreateEndpointOptions): Promise<MediaEndpoint>;
   /**
-   * A new, empty conference mixed by this server. A server that cannot mix rejects with
-   * `media.not_supported` (the worker-thread server, for now).
+   * A new, empty conference mixed by this server (both in-process servers, main thread and
+   * worker, mix). A server that cannot mix rejects with `media.not_supported`.
    */
   createConference(options?: CreateConferenceOptions): Promise<MediaConference>;
   /** Sum of all endpoints' pacing figures (for benchmarks and health). */

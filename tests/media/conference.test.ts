@@ -2,7 +2,7 @@
 // loopback: three phones send three tones; each must hear the two others and not itself
 // (measured per frequency with Goertzel), with one PCMA phone among two PCMU ones; after one
 // hangs up the two others still hear each other; digits are still reported to their leg's owner
-// and not sent to the others; the full mix can be recorded; the worker-thread server refuses.
+// and not sent to the others; the full mix can be recorded; the worker-thread server mixes too.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -227,11 +227,43 @@ describe('conference', () => {
 });
 
 describe('conference on the worker-thread media server', () => {
-  it('is refused with media.not_supported', async () => {
+  it('mixes in the worker too: each hears the two others, not itself; one hangs up, the two others continue', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'relais-conf-worker-'));
     const server = createMediaServer({ thread: 'worker', host: '127.0.0.1', portMin: 51000, portMax: 51998, cacheDir: path.join(dir, 'cache'), recordingsDir: path.join(dir, 'recordings') });
     try {
-      await expect(server.createConference()).rejects.toSatisfy((e) => isMediaError(e, 'media.not_supported'));
+      for (const p of Object.values(peers)) p.clear();
+      const a = await server.createEndpoint({ remoteSdp: peers.a.offer({ payloads: '0 101' }) });
+      const b = await server.createEndpoint({ remoteSdp: peers.b.offer({ payloads: '0 101' }) });
+      const c = await server.createEndpoint({ remoteSdp: peers.c.offer({ payloads: '8 101' }) });
+      const conf = await server.createConference({ label: 'worker' });
+      for (const leg of [a, b, c]) await conf.add(leg);
+      expect(conf.participants).toEqual([a, b, c]);
+      await expect(a.play({ kind: 'tone', tone: 'beep' })).rejects.toSatisfy((e) => isMediaError(e, 'media.busy'));
+      await Promise.all([
+        peers.a.sendAudio(a, 'PCMU', tone(1200, FREQ.a), { realTime: true }),
+        peers.b.sendAudio(b, 'PCMU', tone(1200, FREQ.b), { realTime: true }),
+        peers.c.sendAudio(c, 'PCMA', tone(1200, FREQ.c), { realTime: true }),
+      ]);
+      await waitFor(() => Object.values(peers).every((p) => p.audible().length >= 40), 5000, 'mixed audio at every phone');
+      const got = { a: heard(peers.a, 'PCMU'), b: heard(peers.b, 'PCMU'), c: heard(peers.c, 'PCMA') };
+      for (const me of ['a', 'b', 'c'] as const) {
+        for (const other of ['a', 'b', 'c'] as const) {
+          const share = energyShare(got[me], FREQ[other]);
+          if (other === me) expect(share, `${me} hears itself`).toBeLessThan(0.02);
+          else expect(share, `${me} hears ${other}`).toBeGreaterThan(0.3);
+        }
+      }
+      await c.close();
+      expect(conf.participants).toEqual([a, b]);
+      peers.a.clear();
+      peers.b.clear();
+      await Promise.all([peers.a.sendAudio(a, 'PCMU', tone(800, FREQ.a), { realTime: true }), peers.b.sendAudio(b, 'PCMU', tone(800, FREQ.b), { realTime: true })]);
+      await waitFor(() => peers.a.audible().length >= 25 && peers.b.audible().length >= 25, 5000, 'audio between the two left');
+      expect(energyShare(heard(peers.a, 'PCMU'), FREQ.b)).toBeGreaterThan(0.8);
+      expect(energyShare(heard(peers.b, 'PCMU'), FREQ.a)).toBeGreaterThan(0.8);
+      await (server as { refreshStats?(): Promise<void> }).refreshStats?.();
+      expect(conf.stats().framesHeard[a.id]).toBeGreaterThan(40);
+      await conf.close();
     } finally {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

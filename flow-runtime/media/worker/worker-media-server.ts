@@ -11,6 +11,7 @@ import { PromptLibrary } from '../prompt-library';
 import type { RtpMediaServerOptions } from '../rtp-media-server';
 import type { ClockStatsSnapshot, EndpointSnapshot, StatsSnapshot, WorkerServerOptions } from './protocol';
 import { EMPTY_STATS, WorkerConnection } from './worker-connection';
+import { WorkerConference } from './worker-conference';
 import { WorkerEndpoint } from './worker-endpoint';
 
 export interface WorkerMediaServerOptions extends RtpMediaServerOptions {
@@ -46,15 +47,18 @@ export class WorkerMediaServer implements MediaServer {
   }
 
   /**
-   * Not on the worker thread yet: the mixer needs the participants' endpoints on the thread that
-   * mixes, and the proxy protocol has no conference messages. Rejects `media.not_supported`;
-   * run conferences with MEDIA_THREAD=main (the default).
+   * A conference mixed in the worker (its participants must be endpoints of the same worker).
+   * After a worker crash its legs are closed and the conference with them.
    */
   async createConference(options: CreateConferenceOptions = {}): Promise<MediaConference> {
-    throw new MediaError(
-      'media.not_supported',
-      `Conferences are not supported by the worker-thread media server (MEDIA_THREAD=worker)${options.label ? ` (conference ${options.label})` : ''}; use MEDIA_THREAD=main.`,
-    );
+    if (this.closed) throw new MediaError('media.closed', 'The media server is closed.');
+    if (this.connection.dead) {
+      this.restarts++;
+      this.connection = this.start();
+    }
+    const connection = this.connection;
+    const { id, label } = await connection.request<{ id: string; label: string }>({ op: 'conferenceCreate', options: { ...(options.label ? { label: options.label } : {}) } });
+    return new WorkerConference(connection, id, label);
   }
 
   async createEndpoint(options: CreateEndpointOptions = {}): Promise<MediaEndpoint> {
