@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import wavefile from 'wavefile';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMediaServer, isMediaError, type MediaConference, type MediaEndpoint } from '@/flow-runtime/media';
+import { createMediaServer, createWorkerMediaServer, isMediaError, type MediaConference, type MediaEndpoint } from '@/flow-runtime/media';
 import { encodeG711 } from '@/flow-runtime/media/g711';
 import { telephoneEventTrain } from '@/flow-runtime/media/rfc4733';
 import type { CodecName } from '@/flow-runtime/media/media-endpoint';
@@ -264,6 +264,33 @@ describe('conference on the worker-thread media server', () => {
       await (server as { refreshStats?(): Promise<void> }).refreshStats?.();
       expect(conf.stats().framesHeard[a.id]).toBeGreaterThan(40);
       await conf.close();
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a worker crash closes the conference with its legs: operations reject media.closed, its recording media.record_failed', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'relais-conf-crash-'));
+    const server = createWorkerMediaServer({ host: '127.0.0.1', portMin: 51000, portMax: 51998, cacheDir: path.join(dir, 'cache'), recordingsDir: path.join(dir, 'recordings'), log: () => undefined });
+    try {
+      const a = await server.createEndpoint({ remoteSdp: peers.a.offer({ payloads: '0 101' }) });
+      const b = await server.createEndpoint({ remoteSdp: peers.b.offer({ payloads: '0 101' }) });
+      const conf = await server.createConference();
+      await conf.add(a);
+      await conf.add(b);
+      const recording = conf.record({ maxDurationMs: 60_000 });
+      await waitFor(() => conf.recording, 3000, 'the recording started');
+      await server.simulateCrash();
+      await expect(recording).rejects.toSatisfy((e) => isMediaError(e, 'media.record_failed'));
+      expect(conf.closed).toBe(true);
+      expect(conf.participants).toEqual([]);
+      await expect(conf.add(a)).rejects.toSatisfy((e) => isMediaError(e, 'media.closed'));
+      await conf.close(); // idempotent
+      // The next conference gets a new worker.
+      const next = await server.createConference();
+      expect(server.workerRestarts).toBe(1);
+      await next.close();
     } finally {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
