@@ -18,7 +18,8 @@ export type MediaErrorCode =
   | 'media.unsupported_audio' // not WAV/MP3, or a WAV encoding we do not decode (ADPCM…)
   | 'media.corrupt_audio' // a WAV/MP3 whose header or frames cannot be read
   | 'media.too_long' // more audio than MAX_AUDIO_SECONDS
-  | 'media.record_failed'; // the recording could not be written
+  | 'media.record_failed' // the recording could not be written
+  | 'media.not_supported'; // this media server does not implement the operation (e.g. a future adapter without conferences)
 
 /** Every error raised by the media layer; `code` is stable, `message` tells what to fix. */
 export class MediaError extends Error {

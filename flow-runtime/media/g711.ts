@@ -39,6 +39,16 @@ export function encodeG711(codec: CodecName, pcm: Int16Array, out = new Uint8Arr
   return out;
 }
 
+/** The 256-entry decode table of a law (the conference mixer decodes into its own buffers). */
+export function decodeTable(codec: CodecName): Int16Array {
+  return tables[codec].decode;
+}
+
+/** The 64 Ki-entry encode table of a law, indexed by (sample + 32768). */
+export function encodeTable(codec: CodecName): Uint8Array {
+  return tables[codec].encode;
+}
+
 /** Byte-to-byte transcoding table between the two laws (through PCM). */
 const crossTables: Record<CodecName, Uint8Array> = {
   PCMU: new Uint8Array(256).map((_, i) => tables.PCMA.encode[tables.PCMU.decode[i] + 32768]), // µ → A

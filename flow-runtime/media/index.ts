@@ -9,3 +9,4 @@ export { createWorkerMediaServer, WorkerMediaServer, type WorkerMediaServerOptio
 export { PromptLibrary, convertToTelephonyWav, type PromptLibraryOptions } from './prompt-library';
 export { findCommand, resolveSpeechEngine, speechEngineChoice, synthesizeSpeech, type SpeechEngineName } from './speech-engine';
 export { toTelephonyPcm, telephonyWav, MAX_AUDIO_SECONDS } from './telephony-audio';
+export { MAX_CONFERENCE_PARTICIPANTS } from './conference-mixer';

@@ -27,6 +27,8 @@ export class MediaClock {
   readonly t0 = performance.now();
   private nextTick = 0;
   private streams = new Set<ClockStream>();
+  /** Streams run before the others in each tick (the conference mixer prepares frames the endpoints then send). */
+  private firstStreams = new Set<ClockStream>();
   private timer: NodeJS.Timeout | null = null;
   /** Ticks dropped because the event loop was blocked for more than MAX_CATCH_UP ticks. */
   droppedTicks = 0;
@@ -38,8 +40,8 @@ export class MediaClock {
   /** performance.now() when the tick being run started (for measuring the spread of sends inside a tick). */
   tickStartedAt = 0;
 
-  add(stream: ClockStream): void {
-    this.streams.add(stream);
+  add(stream: ClockStream, options: { first?: boolean } = {}): void {
+    (options.first ? this.firstStreams : this.streams).add(stream);
     if (!this.timer) {
       this.nextTick = Math.max(this.nextTick, Math.ceil((performance.now() - this.t0) / FRAME_MS));
       this.schedule();
@@ -48,7 +50,8 @@ export class MediaClock {
 
   remove(stream: ClockStream): void {
     this.streams.delete(stream);
-    if (this.streams.size === 0 && this.timer) {
+    this.firstStreams.delete(stream);
+    if (this.streams.size === 0 && this.firstStreams.size === 0 && this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
@@ -67,6 +70,7 @@ export class MediaClock {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.streams.clear();
+    this.firstStreams.clear();
   }
 
   private schedule(): void {
@@ -88,15 +92,18 @@ export class MediaClock {
       const due = this.dueTime(tick);
       this.tickStartedAt = performance.now();
       this.wakeLateness.record(this.tickStartedAt - due);
-      for (const s of this.streams) {
-        try {
-          s.onTick(tick, due);
-        } catch {
-          // A stream's failure must not stop the others; streams report their own errors.
-        }
-      }
-      if (this.streams.size === 0) return;
+      for (const s of this.firstStreams) this.runStream(s, tick, due);
+      for (const s of this.streams) this.runStream(s, tick, due);
+      if (this.streams.size === 0 && this.firstStreams.size === 0) return;
     }
     this.schedule();
   };
+
+  private runStream(s: ClockStream, tick: number, due: number): void {
+    try {
+      s.onTick(tick, due);
+    } catch {
+      // A stream's failure must not stop the others; streams report their own errors.
+    }
+  }
 }

@@ -225,9 +225,56 @@ export interface CreateEndpointOptions {
   signal?: AbortSignal;
 }
 
+export interface CreateConferenceOptions {
+  /** A label for logs (call id). */
+  label?: string;
+}
+
+export interface ConferenceStats {
+  participants: number;
+  /** Mix ticks run for this conference. */
+  ticks: number;
+  /** 20 ms frames mixed from a participant's packets, per participant id (endpoint id). */
+  framesHeard: Record<string, number>;
+  /** Frames missing when their tick was mixed (lost, late, or the participant was silent/not sending): mixed as silence. */
+  framesMissing: Record<string, number>;
+  /** Packets that arrived after their frame had been mixed (dropped). */
+  latePackets: Record<string, number>;
+}
+
+/**
+ * An N-way audio conference (small N, at most MAX_CONFERENCE_PARTICIPANTS): every participant
+ * hears the sum of the others, never itself. A participant keeps its own codec, SDP direction,
+ * DTMF events ('dtmf' is still emitted on its endpoint; RFC 4733 packets are not forwarded to
+ * the others) and its own record(). While in a conference an endpoint cannot play or bridge
+ * (`media.busy`); remove() gives it back (it then sends silence, like any idle answered leg).
+ */
+export interface MediaConference {
+  readonly id: string;
+  readonly label: string;
+  readonly participants: readonly MediaEndpoint[];
+  readonly closed: boolean;
+  /** Adds an endpoint of the same server: unbridges it and stops its playback first. No-op if already in. */
+  add(endpoint: MediaEndpoint): Promise<void>;
+  /** Takes an endpoint out (a closed endpoint leaves by itself). No-op if not in. */
+  remove(endpoint: MediaEndpoint): Promise<void>;
+  /** Records the full mix (everyone) into a WAV file. Rejects `media.busy` when already recording. */
+  record(options: RecordOptions): Promise<RecordingResult>;
+  stopRecording(): void;
+  readonly recording: boolean;
+  stats(): ConferenceStats;
+  /** Removes every participant (their legs stay up) and ends a recording ('closed'). Idempotent. */
+  close(): Promise<void>;
+}
+
 /** Creates endpoints; one per process (or per media server for an external implementation). */
 export interface MediaServer {
   createEndpoint(options?: CreateEndpointOptions): Promise<MediaEndpoint>;
+  /**
+   * A new, empty conference mixed by this server (both in-process servers, main thread and
+   * worker, mix). A server that cannot mix rejects with `media.not_supported`.
+   */
+  createConference(options?: CreateConferenceOptions): Promise<MediaConference>;
   /** Sum of all endpoints' pacing figures (for benchmarks and health). */
   pacingStats(): PacingStats & { packetsSent: number; packetsReceived: number; endpoints: number };
   /** Closes every endpoint and stops the scheduler. */

@@ -25,6 +25,7 @@ import { rm } from 'node:fs/promises';
 import { DeviationHistogram } from './deviation-histogram';
 import { MediaError, throwIfAborted } from './errors';
 import { decodeG711, encodeG711, FRAME_SAMPLES, PAYLOAD_TYPE, silenceByte, transcodeG711 } from './g711';
+import type { ConferenceSeat } from './conference-mixer';
 import { InbandDtmfDetector } from './inband-dtmf';
 import { PacedPacket } from './paced-packet';
 import type { ClockStream, MediaClock } from './media-clock';
@@ -122,6 +123,8 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
   readonly local: TransportAddress;
   closed = false;
   bridgedTo: RtpEndpoint | null = null;
+  /** Set by RtpConference while this endpoint is in a conference (conference-mixer.ts). */
+  conferenceSeat: ConferenceSeat | null = null;
 
   private state: 'offering' | 'active' = 'active';
   private readonly acceptedCodecs: readonly CodecName[];
@@ -294,6 +297,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     this.assertOpen('play');
     throwIfAborted(options.signal, 'play');
     if (this.bridgedTo) throw new MediaError('media.busy', 'Cannot play on a bridged endpoint; unbridge() it first.');
+    if (this.conferenceSeat) throw new MediaError('media.busy', 'Cannot play on an endpoint in a conference; remove it from the conference first.');
     const sources = (Array.isArray(source) ? source : [source]) as readonly PromptSource[];
     if (sources.length === 0) throw new MediaError('media.invalid_argument', 'play() needs at least one prompt source.');
     this.finishPlayback('stopped');
@@ -431,6 +435,13 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
       if (!pb.loop && pb.item >= pb.prompts.length) this.finishPlayback('finished');
     }
 
+    // In a conference: the mix of the others, prepared by the mixer earlier in this tick.
+    const seat = this.conferenceSeat;
+    if (!sent && codec && seat) {
+      this.sendAudioFrame(tick, timestamp, seat.outTick === tick && !seat.outSilent ? seat.out : codec, due);
+      sent = true;
+    }
+
     // Nothing to say: silence, so the far end's RTP inactivity timer never fires. While bridged,
     // only when the peer's relayed media has stopped; the relay then starts a new talkspurt.
     if (!sent && codec && (!this.bridgedTo || tick - this.lastRelayTick > RELAY_STALL_TICKS)) {
@@ -543,6 +554,8 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
       this.syncClock();
       return;
     }
+    const seat = this.conferenceSeat;
+    if (seat) seat.push(pkt.ssrc, pkt.timestamp, pkt.payload, audioCodec!);
     const peer = this.bridgedTo;
     if (peer?.codec) peer.relay(pkt, peer.audioPayloadType, transcodeG711(audioCodec!, peer.codec, pkt.payload));
     const wantInband = this.inbandMode === 'always' || (this.inbandMode === 'auto' && !this.sawTelephoneEvents);
@@ -745,6 +758,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     if (!(other instanceof RtpEndpoint)) throw new MediaError('media.invalid_argument', 'bridge() needs another endpoint of the same media server.');
     if (other === this) throw new MediaError('media.invalid_argument', 'An endpoint cannot be bridged to itself.');
     if (other.closed) throw new MediaError('media.closed', 'The endpoint to bridge to is closed.');
+    if (this.conferenceSeat || other.conferenceSeat) throw new MediaError('media.busy', 'Cannot bridge an endpoint that is in a conference; remove it from the conference first.');
     if (this.bridgedTo === other) return;
     await this.unbridge();
     await other.unbridge();
@@ -767,6 +781,11 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
 
   // ---- lifecycle ---------------------------------------------------------------------------
 
+  /** True when this endpoint runs on `clock` (i.e. belongs to the server that owns it). */
+  sharesClock(clock: MediaClock): boolean {
+    return this.ctx.clock === clock;
+  }
+
   stats(): EndpointStats {
     return { ...this.counters, pacing: this.pacing.stats() };
   }
@@ -774,6 +793,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
   async close(): Promise<void> {
     if (this.closed) return;
     await this.unbridge();
+    this.conferenceSeat?.conference.detach(this); // the others keep hearing each other
     this.closed = true;
     this.finishPlayback('closed');
     for (const job of this.dtmfJobs.splice(0)) {

@@ -1,10 +1,11 @@
 // The in-process MediaServer: owns the shared clock, the RTP port range and the prompt
 // library, and creates RtpEndpoints.
 import path from 'node:path';
+import { ConferenceMixer } from './conference-mixer';
 import { DeviationHistogram } from './deviation-histogram';
 import { MediaError, throwIfAborted } from './errors';
 import { MediaClock } from './media-clock';
-import type { CreateEndpointOptions, MediaEndpoint, MediaServer, PacingStats } from './media-endpoint';
+import type { CreateConferenceOptions, CreateEndpointOptions, MediaConference, MediaEndpoint, MediaServer, PacingStats } from './media-endpoint';
 import { PortAllocator } from './port-allocator';
 import { PromptLibrary } from './prompt-library';
 import { RtpEndpoint } from './rtp-endpoint';
@@ -37,6 +38,7 @@ export class RtpMediaServer implements MediaServer {
   private readonly host: string;
   private readonly advertisedAddress: string;
   private readonly recordingsDir: string;
+  private readonly mixer: ConferenceMixer;
   private closed = false;
 
   constructor(options: RtpMediaServerOptions = {}) {
@@ -45,6 +47,7 @@ export class RtpMediaServer implements MediaServer {
     this.ports = new PortAllocator({ host: this.host, min: options.portMin ?? 20000, max: options.portMax ?? 29999 });
     this.prompts = options.prompts ?? new PromptLibrary({ cacheDir: options.cacheDir });
     this.recordingsDir = path.resolve(options.recordingsDir ?? '.data/recordings');
+    this.mixer = new ConferenceMixer(this.clock, this.recordingsDir);
   }
 
   /**
@@ -84,6 +87,17 @@ export class RtpMediaServer implements MediaServer {
     return endpoint;
   }
 
+  /** A new empty conference, mixed on this server's clock (conference-mixer.ts). */
+  async createConference(options: CreateConferenceOptions = {}): Promise<MediaConference> {
+    if (this.closed) throw new MediaError('media.closed', 'The media server is closed.');
+    return this.mixer.create(options);
+  }
+
+  /** The conference mixer's cost per 20 ms tick, all conferences together (benchmarks, health). */
+  conferenceStats(): ReturnType<ConferenceMixer['stats']> {
+    return this.mixer.stats();
+  }
+
   pacingStats(): PacingStats & { packetsSent: number; packetsReceived: number; endpoints: number } {
     return { ...this.pacing.stats(), ...this.counters, endpoints: this.endpoints.size };
   }
@@ -100,6 +114,7 @@ export class RtpMediaServer implements MediaServer {
     this.spread.reset();
     this.counters.packetsSent = 0;
     this.counters.packetsReceived = 0;
+    this.mixer.resetStats();
   }
 
   /** Ticks dropped because the event loop stalled for more than 60 ms. */
@@ -109,6 +124,7 @@ export class RtpMediaServer implements MediaServer {
 
   async close(): Promise<void> {
     this.closed = true;
+    await this.mixer.close();
     await Promise.all([...this.endpoints].map((e) => e.close()));
     this.clock.stop();
   }

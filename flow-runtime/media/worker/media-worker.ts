@@ -10,11 +10,11 @@
 //   the endpoints concerned), while a play/record waits for its prompt or start (checked every
 //   20 ms), and for every endpoint every `statsIntervalMs`, together with the stats.
 import { parentPort, workerData } from 'node:worker_threads';
-import type { MediaEndpoint, PromptSource } from '../media-endpoint';
+import type { MediaConference, MediaEndpoint, PromptSource } from '../media-endpoint';
 import { RtpEndpoint } from '../rtp-endpoint';
 import { RtpMediaServer } from '../rtp-media-server';
 import { MediaError } from '../errors';
-import { toEpochMs, toWireError, type EndpointCall, type EndpointSnapshot, type FromWorker, type Request, type StatsSnapshot, type ToWorker, type WorkerServerOptions } from './protocol';
+import { toEpochMs, toWireError, type ConferenceCall, type EndpointCall, type EndpointSnapshot, type FromWorker, type Request, type StatsSnapshot, type ToWorker, type WorkerServerOptions } from './protocol';
 
 if (!parentPort) throw new Error('media-worker.ts must run inside a worker thread (see worker-media-server.ts)');
 const port = parentPort;
@@ -23,6 +23,7 @@ const { statsIntervalMs = 500, ...serverOptions } = options;
 const server = new RtpMediaServer(serverOptions);
 
 const endpoints = new Map<string, RtpEndpoint>();
+const conferences = new Map<string, MediaConference>();
 const lastSent = new Map<string, EndpointSnapshot>();
 const aborts = new Map<number, AbortController>();
 /** Endpoints whose play/record request waits to start: their playing/recording flags are checked every 20 ms. */
@@ -145,6 +146,7 @@ function statsSnapshot(): StatsSnapshot {
     server: server.pacingStats(),
     clock: server.clockStats(),
     endpoints: [...endpoints.values()].map((ep) => [ep.id, ep.stats()]),
+    conferences: [...conferences.values()].map((c) => [c.id, c.stats()]),
   };
 }
 
@@ -199,6 +201,37 @@ async function runCall(call: EndpointCall, signal: AbortSignal | undefined): Pro
   }
 }
 
+function conference(id: string): MediaConference {
+  const conf = conferences.get(id);
+  if (!conf) throw new MediaError('media.closed', `No open conference ${id} in the media worker (closed, or created by a previous worker).`);
+  return conf;
+}
+
+async function runConference(call: ConferenceCall, signal: AbortSignal | undefined): Promise<{ value: unknown; touched: Array<MediaEndpoint | null> }> {
+  const conf = conference(call.conference);
+  switch (call.op) {
+    case 'conferenceAdd': {
+      // Joining unbridges the endpoint and stops its playback: both legs' states go back.
+      const ep = endpoint(call.endpoint);
+      const before = ep.bridgedTo;
+      await conf.add(ep);
+      return { value: undefined, touched: [ep, before] };
+    }
+    case 'conferenceRemove':
+      await conf.remove(endpoint(call.endpoint));
+      return { value: undefined, touched: [] };
+    case 'conferenceRecord':
+      return { value: await conf.record({ ...call.options, signal }), touched: [] };
+    case 'conferenceStopRecording':
+      conf.stopRecording();
+      return { value: undefined, touched: [] };
+    case 'conferenceClose':
+      conferences.delete(conf.id);
+      await conf.close();
+      return { value: undefined, touched: [] };
+  }
+}
+
 async function run(request: Request, signal: AbortSignal | undefined): Promise<{ value: unknown; touched: Array<MediaEndpoint | null> }> {
   switch (request.op) {
     case 'create': {
@@ -207,6 +240,17 @@ async function run(request: Request, signal: AbortSignal | undefined): Promise<{
       register(ep);
       return { value: snapshot(ep), touched: [] };
     }
+    case 'conferenceCreate': {
+      const conf = await server.createConference(request.options);
+      conferences.set(conf.id, conf);
+      return { value: { id: conf.id, label: conf.label }, touched: [] };
+    }
+    case 'conferenceAdd':
+    case 'conferenceRemove':
+    case 'conferenceRecord':
+    case 'conferenceStopRecording':
+    case 'conferenceClose':
+      return runConference(request, signal);
     case 'stats':
       return { value: statsSnapshot(), touched: [] };
     case 'resetStats':
@@ -227,7 +271,7 @@ async function run(request: Request, signal: AbortSignal | undefined): Promise<{
   }
 }
 
-const ABORTABLE = new Set<Request['op']>(['create', 'play', 'record', 'sendDtmf']);
+const ABORTABLE = new Set<Request['op']>(['create', 'play', 'record', 'sendDtmf', 'conferenceRecord']);
 
 async function handle(id: number, request: Request): Promise<void> {
   const controller = ABORTABLE.has(request.op) ? new AbortController() : undefined;

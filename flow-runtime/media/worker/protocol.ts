@@ -6,6 +6,8 @@ import { MediaError, type MediaErrorCode } from '../errors';
 import type {
   BridgeOptions,
   CodecName,
+  ConferenceStats,
+  CreateConferenceOptions,
   CreateEndpointOptions,
   DtmfDigit,
   DtmfSource,
@@ -54,6 +56,8 @@ export interface StatsSnapshot {
   server: ServerPacing;
   clock: ClockStatsSnapshot;
   endpoints: Array<[id: string, stats: EndpointStats]>;
+  /** Every open conference's counters (absent from workers that predate conferences). */
+  conferences?: Array<[id: string, stats: ConferenceStats]>;
 }
 
 /** Options without their AbortSignal (the signal stays on the main thread; an 'abort' message replaces it). */
@@ -74,9 +78,20 @@ export type EndpointCall =
   | { op: 'unbridge'; endpoint: string }
   | { op: 'close'; endpoint: string };
 
+/** One conference operation; `conference` is the conference id, `endpoint` an endpoint id. */
+export type ConferenceCall =
+  | { op: 'conferenceAdd'; conference: string; endpoint: string }
+  | { op: 'conferenceRemove'; conference: string; endpoint: string }
+  | { op: 'conferenceRecord'; conference: string; options: NoSignal<RecordOptions> }
+  | { op: 'conferenceStopRecording'; conference: string }
+  | { op: 'conferenceClose'; conference: string };
+
 export type Request =
   | { op: 'create'; options: NoSignal<CreateEndpointOptions> }
   | EndpointCall
+  /** Replies { id, label }. */
+  | { op: 'conferenceCreate'; options: CreateConferenceOptions }
+  | ConferenceCall
   | { op: 'stats' }
   | { op: 'resetStats' }
   | { op: 'closeServer' }

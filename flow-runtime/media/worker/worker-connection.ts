@@ -36,6 +36,7 @@ export class WorkerConnection {
   readonly endpoints = new Map<string, WorkerEndpoint>();
   stats: StatsSnapshot = EMPTY_STATS;
   endpointStats = new Map<string, StatsSnapshot['endpoints'][number][1]>();
+  conferenceStats = new Map<string, NonNullable<StatsSnapshot['conferences']>[number][1]>();
   dead = false;
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
@@ -165,6 +166,7 @@ export class WorkerConnection {
   applyStats(stats: StatsSnapshot): void {
     this.stats = stats;
     this.endpointStats = new Map(stats.endpoints);
+    this.conferenceStats = new Map(stats.conferences ?? []);
   }
 
   private applyStates(states: EndpointSnapshot[]): void {

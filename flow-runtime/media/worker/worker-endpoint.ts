@@ -162,6 +162,11 @@ export class WorkerEndpoint extends EventEmitter implements MediaEndpoint {
     return this.call({ op: 'unbridge', endpoint: this.id });
   }
 
+  /** True when this proxy talks to `connection`'s worker (conferences take endpoints of their own worker). */
+  belongsTo(connection: WorkerConnection): boolean {
+    return this.connection === connection;
+  }
+
   stats(): EndpointStats {
     return this.finalStats ?? this.connection.endpointStats.get(this.id) ?? EMPTY_ENDPOINT_STATS;
   }

@@ -6,11 +6,12 @@
 // new worker. Stats (pacingStats, clockStats, endpoint.stats()) come from snapshots the worker
 // pushes every `statsIntervalMs`; `refreshStats()` fetches a fresh one.
 import { MediaError, throwIfAborted } from '../errors';
-import type { CreateEndpointOptions, MediaEndpoint, MediaServer, PacingStats } from '../media-endpoint';
+import type { CreateConferenceOptions, CreateEndpointOptions, MediaConference, MediaEndpoint, MediaServer, PacingStats } from '../media-endpoint';
 import { PromptLibrary } from '../prompt-library';
 import type { RtpMediaServerOptions } from '../rtp-media-server';
 import type { ClockStatsSnapshot, EndpointSnapshot, StatsSnapshot, WorkerServerOptions } from './protocol';
 import { EMPTY_STATS, WorkerConnection } from './worker-connection';
+import { WorkerConference } from './worker-conference';
 import { WorkerEndpoint } from './worker-endpoint';
 
 export interface WorkerMediaServerOptions extends RtpMediaServerOptions {
@@ -43,6 +44,21 @@ export class WorkerMediaServer implements MediaServer {
   /** Worker threads started after the first (after a crash). */
   get workerRestarts(): number {
     return this.restarts;
+  }
+
+  /**
+   * A conference mixed in the worker (its participants must be endpoints of the same worker).
+   * After a worker crash its legs are closed and the conference with them.
+   */
+  async createConference(options: CreateConferenceOptions = {}): Promise<MediaConference> {
+    if (this.closed) throw new MediaError('media.closed', 'The media server is closed.');
+    if (this.connection.dead) {
+      this.restarts++;
+      this.connection = this.start();
+    }
+    const connection = this.connection;
+    const { id, label } = await connection.request<{ id: string; label: string }>({ op: 'conferenceCreate', options: { ...(options.label ? { label: options.label } : {}) } });
+    return new WorkerConference(connection, id, label);
   }
 
   async createEndpoint(options: CreateEndpointOptions = {}): Promise<MediaEndpoint> {
