@@ -1,12 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
-// Two projects:
-// - unit: everything under tests/ except the API and browser tests; no server, no database.
+// Three projects:
+// - unit: everything under tests/ except the API, browser and timing tests.
+// - timing: tests that measure real-time behaviour (RTP arrival gaps); `npm test` runs them
+//   alone after the others, since beside the parallel files a 2-core machine deschedules the
+//   sender for longer than what they measure.
 // - api:  tests/api/**, real HTTP against a production admin server on a fresh PostgreSQL
 //         database, both started once by tests/support/global-setup.ts (needs a prior
 //         `next build` into NEXT_DIST_DIR, default `.next`).
 // `npx vitest run --project unit` / `--project api`; plain `npx vitest run` runs both.
+const TIMING_TESTS = ['tests/calls/silence-rtp.test.ts'];
+
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
@@ -19,8 +24,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'tests/api/**', 'node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/api/**', 'node_modules/**', ...TIMING_TESTS],
         },
+      },
+      {
+        extends: true,
+        test: { name: 'timing', include: TIMING_TESTS },
       },
       {
         extends: true,
