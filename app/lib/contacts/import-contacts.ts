@@ -100,7 +100,7 @@ export async function importContacts(user: Pick<CurrentUser, 'id' | 'organizatio
   if (!options.commit) return report;
   if (report.invalid > 0 && !options.skipInvalid) {
     throw new ApiError('VALIDATION_FAILED', `${report.invalid} row(s) have errors; nothing was imported. Fix them, or import with skipInvalid=true to leave them out`, {
-      path: `/rows/${errors[0].row}`,
+      path: `/rows/${errors[0].row}${errors[0].field}`,
       problems: errors.map((e) => ({ severity: 'error', code: e.code, message: `row ${e.row}, ${e.column || 'row'}: ${e.message}`, path: `/rows/${e.row}${e.field}` })),
       details: { report },
     });
@@ -179,7 +179,8 @@ function checkRow(row: number, fields: string[], header: string[], columns: Colu
   try {
     assertValid<ContactInput>('ContactInput', input);
   } catch (err) {
-    if (err instanceof ApiError && err.problems) return { row, errors: err.problems.map(issue) };
+    // one reason per field (an empty name fails both minLength and pattern)
+    if (err instanceof ApiError && err.problems) return { row, errors: err.problems.filter((p, i, all) => all.findIndex((q) => q.path === p.path) === i).map(issue) };
     throw err;
   }
   const { data, problems } = checkContact(input);
