@@ -90,7 +90,7 @@ export function ImportDialog({ open, onClose, onImported }: { open: boolean; onC
           </button>
           {!report?.committed && (
             <button type="button" className="button primary" disabled={!canImport || pending} aria-busy={pending} onClick={() => run(true)}>
-              {t('submit', { count: report ? (skipInvalid ? report.valid : report.rows) : 0 })}
+              {t('submit', { count: report ? report.valid : 0 })}
             </button>
           )}
         </>
