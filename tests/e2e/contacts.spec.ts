@@ -53,4 +53,27 @@ test('a supervisor imports a French CSV through the preview and finds a contact 
   await page.getByRole('searchbox', { name: 'Rechercher un contact' }).fill('07 00 00 00 00');
   await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
   await expect(page.getByText('Aucun contact ne correspond à « 07 00 00 00 00 ».')).toBeVisible();
+
+  // Add by hand: a bad number is reported at its field; a number another contact has is
+  // accepted with a warning naming that contact.
+  await page.getByRole('link', { name: 'Effacer la recherche' }).click();
+  await page.getByRole('button', { name: 'Nouveau contact' }).click();
+  const editor = page.getByRole('dialog', { name: 'Nouveau contact' });
+  await editor.getByLabel('Nom', { exact: true }).fill('Crèche (standard)');
+  await editor.getByLabel('Numéro', { exact: true }).fill('appeler Amélie');
+  await editor.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(editor.getByText('Des chiffres, éventuellement après +')).toBeVisible();
+  await editor.getByLabel('Numéro', { exact: true }).fill('+33 6 01 02 03 04');
+  await editor.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(editor.getByText('Ce numéro est aussi celui de Amélie Lefèvre.')).toBeVisible();
+  await snapshot('contacts-duplicate-warning-fr');
+  await editor.getByRole('button', { name: 'Fermer' }).click();
+  await expect(page.getByRole('row', { name: /Crèche \(standard\)/ })).toContainText('+33 6 01 02 03 04');
+
+  // Delete, after confirming.
+  await page.getByRole('button', { name: 'Supprimer Crèche (standard)' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Supprimer le contact' });
+  await expect(confirm).toContainText('Supprimer le contact « Crèche (standard) » ?');
+  await confirm.getByRole('button', { name: 'Supprimer' }).click();
+  await expect(page.getByRole('row', { name: /Crèche \(standard\)/ })).toHaveCount(0);
 });

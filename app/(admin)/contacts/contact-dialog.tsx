@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { apiRequest } from '@/app/components/api-client';
+import { apiRequest, fieldProblem } from '@/app/components/api-client';
 import { Field } from '@/app/components/form-field';
 import { EditableRows } from '@/app/components/resources/editable-rows';
 import { FormDialog } from '@/app/components/resources/form-dialog';
@@ -30,6 +30,9 @@ export function ContactDialog({ initial, open, onClose, onSaved }: { initial: Co
   const [warnings, setWarnings] = useState<string[]>([]);
   const { pending, error, run } = useApiAction();
   const errorFor = useFieldErrors(error);
+  // The API's own check of a number (contact.invalidNumber) is said in the user's language too.
+  const numberError = (index: number) =>
+    fieldProblem(error, `numbers/${index}/number`)?.code === 'contact.invalidNumber' ? t('numberHint') : errorFor(`numbers/${index}/number`, t('numberHint'));
 
   async function save() {
     const body = {
@@ -82,7 +85,7 @@ export function ContactDialog({ initial, open, onClose, onSaved }: { initial: Co
           <input type="email" name="email" value={email} onChange={(e) => setEmail(e.target.value)} />
         </Field>
       </div>
-      <fieldset>
+      <fieldset className="contacts-numbers-fieldset">
         <legend>{t('fields.numbers')}</legend>
         {errorFor('numbers') && numbers.length === 0 && <p className="field-error">{t('numbersRequired')}</p>}
         <EditableRows
@@ -97,7 +100,7 @@ export function ContactDialog({ initial, open, onClose, onSaved }: { initial: Co
         >
           {(n, index, change) => (
             <>
-              <Field label={t('fields.number')} error={errorFor(`numbers/${index}/number`, t('numberHint'))}>
+              <Field label={t('fields.number')} error={numberError(index)}>
                 <input type="text" inputMode="tel" value={n.number} placeholder="06 12 34 56 78" onChange={(e) => change({ number: e.target.value })} />
               </Field>
               <Field label={t('fields.label')} error={errorFor(`numbers/${index}/label`)}>
