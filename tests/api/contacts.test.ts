@@ -222,6 +222,23 @@ describe('contacts CSV import', () => {
     expect((await postCsv(adminCreds, '', 'nom;numéro\n"Dupont;0612\n')).body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: '/rows/2' });
   });
 
+  it('imports the largest file allowed (10 000 rows) in one transaction, and refuses one row more', async () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => `Masse ${String(i).padStart(5, '0')};07 ${String(i).padStart(8, '0').replace(/(..)(?=.)/g, '$1 ')}`);
+    const file = 'nom;numéro\n' + rows.join('\n') + '\n';
+    const before = await contactCount();
+    const started = Date.now();
+    const res = await postCsv(adminCreds, '?commit=true', file);
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`contacts import: 10 000 rows (${(file.length / 1024).toFixed(0)} KB) committed in ${seconds.toFixed(1)} s`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ committed: true, created: 10_000, invalid: 0 });
+    expect(await contactCount()).toBe(before + 10_000);
+    expect(names(await agent.get(`/api/contacts?q=${encodeURIComponent('+33 7 00 00 99 99')}`))).toEqual(['Masse 09999']);
+    const tooMany = await postCsv(adminCreds, '', file + 'Un de trop;0700000000\n');
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toMatch(/more than 10000 rows/);
+  });
+
   it('exports the directory as a French CSV that imports back without errors', async () => {
     const res = await fetch(`${baseUrl()}/api/contacts/export`, { headers: { cookie: (outsiderCreds as { cookie: string }).cookie } });
     expect(res.status).toBe(200);
