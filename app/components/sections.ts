@@ -5,7 +5,7 @@
 // are not a section: every user reaches their own from the user menu (/tokens).
 export type Role = 'admin' | 'supervisor' | 'agent';
 
-export type SectionKey = 'flows' | 'voicemails' | 'numbers' | 'calendars' | 'groups' | 'agents' | 'sounds' | 'forbidden' | 'audit' | 'users';
+export type SectionKey = 'flows' | 'voicemails' | 'numbers' | 'calendars' | 'groups' | 'agents' | 'sounds' | 'forbidden' | 'contacts' | 'audit' | 'users';
 
 export interface Section {
   key: SectionKey;
@@ -29,6 +29,8 @@ export const sections: readonly Section[] = [
   { key: 'agents', href: '/agents', view: managers, edit: ['admin'] },
   { key: 'sounds', href: '/sounds', view: managers, edit: ['admin'] },
   { key: 'forbidden', href: '/forbidden-destinations', view: managers, edit: ['admin'] },
+  // Everyone reads the directory (agents search it from the console); managers write it.
+  { key: 'contacts', href: '/contacts', view: everyone, edit: managers },
   // Read-only: the log is written by the actions it records.
   { key: 'audit', href: '/audit', view: managers, edit: [] },
   { key: 'users', href: '/users', view: ['admin'], edit: ['admin'] },

@@ -4,6 +4,7 @@
 import agent from './agent.schema.json';
 import apiTokenCreate from './api-token-create.schema.json';
 import calendar from './calendar.schema.json';
+import contact from './contact.schema.json';
 import draftSave from './draft-save.schema.json';
 import error from './error.schema.json';
 import flowCreate from './flow-create.schema.json';
@@ -38,6 +39,7 @@ export const apiSchemas = {
   SoundUpload: soundUpload,
   SoundUpdate: soundUpdate,
   ForbiddenListInput: forbiddenList,
+  ContactInput: contact,
   ApiTokenCreate: apiTokenCreate,
   VoicemailUpdate: voicemailUpdate,
   UserCreate: userCreate,
@@ -49,7 +51,7 @@ export const apiSchemas = {
 export type ApiSchemaName = keyof typeof apiSchemas;
 
 /** Resources updated with PATCH take the create schema with no top-level field required. */
-export const PATCH_SCHEMAS = ['NumberInput', 'CalendarInput', 'GroupInput', 'AgentInput', 'ForbiddenListInput'] as const;
+export const PATCH_SCHEMAS = ['NumberInput', 'CalendarInput', 'GroupInput', 'AgentInput', 'ForbiddenListInput', 'ContactInput'] as const;
 export type PatchSchemaName = (typeof PATCH_SCHEMAS)[number];
 
 export function patchSchemaName(name: PatchSchemaName): string {

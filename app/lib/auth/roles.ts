@@ -5,4 +5,6 @@ import type { UserRole } from './current-user';
 export const FLOW_EDITORS: readonly UserRole[] = ['admin', 'supervisor'];
 /** Write numbers, calendars, groups, agents, sounds, forbidden lists. */
 export const RESOURCE_ADMINS: readonly UserRole[] = ['admin'];
+/** Write the contact directory (agents read and search it from the console). */
+export const CONTACT_EDITORS: readonly UserRole[] = ['admin', 'supervisor'];
 export const ALL_ROLES: readonly UserRole[] = ['admin', 'supervisor', 'agent'];

@@ -10,6 +10,8 @@ interface Operation {
   roles?: Role[];
   body?: string;
   multipart?: boolean;
+  /** A raw body of this media type (e.g. text/csv) instead of a JSON schema. */
+  rawBody?: string;
   ok: { status: number; schema?: string; description?: string; content?: string };
   errors?: ApiErrorCode[];
   query?: { name: string; description: string }[];
@@ -159,6 +161,46 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
       },
     },
     ...resource('forbidden-lists', 'Forbidden destinations', 'ForbiddenListInput', 'ForbiddenListPatch', 'ForbiddenList', 'ForbiddenListList'),
+    '/api/contacts': {
+      get: {
+        tag: 'Contacts',
+        op: {
+          summary: "The organisation's contact directory by name, paginated; q searches name, company, email, or a number in any spelling (\"06 12\" finds \"+33 6 12 …\")",
+          query: [
+            { name: 'q', description: 'Text (name, company, email) or the beginning of a number in any spelling; bare digits match anywhere in the number' },
+            { name: 'cursor', description: 'nextCursor of the previous page' },
+            { name: 'limit', description: 'Contacts per page, 1 to 200 (default 50)' },
+          ],
+          ok: { status: 200, schema: 'ContactPage' },
+          errors: ['VALIDATION_FAILED'],
+        },
+      },
+      post: { tag: 'Contacts', op: { summary: 'Create a contact (numbers shared with another contact are allowed and returned as warnings)', roles: EDITORS, body: 'ContactInput', ok: { status: 201, schema: 'ContactSaved' }, errors: ['VALIDATION_FAILED'] } },
+    },
+    '/api/contacts/{id}': {
+      get: { tag: 'Contacts', op: { summary: 'Read a contact', ok: { status: 200, schema: 'Contact' }, errors: ['NOT_FOUND'] } },
+      patch: { tag: 'Contacts', op: { summary: 'Change some fields (numbers sent replace all numbers)', roles: EDITORS, body: 'ContactPatch', ok: { status: 200, schema: 'ContactSaved' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] } },
+      delete: { tag: 'Contacts', op: { summary: 'Delete a contact', roles: EDITORS, ok: { status: 204 }, errors: ['NOT_FOUND'] } },
+    },
+    '/api/contacts/import': {
+      post: {
+        tag: 'Contacts',
+        op: {
+          summary: 'Import a CSV file (2 MB, 10 000 rows; ";" or ","; UTF-8, UTF-8 with BOM or Windows-1252; French or English headers). Without commit: a preview, nothing written. With commit: all valid rows in one transaction, refused (400, report in error.report) when a row is bad unless skipInvalid',
+          roles: EDITORS,
+          rawBody: 'text/csv',
+          query: [
+            { name: 'commit', description: 'true: write the contacts (default: preview only)' },
+            { name: 'skipInvalid', description: 'true: with commit, leave bad rows out instead of refusing the import' },
+          ],
+          ok: { status: 200, schema: 'ContactImportReport' },
+          errors: ['VALIDATION_FAILED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE'],
+        },
+      },
+    },
+    '/api/contacts/export': {
+      get: { tag: 'Contacts', op: { summary: 'The whole directory as CSV (UTF-8 with BOM, ";", headers in your language; imports back as is)', ok: { status: 200, content: 'text/csv', description: 'CSV file' } } },
+    },
     '/api/sounds': {
       get: { tag: 'Sounds', op: { summary: 'List sounds', query: [{ name: 'language', description: 'Only sounds of this language (fr, en)' }], ok: { status: 200, schema: 'SoundList' } } },
       post: {
@@ -262,6 +304,7 @@ function operation(method: string, path: string, tag: string, op: Operation) {
     operationId: `${method}${path.replace(/\{id\}/g, 'ById').replace(/\{number\}/g, 'ByNumber').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
     description: `Roles: ${roles.join(', ')}.`,
     ...(parameters.length ? { parameters } : {}),
+    ...(op.rawBody ? { requestBody: { required: true, content: { [op.rawBody]: { schema: { type: 'string', contentMediaType: op.rawBody } } } } } : {}),
     ...(op.body
       ? { requestBody: { required: true, content: { [op.multipart ? 'multipart/form-data' : 'application/json']: { schema: ref(op.body) } } } }
       : {}),
