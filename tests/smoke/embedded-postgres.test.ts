@@ -3,7 +3,7 @@
 // client, exactly as `npm start` does it without DATABASE_URL. Then what PGlite behind
 // pglite-socket got wrong: many connections running parameterised statements at once each get
 // their own answers. Printed: the server's start time (new cluster, then existing cluster).
-import { existsSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -142,13 +142,46 @@ describe('embedded PostgreSQL database', () => {
 });
 
 describe('embedded PostgreSQL as root', () => {
-  // PostgreSQL refuses root, so the server runs as user postgres, which must reach the data folder.
-  it.skipIf(process.getuid?.() !== 0)('names the folder the postgres user cannot enter instead of failing obscurely', async () => {
+  // PostgreSQL refuses root, so the server runs as user postgres, which must reach the data
+  // folder. A checkout under a closed folder (/root, 0700) is not opened up: the cluster goes
+  // to a folder of its own under the fallback root, the same one at every start.
+  it.skipIf(process.getuid?.() !== 0)('keeps the cluster under the fallback folder when the data folder is closed to postgres, and finds it again', async () => {
     const closed = mkdtempSync(path.join(tmpdir(), 'relais-closed-')); // 0700, owned by root
+    const fallbackRoot = mkdtempSync(path.join(tmpdir(), 'relais-fallback-'));
+    chmodSync(fallbackRoot, 0o755);
+    let server: EmbeddedPostgres | undefined;
     try {
       mkdirSync(path.join(closed, 'relais'));
-      await expect(startEmbeddedPostgres({ dataDir: path.join(closed, 'relais', 'postgres'), port: await freePort() }))
-        .rejects.toThrow(new RegExp(`user "postgres", who cannot enter ${closed}: set RELAIS_DATA_DIR`));
+      const dataDir = path.join(closed, 'relais', 'postgres');
+      server = await startEmbeddedPostgres({ dataDir, port: await freePort(), fallbackRoot });
+      expect(path.dirname(server.dataDir)).toBe(fallbackRoot);
+      expect(server.created).toBe(true);
+      expect(statSync(closed).mode & 0o777).toBe(0o700); // not opened up
+      const client = new pg.Client({ connectionString: server.url });
+      await client.connect();
+      await client.query('CREATE TABLE kept (n int)');
+      await client.end();
+      await server.stop();
+      server = await startEmbeddedPostgres({ dataDir, port: await freePort(), fallbackRoot });
+      expect(server.created).toBe(false);
+      const again = new pg.Client({ connectionString: server.url });
+      await again.connect();
+      expect((await again.query("SELECT to_regclass('kept') AS t")).rows[0].t).toBe('kept');
+      await again.end();
+    } finally {
+      await server?.stop();
+      rmSync(closed, { recursive: true, force: true });
+      rmSync(fallbackRoot, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it.skipIf(process.getuid?.() !== 0)('names the folders the postgres user cannot enter when the fallback is closed too', async () => {
+    const closed = mkdtempSync(path.join(tmpdir(), 'relais-closed-'));
+    try {
+      mkdirSync(path.join(closed, 'relais'));
+      const fallbackRoot = path.join(closed, 'fallback');
+      await expect(startEmbeddedPostgres({ dataDir: path.join(closed, 'relais', 'postgres'), port: await freePort(), fallbackRoot }))
+        .rejects.toThrow(new RegExp(`user "postgres", who can enter neither ${closed} nor ${closed}: set RELAIS_DATA_DIR`));
     } finally {
       rmSync(closed, { recursive: true, force: true });
     }
