@@ -144,9 +144,11 @@ describe('prompt files and text-to-speech', () => {
     expect(bestCorrelation(fromFirstSound('PCMU', reference), media.peer.receivedAudio('PCMU', { fromFirstSound: true }), 0).r).toBeGreaterThan(0.98);
     const cached = readdirSync(media.server.prompts.cacheDir).filter((f) => f.startsWith('file-'));
     expect(cached).toHaveLength(1);
-    const mtime = statSync(path.join(media.server.prompts.cacheDir, cached[0])).mtimeMs;
+    // A conversion writes a new file and renames it into place (a new inode); a cache hit only
+    // touches the file's time (the cache's recency, disk-cache-limit.ts).
+    const inode = statSync(path.join(media.server.prompts.cacheDir, cached[0])).ino;
     expect(await media.server.prompts.convertFile(src)).toBe(path.join(media.server.prompts.cacheDir, cached[0]));
-    expect(statSync(path.join(media.server.prompts.cacheDir, cached[0])).mtimeMs).toBe(mtime);
+    expect(statSync(path.join(media.server.prompts.cacheDir, cached[0])).ino).toBe(inode);
     await ep.close();
   });
 
