@@ -9,7 +9,7 @@
 // The caller's media is an in-test RTP peer (SIPp signals only); agents are SIPp with -rtp_echo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
-import { ack, inDialogRequest, reply, scenario, uasReply } from '../sip-edge/scenarios';
+import { ack, inDialogRequest, reply, scenario, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
 import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
@@ -157,5 +157,121 @@ describe('call control from the agent phone', () => {
     const hold = record.events.find((e) => e.kind === 'hold')!;
     expect(hold.data).toMatchObject({ by: 'agent-phone', agentId: record.legs[0].agentId });
     expect(record.entryNumber).toBe(NUMBER);
+  }, 120_000);
+
+  /** The agent's phone REFERs the call to `user`, expecting `referStatus`; then the NOTIFYs with these sipfrag lines. */
+  const refer = (user: string, referStatus: number, notifies: string[]) => [
+    agentRequest('REFER', 103, `Refer-To: <sip:${user}@127.0.0.1>\nReferred-By: <sip:agent@[local_ip]>\n`),
+    `<recv response="${referStatus}"/>`,
+    ...notifies.flatMap((line, i) => [
+      `<recv request="NOTIFY"><action><ereg regexp="${line}" search_in="body" check_it="true" assign_to="frag${i}"/><ereg regexp="refer" search_in="hdr" header="Event:" check_it="true" assign_to="ev${i}"/></action></recv>`,
+      `<nop hide="true"><action><log message="NOTIFY [$frag${i}] [$ev${i}]"/></action></nop>`,
+      reply('200 OK'),
+    ]),
+  ];
+
+  /** The caller's tone goes out and comes back (the agent's phone echoes RTP): audio both ways. */
+  async function echoed(call: { endpoint: Parameters<RtpPeer['sendAudio']>[0] }): Promise<number> {
+    peer.clear();
+    await peer.sendAudio(call.endpoint, 'PCMU', synthesizeTone([1000], 1000, -10), { realTime: true });
+    await eventually(() => peer.received.length >= 40, 'echo');
+    return rms(peer.receivedAudio('PCMU'));
+  }
+
+  it('blind REFER to an agent by extension: 202, NOTIFY 100 then 200, caller bridged to the target, first agent BYE', async () => {
+    const first = await agentPhone('hugo', scenario(
+      ...agentAnswers,
+      '<pause milliseconds="2000"/>',
+      ...refer('202', 202, ['SIP/2.0 100 Trying', 'SIP/2.0 200 OK']),
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ));
+    const target = await agentPhone('ines', scenario(
+      '<recv request="INVITE" crlf="true"/>',
+      uasReply('180 Ringing'),
+      '<pause milliseconds="500"/>',
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+      '<recv request="ACK"/>',
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ));
+    const c = caller(14_000);
+    const call = await eventually(() => { const x = liveCall(); return x?.endpoint.bridgedTo ? x : null; }, 'bridged to the agent', 30_000);
+    const firstEndpoint = call.endpoint.bridgedTo;
+    const ines = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'ines' } });
+    await eventually(() => { const leg = [...call.legs.values()][0]; return leg?.agentId === ines.id && call.endpoint.bridgedTo === leg.endpoint && call.endpoint.bridgedTo !== firstEndpoint; }, 'bridged to the target', 30_000);
+    const level = await echoed(call);
+    const [cr, fr, tr] = await Promise.all([c.done, first.done, target.done]);
+    expect(sippOk(fr)).toBe('ok');
+    expect(sippOk(tr)).toBe('ok');
+    expect(sippOk(cr)).toBe('ok');
+    expect(level).toBeGreaterThan(300);
+    expect(fr.messages).toMatch(/SIP\/2.0 202/);
+    expect(fr.messages).toMatch(/Subscription-State: terminated[\s\S]*SIP\/2.0 200 OK/);
+    const record = await finishedCall();
+    expect(record.outcome).toBe('answered');
+    expect(record.entryNumber).toBe(NUMBER);
+    const transfer = record.legs.find((l) => l.kind === 'transfer_cold');
+    expect(transfer).toMatchObject({ agentId: ines.id, outcome: 'answered' });
+    expect(transfer?.answeredAt).not.toBeNull();
+    const results = record.events.filter((e) => e.kind === 'transfer').map((e) => (e.data as { result: string }).result);
+    expect(results).toEqual(['started', 'answered']);
+    expect(record.events.find((e) => e.kind === 'transfer')?.data).toMatchObject({ by: 'agent-phone', target: { kind: 'extension', extension: '202' } });
+  }, 120_000);
+
+  it('REFER to a forbidden (premium-rate) number: 403, the caller stays with the agent', async () => {
+    const first = await agentPhone('hugo', scenario(
+      ...agentAnswers,
+      '<pause milliseconds="2000"/>',
+      ...refer('0899123456', 403, []),
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ));
+    const c = caller(10_000);
+    const call = await eventually(() => { const x = liveCall(); return x?.endpoint.bridgedTo ? x : null; }, 'bridged to the agent', 30_000);
+    const agentEndpoint = call.endpoint.bridgedTo;
+    await rt.recorder.flush(10_000);
+    await eventually(() => rt.prisma.callEvent.findFirst({ where: { callId: call.id, kind: 'transfer' } }), 'transfer refused event', 30_000);
+    expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
+    const level = await echoed(call);
+    const [cr, fr] = await Promise.all([c.done, first.done]);
+    expect(sippOk(fr)).toBe('ok');
+    expect(sippOk(cr)).toBe('ok');
+    expect(level).toBeGreaterThan(300);
+    expect(fr.messages).not.toMatch(/NOTIFY sip/);
+    const record = await finishedCall();
+    expect(record.legs.map((l) => l.kind)).toEqual(['agent']);
+    expect(record.events.find((e) => e.kind === 'transfer')?.data).toMatchObject({ result: 'refused', status: 403 });
+  }, 120_000);
+
+  it('cold transfer to an agent who does not answer: NOTIFY 480, back to the first agent', async () => {
+    const first = await agentPhone('hugo', scenario(
+      ...agentAnswers,
+      '<pause milliseconds="2000"/>',
+      ...refer('203', 202, ['SIP/2.0 100 Trying', 'SIP/2.0 480']),
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ));
+    const target = await agentPhone('jules', uasCancelled);
+    const c = caller(16_000);
+    const call = await eventually(() => { const x = liveCall(); return x?.endpoint.bridgedTo ? x : null; }, 'bridged to the agent', 30_000);
+    const agentEndpoint = call.endpoint.bridgedTo;
+    await rt.recorder.flush(10_000);
+    await eventually(async () => {
+      await rt.recorder.flush(5000);
+      return rt.prisma.callEvent.findFirst({ where: { callId: call.id, kind: 'transfer', data: { path: ['result'], equals: 'returned' } } });
+    }, 'transfer returned', 40_000);
+    expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
+    const level = await echoed(call);
+    const [cr, fr, tr] = await Promise.all([c.done, first.done, target.done]);
+    expect(sippOk(fr)).toBe('ok');
+    expect(sippOk(tr)).toBe('ok');
+    expect(sippOk(cr)).toBe('ok');
+    expect(level).toBeGreaterThan(300);
+    const record = await finishedCall();
+    const jules = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'jules' } });
+    expect(record.legs.find((l) => l.kind === 'transfer_cold')).toMatchObject({ agentId: jules.id, outcome: 'no_answer' });
+    const results = record.events.filter((e) => e.kind === 'transfer').map((e) => (e.data as { result: string }).result);
+    expect(results).toEqual(['started', 'no_answer', 'returned']);
   }, 120_000);
 });

@@ -102,7 +102,7 @@ export class LiveCallControl implements CallControl {
           res.send(202);
           void notifySipfrag(dialog, 100).catch(() => undefined);
         },
-        finished: (status, reason) => void notifySipfrag(dialog, status, reason).catch(() => undefined),
+        finished: (status, reason) => notifySipfrag(dialog, status, reason).catch(() => undefined),
       };
       void this.execute({ type: 'transferCold', target, by: by(), progress }).then(
         (r) => { if (!r.ok && !res.finalResponseSent) res.send(r.status, r.reason); },
@@ -187,9 +187,9 @@ export class LiveCallControl implements CallControl {
     await holdCaller(this.call.endpoint, await this.deps.holdMusic());
     try {
       const kind = 'transfer_cold';
-      const result = await this.ringInto(leg, dest, `${leg.legId}-t${attempt}`, kind);
+      // The transferring phone hears NOTIFY 200 before its BYE (RFC 3515 §2.4.5).
+      const result = await this.ringInto(leg, dest, `${leg.legId}-t${attempt}`, kind, () => progress?.finished?.(200, 'OK'));
       if (result.ok) {
-        progress?.finished?.(200, 'OK');
         this.deps.record('transfer', { ...who(by), mode: 'cold', target, result: 'answered', attempt, toAgentId: 'agentId' in dest ? dest.agentId : null, number: 'number' in dest ? dest.number : null });
         return { ok: true };
       }
@@ -207,7 +207,10 @@ export class LiveCallControl implements CallControl {
    * leg's (the flow keeps its leg id, its bridge goes on), the caller is bridged to them and the
    * previous party gets a BYE.
    */
-  private async ringInto(leg: OutboundLeg, dest: { agentId: string } | { number: string }, legId: string, kind: string): Promise<{ ok: true } | { ok: false; status: number }> {
+  private async ringInto(
+    leg: OutboundLeg, dest: { agentId: string } | { number: string }, legId: string, kind: string,
+    beforeRelease?: () => void | Promise<void>,
+  ): Promise<{ ok: true } | { ok: false; status: number }> {
     const agentId = 'agentId' in dest ? dest.agentId : null;
     const temp: OutboundLeg = { legId, agentId, endpoint: null, requests: [], dialog: null, state: 'dialing', cancelled: false };
     const row = this.deps.legRows.started(agentId, agentId ? `agent:${agentId}` : (dest as { number: string }).number, kind);
@@ -229,6 +232,7 @@ export class LiveCallControl implements CallControl {
     this.deps.watch(leg, result.dialog);
     await resumeCaller(this.call.endpoint, leg.endpoint);
     this.heldLeg = null;
+    await Promise.race([beforeRelease?.(), new Promise((r) => setTimeout(r, 2000))]);
     if (old.dialog) void old.dialog.destroy().catch(() => undefined);
     if (old.endpoint && old.endpoint !== leg.endpoint) void old.endpoint.close().catch(() => undefined);
     if (old.agentId && old.dialog) this.deps.agentFree(old.agentId);

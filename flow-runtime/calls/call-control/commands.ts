@@ -25,7 +25,7 @@ export interface TransferProgress {
   /** The transfer was accepted and the target is being rung (REFER → 202, NOTIFY 100). */
   accepted?(): void;
   /** Final: 200 when the target answered, else the failure status. */
-  finished?(status: number, reason: string): void;
+  finished?(status: number, reason: string): void | Promise<void>;
 }
 
 export type CommandResult =
