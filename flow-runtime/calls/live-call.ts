@@ -128,6 +128,8 @@ export class LiveCall {
           res.send(200);
         });
         dialog.on('modify', (req, res) => {
+          // hold / resume from the caller's phone: through the call's mailbox (call-control/)
+          if (this.control) return this.control.callerReinvite(req, res);
           this.endpoint.modify(req.body).then(
             (sdp) => res.send(200, { body: sdp, headers: { 'Content-Type': 'application/sdp' } }),
             () => res.send(488),

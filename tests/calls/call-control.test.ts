@@ -274,4 +274,61 @@ describe('call control from the agent phone', () => {
     const results = record.events.filter((e) => e.kind === 'transfer').map((e) => (e.data as { result: string }).result);
     expect(results).toEqual(['started', 'no_answer', 'returned']);
   }, 120_000);
+
+  it('hold from the caller (re-INVITE sendonly): recvonly answer, the agent hears hold music, resume restores the bridge', async () => {
+    const agentMedia = await RtpPeer.create();
+    try {
+      const phone = await agentPhone('hugo', scenario(
+        '<recv request="INVITE" crlf="true"/>',
+        uasReply('180 Ringing'),
+        uasReply('200 OK', 'Content-Type: application/sdp\n', sdpAt(agentMedia.port).replace('o=caller', 'o=agent')),
+        '<recv request="ACK"/>',
+        '<recv request="BYE"/>',
+        reply('200 OK'),
+      ));
+      const callerReinvite = (cseq: number, direction: string, expectAnswer: string) => [
+        inDialogRequest('INVITE', cseq, 'Content-Type: application/sdp\n', sdpAt(peer.port).replace('a=sendrecv', `a=${direction}`).replace('o=caller 1 1', `o=caller 1 ${cseq}`)),
+        '<recv response="100" optional="true"/>',
+        `<recv response="200"><action><ereg regexp="a=${expectAnswer}" search_in="body" check_it="true" assign_to="c${cseq}"/></action></recv>`,
+        `<nop hide="true"><action><log message="answer ${cseq}: [$c${cseq}]"/></action></nop>`,
+        ack.replace('CSeq: 1 ACK', `CSeq: ${cseq} ACK`),
+      ];
+      const c = runSipp(scenario(
+        callerInvite(NUMBER, sdpAt(peer.port)),
+        '<recv response="100" optional="true"/>',
+        '<recv response="180" optional="true"/>',
+        '<recv response="183" optional="true"/>',
+        '<recv response="180" optional="true"/>',
+        `<recv response="200" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="To:" assign_to="remote_to"/></action></recv>`,
+        ack,
+        '<pause milliseconds="2000"/>',
+        ...callerReinvite(2, 'sendonly', 'recvonly').map((x) => x.replace('[last_To:]', 'To:[$remote_to]')),
+        '<pause milliseconds="5000"/>',
+        ...callerReinvite(3, 'sendrecv', 'sendrecv').map((x) => x.replace('[last_To:]', 'To:[$remote_to]')),
+        '<pause milliseconds="5000"/>',
+        inDialogRequest('BYE', 4).replace('[last_To:]', 'To:[$remote_to]'),
+        '<recv response="200" crlf="true"/>',
+      ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 90 });
+      const call = await eventually(() => { const x = liveCall(); return x?.endpoint.bridgedTo ? x : null; }, 'bridged to the agent', 30_000);
+      const leg = [...call.legs.values()][0];
+      await eventually(() => leg.endpoint?.playing && !call.endpoint.bridgedTo, 'hold music to the agent', 30_000);
+      agentMedia.clear();
+      await eventually(() => agentMedia.received.length >= 100, 'RTP to the agent');
+      const held = rms(agentMedia.receivedAudio('PCMU'));
+      await eventually(() => call.endpoint.bridgedTo === leg.endpoint && !leg.endpoint?.playing, 'resume', 30_000);
+      agentMedia.clear();
+      await peer.sendAudio(call.endpoint, 'PCMU', synthesizeTone([1000], 1000, -10), { realTime: true });
+      const through = rms(agentMedia.receivedAudio('PCMU'));
+      const [cr, pr] = await Promise.all([c.done, phone.done]);
+      expect(sippOk(cr)).toBe('ok');
+      expect(sippOk(pr)).toBe('ok');
+      expect(held).toBeGreaterThan(300);
+      expect(through).toBeGreaterThan(300);
+      const record = await finishedCall();
+      const holds = record.events.filter((e) => e.kind === 'hold' || e.kind === 'resume');
+      expect(holds.map((e) => [e.kind, (e.data as { by: string }).by])).toEqual([['hold', 'caller-phone'], ['resume', 'caller-phone']]);
+    } finally {
+      await agentMedia.close();
+    }
+  }, 120_000);
 });

@@ -4,7 +4,7 @@ import type { PromptSource } from '../../media';
 import type { TransferPolicy } from '../../interpreter';
 import { judgeDestination } from '../../interpreter/transfer-policy';
 import type { LiveCall, OutboundLeg } from '../live-call';
-import type { DialogLike, Logger } from '../sip-types';
+import type { DialogLike, Logger, SipMessageLike, SipResponseLike } from '../sip-types';
 import type { Actor, CallCommand, CallControl, CommandResult, TransferProgress, TransferTarget } from './commands';
 import { holdCaller, resumeCaller } from './hold';
 import { Mailbox } from './mailbox';
@@ -48,6 +48,8 @@ export class LiveCallControl implements CallControl {
   private heldLeg: OutboundLeg | null = null;
   /** The leg being transferred away from, while its target rings. */
   private transferring: OutboundLeg | null = null;
+  /** The caller put the call on hold (their re-INVITE): the leg then hearing music, or true when none. */
+  private callerHeld: OutboundLeg | true | null = null;
   private attempts = 0;
   private readonly openRows = new Set<string>();
 
@@ -109,6 +111,38 @@ export class LiveCallControl implements CallControl {
         () => { if (!res.finalResponseSent) res.send(500); },
       );
     });
+  }
+
+  /**
+   * The caller's re-INVITE (hold from the caller's phone): answered from the caller's endpoint
+   * (recvonly / inactive mirror their sendonly / inactive); while the caller holds, the agent
+   * hears the hold music instead of silence; on resume the bridge is restored.
+   */
+  callerReinvite(req: SipMessageLike, res: SipResponseLike): void {
+    void this.mailbox.run(async () => {
+      let answer: string;
+      try {
+        answer = await this.call.endpoint.modify(req.body);
+      } catch {
+        return void res.send(488);
+      }
+      res.send(200, { body: answer, headers: { 'Content-Type': 'application/sdp' } });
+      const direction = this.call.endpoint.direction;
+      const holding = direction === 'recvonly' || direction === 'inactive';
+      const by: Actor = { kind: 'caller-phone' };
+      if (holding && !this.callerHeld) {
+        const leg = this.heldLeg ? null : this.activeLeg(by);
+        this.callerHeld = leg ?? true;
+        if (leg?.endpoint) await holdCaller(leg.endpoint, await this.deps.holdMusic());
+        this.deps.record('hold', { ...who(by), legId: leg?.legId ?? null, agentId: leg?.agentId ?? null });
+      } else if (!holding && this.callerHeld) {
+        const leg = this.callerHeld === true ? null : this.callerHeld;
+        this.callerHeld = null;
+        if (leg?.endpoint && !this.heldLeg && leg.state === 'answered') await resumeCaller(this.call.endpoint, leg.endpoint);
+        else leg?.endpoint?.stopPlayback();
+        this.deps.record('resume', { ...who(by), legId: leg?.legId ?? null, agentId: leg?.agentId ?? null });
+      }
+    }).catch((err) => this.deps.log.warn({ err, callId: this.call.id }, 're-INVITE from the caller failed'));
   }
 
   /** The agent's dialog ended: true when a transfer in progress keeps the leg (the phone hung up after REFER). */
