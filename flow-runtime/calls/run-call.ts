@@ -65,6 +65,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
 
   let session: CallSession | null = null;
   const media = new LiveMediaPort(call, services.sounds, { log: services.log, currentNode: () => session?.state.step?.nodeId });
+  const records = new LiveRecordStore(services.recorder, { organizationId: route.organizationId, recordings: media.recordings }, services.log);
   const legs = new LiveLegsPort(call, {
     srf: services.srf, media: services.media, directory: services.directory, trunk: services.trunk, entryNumber: called, log: services.log,
     onAgentState: (agentId, state) => services.queue.setAgent?.(agentId, state),
@@ -86,6 +87,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
       started: (agentId, destination, kind) => services.recorder.legStarted(callId, { agentId, destination, kind }),
       answered: (rowId) => services.recorder.legAnswered(callId, rowId),
       ended: (rowId, outcome) => services.recorder.legEnded(callId, rowId, outcome),
+      released: (legId) => records.legReleased(callId, legId),
     },
     agentBusy: (agentId) => legs.agentBusy(agentId),
     agentFree: (agentId) => legs.agentFree(agentId),
@@ -98,7 +100,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
     http: outboundHttp(organizationAllowList(services.prisma, route.organizationId), services.outboundHttp),
     sms: smsPort(services.sms, services.recorder, services.prisma, { id: callId, organizationId: route.organizationId, defaultFrom: services.smsDefaultFrom ?? called }),
     callbacks: callbackStore(services.recorder, route.organizationId),
-    records: new LiveRecordStore(services.recorder, { organizationId: route.organizationId, recordings: media.recordings }, services.log),
+    records,
     queue: services.queue,
     flows: flowsPort(services.flows, route.organizationId),
     clock: realClock,

@@ -214,6 +214,10 @@ describe('call control from the agent phone', () => {
     const transfer = record.legs.find((l) => l.kind === 'transfer_cold');
     expect(transfer).toMatchObject({ agentId: ines.id, outcome: 'answered' });
     expect(transfer?.answeredAt).not.toBeNull();
+    // the transferring agent's leg ended at the transfer (the caller stayed ~8 s more with the target)
+    const firstLeg = record.legs.find((l) => l.kind === 'agent')!;
+    expect(firstLeg.outcome).toBe('answered');
+    expect(record.endedAt!.getTime() - firstLeg.endedAt!.getTime()).toBeGreaterThan(3000);
     const results = record.events.filter((e) => e.kind === 'transfer').map((e) => (e.data as { result: string }).result);
     expect(results).toEqual(['started', 'answered']);
     expect(record.events.find((e) => e.kind === 'transfer')?.data).toMatchObject({ by: 'agent-phone', target: { kind: 'extension', extension: '202' } });

@@ -21,7 +21,13 @@ export interface ControlDeps extends RingDeps {
   callerNumber: string | null;
   /** A CallEvent of the call (kind hold / resume / transfer / hangup). */
   record(kind: string, data: Record<string, unknown>): void;
-  legRows: { started(agentId: string | null, destination: string, kind: string): string; answered(rowId: string): void; ended(rowId: string, outcome: LegOutcome): void };
+  legRows: {
+    started(agentId: string | null, destination: string, kind: string): string;
+    answered(rowId: string): void;
+    ended(rowId: string, outcome: LegOutcome): void;
+    /** The party first on the flow's leg `legId` was released by a transfer. */
+    released(legId: string): void;
+  };
   agentBusy(agentId: string): void;
   agentFree(agentId: string): void;
   /** Hands a dialog now carrying `leg` to the legs port (its BYE ends the leg for the flow, phone hooks). */
@@ -52,6 +58,8 @@ export class LiveCallControl implements CallControl {
   private callerHeld: OutboundLeg | true | null = null;
   private attempts = 0;
   private readonly openRows = new Set<string>();
+  /** Flow leg id → the CallLeg row of the party a transfer put on it. */
+  private readonly currentRow = new Map<string, string>();
 
   constructor(private readonly call: LiveCall, private readonly deps: ControlDeps) {}
 
@@ -258,6 +266,8 @@ export class LiveCallControl implements CallControl {
     }
     this.deps.legRows.answered(row);
     this.openRows.add(row);
+    const previousRow = this.currentRow.get(leg.legId);
+    this.currentRow.set(leg.legId, row);
     const old = { dialog: leg.dialog, endpoint: leg.endpoint, agentId: leg.agentId };
     leg.dialog = result.dialog;
     leg.endpoint = temp.endpoint;
@@ -267,6 +277,13 @@ export class LiveCallControl implements CallControl {
     await resumeCaller(this.call.endpoint, leg.endpoint);
     this.heldLeg = null;
     await Promise.race([beforeRelease?.(), new Promise((r) => setTimeout(r, 2000))]);
+    // the released party's row ends now (the flow's own row, or the one of an earlier transfer)
+    if (previousRow) {
+      this.openRows.delete(previousRow);
+      this.deps.legRows.ended(previousRow, 'answered');
+    } else {
+      this.deps.legRows.released(leg.legId);
+    }
     if (old.dialog) void old.dialog.destroy().catch(() => undefined);
     if (old.endpoint && old.endpoint !== leg.endpoint) void old.endpoint.close().catch(() => undefined);
     if (old.agentId && old.dialog) this.deps.agentFree(old.agentId);
