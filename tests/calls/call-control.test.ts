@@ -17,9 +17,14 @@ import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publish
 const NUMBER = '+33199000070';
 let rt: Runtime;
 let peer: RtpPeer;
+let trunkPort: number;
 
 beforeAll(async () => {
-  rt = await startRuntime();
+  // A trunk for the external transfer test (a SIPp started there); nothing else reaches it.
+  trunkPort = await freeUdpPort();
+  rt = await startRuntime({
+    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+  });
   rt.calls.services.transferRingMs = 4000;
   peer = await RtpPeer.create();
   const [hugo, ines, jules] = await Promise.all(['hugo', 'ines', 'jules'].map((n) => createAgent(rt, n)));
@@ -334,5 +339,38 @@ describe('call control from the agent phone', () => {
     } finally {
       await agentMedia.close();
     }
+  }, 120_000);
+
+  it('blind REFER to an allowed external number: dialled through the trunk as judged, caller bridged to it', async () => {
+    const first = await agentPhone('hugo', scenario(
+      ...agentAnswers,
+      '<pause milliseconds="2000"/>',
+      ...refer('0123456789', 202, ['SIP/2.0 100 Trying', 'SIP/2.0 200 OK']),
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ));
+    const trunk = runSipp(scenario(
+      '<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:\\+33123456789@" search_in="msg" check_it="true" assign_to="ruri"/></action></recv>',
+      '<nop hide="true"><action><log message="[$ruri]"/></action></nop>',
+      uasReply('180 Ringing'),
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+      '<recv request="ACK"/>',
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 90 });
+    await waitForUdpListener(trunkPort);
+    const c = caller(14_000);
+    const call = await eventually(() => { const x = liveCall(); return x?.endpoint.bridgedTo ? x : null; }, 'bridged to the agent', 30_000);
+    const firstEndpoint = call.endpoint.bridgedTo;
+    await eventually(() => { const leg = [...call.legs.values()][0]; return leg && leg.agentId === null && call.endpoint.bridgedTo === leg.endpoint && leg.endpoint !== firstEndpoint; }, 'bridged to the trunk', 30_000);
+    const level = await echoed(call);
+    const [cr, fr, tr] = await Promise.all([c.done, first.done, trunk.done]);
+    expect(sippOk(tr)).toBe('ok');
+    expect(sippOk(fr)).toBe('ok');
+    expect(sippOk(cr)).toBe('ok');
+    expect(level).toBeGreaterThan(300);
+    const record = await finishedCall();
+    expect(record.legs.find((l) => l.kind === 'transfer_cold')).toMatchObject({ agentId: null, destination: '+33123456789', outcome: 'answered' });
+    expect(record.events.filter((e) => e.kind === 'transfer').map((e) => (e.data as { result: string }).result)).toEqual(['started', 'answered']);
   }, 120_000);
 });
