@@ -373,4 +373,45 @@ describe('call control from the agent phone', () => {
     expect(record.legs.find((l) => l.kind === 'transfer_cold')).toMatchObject({ agentId: null, destination: '+33123456789', outcome: 'answered' });
     expect(record.events.filter((e) => e.kind === 'transfer').map((e) => (e.data as { result: string }).result)).toEqual(['started', 'answered']);
   }, 120_000);
+
+  it('cold transfer not answered after the transferring phone hung up: that agent is rung again (transfer_return)', async () => {
+    // A phone that hangs up right after its REFER was accepted, as many do.
+    const first = await agentPhone('hugo', scenario(
+      ...agentAnswers,
+      '<pause milliseconds="2000"/>',
+      ...refer('203', 202, ['SIP/2.0 100 Trying']),
+      agentRequest('BYE', 104),
+      '<recv response="200"/>',
+    ));
+    const target = await agentPhone('jules', uasCancelled);
+    // The target rings long enough for the agent's second phone to register meanwhile.
+    rt.calls.services.transferRingMs = 10_000;
+    const c = caller(25_000);
+    const call = await eventually(() => { const x = liveCall(); return x?.endpoint.bridgedTo ? x : null; }, 'bridged to the agent', 30_000);
+    expect(sippOk(await first.done)).toBe('ok');
+    // The agent picks up another phone of theirs (a second registration) before the target gives up.
+    const again = await agentPhone('hugo', scenario(
+      '<recv request="INVITE" crlf="true"/>',
+      uasReply('180 Ringing'),
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+      '<recv request="ACK"/>',
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ));
+    rt.calls.services.transferRingMs = 4000;
+    const hugo = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'hugo' } });
+    await eventually(() => { const leg = [...call.legs.values()][0]; return leg?.agentId === hugo.id && leg.dialog && call.endpoint.bridgedTo === leg.endpoint; }, 'rung again and bridged', 40_000);
+    const level = await echoed(call);
+    const [cr, ar, tr] = await Promise.all([c.done, again.done, target.done]);
+    expect(sippOk(cr)).toBe('ok');
+    expect(sippOk(ar)).toBe('ok');
+    expect(sippOk(tr)).toBe('ok');
+    expect(level).toBeGreaterThan(300);
+    const record = await finishedCall();
+    expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_cold', 'no_answer'], ['transfer_return', 'answered']]);
+    expect(record.legs[2].agentId).toBe(hugo.id);
+    const transfer = record.events.filter((e) => e.kind === 'transfer').map((e) => e.data as { result: string; rung?: boolean });
+    expect(transfer.map((d) => d.result)).toEqual(['started', 'no_answer', 'returned']);
+    expect(transfer[2].rung).toBe(true);
+  }, 120_000);
 });

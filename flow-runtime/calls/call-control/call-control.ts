@@ -107,16 +107,18 @@ export class LiveCallControl implements CallControl {
     dialog.on('refer', (req, res) => {
       const target = referTarget(req.get('Refer-To'));
       if (!target) return void res.send(400, 'Unsupported Refer-To');
+      let answered = false; // one final response to the REFER, whatever srf's res exposes
       const progress: TransferProgress = {
         accepted: () => {
+          answered = true;
           res.send(202);
           void notifySipfrag(dialog, 100).catch(() => undefined);
         },
         finished: (status, reason) => notifySipfrag(dialog, status, reason).catch(() => undefined),
       };
       void this.execute({ type: 'transferCold', target, by: by(), progress }).then(
-        (r) => { if (!r.ok && !res.finalResponseSent) res.send(r.status, r.reason); },
-        () => { if (!res.finalResponseSent) res.send(500); },
+        (r) => { if (!r.ok && !answered) res.send(r.status, r.reason); },
+        () => { if (!answered) res.send(500); },
       );
     });
   }

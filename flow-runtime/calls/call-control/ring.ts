@@ -29,9 +29,13 @@ export async function ringTarget(
   leg.endpoint = endpoint;
   if (leg.cancelled) return { ok: false, status: 487 };
   let timedOut = false;
+  // Stops waiting at the ring time even when a contact never answered at all (a phone gone
+  // without unregistering: our CANCEL waits for a provisional that never comes, RFC 3261 §9.1).
+  let giveUp: (() => void) | null = null;
   const timer = setTimeout(() => {
     timedOut = true;
     for (const req of leg.requests.splice(0)) call.cancelInvite(req, leg.legId);
+    giveUp?.();
   }, ringMs);
   const keep = (req: SipMessageLike) => {
     if (leg.cancelled || timedOut) call.cancelInvite(req, leg.legId);
@@ -44,6 +48,7 @@ export async function ringTarget(
       if (contacts.length === 0) return { ok: false, status: 480 };
       const from = callerId ? `<sip:${callerId}@localhost>` : '"Anonymous" <sip:anonymous@anonymous.invalid>';
       dialog = await new Promise<DialogLike>((resolve, reject) => {
+        giveUp = () => reject(Object.assign(new Error('ring time over'), { status: 480 }));
         let failures = 0;
         let won = false;
         let lastStatus = 480;
