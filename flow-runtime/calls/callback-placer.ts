@@ -56,7 +56,7 @@ class AttemptRecord {
   leg(agentId: string | null, destination: string): LegRow {
     const row: LegRow = { id: null, agentId, ended: false };
     if (!this.recorder || !this.callId) return row;
-    row.id = this.recorder.legStarted(this.callId, { agentId, destination });
+    row.id = this.recorder.legStarted(this.callId, { agentId, destination, kind: agentId ? 'agent' : 'outbound' });
     this.recorder.pathEvent(this.callId, { kind: 'leg', data: { legId: row.id, event: 'ringing', agentId, number: agentId ? undefined : destination } });
     return row;
   }

@@ -4,7 +4,8 @@
 // to the session as events (callerHangup, dtmf).
 import type { MediaEndpoint } from '../media';
 import type { HangupCause } from '../interpreter';
-import type { CallSession } from '../session';
+import type { CallSession, LegListener } from '../session';
+import type { LiveCallControl } from './call-control/call-control';
 import type { DialogLike, Logger, SipMessageLike, SipResponseLike, SrfLike } from './sip-types';
 
 /** A leg towards an agent or the trunk (see ports/legs-port.ts). */
@@ -17,6 +18,8 @@ export interface OutboundLeg {
   dialog: DialogLike | null;
   state: 'dialing' | 'ringing' | 'answered' | 'ended';
   cancelled: boolean;
+  /** The flow's listener of this leg (legs-port.ts), told when the leg ends. */
+  listener?: LegListener;
 }
 
 const REJECT_STATUS: Record<HangupCause, number> = { normal: 480, busy: 486, rejected: 603 };
@@ -41,6 +44,8 @@ export class LiveCall {
   /** Told once when the 200 OK went out, whoever asked for it (the flow, or the early-media limit). */
   onAnswered: (() => void) | null = null;
   private finished = false;
+  /** Hold, resume, transfers (call-control/): set by run-call.ts. */
+  control: LiveCallControl | null = null;
   private earlyDigits: string[] = [];
 
   constructor(
@@ -123,6 +128,8 @@ export class LiveCall {
           res.send(200);
         });
         dialog.on('modify', (req, res) => {
+          // hold / resume from the caller's phone: through the call's mailbox (call-control/)
+          if (this.control) return this.control.callerReinvite(req, res);
           this.endpoint.modify(req.body).then(
             (sdp) => res.send(200, { body: sdp, headers: { 'Content-Type': 'application/sdp' } }),
             () => res.send(488),
@@ -162,6 +169,7 @@ export class LiveCall {
     this.finished = true;
     this.clearEarlyMediaGuard();
     for (const leg of this.legs.values()) this.endLeg(leg);
+    this.control?.finished();
     if (this.answered) await this.answered.catch(() => undefined);
     if (this.dialog && !this.callerGone) this.hangup('normal');
     await this.endpoint.close().catch(() => undefined);

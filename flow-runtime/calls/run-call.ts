@@ -14,6 +14,8 @@ import type { FlowStore } from './flow-store';
 import type { InviteLocals } from './invite-pipeline';
 import { LiveCall } from './live-call';
 import { LiveLegsPort } from './ports/legs-port';
+import { LiveCallControl } from './call-control/call-control';
+import type { PromptSource } from '../media';
 import { LiveMediaPort } from './ports/media-port';
 import { LiveRecordStore } from './ports/record-store';
 import { callbackStore, cryptoRandom, flowsPort, organizationAllowList, outboundHttp, realClock, smsPort } from './ports/services';
@@ -42,6 +44,8 @@ export interface CallServices {
   active: Map<string, LiveCall>;
   /** Outbound HTTP options (tests inject a resolver: no external DNS there). */
   outboundHttp?: { resolve?: Resolver; maxBytes?: number };
+  /** How long a cold transfer target rings before the call comes back (default 20 s). */
+  transferRingMs?: number;
 }
 
 export async function runCall(services: CallServices, req: SipMessageLike, res: SipResponseLike, l: InviteLocals): Promise<void> {
@@ -61,16 +65,42 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
 
   let session: CallSession | null = null;
   const media = new LiveMediaPort(call, services.sounds, { log: services.log, currentNode: () => session?.state.step?.nodeId });
+  const records = new LiveRecordStore(services.recorder, { organizationId: route.organizationId, recordings: media.recordings }, services.log);
+  const legs = new LiveLegsPort(call, {
+    srf: services.srf, media: services.media, directory: services.directory, trunk: services.trunk, entryNumber: called, log: services.log,
+    onAgentState: (agentId, state) => services.queue.setAgent?.(agentId, state),
+  });
+  call.control = new LiveCallControl(call, {
+    srf: services.srf, media: services.media, directory: services.directory, trunk: services.trunk, entryNumber: called,
+    callerNumber: caller, log: services.log, transferRingMs: services.transferRingMs ?? 20_000,
+    findExtension: async (extension) => (await services.prisma.agent.findFirst({ where: { organizationId: route.organizationId, extension }, select: { id: true } }))?.id ?? null,
+    policy: () => session!.state.policy,
+    holdMusic: async (): Promise<PromptSource[]> => {
+      // The hold music of the queue-group step that reached the agent, else the built-in melody.
+      const node = session?.state.step ? published.flow.nodes.get(session.state.step.nodeId) : undefined;
+      const soundId = (node?.config as { holdMusicSoundId?: string } | undefined)?.holdMusicSoundId;
+      const file = soundId ? await services.sounds.path(soundId).catch(() => null) : null;
+      return file ? [{ kind: 'file', path: file }] : [{ kind: 'tone', tone: 'hold' }];
+    },
+    record: (kind, data) => services.recorder.pathEvent(callId, { kind, nodeId: session?.state.step?.nodeId, data, at: new Date() }),
+    legRows: {
+      started: (agentId, destination, kind) => services.recorder.legStarted(callId, { agentId, destination, kind }),
+      answered: (rowId) => services.recorder.legAnswered(callId, rowId),
+      ended: (rowId, outcome) => services.recorder.legEnded(callId, rowId, outcome),
+      released: (legId) => records.legReleased(callId, legId),
+    },
+    agentBusy: (agentId) => legs.agentBusy(agentId),
+    agentFree: (agentId) => legs.agentFree(agentId),
+    watch: (leg, dialog) => legs.watchDialog(leg, dialog),
+    legLost: (leg) => legs.legLost(leg),
+  });
   const ports: SessionPorts = {
     media,
-    legs: new LiveLegsPort(call, {
-      srf: services.srf, media: services.media, directory: services.directory, trunk: services.trunk, entryNumber: called, log: services.log,
-      onAgentState: (agentId, state) => services.queue.setAgent?.(agentId, state),
-    }),
+    legs,
     http: outboundHttp(organizationAllowList(services.prisma, route.organizationId), services.outboundHttp),
     sms: smsPort(services.sms, services.recorder, services.prisma, { id: callId, organizationId: route.organizationId, defaultFrom: services.smsDefaultFrom ?? called }),
     callbacks: callbackStore(services.recorder, route.organizationId),
-    records: new LiveRecordStore(services.recorder, { organizationId: route.organizationId, recordings: media.recordings }, services.log),
+    records,
     queue: services.queue,
     flows: flowsPort(services.flows, route.organizationId),
     clock: realClock,

@@ -24,7 +24,9 @@ export interface DialogLike {
   remote: { sdp: string };
   destroy(opts?: Record<string, unknown>): Promise<unknown>;
   on(event: 'destroy', listener: (msg?: unknown) => void): unknown;
-  on(event: 'info' | 'modify', listener: (req: SipMessageLike, res: SipResponseLike) => void): unknown;
+  on(event: 'info' | 'modify' | 'refer' | 'notify', listener: (req: SipMessageLike, res: SipResponseLike) => void): unknown;
+  /** An in-dialog request (NOTIFY of a REFER subscription, …); resolves with the response. */
+  request?(opts: { method: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number }>;
   connected?: boolean;
 }
 

@@ -123,9 +123,9 @@ export class CallRecorder {
     return seq;
   }
 
-  legStarted(callId: string, leg: { agentId: string | null; destination: string; startedAt?: Date }): string {
+  legStarted(callId: string, leg: { agentId: string | null; destination: string; startedAt?: Date; kind?: string }): string {
     const id = randomUUID();
-    this.put(callId, 'leg.create', { id, callId, agentId: leg.agentId, destination: leg.destination, startedAt: iso(leg.startedAt, this.now) });
+    this.put(callId, 'leg.create', { id, callId, agentId: leg.agentId, destination: leg.destination, startedAt: iso(leg.startedAt, this.now), ...(leg.kind ? { kind: leg.kind } : {}) });
     return id;
   }
 

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectApp, disconnectApp, once, runSipp, sippOk, startEdge, waitFor, type SrfApp } from './helpers';
 import { createHash } from 'node:crypto';
-import { uacCalleeHangsUp, uacCallerHangsUp, uacCancel, uacRefer, uacRegisterDigest, uacReinvite } from './scenarios';
+import { uacCalleeHangsUp, uacCallerHangsUp, uacCancel, uacRefer, uacSendsRefer, uacRegisterDigest, uacReinvite } from './scenarios';
 import type { RunningSipEdge } from '@/sip-edge/index';
 
 const ANSWER_SDP = 'v=0\r\no=app 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=sendrecv\r\n';
@@ -117,6 +117,29 @@ describe('inbound call', () => {
     // the NOTIFY may reach the app before its REFER promise resumes
     expect(events.sort()).toEqual(['NOTIFY refer SIP/2.0 200 OK', 'REFER 202']);
     expect(r.messages).toMatch(/REFER sip:sipp@127\.0\.0\.1:\d+ SIP\/2.0[\s\S]*Refer-To: <sip:carol@127\.0\.0\.1>/);
+  });
+
+  it('relays a REFER from the phone to the app (dialog refer event) and the NOTIFYs of the app back', async () => {
+    const refers: string[] = [];
+    let destroyed: Promise<unknown> | undefined;
+    app = await connectApp(edge, (srf) => {
+      srf.invite((req: any, res: any) => {
+        srf.createUAS(req, res, { localSdp: ANSWER_SDP }, (_err: unknown, dlg: any) => {
+          destroyed = once(dlg, 'destroy');
+          dlg.on('refer', (rreq: any, rres: any) => {
+            refers.push(rreq.get('Refer-To'));
+            rres.send(202);
+            const notify = (frag: string, state: string) => dlg.request({ method: 'NOTIFY', headers: { Event: 'refer', 'Subscription-State': state, 'Content-Type': 'message/sipfrag;version=2.0' }, body: `${frag}\r\n` });
+            void notify('SIP/2.0 100 Trying', 'active;expires=60').then(() => notify('SIP/2.0 200 OK', 'terminated;reason=noresource'));
+          });
+        });
+      });
+    });
+    const r = await runSipp(uacSendsRefer, `127.0.0.1:${edge.sipPort}`, ['-m', '1']).done;
+    expect(sippOk(r)).toBe('ok');
+    await destroyed;
+    expect(refers).toEqual([expect.stringMatching(/^<sip:201@127\.0\.0\.1>$/)]);
+    expect(r.messages).toMatch(/NOTIFY sip:sipp@127\.0\.0\.1:\d+ SIP\/2.0[\s\S]*Event: refer/);
   });
 
   it('delivers REGISTER to the app, which challenges it with digest auth (401 then 200)', async () => {

@@ -182,6 +182,27 @@ Content-Length: 0
   '<recv response="200" crlf="true"/>',
 );
 
+/**
+ * SIPp calls in and REFERs the call (a phone's blind transfer, RFC 3515): 202 from the app, then
+ * the app's NOTIFYs (sipfrag 100 Trying, then 200 OK with the subscription terminated), then BYE.
+ */
+export const uacSendsRefer = scenario(
+  invite(),
+  '<recv response="100" optional="true"/>',
+  `<recv response="200" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="To:" assign_to="remote_to"/></action></recv>`,
+  ack,
+  inDialogRequest('REFER', 2, 'Refer-To: <sip:201@[remote_ip]>\nReferred-By: <sip:sipp@[local_ip]>\n'),
+  '<recv response="202"/>',
+  '<recv request="NOTIFY"><action><ereg regexp="SIP/2.0 100 Trying" search_in="body" check_it="true" assign_to="frag1"/></action></recv>',
+  reply('200 OK'),
+  '<recv request="NOTIFY"><action><ereg regexp="SIP/2.0 200 OK" search_in="body" check_it="true" assign_to="frag2"/><ereg regexp="terminated" search_in="hdr" header="Subscription-State:" check_it="true" assign_to="state2"/></action></recv>',
+  '<nop hide="true"><action><log message="[$frag1] [$frag2] [$state2]"/></action></nop>',
+  reply('200 OK'),
+  // after the app's NOTIFYs, [last_To:] is our own address: the BYE names the app's side itself
+  inDialogRequest('BYE', 3).replace('[last_To:]', 'To:[$remote_to]'),
+  '<recv response="200" crlf="true"/>',
+);
+
 const register = (cseq: number, auth: string) => `<send retrans="500"><![CDATA[
 REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
 Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]

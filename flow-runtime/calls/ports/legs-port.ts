@@ -60,7 +60,40 @@ export class LiveLegsPort implements LegsPort {
     }
   }
 
-  private agentFree(agentId: string): void {
+  /**
+   * `dialog` now carries `leg` (answered, or taken over by a transfer): its BYE ends the leg for
+   * the flow, unless a transfer in progress keeps it (call-control); the phone's re-INVITEs and
+   * REFERs go to the call's CallControl.
+   */
+  watchDialog(leg: OutboundLeg, dialog: DialogLike): void {
+    leg.dialog = dialog;
+    dialog.on('destroy', () => {
+      // replaced by a transfer, or hung up by us (endLeg clears it first)
+      if (leg.dialog !== dialog) return;
+      leg.dialog = null;
+      if (leg.state === 'ended') return;
+      if (this.call.control?.agentLeft(leg)) return;
+      this.call.endLeg(leg);
+      if (leg.agentId) this.agentFree(leg.agentId);
+      leg.listener?.ended(leg.legId);
+    });
+    this.call.control?.attachPhone(leg, dialog);
+  }
+
+  /** The leg is over for the flow (a transfer lost it): torn down, the flow told. */
+  legLost(leg: OutboundLeg): void {
+    if (leg.state === 'ended') return;
+    this.call.endLeg(leg);
+    if (leg.agentId) this.agentFree(leg.agentId);
+    leg.listener?.ended(leg.legId);
+  }
+
+  agentBusy(agentId: string): void {
+    this.deps.directory.markBusy(agentId, this.call.id);
+    this.deps.onAgentState?.(agentId, 'busy');
+  }
+
+  agentFree(agentId: string): void {
     this.deps.directory.markFree(agentId, this.call.id);
     this.deps.onAgentState?.(agentId, 'free');
   }
@@ -71,6 +104,7 @@ export class LiveLegsPort implements LegsPort {
       legId, agentId: target.kind === 'agent' ? target.agentId : null,
       endpoint: null, requests: [], dialog: null, state: 'dialing', cancelled: false,
     };
+    leg.listener = listener;
     this.call.legs.set(legId, leg);
     const fail = (reason: FailReason, why: unknown) => {
       if (leg.cancelled) return;
@@ -109,14 +143,7 @@ export class LiveLegsPort implements LegsPort {
       };
       const answered = (dialog: DialogLike) => {
         if (leg.cancelled) return void dialog.destroy().catch(() => undefined);
-        leg.dialog = dialog;
-        dialog.on('destroy', () => {
-          leg.dialog = null;
-          if (leg.state === 'ended') return;
-          this.call.endLeg(leg);
-          if (leg.agentId) this.agentFree(leg.agentId);
-          listener.ended(legId);
-        });
+        this.watchDialog(leg, dialog);
         endpoint.setRemoteAnswer(dialog.remote.sdp).then(
           () => {
             if (leg.cancelled) return;

@@ -28,7 +28,9 @@ export class LiveRecordStore implements RecordStore {
     if (!data.legId) return;
     const at = new Date(entry.at);
     if (data.event === 'ringing') {
-      const rowId = this.recorder.legStarted(callId, { agentId: data.agentId ?? null, destination: data.agentId ? `agent:${data.agentId}` : (data.number ?? ''), startedAt: at });
+      const rowId = this.recorder.legStarted(callId, {
+        agentId: data.agentId ?? null, destination: data.agentId ? `agent:${data.agentId}` : (data.number ?? ''), startedAt: at, kind: data.agentId ? 'agent' : 'outbound',
+      });
       this.legRows.set(data.legId, { rowId, answered: false, ended: false });
       return;
     }
@@ -41,6 +43,14 @@ export class LiveRecordStore implements RecordStore {
     }
     row.ended = true;
     this.recorder.legEnded(callId, row.rowId, data.outcome as 'no_answer' | 'busy' | 'cancelled' | 'failed', at);
+  }
+
+  /** The party of a flow leg was released by a transfer (call-control/): its row ends now, answered. */
+  legReleased(callId: string, legId: string): void {
+    const row = this.legRows.get(legId);
+    if (!row || row.ended || !row.answered) return;
+    row.ended = true;
+    this.recorder.legEnded(callId, row.rowId, 'answered');
   }
 
   async storeVoicemail(

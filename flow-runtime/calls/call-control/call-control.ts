@@ -1,0 +1,315 @@
+// CallControl of one live call (see README.md): hold, resume, cold transfer and hang-up, from the
+// agent's phone (re-INVITE, REFER on its leg) or as commands, all through one mailbox per call.
+import type { PromptSource } from '../../media';
+import type { TransferPolicy } from '../../interpreter';
+import { judgeDestination } from '../../interpreter/transfer-policy';
+import type { LiveCall, OutboundLeg } from '../live-call';
+import type { DialogLike, Logger, SipMessageLike, SipResponseLike } from '../sip-types';
+import type { Actor, CallCommand, CallControl, CommandResult, TransferProgress, TransferTarget } from './commands';
+import { holdCaller, resumeCaller } from './hold';
+import { Mailbox } from './mailbox';
+import { notifySipfrag, REASONS, referTarget } from './refer';
+import { ringTarget, type RingDeps } from './ring';
+
+export interface ControlDeps extends RingDeps {
+  /** The agent of the call's organisation with this extension, or null. */
+  findExtension(extension: string): Promise<string | null>;
+  /** The call's transfer policy as its flow left it (forbidden-transfer steps, lists). */
+  policy(): TransferPolicy;
+  /** The group's hold music when the call came through a queue-group step with one, else the built-in melody. */
+  holdMusic(): Promise<PromptSource[]>;
+  callerNumber: string | null;
+  /** A CallEvent of the call (kind hold / resume / transfer / hangup). */
+  record(kind: string, data: Record<string, unknown>): void;
+  legRows: {
+    started(agentId: string | null, destination: string, kind: string): string;
+    answered(rowId: string): void;
+    ended(rowId: string, outcome: LegOutcome): void;
+    /** The party first on the flow's leg `legId` was released by a transfer. */
+    released(legId: string): void;
+  };
+  agentBusy(agentId: string): void;
+  agentFree(agentId: string): void;
+  /** Hands a dialog now carrying `leg` to the legs port (its BYE ends the leg for the flow, phone hooks). */
+  watch(leg: OutboundLeg, dialog: DialogLike): void;
+  /** Tells the flow the leg is over (its bridge ends and the flow goes on). */
+  legLost(leg: OutboundLeg): void;
+  transferRingMs: number;
+  log: Logger;
+}
+
+type LegOutcome = 'answered' | 'no_answer' | 'busy' | 'cancelled' | 'failed';
+
+const who = (by: Actor) => (by.kind === 'agent-phone' ? { by: 'agent-phone', agentId: by.agentId, legId: by.legId } : by.kind === 'command' ? { by: 'command', userId: by.userId } : { by: 'caller-phone' });
+
+function legOutcome(status: number): LegOutcome {
+  if (status === 486 || status === 600 || status === 603) return 'busy';
+  if (status === 408 || status === 480 || status === 487) return 'no_answer';
+  return 'failed';
+}
+
+export class LiveCallControl implements CallControl {
+  private readonly mailbox = new Mailbox();
+  /** The agent's leg whose side put the caller on hold (the caller hears music). */
+  private heldLeg: OutboundLeg | null = null;
+  /** The leg being transferred away from, while its target rings. */
+  private transferring: OutboundLeg | null = null;
+  /** The caller put the call on hold (their re-INVITE): the leg then hearing music, or true when none. */
+  private callerHeld: OutboundLeg | true | null = null;
+  private attempts = 0;
+  private readonly openRows = new Set<string>();
+  /** Flow leg id → the CallLeg row of the party a transfer put on it. */
+  private readonly currentRow = new Map<string, string>();
+
+  constructor(private readonly call: LiveCall, private readonly deps: ControlDeps) {}
+
+  execute(command: CallCommand): Promise<CommandResult> {
+    return this.mailbox.run(() => this.dispatch(command));
+  }
+
+  private dispatch(command: CallCommand): Promise<CommandResult> {
+    switch (command.type) {
+      case 'hold': return this.hold(this.activeLeg(command.by), command.by);
+      case 'resume': return this.resume(command.by);
+      case 'transferCold': return this.transferCold(this.activeLeg(command.by), command.target, command.by, command.progress);
+      case 'hangup': return this.hangup(command.by);
+    }
+  }
+
+  /** The agent leg talking to (or holding) the caller: the phone's own leg, else the bridged one. */
+  private activeLeg(by: Actor): OutboundLeg | null {
+    if (by.kind === 'agent-phone') return this.call.legs.get(by.legId) ?? null;
+    if (this.heldLeg) return this.heldLeg;
+    for (const leg of this.call.legs.values()) if (leg.endpoint && this.call.endpoint.bridgedTo === leg.endpoint) return leg;
+    return null;
+  }
+
+  // ---- phone hooks (legs-port.ts attaches them to every answered agent dialog) -----------------
+
+  attachPhone(leg: OutboundLeg, dialog: DialogLike): void {
+    const by = (): Actor => ({ kind: 'agent-phone', agentId: leg.agentId, legId: leg.legId });
+    dialog.on('modify', (req, res) => {
+      void this.mailbox.run(async () => {
+        if (leg.dialog !== dialog || !leg.endpoint) return void res.send(481);
+        let answer: string;
+        try {
+          answer = await leg.endpoint.modify(req.body);
+        } catch {
+          return void res.send(488);
+        }
+        // Our answer mirrors the offer: sendonly/c=0.0.0.0 → recvonly, inactive → inactive (RFC 3264 §8.4).
+        res.send(200, { body: answer, headers: { 'Content-Type': 'application/sdp' } });
+        const holding = leg.endpoint.direction === 'recvonly' || leg.endpoint.direction === 'inactive';
+        if (holding && this.heldLeg !== leg) await this.hold(leg, by());
+        else if (!holding && this.heldLeg === leg && this.transferring !== leg) await this.resume(by());
+      }).catch((err) => this.deps.log.warn({ err, callId: this.call.id }, 're-INVITE from the agent failed'));
+    });
+    dialog.on('refer', (req, res) => {
+      const target = referTarget(req.get('Refer-To'));
+      if (!target) return void res.send(400, 'Unsupported Refer-To');
+      let answered = false; // one final response to the REFER, whatever srf's res exposes
+      const progress: TransferProgress = {
+        accepted: () => {
+          answered = true;
+          res.send(202);
+          void notifySipfrag(dialog, 100).catch(() => undefined);
+        },
+        finished: (status, reason) => notifySipfrag(dialog, status, reason).catch(() => undefined),
+      };
+      void this.execute({ type: 'transferCold', target, by: by(), progress }).then(
+        (r) => { if (!r.ok && !answered) res.send(r.status, r.reason); },
+        () => { if (!answered) res.send(500); },
+      );
+    });
+  }
+
+  /**
+   * The caller's re-INVITE (hold from the caller's phone): answered from the caller's endpoint
+   * (recvonly / inactive mirror their sendonly / inactive); while the caller holds, the agent
+   * hears the hold music instead of silence; on resume the bridge is restored.
+   */
+  callerReinvite(req: SipMessageLike, res: SipResponseLike): void {
+    void this.mailbox.run(async () => {
+      let answer: string;
+      try {
+        answer = await this.call.endpoint.modify(req.body);
+      } catch {
+        return void res.send(488);
+      }
+      res.send(200, { body: answer, headers: { 'Content-Type': 'application/sdp' } });
+      const direction = this.call.endpoint.direction;
+      const holding = direction === 'recvonly' || direction === 'inactive';
+      const by: Actor = { kind: 'caller-phone' };
+      if (holding && !this.callerHeld) {
+        const leg = this.heldLeg ? null : this.activeLeg(by);
+        this.callerHeld = leg ?? true;
+        if (leg?.endpoint) await holdCaller(leg.endpoint, await this.deps.holdMusic());
+        this.deps.record('hold', { ...who(by), legId: leg?.legId ?? null, agentId: leg?.agentId ?? null });
+      } else if (!holding && this.callerHeld) {
+        const leg = this.callerHeld === true ? null : this.callerHeld;
+        this.callerHeld = null;
+        if (leg?.endpoint && !this.heldLeg && leg.state === 'answered') await resumeCaller(this.call.endpoint, leg.endpoint);
+        else leg?.endpoint?.stopPlayback();
+        this.deps.record('resume', { ...who(by), legId: leg?.legId ?? null, agentId: leg?.agentId ?? null });
+      }
+    }).catch((err) => this.deps.log.warn({ err, callId: this.call.id }, 're-INVITE from the caller failed'));
+  }
+
+  /** The agent's dialog ended: true when a transfer in progress keeps the leg (the phone hung up after REFER). */
+  agentLeft(leg: OutboundLeg): boolean {
+    if (this.transferring !== leg) {
+      if (this.heldLeg === leg) this.heldLeg = null;
+      return false;
+    }
+    if (leg.agentId) this.deps.agentFree(leg.agentId);
+    return true;
+  }
+
+  /** The call is over: legs answered through a transfer end with it. */
+  finished(): void {
+    for (const row of this.openRows) this.deps.legRows.ended(row, 'answered');
+    this.openRows.clear();
+  }
+
+  // ---- operations ---------------------------------------------------------------------------------
+
+  private async hold(leg: OutboundLeg | null, by: Actor): Promise<CommandResult> {
+    if (!leg || leg.state !== 'answered') return { ok: false, status: 409, reason: 'no agent on the call' };
+    await holdCaller(this.call.endpoint, await this.deps.holdMusic());
+    this.heldLeg = leg;
+    this.deps.record('hold', { ...who(by), legId: leg.legId, agentId: leg.agentId });
+    return { ok: true };
+  }
+
+  private async resume(by: Actor): Promise<CommandResult> {
+    const leg = this.heldLeg;
+    if (!leg || !leg.endpoint) return { ok: false, status: 409, reason: 'the call is not on hold' };
+    await resumeCaller(this.call.endpoint, leg.endpoint);
+    this.heldLeg = null;
+    this.deps.record('resume', { ...who(by), legId: leg.legId, agentId: leg.agentId });
+    return { ok: true };
+  }
+
+  private async hangup(by: Actor): Promise<CommandResult> {
+    this.deps.record('hangup', who(by));
+    this.call.hangup('normal');
+    this.call.callerHungUp();
+    return { ok: true };
+  }
+
+  /** Where a transfer target leads, or why it may not be dialled (answered to the REFER). */
+  private async resolve(target: TransferTarget): Promise<{ agentId: string } | { number: string } | CommandResult> {
+    if (target.kind === 'agent') return { agentId: target.agentId };
+    if (target.kind === 'extension') {
+      const agentId = await this.deps.findExtension(target.extension);
+      if (agentId) return { agentId };
+    }
+    const raw = target.kind === 'extension' ? target.extension : target.number;
+    const judged = judgeDestination(this.deps.policy(), raw);
+    if (judged.reason) return { ok: false, status: 403, reason: 'Forbidden' };
+    if (!judged.dial) return { ok: false, status: 404, reason: 'Not Found' };
+    if (!this.deps.trunk) return { ok: false, status: 503, reason: 'No Trunk' };
+    return { number: judged.dial };
+  }
+
+  private async transferCold(leg: OutboundLeg | null, target: TransferTarget, by: Actor, progress?: TransferProgress): Promise<CommandResult> {
+    if (!leg || leg.state !== 'answered' || !leg.endpoint) return { ok: false, status: 481, reason: 'no agent on the call' };
+    const dest = await this.resolve(target);
+    if ('ok' in dest) {
+      this.deps.record('transfer', { ...who(by), mode: 'cold', target, result: 'refused', status: dest.ok ? null : dest.status });
+      return dest;
+    }
+    if ('agentId' in dest && (dest.agentId === leg.agentId || !(await this.deps.directory.isAvailable(dest.agentId)))) {
+      this.deps.record('transfer', { ...who(by), mode: 'cold', target, result: 'refused', status: 480 });
+      return { ok: false, status: 480, reason: 'Temporarily Unavailable' };
+    }
+    const attempt = ++this.attempts;
+    this.deps.record('transfer', { ...who(by), mode: 'cold', target, result: 'started', attempt, fromLegId: leg.legId, fromAgentId: leg.agentId });
+    progress?.accepted?.();
+    this.transferring = leg;
+    const wasHeld = this.heldLeg === leg;
+    await holdCaller(this.call.endpoint, await this.deps.holdMusic());
+    try {
+      const kind = 'transfer_cold';
+      // The transferring phone hears NOTIFY 200 before its BYE (RFC 3515 §2.4.5).
+      const result = await this.ringInto(leg, dest, `${leg.legId}-t${attempt}`, kind, () => progress?.finished?.(200, 'OK'));
+      if (result.ok) {
+        this.deps.record('transfer', { ...who(by), mode: 'cold', target, result: 'answered', attempt, toAgentId: 'agentId' in dest ? dest.agentId : null, number: 'number' in dest ? dest.number : null });
+        return { ok: true };
+      }
+      progress?.finished?.(result.status, REASONS[result.status] ?? 'Failed');
+      this.deps.record('transfer', { ...who(by), mode: 'cold', target, result: legOutcome(result.status), status: result.status, attempt });
+      await this.comeBack(leg, wasHeld, attempt);
+      return { ok: false, status: result.status, reason: 'transfer not answered' };
+    } finally {
+      this.transferring = null;
+    }
+  }
+
+  /**
+   * Rings `dest` on a new dialog; when answered, the new dialog and endpoint take the place of the
+   * leg's (the flow keeps its leg id, its bridge goes on), the caller is bridged to them and the
+   * previous party gets a BYE.
+   */
+  private async ringInto(
+    leg: OutboundLeg, dest: { agentId: string } | { number: string }, legId: string, kind: string,
+    beforeRelease?: () => void | Promise<void>,
+  ): Promise<{ ok: true } | { ok: false; status: number }> {
+    const agentId = 'agentId' in dest ? dest.agentId : null;
+    const temp: OutboundLeg = { legId, agentId, endpoint: null, requests: [], dialog: null, state: 'dialing', cancelled: false };
+    const row = this.deps.legRows.started(agentId, agentId ? `agent:${agentId}` : (dest as { number: string }).number, kind);
+    const result = await ringTarget(this.deps, this.call, temp, dest, this.deps.transferRingMs, this.deps.callerNumber);
+    this.call.legs.delete(legId);
+    if (!result.ok || this.call.callerGone) {
+      if (result.ok) void result.dialog.destroy().catch(() => undefined);
+      void temp.endpoint?.close().catch(() => undefined);
+      this.deps.legRows.ended(row, result.ok ? 'cancelled' : legOutcome(result.status));
+      return result.ok ? { ok: false, status: 487 } : result;
+    }
+    this.deps.legRows.answered(row);
+    this.openRows.add(row);
+    const previousRow = this.currentRow.get(leg.legId);
+    this.currentRow.set(leg.legId, row);
+    const old = { dialog: leg.dialog, endpoint: leg.endpoint, agentId: leg.agentId };
+    leg.dialog = result.dialog;
+    leg.endpoint = temp.endpoint;
+    leg.agentId = agentId;
+    if (agentId) this.deps.agentBusy(agentId);
+    this.deps.watch(leg, result.dialog);
+    await resumeCaller(this.call.endpoint, leg.endpoint);
+    this.heldLeg = null;
+    await Promise.race([beforeRelease?.(), new Promise((r) => setTimeout(r, 2000))]);
+    // the released party's row ends now (the flow's own row, or the one of an earlier transfer)
+    if (previousRow) {
+      this.openRows.delete(previousRow);
+      this.deps.legRows.ended(previousRow, 'answered');
+    } else {
+      this.deps.legRows.released(leg.legId);
+    }
+    if (old.dialog) void old.dialog.destroy().catch(() => undefined);
+    if (old.endpoint && old.endpoint !== leg.endpoint) void old.endpoint.close().catch(() => undefined);
+    if (old.agentId && old.dialog) this.deps.agentFree(old.agentId);
+    return { ok: true };
+  }
+
+  /** A cold transfer nobody answered: back to the transferring agent (rung again if they hung up), else the flow goes on. */
+  private async comeBack(leg: OutboundLeg, wasHeld: boolean, attempt: number): Promise<void> {
+    if (this.call.callerGone) return;
+    if (leg.dialog && leg.endpoint) {
+      if (wasHeld) this.heldLeg = leg; // the phone still holds: the caller keeps the music until it resumes
+      else await resumeCaller(this.call.endpoint, leg.endpoint);
+      this.deps.record('transfer', { result: 'returned', attempt, toAgentId: leg.agentId, rung: false });
+      return;
+    }
+    const agentId = leg.agentId;
+    if (agentId && (await this.deps.directory.isAvailable(agentId))) {
+      const back = await this.ringInto(leg, { agentId }, `${leg.legId}-r${attempt}`, 'transfer_return');
+      if (back.ok) {
+        this.deps.record('transfer', { result: 'returned', attempt, toAgentId: agentId, rung: true });
+        return;
+      }
+    }
+    this.deps.record('transfer', { result: 'lost', attempt, agentId });
+    this.deps.legLost(leg);
+  }
+}
