@@ -18,7 +18,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runSipp, sippOk } from '../sip-edge/helpers';
-import { ack, scenario } from '../sip-edge/scenarios';
+import { ack, inDialogRequest, scenario } from '../sip-edge/scenarios';
 import { callerInvite, eventually } from '../calls/support';
 import {
   DEMO_LINE, adminBuildMissing, canBindTcp, distinctFreePorts, embeddedPostgresPid, isGone, killLeftovers, launch, processesOf, stop,
@@ -97,18 +97,7 @@ describe('the embedded database under concurrent clients (npm start defaults)', 
       ack,
       // About AT_ONCE / RATE seconds in the call: 40 calls overlap at 15 new calls a second.
       '<pause milliseconds="2700"/>',
-      `<send retrans="500"><![CDATA[
-BYE [next_url] SIP/2.0
-[last_Via:]
-[last_From:]
-[last_To:]
-[last_Call-ID:]
-[routes]
-CSeq: 2 BYE
-Max-Forwards: 70
-Content-Length: 0
-
-]]></send>`,
+      inDialogRequest('BYE', 2),
       '<recv response="200"/>',
     ), `${demo!.host}:${demo!.port}`, ['-r', String(RATE), '-l', String(AT_ONCE), '-m', String(CALLS), '-trace_stat', '-stf', path.join(dataDir, 'sipp-stats.csv')], { timeoutS: 180 }).done;
     const seconds = (performance.now() - t0) / 1000;

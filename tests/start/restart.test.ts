@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runSipp, sippOk } from '../sip-edge/helpers';
-import { ack, scenario } from '../sip-edge/scenarios';
+import { ack, inDialogRequest, scenario } from '../sip-edge/scenarios';
 import { callerInvite } from '../calls/support';
 import { sleep } from '../media/support/rtp-peer';
 import {
@@ -64,18 +64,7 @@ async function demoCallAnswered(timeoutS = 20): Promise<string> {
     '<recv response="200" rrs="true"/>',
     ack,
     '<pause milliseconds="300"/>',
-    `<send retrans="500"><![CDATA[
-BYE [next_url] SIP/2.0
-[last_Via:]
-[last_From:]
-[last_To:]
-[last_Call-ID:]
-[routes]
-CSeq: 2 BYE
-Max-Forwards: 70
-Content-Length: 0
-
-]]></send>`,
+    inDialogRequest('BYE', 2),
     '<recv response="200"/>',
   ), `${demo!.host}:${demo!.port}`, ['-m', '1'], { timeoutS }).done;
   return sippOk(r);
