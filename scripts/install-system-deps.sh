@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, when one is missing:
-#   chromium (browser tests), sip-tester (SIPp: SIP tests), espeak-ng and sox (some tests make
+#   chromium (browser tests), sip-tester (SIPp: SIP tests), baresip-core (a real softphone:
+#   registration, REFER transfers, hold), espeak-ng and sox (some tests make
 #   audio with them, and one compares the espeak-ng binary with its WebAssembly build).
 # Relais itself needs none of them: TTS runs on eSpeak NG's WebAssembly build from npm and
 # WAV/MP3 sounds are converted in-process (libsox-fmt-mp3 is no longer needed).
@@ -9,6 +10,7 @@ set -euo pipefail
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v sipp >/dev/null || missing+=(sip-tester)
+command -v baresip >/dev/null || missing+=(baresip-core)
 command -v espeak-ng >/dev/null || missing+=(espeak-ng)
 command -v sox >/dev/null || missing+=(sox)
 [ ${#missing[@]} -eq 0 ] && exit 0
