@@ -149,6 +149,11 @@ export class CommandChannel {
       return { ok: false, status: 404, reason: 'no such call in this organisation' };
     }
     const payload = (row.payload && typeof row.payload === 'object' ? row.payload : {}) as Record<string, unknown>;
+    // an agent target by id must be of the same organisation (extensions and numbers are resolved within it)
+    const target = payload.target as { kind?: string; agentId?: string } | undefined;
+    if (target?.kind === 'agent' && !(await this.opts.prisma.agent.count({ where: { id: String(target.agentId), organizationId: row.organizationId } }))) {
+      return { ok: false, status: 404, reason: 'no such agent in this organisation' };
+    }
     const command = { ...payload, type: row.type, by: { kind: 'command', userId: row.requestedById } } as unknown as CallCommand;
     // A type this runtime's CallControl does not handle falls through its dispatch: undefined.
     const result = (await call.control.execute(command)) as CommandResult | undefined;

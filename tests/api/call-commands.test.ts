@@ -24,6 +24,7 @@ let orgId: string;
 const calls = { live: '', ended: '', otherOrg: '', earlier: '' };
 const recordings = { first: '', second: '', earlier: '' };
 let wav: Buffer;
+let foreignAgentId: string;
 
 function toneWav(ms: number): Buffer {
   const samples = new Int16Array(Math.round((ms * 8000) / 1000));
@@ -47,6 +48,7 @@ beforeAll(async () => {
     prisma.agent.create({ data: { organizationId: o, userId, name, sipUsername: `${name}-${userId.slice(0, 8)}`, sipRealm: 'relais.test', sipHa1: '0'.repeat(32) } });
   const alice = await agent(a.agent.id, 'alice');
   const bob = await agent(second.id, 'bob');
+  foreignAgentId = (await agent(b.admin.id, 'carol', b.organization.id)).id;
   const call = (o: string, data: Record<string, unknown> = {}) =>
     prisma.call.create({ data: { organizationId: o, sipCallId: `sip-${Math.random()}`, entryNumber: '+33199000090', callee: '+33199000090', ...data } });
   // alice is bridged on the live call right now; bob took an earlier call (leg ended)
@@ -88,6 +90,13 @@ describe('POST /api/calls/:id/commands', () => {
       expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', path });
     }
     expect((await admin.post(`/api/calls/${calls.live}/commands`, 'not json')).body.error.code).toBe('INVALID_JSON');
+    // a target of another organisation (or none) is refused at its field, before anything is sent
+    for (const target of [{ kind: 'agent', agentId: foreignAgentId }, { kind: 'group', groupId: 'nope' }, { kind: 'contact', contactId: 'nope' }]) {
+      const res = await admin.post(`/api/calls/${calls.live}/commands`, { type: 'transferCold', target });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', path: `/target/${Object.keys(target)[1]}` });
+    }
+    expect(await testPrisma().callCommand.count({ where: { callId: calls.live } })).toBe(0);
   });
 
   it('answers 404 for a call the user may not command: another organisation, an agent not on the call', async () => {

@@ -54,6 +54,7 @@ export async function sendCallCommand(user: Pick<CurrentUser, 'id' | 'organizati
   const call = await commandableCall(prisma, user, callId);
   if (!call) throw new ApiError('NOT_FOUND', `Call ${callId} not found`, { details: { messageKey: 'calls.commandErrors.notFound' } });
   if (call.endedAt) throw new ApiError('CALL_NOT_LIVE', 'This call has ended; commands go to calls in progress', { details: { messageKey: 'calls.commandErrors.ended' } });
+  if (input.target) await assertTargetInOrganization(prisma, user.organizationId, input.target);
   const claimMs = options.claimTimeoutMs ?? defaultClaimTimeoutMs();
   const resultMs = options.resultTimeoutMs ?? (TRANSFERS.has(input.type) ? 45_000 : 10_000);
   const payload: Record<string, unknown> = input.target ? { target: input.target } : {};
@@ -79,6 +80,25 @@ export async function sendCallCommand(user: Pick<CurrentUser, 'id' | 'organizati
     throw new ApiError('COMMAND_EXPIRED', `No call runtime took the command within ${claimMs} ms: the call is not held by a running runtime`, { details: { commandId: command.id, messageKey: 'calls.commandErrors.expired' } });
   }
   throw new ApiError('COMMAND_TIMEOUT', `The call runtime took the command but gave no result within ${resultMs} ms; it may still complete`, { details: { commandId: command.id, messageKey: 'calls.commandErrors.timeout' } });
+}
+
+/** A transfer target naming an object (agent, group, flow, contact) must be one of the organisation's: 400 at its field. */
+async function assertTargetInOrganization(prisma: PrismaClient, organizationId: string, target: Record<string, unknown>): Promise<void> {
+  const kind = target.kind;
+  const field = kind === 'agent' ? 'agentId' : kind === 'group' ? 'groupId' : kind === 'flow' ? 'flowId' : kind === 'contact' ? 'contactId' : null;
+  if (!field) return;
+  const id = String(target[field]);
+  const where = { id, organizationId };
+  const found =
+    kind === 'agent' ? await prisma.agent.count({ where })
+    : kind === 'group' ? await prisma.queueGroup.count({ where })
+    : kind === 'flow' ? await prisma.flow.count({ where: { ...where, deletedAt: null } })
+    : await prisma.contact.count({ where });
+  if (found === 0) {
+    const path = `/target/${field}`;
+    const message = `no ${kind} ${id} in your organisation`;
+    throw new ApiError('VALIDATION_FAILED', `${path}: ${message}`, { path, problems: [{ severity: 'error', code: 'target.unknown', message, path }] });
+  }
 }
 
 /** Polls the row until it is done/failed, expiring it if nobody claimed it in time. */
