@@ -16,6 +16,7 @@ import { CallRecorder } from './records/call-recorder';
 import { CallbackScheduler } from './callbacks/callback-scheduler';
 import { startCallHandling, startFlowPublishListener } from './calls';
 import { createCallbackPlacer } from './calls/callback-placer';
+import { startCommandChannel } from './calls/command-channel';
 import { withTimeout } from './calls/last-known-good';
 
 const log = pino({ level: process.env.RUNTIME_LOG_LEVEL ?? 'info' }).child({ component: 'flow-runtime' });
@@ -62,6 +63,8 @@ const placeCallback = createCallbackPlacer(calls.services);
 const flowListener = startFlowPublishListener({ connection: poolConfigFromUrl(databaseUrl()), flows: calls.services.flows, logger: log });
 // LISTEN relais_agent_changed (sent by app/lib/agents): the directory re-reads that agent.
 const agentListener = startAgentChangeListener({ connection: poolConfigFromUrl(databaseUrl()), directory, logger: log });
+// LISTEN relais_call_command (sent by the admin's POST /api/calls/:id/commands): commands for the calls held here.
+const commandChannel = startCommandChannel({ connection: poolConfigFromUrl(databaseUrl()), prisma, active: calls.active, logger: log });
 directory.on('outage', ({ what, err }) => log.warn({ what, err: (err as Error)?.message ?? String(err) }, 'database unreachable: agents\' presence answered from memory'));
 directory.on('recovered', ({ staleAnswers, ms }) => log.info({ staleAnswers, ms }, 'agent directory: database reachable again'));
 
@@ -80,6 +83,7 @@ async function stop(): Promise<void> {
   // calls in progress finish first (their BYEs need the drachtio connection)
   await flowListener.close();
   await agentListener.close();
+  await commandChannel.close();
   await calls.drain(30_000);
   srf.disconnect();
   await calls.close();

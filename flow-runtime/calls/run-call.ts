@@ -93,6 +93,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
     agentFree: (agentId) => legs.agentFree(agentId),
     watch: (leg, dialog) => legs.watchDialog(leg, dialog),
     legLost: (leg) => legs.legLost(leg),
+    storeRecording: (r) => services.recorder.callRecording({ ...r, organizationId: route.organizationId, callId }),
   });
   const ports: SessionPorts = {
     media,

@@ -93,6 +93,12 @@ export interface RecordOptions {
   silenceTimeoutMs?: number;
   /** Audio quieter than this RMS level (dBFS) counts as silence. Default -45. */
   silenceThresholdDb?: number;
+  /**
+   * 'received' (default): what the remote side sends (a voicemail). 'both': that, mixed into the
+   * same mono track with what this endpoint sends it (relayed audio of a bridged leg, prompts,
+   * hold music), aligned on the media clock: a call recording of both parties.
+   */
+  sides?: 'received' | 'both';
   signal?: AbortSignal;
 }
 

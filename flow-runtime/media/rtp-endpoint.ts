@@ -52,6 +52,7 @@ import type {
 import type { PortAllocator } from './port-allocator';
 import type { Prompt, PromptLibrary } from './prompt-library';
 import { Recorder } from './recorder';
+import { TwoWayRecorder } from './two-way-recorder';
 import { DTMF_DIGITS, TelephoneEventReceiver, telephoneEventTrain } from './rfc4733';
 import { buildRtpPacket, parseRtpPacket, type RtpPacket } from './rtp-packet';
 import { answerDirection, buildLocalSdp, DEFAULT_DTMF_PAYLOAD_TYPE, offerCodecs, readRemoteMedia, type RemoteMedia } from './sdp';
@@ -94,7 +95,8 @@ interface DtmfJob {
 }
 
 interface ActiveRecording {
-  recorder: Recorder;
+  /** TwoWayRecorder for `sides: 'both'` (call recordings): it also gets what this endpoint sends. */
+  recorder: Recorder | TwoWayRecorder;
   finishKeys: string;
   digit?: DtmfDigit;
   resolve(result: RecordingResult): void;
@@ -486,6 +488,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
         : buildRtpPacket({ payloadType: this.audioPayloadType, marker, sequenceNumber: this.seq, timestamp, ssrc: this.ssrc }, payload);
     this.transmit(packet, to, due);
     this.paced.afterSend(this.socket);
+    this.recordSent(payload);
     this.markNext = false;
     this.lastPacedTick = tick;
     this.lastAudioTs = timestamp;
@@ -601,6 +604,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     }
     const timestamp = (pkt.timestamp + this.relayIn.offset) >>> 0;
     if (!this.sendPacket(payloadType, marker, timestamp, payload)) return;
+    if (payloadType === this.audioPayloadType) this.recordSent(payload);
     this.lastRelayTick = tick;
     this.lastPacedTick = -Infinity; // the paced stream (silence) that follows starts a new talkspurt
     if (payloadType === this.audioPayloadType && (this.lastAudioTs === null || ((timestamp - this.lastAudioTs) | 0) > 0)) this.lastAudioTs = timestamp;
@@ -701,12 +705,13 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     if (!(options.maxDurationMs > 0)) throw new MediaError('media.invalid_argument', `record() needs maxDurationMs > 0, got ${options.maxDurationMs}.`);
     const finishKeys = typeof options.finishKeys === 'string' ? options.finishKeys : (options.finishKeys ?? []).join('');
     const file = options.path ?? path.join(this.ctx.recordingsDir, `${this.id}-${++recordingCounter}.wav`);
-    const recorder = new Recorder({
+    const recorderOptions = {
       path: path.resolve(file),
       maxDurationMs: options.maxDurationMs,
       silenceTimeoutMs: options.silenceTimeoutMs ?? 0,
       silenceThresholdDb: options.silenceThresholdDb ?? -45,
-    });
+    };
+    const recorder = options.sides === 'both' ? new TwoWayRecorder(recorderOptions) : new Recorder(recorderOptions);
     return new Promise<RecordingResult>((resolve, reject) => {
       const onAbort = (): void => {
         if (this.activeRecording !== rec) return;
@@ -728,6 +733,14 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
       this.activeRecording = rec;
       this.syncClock();
     });
+  }
+
+  /** What this endpoint just sent (a G.711 frame of our codec, or a codec name for silence), for a two-way recording. */
+  private recordSent(payload: Uint8Array | CodecName): void {
+    const rec = this.activeRecording?.recorder;
+    if (!(rec instanceof TwoWayRecorder) || !this.codec) return;
+    if (typeof payload === 'string') return rec.pushSent(new Int16Array(FRAME_SAMPLES));
+    rec.pushSent(decodeG711(this.codec, payload));
   }
 
   stopRecording(): void {

@@ -40,6 +40,21 @@ export interface VoicemailInput {
   audio: Uint8Array;
 }
 
+export interface CallRecordingInput {
+  organizationId: string;
+  callId: string;
+  agentId: string | null;
+  startedBy: string;
+  startedByUserId: string | null;
+  startedByAgentId: string | null;
+  startedAt: Date;
+  endedAt: Date;
+  durationMs: number;
+  endReason: string;
+  /** The WAV file. */
+  audio: Uint8Array;
+}
+
 export interface CallbackInput {
   organizationId: string;
   callId: string | null;
@@ -67,6 +82,8 @@ const date = (v: unknown) => (v == null ? v : new Date(v as string)) as Date;
 export class CallRecorder {
   readonly outbox: Outbox;
   private readonly seqs = new Map<string, number>();
+  /** Seq counters of calls that ended in the last minute: a late event (a call recording stored after the end) keeps counting. */
+  private readonly endedSeqs = new Map<string, { seq: number; at: number }>();
 
   constructor(prisma: PrismaClient, outbox: Omit<OutboxOptions, 'execute' | 'isPermanent'>, private readonly now: () => Date = () => new Date()) {
     this.outbox = new Outbox({ ...outbox, execute: (op) => executeRecord(prisma, op), isPermanent: isPermanentDbError });
@@ -109,13 +126,19 @@ export class CallRecorder {
 
   callEnded(callId: string, outcome: CallOutcome | null, at?: Date): void {
     this.put(callId, 'call.update', { id: callId, outcome, endedAt: iso(at, this.now) });
+    const now = Date.now();
+    for (const [id, e] of this.endedSeqs) if (now - e.at > 60_000) this.endedSeqs.delete(id);
+    const seq = this.seqs.get(callId);
+    if (seq !== undefined) this.endedSeqs.set(callId, { seq, at: now });
     this.seqs.delete(callId);
   }
 
   /** One step of the call's path; returns its seq (1, 2, …). */
   pathEvent(callId: string, event: PathEventInput): number {
-    const seq = (this.seqs.get(callId) ?? 0) + 1;
-    this.seqs.set(callId, seq);
+    const late = this.endedSeqs.get(callId);
+    const seq = (this.seqs.get(callId) ?? late?.seq ?? 0) + 1;
+    if (late) late.seq = seq;
+    else this.seqs.set(callId, seq);
     this.put(callId, 'event.create', {
       id: randomUUID(), callId, seq, at: iso(event.at, this.now), kind: event.kind, nodeId: event.nodeId ?? null,
       nodeType: event.nodeType ?? null, output: event.output ?? null, data: event.data ?? null,
@@ -157,6 +180,17 @@ export class CallRecorder {
     this.put(c.callId ?? id, 'callback.create', {
       id, organizationId: c.organizationId, callId: c.callId, groupId: c.groupId, number: c.number,
       earliestAt: iso(c.earliestAt, this.now), maxAttempts: c.maxAttempts ?? 3, createdAt: iso(undefined, this.now),
+    });
+    return id;
+  }
+
+  /** A recording of both parties (call-control/recording.ts), after the Call row (same key). */
+  callRecording(r: CallRecordingInput): string {
+    const id = randomUUID();
+    this.put(r.callId, 'recording.create', {
+      id, organizationId: r.organizationId, callId: r.callId, agentId: r.agentId, startedBy: r.startedBy,
+      startedByUserId: r.startedByUserId, startedByAgentId: r.startedByAgentId, startedAt: r.startedAt.toISOString(),
+      endedAt: r.endedAt.toISOString(), durationMs: r.durationMs, endReason: r.endReason, audio: Buffer.from(r.audio).toString('base64'),
     });
     return id;
   }
@@ -205,6 +239,12 @@ export async function executeRecord(prisma: PrismaClient, op: OutboxOp): Promise
     case 'voicemail.create':
       await prisma.voicemail.createMany({
         data: [<never>{ ...d, audio: new Uint8Array(Buffer.from(d.audio as string, 'base64')), createdAt: date(d.createdAt) }],
+        skipDuplicates: true,
+      });
+      return;
+    case 'recording.create':
+      await prisma.callRecording.createMany({
+        data: [<never>{ ...d, audio: new Uint8Array(Buffer.from(d.audio as string, 'base64')), startedAt: date(d.startedAt), endedAt: date(d.endedAt) }],
         skipDuplicates: true,
       });
       return;

@@ -4,6 +4,7 @@
 import agent from './agent.schema.json';
 import apiTokenCreate from './api-token-create.schema.json';
 import calendar from './calendar.schema.json';
+import callCommand from './call-command.schema.json';
 import contact from './contact.schema.json';
 import draftSave from './draft-save.schema.json';
 import error from './error.schema.json';
@@ -45,6 +46,7 @@ export const apiSchemas = {
   UserCreate: userCreate,
   UserUpdate: userUpdate,
   OutboundHttpSettings: outboundHttpSettings,
+  CallCommandInput: callCommand,
   ApiErrorResponse: error,
 } satisfies Record<string, JsonSchema>;
 

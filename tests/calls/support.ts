@@ -44,6 +44,8 @@ export interface Runtime {
   organizationId: string;
   /** The test database itself (not through `runtimeDatabaseUrl`'s proxy). */
   databaseUrl: string;
+  /** The test database's name (give it to another startRuntime to restart on the same data). */
+  databaseName: string;
   stop(): Promise<void>;
 }
 
@@ -59,14 +61,20 @@ export async function startRuntime(opts: {
   mediaCacheDir?: string;
   /** The runtime's logger (default: silent, or the console with CALLS_TEST_LOG=1). */
   logger?: typeof consoleLogger;
+  /** A runtime restart: this existing database (no CREATE, no migration) instead of a fresh one. */
+  databaseName?: string;
+  /** stop() leaves the database (another startRuntime takes it over with `databaseName`). */
+  keepDatabase?: boolean;
 } = {}): Promise<Runtime> {
-  const name = `relais_calls_${randomBytes(5).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE "${name}"`));
+  const name = opts.databaseName ?? `relais_calls_${randomBytes(5).toString('hex')}`;
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   const url = u.toString();
-  const migrate = spawnSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
-  if (migrate.status !== 0) throw new Error(`migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  if (!opts.databaseName) {
+    await admin((c) => c.query(`CREATE DATABASE "${name}"`));
+    const migrate = spawnSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], { cwd: root, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+    if (migrate.status !== 0) throw new Error(`migrate deploy failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  }
   const prisma = createPrismaClient(opts.runtimeDatabaseUrl ? await opts.runtimeDatabaseUrl(url) : url);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'relais-calls-'));
   const portMin = opts.portMin ?? 35000 + 2 * Math.floor(Math.random() * 2000);
@@ -84,7 +92,7 @@ export async function startRuntime(opts: {
   const slug = `org-${randomBytes(4).toString('hex')}`;
   const org = await prisma.organization.create({ data: { name: slug, slug, timezone: 'Europe/Paris', defaultLanguage: 'fr' } });
   return {
-    prisma, edge, srf, media, recorder, calls, organizationId: org.id, databaseUrl: url,
+    prisma, edge, srf, media, recorder, calls, organizationId: org.id, databaseUrl: url, databaseName: name,
     async stop() {
       disconnectApp(srf);
       await edge.stop().catch(() => undefined);
@@ -93,7 +101,7 @@ export async function startRuntime(opts: {
       // Bounded like the runtime's own shutdown (flow-runtime/main.ts): after a test cut the database
       // (tests/support/tcp-proxy.ts), a pool client can stay checked out on a dead connection.
       await withTimeout(prisma.$disconnect(), 5000, 'database disconnect').catch(() => undefined);
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => undefined);
+      if (!opts.keepDatabase) await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => undefined);
     },
   };
 }

@@ -27,8 +27,18 @@ export const API_ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** Too many requests of this kind for now; `retryAfter` (seconds) is also sent as Retry-After. */
   TOO_MANY_REQUESTS: 429,
+  /** A call command the call cannot take now (not on hold, no agent, already recording…); `status`/`reason` from the runtime. */
+  COMMAND_REFUSED: 409,
+  /** The call has ended: commands go to live calls only. */
+  CALL_NOT_LIVE: 409,
   /** A bug or an unavailable dependency; details are in the server log. */
   INTERNAL: 500,
+  /** The runtime holding the call does not know this command type. */
+  COMMAND_NOT_SUPPORTED: 501,
+  /** No runtime took the call command in time (no runtime holds the call, or none is running); the command is expired. */
+  COMMAND_EXPIRED: 504,
+  /** The runtime took the call command but gave no result in time (it may still complete: see the call's events). */
+  COMMAND_TIMEOUT: 504,
 } as const;
 
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;

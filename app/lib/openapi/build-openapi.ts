@@ -257,6 +257,30 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
       patch: { tag: 'Voicemails', op: { summary: 'Mark as listened or as new again', body: 'VoicemailUpdate', ok: { status: 200, schema: 'Voicemail' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] } },
       delete: { tag: 'Voicemails', op: { summary: "Delete a voicemail and its recording (agents: their own mailbox's only)", ok: { status: 204 }, errors: ['FORBIDDEN', 'NOT_FOUND'] } },
     },
+    '/api/calls/{id}/commands': {
+      post: {
+        tag: 'Calls',
+        op: {
+          summary: 'Send a command to a live call (hold, resume, hangup, transferCold, recordStart, recordStop, …) and wait for its result. Agents: only the call they are bridged to (others 404). 504 COMMAND_EXPIRED when no runtime holds the call',
+          body: 'CallCommandInput',
+          ok: { status: 200, schema: 'CallCommandDone' },
+          errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'COMMAND_REFUSED', 'CALL_NOT_LIVE', 'COMMAND_NOT_SUPPORTED', 'COMMAND_EXPIRED', 'COMMAND_TIMEOUT'],
+        },
+      },
+    },
+    '/api/calls/{id}/recordings': {
+      get: { tag: 'Calls', op: { summary: "The call's recordings (both parties), without the audio. Agents: calls they took part in (others 404)", ok: { status: 200, schema: 'CallRecordingList' }, errors: ['NOT_FOUND'] } },
+    },
+    '/api/recordings/{id}/audio': {
+      get: {
+        tag: 'Calls',
+        op: {
+          summary: 'A call recording (8 kHz mono 16-bit WAV, caller and agent mixed); honours Range (206 Partial Content). ?download=1 for an attachment. Agents: calls they took part in (others 404)',
+          ok: { status: 200, content: 'audio/wav', description: 'WAV file (206 with a Range header)' },
+          errors: ['NOT_FOUND'],
+        },
+      },
+    },
     '/api/voicemails/{id}/audio': {
       get: {
         tag: 'Voicemails',

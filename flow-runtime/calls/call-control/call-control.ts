@@ -8,6 +8,7 @@ import type { DialogLike, Logger, SipMessageLike, SipResponseLike } from '../sip
 import type { Actor, CallCommand, CallControl, CommandResult, TransferProgress, TransferTarget } from './commands';
 import { holdCaller, resumeCaller } from './hold';
 import { Mailbox } from './mailbox';
+import { CallRecordingControl, type FinishedRecording } from './recording';
 import { notifySipfrag, REASONS, referTarget } from './refer';
 import { ringTarget, type RingDeps } from './ring';
 
@@ -36,6 +37,8 @@ export interface ControlDeps extends RingDeps {
   legLost(leg: OutboundLeg): void;
   transferRingMs: number;
   log: Logger;
+  /** Stores a finished call recording (CallRecording row); without it recordStart answers 501. */
+  storeRecording?(recording: FinishedRecording): string;
 }
 
 type LegOutcome = 'answered' | 'no_answer' | 'busy' | 'cancelled' | 'failed';
@@ -61,7 +64,13 @@ export class LiveCallControl implements CallControl {
   /** Flow leg id → the CallLeg row of the party a transfer put on it. */
   private readonly currentRow = new Map<string, string>();
 
-  constructor(private readonly call: LiveCall, private readonly deps: ControlDeps) {}
+  /** recordStart / recordStop (recording.ts). */
+  private readonly recording: CallRecordingControl;
+
+  constructor(private readonly call: LiveCall, private readonly deps: ControlDeps) {
+    const store = deps.storeRecording;
+    this.recording = new CallRecordingControl(call, { store: (r) => store!(r), record: (kind, data) => deps.record(kind, data), log: deps.log });
+  }
 
   execute(command: CallCommand): Promise<CommandResult> {
     return this.mailbox.run(() => this.dispatch(command));
@@ -73,6 +82,10 @@ export class LiveCallControl implements CallControl {
       case 'resume': return this.resume(command.by);
       case 'transferCold': return this.transferCold(this.activeLeg(command.by), command.target, command.by, command.progress);
       case 'hangup': return this.hangup(command.by);
+      case 'recordStart':
+        if (!this.deps.storeRecording) return Promise.resolve({ ok: false, status: 501, reason: 'recording is not available' });
+        return Promise.resolve(this.recording.start(this.activeLeg(command.by), command.by));
+      case 'recordStop': return this.recording.stop(command.by);
     }
   }
 
@@ -159,6 +172,7 @@ export class LiveCallControl implements CallControl {
   agentLeft(leg: OutboundLeg): boolean {
     if (this.transferring !== leg) {
       if (this.heldLeg === leg) this.heldLeg = null;
+      this.recording.agentLeft(leg);
       return false;
     }
     if (leg.agentId) this.deps.agentFree(leg.agentId);
@@ -169,6 +183,8 @@ export class LiveCallControl implements CallControl {
   finished(): void {
     for (const row of this.openRows) this.deps.legRows.ended(row, 'answered');
     this.openRows.clear();
+    // a recording in progress is stopped and kept (stored once its WAV is written)
+    void this.recording.callEnded();
   }
 
   // ---- operations ---------------------------------------------------------------------------------

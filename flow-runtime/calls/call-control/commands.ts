@@ -18,7 +18,10 @@ export type CallCommand =
   | { type: 'hold'; by: Actor }
   | { type: 'resume'; by: Actor }
   | { type: 'transferCold'; target: TransferTarget; by: Actor; progress?: TransferProgress }
-  | { type: 'hangup'; by: Actor };
+  | { type: 'hangup'; by: Actor }
+  /** Records both parties into one WAV (call-control/recording.ts); recordStop's detail is the CallRecording id. */
+  | { type: 'recordStart'; by: Actor }
+  | { type: 'recordStop'; by: Actor };
 
 /** SIP-like progress of a transfer (the REFER's NOTIFY sipfrag reports these). */
 export interface TransferProgress {
