@@ -73,7 +73,10 @@ const agentAnswers = [
 ];
 
 /** The agent's phone answers, then gets a BYE (from either a transfer or the end of the call). */
-const answersThenBye = scenario(...agentAnswers, '<recv request="BYE"/>', reply('200 OK'));
+const answersThenBye = scenario(
+  '<recv request="INVITE" crlf="true"/>', uasReply('180 Ringing'), uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+  '<recv request="ACK"/>', '<recv request="BYE"/>', reply('200 OK'),
+);
 
 /** A request from the agent's phone (the UAS side of the dialog). */
 function agentRequest(method: string, cseq: number, extra = '', body = ''): string {
