@@ -241,7 +241,7 @@ describe('cold transfer targets', () => {
     const call = await bridged();
     const agentEndpoint = call.endpoint.bridgedTo;
     const foreign = await rt.prisma.flow.create({ data: { organizationId: ids.otherOrg, name: 'foreign' } });
-    await rt.prisma.flowVersion.create({ data: { organizationId: ids.otherOrg, flowId: foreign.id, status: 'published', number: 1, document: flowDocument('x', [{ id: 'x', type: 'hangup', config: {} }], []), publishedAt: new Date() } });
+    await rt.prisma.flowVersion.create({ data: { organizationId: ids.otherOrg, flowId: foreign.id, status: 'published', number: 1, document: flowDocument('x', [{ id: 'x', type: 'hangup', config: {} }], []) as object, publishedAt: new Date() } });
     const draft = await rt.prisma.flow.create({ data: { organizationId: rt.organizationId, name: 'draft only' } });
     expect(await command(call, { kind: 'flow', flowId: foreign.id })).toMatchObject({ ok: false, status: 404 });
     expect(await command(call, { kind: 'flow', flowId: draft.id })).toMatchObject({ ok: false, status: 404 });
