@@ -38,6 +38,8 @@ describe('bridgeTransferred', () => {
     call.finishPrompt();
     expect(call.ended).toBe(true);
     expect(call.taken().at(-1)).toBe('hello:next');
+    // an agent answered it: the call stays answered
+    expect(call.state.outcome).toBe('answered');
   });
 
   it('to a group mailbox: greeting, beep, recording stored in the group box, thanks, hang-up', () => {
@@ -67,6 +69,7 @@ describe('bridgeTransferred', () => {
     call.advance(4).hangup();
     expect(call.of('storeVoicemail')[0]).toMatchObject({ mailbox: { kind: 'group', groupId: 'grp_support' }, durationMs: 4000 });
     expect(call.ended).toBe(true);
+    expect(call.state.outcome).toBe('answered');
   });
 
   it('ignored when the call is not bridged (still in its flow, or ended)', () => {
