@@ -233,6 +233,7 @@ describe('cold transfer targets', () => {
     expect(record.legs[1].outcome).toBe('no_answer');
     expect(record.legs[2].outcome).not.toBe('answered');
     expect(record.events.some((e) => e.kind === 'voicemail' && (e.data as { groupId?: string }).groupId === ids.support)).toBe(true);
+    expect(record.outcome).toBe('answered'); // an agent answered before the transfer
   }, 150_000);
 
   it('flow: another organisation or unpublished → 404 (caller stays); then the agent gets BYE and the caller hears the flow', async () => {
@@ -262,6 +263,7 @@ describe('cold transfer targets', () => {
     expect(t[4]).toMatchObject({ targetKind: 'flow', flowId: ids.savFlow });
     expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered']]);
     expect(record.legs[0].endedAt!.getTime()).toBeLessThan(record.endedAt!.getTime() - 1000);
+    expect(record.outcome).toBe('answered');
   }, 120_000);
 
   it('REFER to one of our own numbers: the caller goes into that number\'s flow, nothing dialled out', async () => {
