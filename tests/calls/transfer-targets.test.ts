@@ -7,8 +7,8 @@
 // - flow: refused 404 for a flow of another organisation or without a published version (caller
 //   still with the agent); then the agent gets BYE and the caller hears that flow's prompt;
 // - a REFER to one of our own numbers: the caller goes into that number's flow, nothing dialled out;
-// - contact with a forbidden (premium-rate) number → 403, caller still with the agent; a contact
-//   of another organisation → 404; a contact with an allowed number → dialled through the trunk.
+// - contact with a forbidden (premium-rate) number → 403, caller still with the agent; a contact,
+//   group or agent of another organisation → 404; a contact with an allowed number → dialled through the trunk.
 // Commands go through CallControl.execute (actor: command) on the LiveCall; the caller's media is
 // an in-test RTP peer, agents are SIPp phones echoing RTP (-rtp_echo).
 import dgram from 'node:dgram';
@@ -304,6 +304,8 @@ describe('cold transfer targets', () => {
     expect(await command(call, { kind: 'contact', contactId: premium.id })).toMatchObject({ ok: false, status: 403 });
     expect(await command(call, { kind: 'contact', contactId: foreign.id })).toMatchObject({ ok: false, status: 404 });
     expect(await command(call, { kind: 'group', groupId: (await rt.prisma.queueGroup.create({ data: { organizationId: ids.otherOrg, name: 'x' } })).id })).toMatchObject({ ok: false, status: 404 });
+    const stranger = await rt.prisma.agent.create({ data: { organizationId: ids.otherOrg, name: 'zed', sipUsername: 'zed-other', sipRealm: 'other.test', sipHa1: 'x', status: 'available' } });
+    expect(await command(call, { kind: 'agent', agentId: stranger.id })).toMatchObject({ ok: false, status: 404 });
     expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
     const level = await echoed(call);
     const [cr, fr] = await Promise.all([c.done, first.done]);
@@ -312,7 +314,7 @@ describe('cold transfer targets', () => {
     expect(level).toBeGreaterThan(300);
     const record = await finishedCall(call.id);
     expect(record.legs.map((l) => l.kind)).toEqual(['agent']);
-    expect(transfers(record).map((d) => [d.result, d.status])).toEqual([['refused', 403], ['refused', 404], ['refused', 404]]);
+    expect(transfers(record).map((d) => [d.result, d.status])).toEqual([['refused', 403], ['refused', 404], ['refused', 404], ['refused', 404]]);
   }, 120_000);
 
   it('contact with an allowed number: dialled through the trunk, the caller bridged to it', async () => {

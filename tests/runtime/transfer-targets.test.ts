@@ -8,6 +8,7 @@ import { buildFlow, bye } from './support/call';
 
 const sav = buildFlow([bye('x')], [], { id: 'flow_sav' });
 const lookup: TargetLookup = {
+  agent: async (id) => id.startsWith('agt_'),
   extension: async (e) => (e === '201' ? 'agt_ines' : null),
   group: async (id) => (id === 'grp_sales' ? { id, name: 'Ventes', ringTimeSeconds: 15 } : null),
   flow: async (id) => (id === 'flow_sav' ? sav : null),
@@ -28,6 +29,7 @@ describe('resolveTarget', () => {
   it('agents by id or extension; an unknown extension is read as a number', async () => {
     expect(await resolveTarget({ kind: 'agent', agentId: 'agt_x' }, ctx())).toEqual({ kind: 'agent', agentId: 'agt_x' });
     expect(await resolveTarget({ kind: 'extension', extension: '201' }, ctx())).toEqual({ kind: 'agent', agentId: 'agt_ines' });
+    expect(await resolveTarget({ kind: 'agent', agentId: 'other_org_agent' }, ctx())).toMatchObject({ ok: false, status: 404 });
   });
 
   it('group: its available members in order with their ring times; strategy from the command, the flow, else simultaneous', async () => {

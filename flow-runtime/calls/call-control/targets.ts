@@ -39,6 +39,8 @@ export interface ContactRef {
 
 /** What the resolution reads, already limited to the call's organisation. */
 export interface TargetLookup {
+  /** The agent belongs to the organisation. */
+  agent(agentId: string): Promise<boolean>;
   extension(extension: string): Promise<string | null>;
   group(groupId: string): Promise<{ id: string; name: string; ringTimeSeconds: number } | null>;
   /** The flow's latest published version, or null (none, deleted, another organisation). */
@@ -63,7 +65,7 @@ const NOT_FOUND: CommandResult = { ok: false, status: 404, reason: 'Not Found' }
 export async function resolveTarget(target: TransferTarget, ctx: ResolveContext): Promise<Destination | CommandResult> {
   switch (target.kind) {
     case 'agent':
-      return { kind: 'agent', agentId: target.agentId };
+      return (await ctx.lookup.agent(target.agentId)) ? { kind: 'agent', agentId: target.agentId } : NOT_FOUND;
     case 'extension': {
       const agentId = await ctx.lookup.extension(target.extension);
       return agentId ? { kind: 'agent', agentId } : resolveNumber(target.extension, null, ctx);
@@ -142,6 +144,7 @@ export function strategyInFlow(flow: LoadedFlow, groupId: string): GroupStrategy
 /** The lookup over the database, limited to one organisation. */
 export function prismaTargetLookup(prisma: PrismaClient, flows: FlowStore, organizationId: string): TargetLookup {
   return {
+    agent: async (agentId) => (await prisma.agent.count({ where: { id: agentId, organizationId } })) > 0,
     extension: async (extension) => (await prisma.agent.findFirst({ where: { organizationId, extension }, select: { id: true } }))?.id ?? null,
     group: (groupId) => prisma.queueGroup.findFirst({ where: { id: groupId, organizationId }, select: { id: true, name: true, ringTimeSeconds: true } }),
     flow: async (flowId) => (await flows.latestPublished(flowId, organizationId).catch(() => null))?.flow ?? null,
