@@ -1,5 +1,6 @@
 // Cold transfers to a queue group, a flow ("rubrique"), a directory contact and one of the
 // organisation's own numbers (issue 13 items 2 and 3; flow-runtime/calls/call-control/targets.ts):
+// - group simultaneous: both members ring at once, one answers, the other is CANCELled;
 // - group in cascade: the first member lets it ring, the second answers → the caller's tone comes
 //   back through the second's phone; CallLeg rows transfer_cold for each member rung;
 // - group nobody answers after the transferring agent hung up (and does not answer again) → the
@@ -26,7 +27,7 @@ const SAV_NUMBER = '+33199000081';
 let rt: Runtime;
 let peer: RtpPeer;
 let trunkPort: number;
-let ids: { hugo: string; ines: string; jules: string; kim: string; sales: string; support: string; savFlow: string; otherOrg: string };
+let ids: { hugo: string; ines: string; jules: string; kim: string; lea: string; max: string; sales: string; support: string; duo: string; savFlow: string; otherOrg: string };
 
 beforeAll(async () => {
   trunkPort = await freeUdpPort();
@@ -35,11 +36,12 @@ beforeAll(async () => {
   });
   rt.calls.services.transferRingMs = 4000;
   peer = await RtpPeer.create();
-  const [hugo, ines, jules, kim] = await Promise.all(['hugo', 'ines', 'jules', 'kim'].map((n) => createAgent(rt, n)));
+  const [hugo, ines, jules, kim, lea, max] = await Promise.all(['hugo', 'ines', 'jules', 'kim', 'lea', 'max'].map((n) => createAgent(rt, n)));
   const entry = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Accueil', members: { create: [{ agentId: hugo.id, position: 0 }] } } });
   const sales = await rt.prisma.queueGroup.create({
     data: { organizationId: rt.organizationId, name: 'Ventes', ringTimeSeconds: 3, members: { create: [{ agentId: ines.id, position: 0 }, { agentId: jules.id, position: 1 }] } },
   });
+  const duo = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Duo', ringTimeSeconds: 8, members: { create: [{ agentId: lea.id, position: 0 }, { agentId: max.id, position: 1 }] } } });
   const support = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Support', ringTimeSeconds: 3, members: { create: [{ agentId: kim.id, position: 0 }] } } });
   await publishFlow(rt, NUMBER, flowDocument('policy', [
     { id: 'policy', type: 'forbidden-transfer', config: { presets: ['premium-rate'] } },
@@ -52,7 +54,7 @@ beforeAll(async () => {
     { id: 'sav-bye', type: 'hangup', config: {} },
   ], [['sav-hello', 'next', 'sav-bye']]));
   const other = await rt.prisma.organization.create({ data: { name: 'other', slug: `other-${Date.now()}`, timezone: 'Europe/Paris', defaultLanguage: 'fr' } });
-  ids = { hugo: hugo.id, ines: ines.id, jules: jules.id, kim: kim.id, sales: sales.id, support: support.id, savFlow: sav.flowId, otherOrg: other.id };
+  ids = { hugo: hugo.id, ines: ines.id, jules: jules.id, kim: kim.id, lea: lea.id, max: max.id, sales: sales.id, support: support.id, duo: duo.id, savFlow: sav.flowId, otherOrg: other.id };
 });
 
 afterAll(async () => {
@@ -186,6 +188,33 @@ describe('cold transfer targets', () => {
     expect(t.map((d) => d.result)).toEqual(['started', 'answered']);
     expect(t[0]).toMatchObject({ by: 'command', targetKind: 'group', groupId: ids.sales, strategy: 'cascade', members: [ids.ines, ids.jules] });
     expect(t[1]).toMatchObject({ targetKind: 'group', groupId: ids.sales, toAgentId: ids.jules });
+  }, 120_000);
+
+  it('group with no strategy given nor in the flow → simultaneous: both members ring at once, the one answering wins, the other is CANCELled', async () => {
+    const first = await agentPhone('hugo', answersThenBye);
+    const lea = await agentPhone('lea', uasCancelled);
+    const max = await agentPhone('max', scenario(
+      '<recv request="INVITE" crlf="true"/>', uasReply('180 Ringing'), '<pause milliseconds="1500"/>',
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP), '<recv request="ACK"/>', '<recv request="BYE"/>', reply('200 OK'),
+    ));
+    const c = caller(12_000);
+    const call = await bridged();
+    const started = Date.now();
+    expect(await command(call, { kind: 'group', groupId: ids.duo })).toEqual({ ok: true });
+    // answered after ~1.5 s: lea was rung at the same time, not one after the other
+    expect(Date.now() - started).toBeLessThan(6000);
+    expect([...call.legs.values()][0].agentId).toBe(ids.max);
+    const level = await echoed(call);
+    const [cr, fr, lr, mr] = await Promise.all([c.done, first.done, lea.done, max.done]);
+    for (const r of [cr, fr, lr, mr]) expect(sippOk(r)).toBe('ok');
+    expect(level).toBeGreaterThan(300);
+    const record = await finishedCall(call.id);
+    const rows = record.legs.filter((l) => l.kind === 'transfer_cold').map((l) => [l.agentId, l.outcome]);
+    expect(rows).toHaveLength(2);
+    expect(rows).toEqual(expect.arrayContaining([[ids.lea, 'cancelled'], [ids.max, 'answered']]));
+    const t = transfers(record);
+    expect(t[0]).toMatchObject({ targetKind: 'group', groupId: ids.duo, strategy: 'simultaneous' });
+    expect(t.map((d) => d.result)).toEqual(['started', 'answered']);
   }, 120_000);
 
   it('group nobody answers, the transferring agent hung up and does not answer again → message in the group mailbox', async () => {

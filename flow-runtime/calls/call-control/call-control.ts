@@ -268,6 +268,7 @@ export class LiveCallControl implements CallControl {
     if (this.call.callerGone) return { ok: false, status: 487, reason: 'caller gone' };
     // unbridged now, so the flow's first prompt is not held back by a bridge being torn down
     if (this.call.endpoint.bridgedTo) await this.call.endpoint.unbridge();
+    this.call.endpoint.stopPlayback(); // hold music, when the agent held the caller
     this.heldLeg = null;
     this.releaseRow(leg);
     this.deps.record('transfer', { ...who(by), mode: 'cold', target, ...destinationRecord(dest), result: 'entered', attempt });
