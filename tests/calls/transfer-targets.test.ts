@@ -3,6 +3,7 @@
 // - group simultaneous: both members ring at once, one answers, the other is CANCELled;
 // - group in cascade: the first member lets it ring, the second answers → the caller's tone comes
 //   back through the second's phone; CallLeg rows transfer_cold for each member rung;
+// - group nobody answers while the transferring agent is on the call → back to them;
 // - group nobody answers after the transferring agent hung up (and does not answer again) → the
 //   caller leaves a message in the group's mailbox (Voicemail row with the group, duration > 0);
 // - flow: refused 404 for a flow of another organisation or without a published version (caller
@@ -217,6 +218,24 @@ describe('cold transfer targets', () => {
     expect(t.map((d) => d.result)).toEqual(['started', 'answered']);
   }, 120_000);
 
+  it('group nobody answers while the transferring agent is still on the call → back to that agent', async () => {
+    const first = await agentPhone('hugo', answersThenBye);
+    const kim = await agentPhone('kim', uasCancelled);
+    const c = caller(14_000);
+    const call = await bridged();
+    const agentEndpoint = call.endpoint.bridgedTo;
+    expect(await command(call, { kind: 'group', groupId: ids.support })).toMatchObject({ ok: false, status: 480 });
+    expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
+    const level = await echoed(call);
+    const [cr, fr, kr] = await Promise.all([c.done, first.done, kim.done]);
+    for (const r of [cr, fr, kr]) expect(sippOk(r)).toBe('ok');
+    expect(level).toBeGreaterThan(300);
+    const record = await finishedCall(call.id);
+    expect(transfers(record).map((d) => d.result)).toEqual(['started', 'no_answer', 'returned']);
+    expect(record.legs.map((l) => [l.kind, l.agentId, l.outcome])).toEqual([['agent', ids.hugo, 'answered'], ['transfer_cold', ids.kim, 'no_answer']]);
+    expect(await rt.prisma.voicemail.count({ where: { callId: call.id } })).toBe(0);
+  }, 120_000);
+
   it('group nobody answers, the transferring agent hung up and does not answer again → message in the group mailbox', async () => {
     // The agent's phone hangs up while the group rings.
     const first = await agentPhone('hugo', scenario(...agentAnswers, '<pause milliseconds="1500"/>', agentRequest('BYE', 104), '<recv response="200"/>'));
@@ -333,6 +352,10 @@ describe('cold transfer targets', () => {
     expect(await command(call, { kind: 'contact', contactId: premium.id })).toMatchObject({ ok: false, status: 403 });
     expect(await command(call, { kind: 'contact', contactId: foreign.id })).toMatchObject({ ok: false, status: 404 });
     expect(await command(call, { kind: 'group', groupId: (await rt.prisma.queueGroup.create({ data: { organizationId: ids.otherOrg, name: 'x' } })).id })).toMatchObject({ ok: false, status: 404 });
+    // nobody of the group available (never registered): 480 at once, nothing rung
+    const absent = await rt.prisma.agent.create({ data: { organizationId: rt.organizationId, name: 'absent', sipUsername: 'absent', sipRealm: 'relais.test', sipHa1: 'x', status: 'available' } });
+    const empty = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Vide', members: { create: [{ agentId: absent.id, position: 0 }] } } });
+    expect(await command(call, { kind: 'group', groupId: empty.id })).toMatchObject({ ok: false, status: 480 });
     const stranger = await rt.prisma.agent.create({ data: { organizationId: ids.otherOrg, name: 'zed', sipUsername: 'zed-other', sipRealm: 'other.test', sipHa1: 'x', status: 'available' } });
     expect(await command(call, { kind: 'agent', agentId: stranger.id })).toMatchObject({ ok: false, status: 404 });
     expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
@@ -343,7 +366,7 @@ describe('cold transfer targets', () => {
     expect(level).toBeGreaterThan(300);
     const record = await finishedCall(call.id);
     expect(record.legs.map((l) => l.kind)).toEqual(['agent']);
-    expect(transfers(record).map((d) => [d.result, d.status])).toEqual([['refused', 403], ['refused', 404], ['refused', 404], ['refused', 404]]);
+    expect(transfers(record).map((d) => [d.result, d.status])).toEqual([['refused', 403], ['refused', 404], ['refused', 404], ['refused', 480], ['refused', 404]]);
   }, 120_000);
 
   it('contact with an allowed number: dialled through the trunk, the caller bridged to it', async () => {
