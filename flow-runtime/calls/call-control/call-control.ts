@@ -286,6 +286,8 @@ export class LiveCallControl implements CallControl {
 
   /** The row of the party on the flow's leg `leg` ends now (answered): the one a transfer put there, else the flow's own. */
   private releaseRow(leg: OutboundLeg): void {
+    // the caller's own hold (their phone) outlives the leg: its resume then only ends the hold
+    if (this.callerHeld === leg) this.callerHeld = true;
     const row = this.currentRow.get(leg.legId);
     if (row) {
       this.currentRow.delete(leg.legId);
