@@ -252,7 +252,8 @@ export class LiveCallControl implements CallControl {
       progress?.finished?.(result.status, REASONS[result.status] ?? 'Failed');
       this.deps.record('transfer', { ...who(by), mode: 'cold', target, ...about, result: legOutcome(result.status), status: result.status, attempt });
       // A group nobody answered falls back to its mailbox when the transferring agent cannot take the caller back.
-      await this.comeBack(leg, wasHeld, attempt, dest.kind === 'group' ? () => this.intoVoicemail(leg, dest.groupId, attempt) : null);
+      // A number or contact never rings the agent back (only re-bridges their phone still on the call).
+      await this.comeBack(leg, wasHeld, attempt, dest.kind === 'group' ? () => this.intoVoicemail(leg, dest.groupId, attempt) : null, dest.kind !== 'number');
       return { ok: false, status: result.status, reason: 'transfer not answered' };
     } finally {
       this.transferring = null;
@@ -352,7 +353,7 @@ export class LiveCallControl implements CallControl {
    * A cold transfer nobody answered: back to the transferring agent (rung again if they hung up),
    * else the target's fallback (a group's mailbox) when it has one, else the flow goes on.
    */
-  private async comeBack(leg: OutboundLeg, wasHeld: boolean, attempt: number, fallback: (() => Promise<void>) | null = null): Promise<void> {
+  private async comeBack(leg: OutboundLeg, wasHeld: boolean, attempt: number, fallback: (() => Promise<void>) | null = null, ringBack = true): Promise<void> {
     if (this.call.callerGone) return;
     if (leg.dialog && leg.endpoint) {
       if (wasHeld) this.heldLeg = leg; // the phone still holds: the caller keeps the music until it resumes
@@ -361,7 +362,7 @@ export class LiveCallControl implements CallControl {
       return;
     }
     const agentId = leg.agentId;
-    if (agentId && (await this.deps.directory.isAvailable(agentId))) {
+    if (ringBack && agentId && (await this.deps.directory.isAvailable(agentId))) {
       const back = await this.ringInto(leg, { agentId }, `${leg.legId}-r${attempt}`, 'transfer_return');
       if (back.ok) {
         this.deps.record('transfer', { result: 'returned', attempt, toAgentId: agentId, rung: true });
