@@ -10,7 +10,8 @@
 //   still with the agent); then the agent gets BYE and the caller hears that flow's prompt;
 // - a REFER to one of our own numbers: the caller goes into that number's flow, nothing dialled out;
 // - contact with a forbidden (premium-rate) number → 403, caller still with the agent; a contact,
-//   group or agent of another organisation → 404; a contact with an allowed number → dialled through the trunk.
+//   group or agent of another organisation → 404; a contact with an allowed number → dialled through
+//   the trunk; not answered after the agent hung up → nobody rung back, the call ends.
 // Commands go through CallControl.execute (actor: command) on the LiveCall; the caller's media is
 // an in-test RTP peer, agents are SIPp phones echoing RTP (-rtp_echo).
 import dgram from 'node:dgram';
@@ -367,6 +368,24 @@ describe('cold transfer targets', () => {
     const record = await finishedCall(call.id);
     expect(record.legs.map((l) => l.kind)).toEqual(['agent']);
     expect(transfers(record).map((d) => [d.result, d.status])).toEqual([['refused', 403], ['refused', 404], ['refused', 404], ['refused', 480], ['refused', 404]]);
+  }, 120_000);
+
+  it('contact not answered after the transferring agent hung up: nobody rings the agent back, the call ends', async () => {
+    const contact = await rt.prisma.contact.create({
+      data: { organizationId: rt.organizationId, name: 'Répondeur absent', numbers: { create: [{ organizationId: rt.organizationId, position: 0, number: '01 44 55 66 77', canonical: contactCanonical('01 44 55 66 77')! }] } },
+    });
+    const first = await agentPhone('hugo', scenario(...agentAnswers, '<pause milliseconds="1500"/>', agentRequest('BYE', 104), '<recv response="200"/>'));
+    const trunk = runSipp(uasCancelled, null, ['-m', '1'], { port: trunkPort, timeoutS: 60 });
+    await waitForUdpListener(trunkPort);
+    const c = callerUntilBye();
+    const call = await bridged();
+    expect(await command(call, { kind: 'contact', contactId: contact.id })).toMatchObject({ ok: false, status: 480 });
+    const [cr, fr, tr] = await Promise.all([c.done, first.done, trunk.done]);
+    for (const r of [cr, fr, tr]) expect(sippOk(r)).toBe('ok');
+    const record = await finishedCall(call.id);
+    expect(transfers(record).map((d) => d.result)).toEqual(['started', 'no_answer', 'lost']);
+    expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_cold', 'no_answer']]);
+    expect(record.legs[1].destination).toBe('+33144556677');
   }, 120_000);
 
   it('contact with an allowed number: dialled through the trunk, the caller bridged to it', async () => {
