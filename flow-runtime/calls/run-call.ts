@@ -15,6 +15,7 @@ import type { InviteLocals } from './invite-pipeline';
 import { LiveCall } from './live-call';
 import { LiveLegsPort } from './ports/legs-port';
 import { LiveCallControl } from './call-control/call-control';
+import { prismaTargetLookup, strategyInFlow } from './call-control/targets';
 import type { PromptSource } from '../media';
 import { LiveMediaPort } from './ports/media-port';
 import { LiveRecordStore } from './ports/record-store';
@@ -74,6 +75,10 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
     srf: services.srf, media: services.media, directory: services.directory, trunk: services.trunk, entryNumber: called,
     callerNumber: caller, log: services.log, transferRingMs: services.transferRingMs ?? 20_000,
     findExtension: async (extension) => (await services.prisma.agent.findFirst({ where: { organizationId: route.organizationId, extension }, select: { id: true } }))?.id ?? null,
+    targets: prismaTargetLookup(services.prisma, services.flows, route.organizationId),
+    flowStrategy: (groupId) => strategyInFlow(published.flow, groupId),
+    intoFlow: (flowId, flow) => session?.transferToFlow(flowId, flow),
+    intoVoicemail: (groupId) => session?.send({ type: 'bridgeTransferred', to: { kind: 'voicemail', groupId } }),
     policy: () => session!.state.policy,
     holdMusic: async (): Promise<PromptSource[]> => {
       // The hold music of the queue-group step that reached the agent, else the built-in melody.

@@ -8,6 +8,7 @@ export const PHRASES = {
   confirmNumber: { fr: 'Nous vous rappellerons au', en: 'We will call you back on' },
   confirmKeys: { fr: 'Tapez 1 pour confirmer, 2 pour saisir un autre numéro.', en: 'Press 1 to confirm, 2 to type another number.' },
   callbackRegistered: { fr: 'Votre demande de rappel est enregistrée.', en: 'Your callback request is registered.' },
+  transferVoicemail: { fr: "Personne n'est disponible. Laissez votre message après le bip.", en: 'Nobody is available. Please leave your message after the beep.' },
   voicemailThanks: { fr: 'Merci, votre message a été enregistré. Au revoir.', en: 'Thank you, your message has been recorded. Goodbye.' },
   loopGuard: { fr: 'Nous ne pouvons pas traiter votre appel pour le moment. Au revoir.', en: 'We cannot handle your call at the moment. Goodbye.' },
   internalError: { fr: 'Une erreur est survenue. Merci de rappeler plus tard. Au revoir.', en: 'An error occurred. Please call again later. Goodbye.' },

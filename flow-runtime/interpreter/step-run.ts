@@ -315,8 +315,11 @@ export class StepRun<T extends StepType = StepType> {
     this.end(this.state.lastAgentOutcome, reason);
   }
 
-  end(outcome: CallOutcome | null, reason: EndReason): void {
+  end(given: CallOutcome | null, reason: EndReason): void {
     if (this.ended) return;
+    // An agent already answered this call (then a cold transfer took it out of the bridge into a
+    // flow or a mailbox, transition.ts): it stays answered, whatever the rest of the call does.
+    const outcome = this.state.outcome === 'answered' ? 'answered' : given;
     this.releaseStep();
     this.state.status = 'ended';
     this.state.step = null;

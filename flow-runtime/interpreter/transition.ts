@@ -71,8 +71,27 @@ export function createCallState(callId: string): CallState {
   };
 }
 
+/** Prefix of the built-in voicemail step a cold transfer to a group falls back to (id + group id). */
+export const TRANSFER_VOICEMAIL_NODE = '__transfer_voicemail__:';
+
+/** The group's mailbox after a cold transfer nobody answered: greeting, beep, message, thanks. */
+function transferVoicemailNode(id: string): FlowNode {
+  return {
+    id,
+    type: 'voicemail',
+    position: { x: 0, y: 0 },
+    label: 'Transfer voicemail',
+    config: {
+      mailbox: { kind: 'group', groupId: id.slice(TRANSFER_VOICEMAIL_NODE.length) },
+      greeting: { kind: 'tts', text: PHRASES.transferVoicemail },
+      beep: true,
+      afterRecording: 'hangup',
+    },
+  } as FlowNode;
+}
+
 function nodeById(flow: LoadedFlow, id: string): FlowNode | undefined {
-  return flow.nodes.get(id) ?? SYNTHETIC_NODES[id];
+  return flow.nodes.get(id) ?? SYNTHETIC_NODES[id] ?? (id.startsWith(TRANSFER_VOICEMAIL_NODE) ? transferVoicemailNode(id) : undefined);
 }
 
 function handlerOf(node: FlowNode): StepHandler {
@@ -115,6 +134,22 @@ function run(flow: LoadedFlow, input: CallState, event: CallEvent, context: Call
       entry: { at: event.at, kind: 'call-started', data: { caller: event.caller, called: event.called, flowId: flow.id, language: state.language } },
     });
     enterNodes(flow, state, context, effects, flow.entry);
+    return [state, effects];
+  }
+
+  if (state.status === 'bridged' && event.type === 'bridgeTransferred') {
+    // The bridged party is released; the call runs again, in the target flow or the group's mailbox.
+    const runner = new StepRun(flow, context, state, SYNTHETIC_NODES[ERROR_NODE] as never);
+    if (state.bridgedLeg) runner.emit({ type: 'cancelLegs', legIds: [state.bridgedLeg], reason: 'step-left' });
+    effects.push(...runner.effects);
+    Object.assign(state, { status: 'running', bridgedLeg: null, step: null } satisfies Partial<CallState>);
+    if (event.to.kind === 'flow') {
+      effects.push({ type: 'persistEvent', entry: { at: state.now, kind: 'flow-entered', data: { flowId: flow.id, by: 'transfer' } } });
+      state.flowId = flow.id;
+      enterNodes(flow, state, context, effects, flow.entry);
+    } else {
+      enterNodes(flow, state, context, effects, `${TRANSFER_VOICEMAIL_NODE}${event.to.groupId}`);
+    }
     return [state, effects];
   }
 

@@ -131,6 +131,12 @@ export type CallEvent =
   | { type: 'recordingFinished'; at: number; recordingId: string; reason: 'key' | 'silence' | 'max-length' | 'failed'; durationMs: number }
   /** Result of a loadFlow effect; when ok, the session passes the loaded flow to transition(). */
   | { type: 'flowLoaded'; at: number; flowId: string; ok: boolean }
+  /**
+   * A cold transfer (calls/call-control) takes the caller out of the bridge: the bridged party is
+   * released and the call goes on at the entry of a flow (the session passes that loaded flow, as
+   * for flowLoaded) or in a group's mailbox (a built-in voicemail step). Ignored unless bridged.
+   */
+  | { type: 'bridgeTransferred'; at: number; to: { kind: 'flow'; flowId: string } | { kind: 'voicemail'; groupId: string } }
   | { type: 'callerHangup'; at: number };
 
 export type CallEventType = CallEvent['type'];

@@ -82,6 +82,16 @@ export class CallSession {
     this.send({ type: 'callStarted', callId: this.callId, seed: this.ports.random.seed(), ...call });
   }
 
+  /**
+   * A cold transfer into another flow (calls/call-control, which loaded and checked it): the
+   * bridged party is released and the call continues at that flow's entry.
+   */
+  transferToFlow(flowId: string, flow: LoadedFlow): void {
+    if (this.ended) return;
+    this.loadedFlows.set(flowId, flow);
+    this.send({ type: 'bridgeTransferred', to: { kind: 'flow', flowId } });
+  }
+
   /** Queues an event (DTMF from media, caller hang-up, …); it is processed after the current one. */
   send(event: SessionEvent): void {
     if (this.ended) return;
@@ -99,7 +109,8 @@ export class CallSession {
     try {
       while (this.mailbox.length > 0) {
         const event = this.mailbox.shift() as CallEvent;
-        const flow = event.type === 'flowLoaded' && event.ok ? (this.loadedFlows.get(event.flowId) ?? this.flow) : this.flow;
+        const loaded = event.type === 'flowLoaded' && event.ok ? event.flowId : event.type === 'bridgeTransferred' && event.to.kind === 'flow' ? event.to.flowId : null;
+        const flow = loaded !== null ? (this.loadedFlows.get(loaded) ?? this.flow) : this.flow;
         const [state, effects] = transition(flow, this._state, event, this.context());
         this._state = state;
         if (flow !== this.flow && state.flowId === flow.id) this.flow = flow;

@@ -64,6 +64,25 @@ describe('CallSession', () => {
     expect((await session.done).outcome).toBe('answered');
   });
 
+  it('a cold transfer to a flow while bridged: the agent leg is released, the call goes on in that flow', async () => {
+    const { session, ports } = startSession(fixtureFlow('demo'), {
+      legs: (t) => (t.kind === 'agent' && t.agentId === 'agt_lucas' ? { afterMs: 1000, result: 'answer' } : null),
+    });
+    await ports.clock.advance(2000);
+    session.send({ type: 'dtmf', key: '1' });
+    await ports.clock.advance(2000);
+    expect(session.state.status).toBe('bridged');
+    const leg = session.state.bridgedLeg;
+    const cancelledBefore = ports.legs.cancelled.length;
+    session.transferToFlow('flow_sav', { ...fixtureFlow('demo'), id: 'flow_sav' });
+    expect(ports.legs.cancelled.length).toBe(cancelledBefore + 1);
+    expect(JSON.stringify(ports.legs.cancelled.at(-1))).toContain(String(leg));
+    expect(session.state).toMatchObject({ status: 'running', flowId: 'flow_sav', bridgedLeg: null });
+    expect(session.state.step?.nodeId).toBe('welcome');
+    session.send({ type: 'callerHangup' });
+    expect((await session.done).outcome).toBe('answered');
+  });
+
   it('caller hanging up while agents ring is cancelled, and the legs are cancelled', async () => {
     const { session, ports } = startSession(fixtureFlow('demo'));
     await ports.clock.advance(2000);

@@ -1,8 +1,7 @@
 // CallControl of one live call (see README.md): hold, resume, cold transfer and hang-up, from the
 // agent's phone (re-INVITE, REFER on its leg) or as commands, all through one mailbox per call.
 import type { PromptSource } from '../../media';
-import type { TransferPolicy } from '../../interpreter';
-import { judgeDestination } from '../../interpreter/transfer-policy';
+import type { LoadedFlow, TransferPolicy } from '../../interpreter';
 import type { LiveCall, OutboundLeg } from '../live-call';
 import type { DialogLike, Logger, SipMessageLike, SipResponseLike } from '../sip-types';
 import type { Actor, CallCommand, CallControl, CommandResult, TransferProgress, TransferTarget } from './commands';
@@ -10,11 +9,20 @@ import { holdCaller, resumeCaller } from './hold';
 import { Mailbox } from './mailbox';
 import { CallRecordingControl, type FinishedRecording } from './recording';
 import { notifySipfrag, REASONS, referTarget } from './refer';
-import { ringTarget, type RingDeps } from './ring';
+import { ringTarget, type RingDeps, type RingDest } from './ring';
+import { ringGroup } from './ring-group';
+import { destinationRecord, resolveTarget, type Destination, type GroupStrategy, type TargetLookup } from './targets';
 
 export interface ControlDeps extends RingDeps {
   /** The agent of the call's organisation with this extension, or null. */
   findExtension(extension: string): Promise<string | null>;
+  /** Agents by extension, groups, flows, contacts, own numbers of the call's organisation (targets.ts). */
+  targets: TargetLookup;
+  /** The strategy of a queue-group step of that group in the call's flow, if any. */
+  flowStrategy(groupId: string): GroupStrategy | null;
+  /** The session leaves the bridge for that flow's entry (cold transfer to a flow), or the group's mailbox. */
+  intoFlow(flowId: string, flow: LoadedFlow): void;
+  intoVoicemail(groupId: string): void;
   /** The call's transfer policy as its flow left it (forbidden-transfer steps, lists). */
   policy(): TransferPolicy;
   /** The group's hold music when the call came through a queue-group step with one, else the built-in melody. */
@@ -213,19 +221,12 @@ export class LiveCallControl implements CallControl {
     return { ok: true };
   }
 
-  /** Where a transfer target leads, or why it may not be dialled (answered to the REFER). */
-  private async resolve(target: TransferTarget): Promise<{ agentId: string } | { number: string } | CommandResult> {
-    if (target.kind === 'agent') return { agentId: target.agentId };
-    if (target.kind === 'extension') {
-      const agentId = await this.deps.findExtension(target.extension);
-      if (agentId) return { agentId };
-    }
-    const raw = target.kind === 'extension' ? target.extension : target.number;
-    const judged = judgeDestination(this.deps.policy(), raw);
-    if (judged.reason) return { ok: false, status: 403, reason: 'Forbidden' };
-    if (!judged.dial) return { ok: false, status: 404, reason: 'Not Found' };
-    if (!this.deps.trunk) return { ok: false, status: 503, reason: 'No Trunk' };
-    return { number: judged.dial };
+  /** Where a transfer target leads (targets.ts), or why it may not be dialled (answered to the REFER). */
+  private resolve(target: TransferTarget): Promise<Destination | CommandResult> {
+    return resolveTarget(target, {
+      lookup: this.deps.targets, directory: this.deps.directory, policy: this.deps.policy(), hasTrunk: this.deps.trunk !== null,
+      flowStrategy: (groupId) => this.deps.flowStrategy(groupId),
+    });
   }
 
   private async transferCold(leg: OutboundLeg | null, target: TransferTarget, by: Actor, progress?: TransferProgress): Promise<CommandResult> {
@@ -235,30 +236,82 @@ export class LiveCallControl implements CallControl {
       this.deps.record('transfer', { ...who(by), mode: 'cold', target, result: 'refused', status: dest.ok ? null : dest.status });
       return dest;
     }
-    if ('agentId' in dest && (dest.agentId === leg.agentId || !(await this.deps.directory.isAvailable(dest.agentId)))) {
-      this.deps.record('transfer', { ...who(by), mode: 'cold', target, result: 'refused', status: 480 });
+    const about = destinationRecord(dest);
+    const unavailable = dest.kind === 'agent' ? dest.agentId === leg.agentId || !(await this.deps.directory.isAvailable(dest.agentId))
+      : dest.kind === 'group' ? dest.members.filter((m) => m.agentId !== leg.agentId).length === 0 : false;
+    if (unavailable) {
+      // nobody to ring: the caller stays with the transferring agent at once (the come-back)
+      this.deps.record('transfer', { ...who(by), mode: 'cold', target, ...about, result: 'refused', status: 480 });
       return { ok: false, status: 480, reason: 'Temporarily Unavailable' };
     }
     const attempt = ++this.attempts;
-    this.deps.record('transfer', { ...who(by), mode: 'cold', target, result: 'started', attempt, fromLegId: leg.legId, fromAgentId: leg.agentId });
+    this.deps.record('transfer', { ...who(by), mode: 'cold', target, ...about, result: 'started', attempt, fromLegId: leg.legId, fromAgentId: leg.agentId });
     progress?.accepted?.();
+    if (dest.kind === 'flow') return this.intoFlow(leg, dest, target, by, attempt, progress);
     this.transferring = leg;
     const wasHeld = this.heldLeg === leg;
     await holdCaller(this.call.endpoint, await this.deps.holdMusic());
     try {
       const kind = 'transfer_cold';
       // The transferring phone hears NOTIFY 200 before its BYE (RFC 3515 §2.4.5).
-      const result = await this.ringInto(leg, dest, `${leg.legId}-t${attempt}`, kind, () => progress?.finished?.(200, 'OK'));
+      const release = () => progress?.finished?.(200, 'OK');
+      const ringOne = (ring: RingDest, suffix: string, ringMs: number) => this.ringInto(leg, ring, `${leg.legId}-t${attempt}${suffix}`, kind, release, ringMs);
+      const result = dest.kind === 'group'
+        ? await ringGroup({ ...dest, members: dest.members.filter((m) => m.agentId !== leg.agentId) }, ringOne, {
+          isAvailable: (agentId) => this.deps.directory.isAvailable(agentId), callerGone: () => this.call.callerGone,
+        })
+        : await ringOne(dest.kind === 'agent' ? { agentId: dest.agentId } : { number: dest.number }, '', this.deps.transferRingMs);
       if (result.ok) {
-        this.deps.record('transfer', { ...who(by), mode: 'cold', target, result: 'answered', attempt, toAgentId: 'agentId' in dest ? dest.agentId : null, number: 'number' in dest ? dest.number : null });
+        this.deps.record('transfer', { ...who(by), mode: 'cold', target, ...about, result: 'answered', attempt, toAgentId: leg.agentId, number: dest.kind === 'number' ? dest.number : null });
         return { ok: true };
       }
       progress?.finished?.(result.status, REASONS[result.status] ?? 'Failed');
-      this.deps.record('transfer', { ...who(by), mode: 'cold', target, result: legOutcome(result.status), status: result.status, attempt });
-      await this.comeBack(leg, wasHeld, attempt);
+      this.deps.record('transfer', { ...who(by), mode: 'cold', target, ...about, result: legOutcome(result.status), status: result.status, attempt });
+      // A group nobody answered falls back to its mailbox when the transferring agent cannot take the caller back.
+      // A number or contact never rings the agent back (only re-bridges their phone still on the call).
+      await this.comeBack(leg, wasHeld, attempt, dest.kind === 'group' ? () => this.intoVoicemail(leg, dest.groupId, attempt) : null, dest.kind !== 'number');
       return { ok: false, status: result.status, reason: 'transfer not answered' };
     } finally {
       this.transferring = null;
+    }
+  }
+
+  /**
+   * A cold transfer to a flow: NOTIFY 200, the agent's party is released (BYE, its row ends) and the
+   * session leaves the bridge for the flow's entry (interpreter event bridgeTransferred).
+   */
+  private async intoFlow(leg: OutboundLeg, dest: Extract<Destination, { kind: 'flow' }>, target: TransferTarget, by: Actor, attempt: number, progress?: TransferProgress): Promise<CommandResult> {
+    await Promise.race([progress?.finished?.(200, 'OK'), new Promise((r) => setTimeout(r, 2000))]);
+    if (this.call.callerGone) return { ok: false, status: 487, reason: 'caller gone' };
+    // unbridged now, so the flow's first prompt is not held back by a bridge being torn down
+    if (this.call.endpoint.bridgedTo) await this.call.endpoint.unbridge();
+    this.call.endpoint.stopPlayback(); // hold music, when the agent held the caller
+    this.heldLeg = null;
+    this.releaseRow(leg);
+    this.deps.record('transfer', { ...who(by), mode: 'cold', target, ...destinationRecord(dest), result: 'entered', attempt });
+    this.deps.intoFlow(dest.flowId, dest.flow);
+    return { ok: true };
+  }
+
+  /** The group's mailbox after nobody answered and the agent could not take the caller back. */
+  private async intoVoicemail(leg: OutboundLeg, groupId: string, attempt: number): Promise<void> {
+    this.heldLeg = null;
+    this.releaseRow(leg);
+    this.deps.record('transfer', { result: 'voicemail', attempt, groupId });
+    this.deps.intoVoicemail(groupId);
+  }
+
+  /** The row of the party on the flow's leg `leg` ends now (answered): the one a transfer put there, else the flow's own. */
+  private releaseRow(leg: OutboundLeg): void {
+    // the caller's own hold (their phone) outlives the leg: its resume then only ends the hold
+    if (this.callerHeld === leg) this.callerHeld = true;
+    const row = this.currentRow.get(leg.legId);
+    if (row) {
+      this.currentRow.delete(leg.legId);
+      this.openRows.delete(row);
+      this.deps.legRows.ended(row, 'answered');
+    } else {
+      this.deps.legRows.released(leg.legId);
     }
   }
 
@@ -268,20 +321,24 @@ export class LiveCallControl implements CallControl {
    * previous party gets a BYE.
    */
   private async ringInto(
-    leg: OutboundLeg, dest: { agentId: string } | { number: string }, legId: string, kind: string,
-    beforeRelease?: () => void | Promise<void>,
+    leg: OutboundLeg, dest: RingDest, legId: string, kind: string,
+    beforeRelease?: () => void | Promise<void>, ringMs = this.deps.transferRingMs,
   ): Promise<{ ok: true } | { ok: false; status: number }> {
-    const agentId = 'agentId' in dest ? dest.agentId : null;
-    const temp: OutboundLeg = { legId, agentId, endpoint: null, requests: [], dialog: null, state: 'dialing', cancelled: false };
-    const row = this.deps.legRows.started(agentId, agentId ? `agent:${agentId}` : (dest as { number: string }).number, kind);
-    const result = await ringTarget(this.deps, this.call, temp, dest, this.deps.transferRingMs, this.deps.callerNumber);
+    // one CallLeg row per agent rung (every member of a group rung at once), or the number's
+    const rung: (string | null)[] = 'agentId' in dest ? [dest.agentId] : 'agentIds' in dest ? dest.agentIds : [null];
+    const rows = new Map(rung.map((a) => [a, this.deps.legRows.started(a, a ? `agent:${a}` : (dest as { number: string }).number, kind)] as const));
+    const temp: OutboundLeg = { legId, agentId: 'agentId' in dest ? dest.agentId : null, endpoint: null, requests: [], dialog: null, state: 'dialing', cancelled: false };
+    const result = await ringTarget(this.deps, this.call, temp, dest, ringMs, this.deps.callerNumber);
     this.call.legs.delete(legId);
     if (!result.ok || this.call.callerGone) {
       if (result.ok) void result.dialog.destroy().catch(() => undefined);
       void temp.endpoint?.close().catch(() => undefined);
-      this.deps.legRows.ended(row, result.ok ? 'cancelled' : legOutcome(result.status));
+      for (const r of rows.values()) this.deps.legRows.ended(r, result.ok ? 'cancelled' : legOutcome(result.status));
       return result.ok ? { ok: false, status: 487 } : result;
     }
+    const agentId = result.agentId;
+    const row = rows.get(agentId) ?? [...rows.values()][0];
+    for (const r of rows.values()) if (r !== row) this.deps.legRows.ended(r, 'cancelled');
     this.deps.legRows.answered(row);
     this.openRows.add(row);
     const previousRow = this.currentRow.get(leg.legId);
@@ -308,8 +365,11 @@ export class LiveCallControl implements CallControl {
     return { ok: true };
   }
 
-  /** A cold transfer nobody answered: back to the transferring agent (rung again if they hung up), else the flow goes on. */
-  private async comeBack(leg: OutboundLeg, wasHeld: boolean, attempt: number): Promise<void> {
+  /**
+   * A cold transfer nobody answered: back to the transferring agent (rung again if they hung up),
+   * else the target's fallback (a group's mailbox) when it has one, else the flow goes on.
+   */
+  private async comeBack(leg: OutboundLeg, wasHeld: boolean, attempt: number, fallback: (() => Promise<void>) | null = null, ringBack = true): Promise<void> {
     if (this.call.callerGone) return;
     if (leg.dialog && leg.endpoint) {
       if (wasHeld) this.heldLeg = leg; // the phone still holds: the caller keeps the music until it resumes
@@ -318,13 +378,14 @@ export class LiveCallControl implements CallControl {
       return;
     }
     const agentId = leg.agentId;
-    if (agentId && (await this.deps.directory.isAvailable(agentId))) {
+    if (ringBack && agentId && (await this.deps.directory.isAvailable(agentId))) {
       const back = await this.ringInto(leg, { agentId }, `${leg.legId}-r${attempt}`, 'transfer_return');
       if (back.ok) {
         this.deps.record('transfer', { result: 'returned', attempt, toAgentId: agentId, rung: true });
         return;
       }
     }
+    if (fallback && !this.call.callerGone) return fallback();
     this.deps.record('transfer', { result: 'lost', attempt, agentId });
     this.deps.legLost(leg);
   }

@@ -8,11 +8,18 @@ export type Actor =
   | { kind: 'caller-phone' }
   | { kind: 'command'; userId: string | null };
 
-/** Where a transfer goes (this slice: an agent by id or extension, an external number). */
+/**
+ * Where a transfer goes: an agent by id or extension, an external number (one of the
+ * organisation's own numbers → its flow), a queue group (its available members; strategy from
+ * the command, else the call's flow, else simultaneous), a flow ("rubrique"), a directory contact.
+ */
 export type TransferTarget =
   | { kind: 'agent'; agentId: string }
   | { kind: 'extension'; extension: string }
-  | { kind: 'number'; number: string };
+  | { kind: 'number'; number: string }
+  | { kind: 'group'; groupId: string; strategy?: 'simultaneous' | 'cascade' }
+  | { kind: 'flow'; flowId: string }
+  | { kind: 'contact'; contactId: string };
 
 export type CallCommand =
   | { type: 'hold'; by: Actor }

@@ -1,4 +1,4 @@
-// Rings one transfer target (every registered contact of an agent at once, or a number through
+// Rings one transfer target (every registered contact of an agent, or of several agents, at once, or a number through
 // the trunk) with our own offer, for at most `ringMs`. The INVITEs are kept on a temporary
 // OutboundLeg registered in the LiveCall, so a caller hanging up meanwhile CANCELs them
 // (LiveCall.finish ends every leg it knows).
@@ -18,11 +18,15 @@ export interface RingDeps {
   entryNumber: string;
 }
 
-export type RingResult = { ok: true; dialog: DialogLike } | { ok: false; status: number };
+/** `agentId`: who answered (an agent target, or one member of a group rung at once). */
+export type RingResult = { ok: true; dialog: DialogLike; agentId: string | null } | { ok: false; status: number };
+
+/** An agent, several agents at once (a group's members: every contact of each), or a number through the trunk. */
+export type RingDest = { agentId: string } | { agentIds: string[] } | { number: string };
 
 export async function ringTarget(
   deps: RingDeps, call: LiveCall, leg: OutboundLeg,
-  dest: { agentId: string } | { number: string }, ringMs: number, callerId: string | null,
+  dest: RingDest, ringMs: number, callerId: string | null,
 ): Promise<RingResult> {
   call.legs.set(leg.legId, leg);
   const endpoint = await deps.media.createEndpoint({ label: leg.legId });
@@ -43,8 +47,11 @@ export async function ringTarget(
   };
   try {
     let dialog: DialogLike;
-    if ('agentId' in dest) {
-      const contacts = await deps.directory.contacts(dest.agentId);
+    let answeredBy: string | null = null;
+    if (!('number' in dest)) {
+      const agentIds = 'agentId' in dest ? [dest.agentId] : dest.agentIds;
+      const contacts: { uri: string; agentId: string }[] = [];
+      for (const agentId of agentIds) for (const uri of await deps.directory.contacts(agentId)) contacts.push({ uri, agentId });
       if (contacts.length === 0) return { ok: false, status: 480 };
       const from = callerId ? `<sip:${callerId}@localhost>` : '"Anonymous" <sip:anonymous@anonymous.invalid>';
       dialog = await new Promise<DialogLike>((resolve, reject) => {
@@ -52,7 +59,7 @@ export async function ringTarget(
         let failures = 0;
         let won = false;
         let lastStatus = 480;
-        for (const uri of contacts) {
+        for (const { uri, agentId } of contacts) {
           deps.srf.createUAC(uri, { localSdp: endpoint.localSdp, headers: { From: from } }, { cbRequest: (_e, req) => req && keep(req) }, (err, d) => {
             if (err || !d) {
               lastStatus = err?.status ?? 500;
@@ -61,6 +68,7 @@ export async function ringTarget(
             }
             if (won || leg.cancelled || timedOut) return void d.destroy().catch(() => undefined);
             won = true;
+            answeredBy = agentId;
             for (const other of leg.requests.splice(0)) call.cancelInvite(other, leg.legId);
             resolve(d);
           });
@@ -80,7 +88,7 @@ export async function ringTarget(
     await endpoint.setRemoteAnswer(dialog.remote.sdp);
     leg.dialog = dialog;
     leg.state = 'answered';
-    return { ok: true, dialog };
+    return { ok: true, dialog, agentId: answeredBy };
   } catch (err) {
     const status = (err as { status?: number })?.status;
     // Our own CANCEL after the ring time: report it as "nobody answered".
