@@ -11,6 +11,7 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v sipp >/dev/null || missing+=(sip-tester)
 command -v espeak-ng >/dev/null || missing+=(espeak-ng)
 command -v sox >/dev/null || missing+=(sox)
+command -v baresip >/dev/null || missing+=(baresip-core)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""
