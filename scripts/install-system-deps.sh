@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need, when one is missing:
 #   chromium (browser tests), sip-tester (SIPp: SIP tests), espeak-ng and sox (some tests make
-#   audio with them, and one compares the espeak-ng binary with its WebAssembly build).
+#   audio with them, and one compares the espeak-ng binary with its WebAssembly build), baresip-core
+#   (a real softphone: tests/calls/baresip.test.ts).
 # Relais itself needs none of them: TTS runs on eSpeak NG's WebAssembly build from npm and
 # WAV/MP3 sounds are converted in-process (libsox-fmt-mp3 is no longer needed).
 # Needs root (or sudo). Does nothing when everything is already there.
