@@ -1,6 +1,6 @@
 // A real softphone for the live-call tests: baresip (Debian baresip-core 1.0.0, /usr/bin/baresip)
 // started with a private config directory (`-f dir`) written for one test:
-// - `config`: SIP on a free loopback port (`net_interface 127.0.0.1`, so SDP and Contact say
+// - `config`: SIP on a free loopback port (UDP, TCP, and TLS on the next port) (`net_interface 127.0.0.1`, so SDP and Contact say
 //   127.0.0.1), G.711 only, the microphone is the `ausine` module (a sine of the given
 //   frequency), no audio player at all (1.0.0 then skips the player) and the `sndfile` audio
 //   filter writing what the phone hears (decoded, `dump-<time>-dec.wav`) and what it sends
@@ -83,9 +83,11 @@ export class Baresip {
   static async start(opts: BaresipOptions): Promise<Baresip> {
     const dir = mkdtempSync(path.join(os.tmpdir(), `baresip-${opts.username}-`));
     mkdirSync(path.join(dir, 'snd'));
-    const sipPort = await freeUdpPort();
+    // SIP on UDP and TCP at sipPort, and baresip 1.0.0 also listens for TLS at sipPort + 1.
+    let sipPort = await freeUdpPort();
+    while (sipPort >= 65535 || !(await tcpFree(sipPort + 1))) sipPort = await freeUdpPort();
     let ctrlPort = await freeUdpPort();
-    while (ctrlPort === sipPort) ctrlPort = await freeUdpPort();
+    while (ctrlPort === sipPort || ctrlPort === sipPort + 1) ctrlPort = await freeUdpPort();
     const rtpMin = 20000 + 2 * Math.floor(Math.random() * 4500);
     let source = `ausine,${opts.sineHz ?? 440}`;
     if (opts.sourceWav) {
@@ -212,12 +214,13 @@ export class Baresip {
     return this.events.length;
   }
 
-  /** The first event of `type` (and matching `where`) from index `from`; rejects after `timeoutMs`. */
+  /** The first event of `type` (or one of `A|B`, matching `where`) from index `from`; rejects after `timeoutMs`. */
   async waitEvent(type: string, opts: { from?: number; where?: (e: BaresipEvent) => boolean; timeoutMs?: number } = {}): Promise<BaresipEvent> {
     const timeoutMs = opts.timeoutMs ?? 30_000;
     const start = Date.now();
     for (;;) {
-      const e = this.events.slice(opts.from ?? 0).find((x) => x.type === type && (!opts.where || opts.where(x)));
+      const types = type.split('|');
+      const e = this.events.slice(opts.from ?? 0).find((x) => types.includes(x.type) && (!opts.where || opts.where(x)));
       if (e) return e;
       if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error(`baresip ${this.name} exited while waiting for ${type}`);
       if (Date.now() - start > timeoutMs) {
@@ -225,6 +228,17 @@ export class Baresip {
       }
       await new Promise((r) => setTimeout(r, 20));
     }
+  }
+
+  /**
+   * The call of this direction established from index `from`; fails at once when such a call
+   * closes first (e.g. `404 Not Found` for a dialled number the runtime does not know).
+   */
+  async established(direction: 'incoming' | 'outgoing', opts: { from?: number; timeoutMs?: number } = {}): Promise<BaresipEvent> {
+    const from = opts.from ?? 0;
+    const e = await this.waitEvent('CALL_ESTABLISHED|CALL_CLOSED', { ...opts, where: (x) => x.direction === direction && (x.type === 'CALL_ESTABLISHED' || !this.events.slice(from).some((y) => y.type === 'CALL_ESTABLISHED' && y.id === x.id)) });
+    if (e.type === 'CALL_CLOSED') throw new Error(`baresip ${this.name}: ${direction} call closed before it was established: ${e.param}`);
+    return e;
   }
 
   /**
@@ -301,6 +315,14 @@ export class Baresip {
     rmSync(this.dir, { recursive: true, force: true });
     return kept;
   }
+}
+
+function tcpFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
 }
 
 /** The 16-bit PCM samples of a WAV file: from its `data` chunk to the end of the file. */
