@@ -227,6 +227,12 @@ describe('baresip as an agent phone', () => {
     await hugo.run('hangup');
     await hugo.waitEvent('CALL_CLOSED', { where: (e) => e.id === out.id });
     await ines.waitEvent('CALL_CLOSED', { where: (e) => e.id === inCall.id });
+    // the internal call's record: to 202, answered by ines
+    await rt.recorder.flush(10_000);
+    const inesAgent = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'ines' } });
+    const record = await eventually(() => rt.prisma.call.findFirst({ where: { callee: '202', endedAt: { not: null } }, orderBy: { startedAt: 'desc' }, include: { legs: true } }), 'internal call row');
+    expect(record.outcome).toBe('answered');
+    expect(record.legs.map((l) => [l.kind, l.agentId, l.outcome])).toEqual([['internal', inesAgent.id, 'answered']]);
   }, 120_000);
 
   it('attended transfer, hand-built: baresip holds the caller, consults an extension, then REFERs with Replaces naming the consultation', async () => {
@@ -268,9 +274,10 @@ describe('baresip as an agent phone', () => {
     expect(sippOk(await c.done)).toBe('ok');
     const record = await finishedCall();
     expect(record.outcome).toBe('answered');
-    const inesAgent = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'ines' } });
-    expect(record.legs.at(-1)).toMatchObject({ agentId: inesAgent.id, outcome: 'answered' });
-    expect(record.events.filter((e) => e.kind === 'transfer').map((e) => (e.data as { result: string }).result)).toContain('answered');
+    const [hugoAgent, inesAgent] = await Promise.all(['hugo', 'ines'].map((u) => rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: u } })));
+    expect(record.legs.map((l) => [l.kind, l.agentId, l.outcome])).toEqual([['agent', hugoAgent.id, 'answered'], ['transfer_attended', inesAgent.id, 'answered']]);
+    const transfers = record.events.filter((e) => e.kind === 'transfer').map((e) => e.data);
+    expect(transfers).toEqual([expect.objectContaining({ mode: 'attended', result: 'answered', by: 'agent-phone', fromAgentId: hugoAgent.id, toAgentId: inesAgent.id })]);
   }, 120_000);
 });
 
