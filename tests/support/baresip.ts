@@ -46,7 +46,10 @@ export interface BaresipOptions {
   registrar: string;
   /** Frequency of the sine the phone sends as its microphone (Hz). */
   sineHz?: number;
-  /** Instead of the sine: a WAV file (8 kHz mono 16-bit) as the microphone (`aufile` module). */
+  /**
+   * Instead of the sine: a WAV file (8 kHz mono 16-bit) as the microphone (`aufile` module).
+   * 1.0.0 plays it once and then ends the call itself (events AUDIO_ERROR `end of file`, CALL_CLOSED).
+   */
   sourceWav?: string;
   /** `auto`: the phone answers every incoming call itself (default); `manual`: `/accept`. */
   answer?: 'auto' | 'manual';
