@@ -1,7 +1,7 @@
 // A real softphone for the live-call tests: baresip (Debian baresip-core 1.0.0, /usr/bin/baresip)
 // started with a private config directory (`-f dir`) written for one test:
-// - `config`: SIP on a free loopback port (UDP, TCP, and TLS on the next port) (`net_interface 127.0.0.1`, so SDP and Contact say
-//   127.0.0.1), G.711 only, the microphone is the `ausine` module (a sine of the given
+// - `config`: SIP on a free loopback port (UDP, TCP, and TLS on the next port; `net_interface
+//   127.0.0.1`, so SDP and Contact say 127.0.0.1), G.711 only, the microphone is the `ausine` module (a sine of the given
 //   frequency), no audio player at all (1.0.0 then skips the player) and the `sndfile` audio
 //   filter writing what the phone hears (decoded, `dump-<time>-dec.wav`) and what it sends
 //   (`-enc.wav`) into `dir/snd`; `ctrl_tcp` on another free port for commands and events;
@@ -11,7 +11,8 @@
 // `{"response":true,"ok":…,"data":…,"token":…}`; events `{"event":true,"class":…,"type":…,"param":…,"id":<Call-ID>}`).
 // The menu module gives the commands: dial, accept, hangup, hold, resume, transfer (blind REFER);
 // 1.0.0 has no attended transfer (menu.c of v1.0.0: no atransfer command; call.c's call_transfer
-// sends a plain `Refer-To`, nothing in src/ builds a Replaces header).
+// sends the URI it is given as the `Refer-To`, nothing in src/ builds a Replaces header; a test can
+// hand-build `…?Replaces=…` from the SIP trace, see tests/calls/baresip.test.ts).
 // Waits are on events with generous timeouts; `stop()` sends /quit, kills the process if it
 // lingers, removes the directory, and keeps the log (stdout with the SIP trace) when asked.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -265,7 +266,9 @@ export class Baresip {
   /**
    * What the phone heard: the decoded audio (`-dec.wav` files of sndfile, in time order; a
    * re-INVITE may open a new file), 16-bit mono at the codec's 8 kHz. sndfile fixes the WAV
-   * header only when it closes the file, so the samples are read from the data chunk to the end.
+   * header only when it closes the file, so the samples are read from the data chunk to the end
+   * (also while the call goes on). 1.0.0 stops recording a call at its own hold: a re-INVITE that
+   * is not sendrecv flushes the receive filter chain, which is not set up again (src/audio.c).
    */
   heard(): Int16Array {
     return this.readDumps('dec');
