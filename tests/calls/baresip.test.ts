@@ -139,7 +139,10 @@ describe('baresip as an agent phone', () => {
     // baresip itself stays on the call
     expect(hugo.events.slice(beforeHold).some((e) => e.type === 'CALL_CLOSED')).toBe(false);
 
-    // resume: the sine again, and the caller is heard again
+    // Relais answered its re-INVITE a=sendonly with a=recvonly (baresip's SIP trace)
+    expect(hugo.output().slice(hugo.output().indexOf('command: hold'))).toMatch(/SIP\/2\.0 200 OK[^]*?a=recvonly/);
+
+    // resume: the caller hears the sine again
     await hugo.run('resume');
     await eventually(() => call.endpoint.bridgedTo && !call.endpoint.playing, 'bridge restored', 30_000);
     const resumed = await callerHears();
