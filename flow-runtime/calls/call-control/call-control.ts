@@ -10,6 +10,7 @@ import { holdCaller, resumeCaller } from './hold';
 import { Mailbox } from './mailbox';
 import { notifySipfrag, REASONS, referTarget } from './refer';
 import { ringTarget, type RingDeps } from './ring';
+import { WarmTransfer } from './warm-transfer';
 
 export interface ControlDeps extends RingDeps {
   /** The agent of the call's organisation with this extension, or null. */
@@ -61,7 +62,21 @@ export class LiveCallControl implements CallControl {
   /** Flow leg id → the CallLeg row of the party a transfer put on it. */
   private readonly currentRow = new Map<string, string>();
 
-  constructor(private readonly call: LiveCall, private readonly deps: ControlDeps) {}
+  /** Warm transfer, switch, complete, retrieve, conference (warm-transfer.ts). */
+  private readonly warm: WarmTransfer;
+
+  constructor(private readonly call: LiveCall, private readonly deps: ControlDeps) {
+    this.warm = new WarmTransfer({
+      call, deps,
+      run: (task) => this.mailbox.run(task),
+      resolve: (target) => this.resolve(target),
+      nextAttempt: () => ++this.attempts,
+      clearHold: () => (this.heldLeg = null),
+      comeBack: (leg, attempt) => this.comeBack(leg, false, attempt),
+      currentRow: this.currentRow,
+      openRows: this.openRows,
+    });
+  }
 
   execute(command: CallCommand): Promise<CommandResult> {
     return this.mailbox.run(() => this.dispatch(command));
@@ -73,6 +88,11 @@ export class LiveCallControl implements CallControl {
       case 'resume': return this.resume(command.by);
       case 'transferCold': return this.transferCold(this.activeLeg(command.by), command.target, command.by, command.progress);
       case 'hangup': return this.hangup(command.by);
+      case 'transferWarm': return this.warm.start(this.activeLeg(command.by), command.target, command.by, command.progress);
+      case 'switch': return this.warm.switchTo(command.by, command.to);
+      case 'complete': return this.warm.complete(command.by);
+      case 'retrieve': return this.warm.retrieve(command.by);
+      case 'conference': return this.warm.conference(command.by);
     }
   }
 
@@ -99,6 +119,7 @@ export class LiveCallControl implements CallControl {
         }
         // Our answer mirrors the offer: sendonly/c=0.0.0.0 → recvonly, inactive → inactive (RFC 3264 §8.4).
         res.send(200, { body: answer, headers: { 'Content-Type': 'application/sdp' } });
+        if (this.warm.owns(leg)) return; // during a warm transfer the caller's hold is the transfer's
         const holding = leg.endpoint.direction === 'recvonly' || leg.endpoint.direction === 'inactive';
         if (holding && this.heldLeg !== leg) await this.hold(leg, by());
         else if (!holding && this.heldLeg === leg && this.transferring !== leg) await this.resume(by());
@@ -157,6 +178,7 @@ export class LiveCallControl implements CallControl {
 
   /** The agent's dialog ended: true when a transfer in progress keeps the leg (the phone hung up after REFER). */
   agentLeft(leg: OutboundLeg): boolean {
+    if (this.warm.agentLeft(leg)) return true;
     if (this.transferring !== leg) {
       if (this.heldLeg === leg) this.heldLeg = null;
       return false;
@@ -167,6 +189,7 @@ export class LiveCallControl implements CallControl {
 
   /** The call is over: legs answered through a transfer end with it. */
   finished(): void {
+    this.warm.finished();
     for (const row of this.openRows) this.deps.legRows.ended(row, 'answered');
     this.openRows.clear();
   }

@@ -1,0 +1,312 @@
+// Warm transfer, retrieve and 3-way conference as typed commands on a live call (issue 13,
+// flow-runtime/calls/call-control/warm-transfer.ts), sent the way the runtime API will send them:
+// `rt.calls.active.get(callId).control.execute(...)`.
+// - transferWarm to an agent by extension → the target answers → agent and target talk (a tone
+//   from the agent's phone comes back through the target's echoing phone) while the caller hears
+//   hold music → complete → the caller's tone comes back through the target, the agent got a BYE;
+// - transferWarm to an agent who does not answer → no_answer (CANCEL to the target) → retrieve →
+//   the caller's tone comes back through the first agent's phone again; a forbidden number: 403;
+// - conference: three parties send 400 / 700 / 1100 Hz; each hears the two others and not
+//   itself (Goertzel per frequency); the target hangs up; caller and agent still hear each other;
+// - conference, then the caller hangs up: agent and target stay connected until one hangs up.
+// The caller's media is an in-test RTP peer (SIPp signals only); the phones whose audio is measured
+// are SIPp signalling with an RtpPeer's port in their SDP, the others SIPp with -rtp_echo.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
+import { ack, inDialogRequest, reply, scenario, uasCancelled, uasReply } from '../sip-edge/scenarios';
+import { RtpPeer } from '../media/support/rtp-peer';
+import { synthesizeTone } from '@/flow-runtime/media/tones';
+import type { CallCommand, CommandResult } from '@/flow-runtime/calls/call-control/commands';
+import type { LiveCall, OutboundLeg } from '@/flow-runtime/calls/live-call';
+import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
+
+const NUMBER = '+33199000071';
+let rt: Runtime;
+let peer: RtpPeer;
+
+beforeAll(async () => {
+  rt = await startRuntime();
+  rt.calls.services.transferRingMs = 4000;
+  peer = await RtpPeer.create();
+  const [hugo, ines, jules] = await Promise.all(['hugo', 'ines', 'jules'].map((n) => createAgent(rt, n)));
+  await rt.prisma.agent.update({ where: { id: ines.id }, data: { extension: '202' } });
+  await rt.prisma.agent.update({ where: { id: jules.id }, data: { extension: '203' } });
+  const group = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Warm', members: { create: [{ agentId: hugo.id, position: 0 }] } } });
+  await publishFlow(rt, NUMBER, {
+    ...flowDocument('policy', [
+      { id: 'policy', type: 'forbidden-transfer', config: { presets: ['premium-rate'] } },
+      { id: 'agents', type: 'queue-group', config: { groupId: group.id, strategy: 'simultaneous', ringTimeSeconds: 30 } },
+      { id: 'bye', type: 'hangup', config: {} },
+    ], [['policy', 'next', 'agents'], ['agents', 'no_answer', 'bye']]),
+  });
+});
+
+afterAll(async () => {
+  await peer?.close();
+  await rt?.stop();
+});
+
+const sdpAt = (port: number, origin = 'caller') => [
+  'v=0', `o=${origin} 1 1 IN IP4 127.0.0.1`, 's=-', 'c=IN IP4 127.0.0.1', 't=0 0',
+  `m=audio ${port} RTP/AVP 0 101`, 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', 'a=sendrecv', '',
+].join('\n');
+
+/** A phone that answers (its media at `sdp`) and waits for our BYE. */
+const answersThenBye = (sdp: string) => scenario(
+  '<recv request="INVITE" crlf="true"/>',
+  uasReply('180 Ringing'),
+  uasReply('200 OK', 'Content-Type: application/sdp\n', sdp),
+  '<recv request="ACK"/>',
+  '<recv request="BYE"/>',
+  reply('200 OK'),
+);
+
+/** A phone that answers and hangs up itself after `ms` (its BYE, as the UAS of the dialog). */
+const answersThenHangsUp = (sdp: string, ms: number) => scenario(
+  '<recv request="INVITE" crlf="true" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="From:" assign_to="remote"/></action></recv>',
+  uasReply('180 Ringing'),
+  uasReply('200 OK', 'Content-Type: application/sdp\n', sdp),
+  '<recv request="ACK"/>',
+  `<pause milliseconds="${ms}"/>`,
+  `<send retrans="500"><![CDATA[
+BYE [next_url] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+From: <sip:agent@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
+To:[$remote]
+Call-ID: [call_id]
+CSeq: 101 BYE
+Contact: <sip:agent@[local_ip]:[local_port]>
+Max-Forwards: 70
+Content-Length: 0
+
+]]></send>`,
+  '<recv response="200"/>',
+);
+
+async function phone(username: string, xml: string, echo: boolean) {
+  const port = await freeUdpPort();
+  await registerAgent(rt, username, port);
+  const run = runSipp(xml, null, ['-m', '1', ...(echo ? ['-rtp_echo'] : [])], { port, timeoutS: 90 });
+  await waitForUdpListener(port);
+  return run;
+}
+
+function caller(holdMs: number) {
+  return runSipp(scenario(
+    callerInvite(NUMBER, sdpAt(peer.port)),
+    '<recv response="100" optional="true"/>',
+    '<recv response="180" optional="true"/>',
+    '<recv response="183" optional="true"/>',
+    '<recv response="180" optional="true"/>',
+    '<recv response="200" rrs="true"/>',
+    ack,
+    `<pause milliseconds="${holdMs}"/>`,
+    inDialogRequest('BYE', 2),
+    '<recv response="200" crlf="true"/>',
+  ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 90 });
+}
+
+const command = { kind: 'command', userId: null } as const;
+
+async function bridgedCall(): Promise<{ call: LiveCall; leg: OutboundLeg }> {
+  const call = await eventually(() => { const x = [...rt.calls.active.values()][0]; return x?.endpoint.bridgedTo ? x : null; }, 'bridged to the agent', 30_000);
+  return { call, leg: [...call.legs.values()][0] };
+}
+
+const execute = (call: LiveCall, c: CallCommand): Promise<CommandResult> => call.control!.execute(c);
+
+function rms(pcm: Int16Array): number {
+  let e = 0;
+  for (const x of pcm) e += x * x;
+  return pcm.length ? Math.sqrt(e / pcm.length) : 0;
+}
+
+/** RMS of the next `packets` PCMU packets `who` receives. */
+async function level(who: RtpPeer, packets = 100): Promise<number> {
+  who.clear();
+  await eventually(() => who.received.length >= packets, `${packets} RTP packets`);
+  return rms(who.receivedAudio('PCMU'));
+}
+
+/** `from` sends a 1 kHz tone into `endpoint`; what comes back to it (an echoing phone at the far end). */
+async function echoed(from: RtpPeer, endpoint: Parameters<RtpPeer['sendAudio']>[0]): Promise<number> {
+  from.clear();
+  await from.sendAudio(endpoint, 'PCMU', synthesizeTone([1000], 1000, -10), { realTime: true });
+  await eventually(() => from.received.length >= 40, 'echo');
+  return rms(from.receivedAudio('PCMU'));
+}
+
+const BLOCK = 400; // 50 ms: whole cycles of 400, 700 and 1100 Hz
+
+function tone(ms: number, freq: number, amplitude = 6000): Int16Array {
+  return new Int16Array((ms * 8000) / 1000).map((_, i) => Math.round(amplitude * Math.sin((2 * Math.PI * freq * i) / 8000)));
+}
+
+/** Share of the signal's energy at `freq` (Goertzel over 50 ms blocks). */
+function energyShare(pcm: Int16Array, freq: number): number {
+  let tonePower = 0;
+  let total = 0;
+  const coeff = 2 * Math.cos((2 * Math.PI * freq) / 8000);
+  for (let o = 0; o + BLOCK <= pcm.length; o += BLOCK) {
+    let s1 = 0;
+    let s2 = 0;
+    for (let i = 0; i < BLOCK; i++) {
+      const x = pcm[o + i];
+      const s0 = x + coeff * s1 - s2;
+      s2 = s1;
+      s1 = s0;
+      total += x * x;
+    }
+    tonePower += (2 * (s1 * s1 + s2 * s2 - coeff * s1 * s2)) / BLOCK;
+  }
+  return total === 0 ? 0 : tonePower / total;
+}
+
+async function finishedCall() {
+  await rt.recorder.flush(10_000);
+  return eventually(() => rt.prisma.call.findFirst({ where: { entryNumber: NUMBER, endedAt: { not: null } }, orderBy: { startedAt: 'desc' }, include: { legs: { orderBy: { startedAt: 'asc' } }, events: { orderBy: { seq: 'asc' } } } }), 'call row');
+}
+
+const results = (events: { kind: string; data: unknown }[]) => events.filter((e) => e.kind === 'transfer').map((e) => (e.data as { result: string }).result);
+
+describe('warm transfer', () => {
+  it('to an agent by extension: agent and target talk while the caller hears hold music, complete bridges caller and target, the agent gets a BYE', async () => {
+    const agentMedia = await RtpPeer.create();
+    try {
+      const first = await phone('hugo', answersThenBye(sdpAt(agentMedia.port, 'agent')), false);
+      const target = await phone('ines', answersThenBye(AGENT_SDP), true);
+      const c = caller(20_000);
+      const { call, leg } = await bridgedCall();
+      const agentEndpoint = leg.endpoint!;
+      const progress: number[] = [];
+      const started = await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command, progress: { accepted: () => progress.push(100), finished: (s) => void progress.push(s) } });
+      expect(started).toEqual({ ok: true, detail: 'ringing' });
+      const consultation = await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, 'agent bridged to the target', 30_000);
+      expect(progress).toEqual([100, 200]);
+      // the caller hears hold music, not the consultation
+      expect(call.endpoint.bridgedTo).toBeNull();
+      const held = await level(peer);
+      // the agent talks to the target: the agent's tone comes back through the target's echoing phone
+      const consult = await echoed(agentMedia, agentEndpoint);
+      expect(await execute(call, { type: 'complete', by: command })).toEqual({ ok: true });
+      expect(call.endpoint.bridgedTo).toBe(consultation.endpoint);
+      expect(leg.endpoint).toBe(consultation.endpoint); // the flow's leg carries the target now
+      const through = await echoed(peer, call.endpoint);
+      const [cr, fr, tr] = await Promise.all([c.done, first.done, target.done]);
+      expect(sippOk(fr)).toBe('ok'); // the first agent got its BYE at complete
+      expect(sippOk(tr)).toBe('ok');
+      expect(sippOk(cr)).toBe('ok');
+      expect(held).toBeGreaterThan(300);
+      expect(consult).toBeGreaterThan(300);
+      expect(through).toBeGreaterThan(300);
+      const record = await finishedCall();
+      const ines = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'ines' } });
+      expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'answered']]);
+      expect(record.legs[1]).toMatchObject({ agentId: ines.id });
+      expect(record.endedAt!.getTime() - record.legs[0].endedAt!.getTime()).toBeGreaterThan(1000);
+      expect(results(record.events)).toEqual(['started', 'answered', 'completed']);
+      const transfer = record.events.filter((e) => e.kind === 'transfer').map((e) => e.data);
+      expect(transfer[0]).toMatchObject({ by: 'command', mode: 'warm', target: { kind: 'extension', extension: '202' }, toAgentId: ines.id });
+      expect(transfer[2]).toMatchObject({ by: 'command', mode: 'warm', toAgentId: ines.id });
+      expect(record.entryNumber).toBe(NUMBER);
+    } finally {
+      await agentMedia.close();
+    }
+  }, 120_000);
+
+  it('to an agent who does not answer: no_answer, the caller on hold until retrieve brings the agent back; a forbidden number: 403', async () => {
+    const first = await phone('hugo', answersThenBye(AGENT_SDP), true);
+    const target = await phone('jules', uasCancelled, false);
+    const c = caller(18_000);
+    const { call, leg } = await bridgedCall();
+    const agentEndpoint = leg.endpoint!;
+    expect(await execute(call, { type: 'transferWarm', target: { kind: 'number', number: '0899123456' }, by: command })).toMatchObject({ ok: false, status: 403 });
+    expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
+    let finished: number | null = null;
+    expect(await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '203' }, by: command, progress: { finished: (s) => void (finished = s) } })).toMatchObject({ ok: true });
+    expect(await execute(call, { type: 'complete', by: command })).toMatchObject({ ok: false, status: 409 });
+    await eventually(() => finished, 'the target gave up', 30_000);
+    expect(finished).toBe(480);
+    expect(sippOk(await target.done)).toBe('ok'); // CANCELled at the ring time
+    // still on hold: music to the caller until the agent retrieves
+    expect(call.endpoint.playing).toBe(true);
+    const held = await level(peer);
+    expect(await execute(call, { type: 'retrieve', by: command })).toEqual({ ok: true });
+    expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
+    const back = await echoed(peer, call.endpoint);
+    const [cr, fr] = await Promise.all([c.done, first.done]);
+    expect(sippOk(cr)).toBe('ok');
+    expect(sippOk(fr)).toBe('ok');
+    expect(held).toBeGreaterThan(300);
+    expect(back).toBeGreaterThan(300);
+    const record = await finishedCall();
+    const jules = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'jules' } });
+    expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'no_answer']]);
+    expect(record.legs[1].agentId).toBe(jules.id);
+    expect(results(record.events)).toEqual(['refused', 'started', 'no_answer', 'retrieved']);
+    expect(record.events.find((e) => e.kind === 'retrieve')?.data).toMatchObject({ by: 'command', targetWas: 'failed' });
+  }, 120_000);
+
+  it('conference: each of three parties hears the two others and not itself; after the target hangs up caller and agent still hear each other', async () => {
+    const agentMedia = await RtpPeer.create();
+    const targetMedia = await RtpPeer.create();
+    try {
+      const first = await phone('hugo', answersThenBye(sdpAt(agentMedia.port, 'agent')), false);
+      // the target hangs up 12 s after answering (the three-way measurement takes ~3 s)
+      const target = await phone('ines', answersThenHangsUp(sdpAt(targetMedia.port, 'target'), 12_000), false);
+      const c = caller(30_000);
+      const { call, leg } = await bridgedCall();
+      const agentEndpoint = leg.endpoint!;
+      await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
+      const consultation = await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, 'agent bridged to the target', 30_000);
+      const targetEndpoint = consultation.endpoint!;
+      expect(await execute(call, { type: 'switch', by: command })).toEqual({ ok: true, detail: 'caller' });
+      expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
+      expect(await execute(call, { type: 'conference', by: command })).toEqual({ ok: true });
+      const parties = { caller: peer, agent: agentMedia, target: targetMedia };
+      const into = { caller: call.endpoint, agent: agentEndpoint, target: targetEndpoint };
+      const FREQ = { caller: 400, agent: 700, target: 1100 } as const;
+      const names = ['caller', 'agent', 'target'] as const;
+      for (const p of names) parties[p].clear();
+      await Promise.all(names.map((p, i) => parties[p].sendAudio(into[p], 'PCMU', tone(1500, FREQ[p]), { realTime: true, startTimestamp: 1000 + i * 100_000 })));
+      await eventually(() => names.every((p) => parties[p].audible().length >= 50), 'mixed audio at every party');
+      expect(consultation.dialog).not.toBeNull(); // the target had not hung up yet
+      for (const me of names) {
+        const got = parties[me].audibleAudio('PCMU');
+        const shares = Object.fromEntries(names.map((k) => [k, energyShare(got, FREQ[k])]));
+        for (const other of names) {
+          if (other === me) expect(shares[other], `${me} hears itself (${JSON.stringify(shares)})`).toBeLessThan(0.02);
+          else expect(shares[other], `${me} hears ${other} (${JSON.stringify(shares)})`).toBeGreaterThan(0.3);
+        }
+      }
+      // the target hangs up: caller and agent go on
+      expect(sippOk(await target.done)).toBe('ok');
+      await eventually(() => call.endpoint.bridgedTo === agentEndpoint, 'caller and agent bridged again', 10_000);
+      peer.clear();
+      agentMedia.clear();
+      await Promise.all([
+        peer.sendAudio(call.endpoint, 'PCMU', tone(1000, FREQ.caller), { realTime: true, startTimestamp: 500_000 }),
+        agentMedia.sendAudio(agentEndpoint, 'PCMU', tone(1000, FREQ.agent), { realTime: true, startTimestamp: 600_000 }),
+      ]);
+      await eventually(() => peer.audible().length >= 30 && agentMedia.audible().length >= 30, 'audio between caller and agent');
+      const atCaller = peer.audibleAudio('PCMU');
+      const atAgent = agentMedia.audibleAudio('PCMU');
+      expect(energyShare(atCaller, FREQ.agent)).toBeGreaterThan(0.8);
+      expect(energyShare(atCaller, FREQ.caller)).toBeLessThan(0.02);
+      expect(energyShare(atAgent, FREQ.caller)).toBeGreaterThan(0.8);
+      expect(energyShare(atAgent, FREQ.agent)).toBeLessThan(0.02);
+      const [cr, fr] = await Promise.all([c.done, first.done]);
+      expect(sippOk(cr)).toBe('ok');
+      expect(sippOk(fr)).toBe('ok');
+      const record = await finishedCall();
+      expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'answered'], ['conference', 'answered']]);
+      const conference = record.events.filter((e) => e.kind === 'conference').map((e) => e.data as { result: string; party?: string });
+      expect(conference.map((d) => [d.result, d.party ?? null])).toEqual([['joined', null], ['left', 'target']]);
+      expect(record.events.find((e) => e.kind === 'switch')?.data).toMatchObject({ by: 'command', to: 'caller' });
+      expect(results(record.events)).toEqual(['started', 'answered']);
+    } finally {
+      await agentMedia.close();
+      await targetMedia.close();
+    }
+  }, 120_000);
+});
