@@ -309,4 +309,106 @@ describe('warm transfer', () => {
       await targetMedia.close();
     }
   }, 120_000);
+
+  it('retrieve while the target rings CANCELs it; a second warm transfer completes when the agent hangs up during the consultation', async () => {
+    // the agent's phone hangs up 9 s after answering: by then it consults the second target
+    const first = await phone('hugo', answersThenHangsUp(AGENT_SDP, 9000), true);
+    const ringing = await phone('jules', uasCancelled, false);
+    const target = await phone('ines', answersThenBye(AGENT_SDP), true);
+    const c = caller(20_000);
+    const { call, leg } = await bridgedCall();
+    const agentEndpoint = leg.endpoint!;
+    await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '203' }, by: command });
+    await eventually(() => (call.legs.get(`${leg.legId}-w1`)?.requests.length ?? 0) > 0, 'INVITE to the first target');
+    expect(await execute(call, { type: 'retrieve', by: command })).toEqual({ ok: true });
+    expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
+    expect(sippOk(await ringing.done)).toBe('ok'); // CANCEL, 487
+    await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
+    const consultation = await eventually(() => { const t = call.legs.get(`${leg.legId}-w2`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, 'agent bridged to the target', 30_000);
+    expect(call.endpoint.bridgedTo).toBeNull();
+    // the agent's BYE completes the transfer
+    expect(sippOk(await first.done)).toBe('ok');
+    await eventually(() => call.endpoint.bridgedTo === consultation.endpoint && leg.endpoint === consultation.endpoint, 'caller bridged to the target', 10_000);
+    const through = await echoed(peer, call.endpoint);
+    const [cr, tr] = await Promise.all([c.done, target.done]);
+    expect(sippOk(cr)).toBe('ok');
+    expect(sippOk(tr)).toBe('ok');
+    expect(through).toBeGreaterThan(300);
+    const record = await finishedCall();
+    expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'cancelled'], ['transfer_warm', 'answered']]);
+    expect(results(record.events)).toEqual(['started', 'retrieved', 'started', 'answered', 'completed']);
+    expect(record.events.find((e) => e.kind === 'retrieve')?.data).toMatchObject({ targetWas: 'ringing' });
+    expect(record.events.filter((e) => e.kind === 'transfer').at(-1)?.data).toMatchObject({ by: 'agent-phone', mode: 'warm' });
+  }, 120_000);
+
+  it('conference, then the caller hangs up: agent and target stay connected until the agent hangs up', async () => {
+    const agentMedia = await RtpPeer.create();
+    const targetMedia = await RtpPeer.create();
+    try {
+      const first = await phone('hugo', answersThenHangsUp(sdpAt(agentMedia.port, 'agent'), 22_000), false);
+      const target = await phone('ines', answersThenBye(sdpAt(targetMedia.port, 'target')), false);
+      const c = caller(10_000);
+      const { call, leg } = await bridgedCall();
+      const agentEndpoint = leg.endpoint!;
+      await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
+      const consultation = await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, 'agent bridged to the target', 30_000);
+      const targetEndpoint = consultation.endpoint!;
+      expect(await execute(call, { type: 'conference', by: command })).toEqual({ ok: true });
+      expect(sippOk(await c.done)).toBe('ok');
+      await eventually(() => !rt.calls.active.has(call.id), 'the call over for the caller', 10_000);
+      await eventually(() => agentEndpoint.bridgedTo === targetEndpoint, 'agent and target bridged', 10_000);
+      agentMedia.clear();
+      targetMedia.clear();
+      await Promise.all([
+        agentMedia.sendAudio(agentEndpoint, 'PCMU', tone(1000, 700), { realTime: true }),
+        targetMedia.sendAudio(targetEndpoint, 'PCMU', tone(1000, 1100), { realTime: true, startTimestamp: 300_000 }),
+      ]);
+      await eventually(() => agentMedia.audible().length >= 30 && targetMedia.audible().length >= 30, 'audio between agent and target');
+      expect(energyShare(agentMedia.audibleAudio('PCMU'), 1100)).toBeGreaterThan(0.8);
+      expect(energyShare(targetMedia.audibleAudio('PCMU'), 700)).toBeGreaterThan(0.8);
+      // the agent hangs up: the target gets our BYE
+      const [fr, tr] = await Promise.all([first.done, target.done]);
+      expect(sippOk(fr)).toBe('ok');
+      expect(sippOk(tr)).toBe('ok');
+      await rt.recorder.flush(10_000);
+      const record = await eventually(async () => {
+        const r = await rt.prisma.call.findUnique({ where: { id: call.id }, include: { legs: { orderBy: { startedAt: 'asc' } }, events: { orderBy: { seq: 'asc' } } } });
+        return r?.legs[1]?.endedAt ? r : null;
+      }, 'the target leg ended');
+      expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'answered'], ['conference', 'answered']]);
+      // the call's record ends with the caller; the target's leg when the agent hung up, later
+      expect(record.legs[1].endedAt!.getTime() - record.endedAt!.getTime()).toBeGreaterThan(3000);
+      const conference = record.events.filter((e) => e.kind === 'conference').map((e) => e.data as { result: string; party?: string; by: string });
+      expect(conference.map((d) => [d.result, d.party ?? null, d.by])).toEqual([['joined', null, 'command'], ['left', 'caller', 'caller-phone']]);
+      const hugo = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'hugo' } });
+      expect(await rt.calls.services.directory.isAvailable(hugo.id)).toBe(true);
+    } finally {
+      await agentMedia.close();
+      await targetMedia.close();
+    }
+  }, 120_000);
+
+  it('the agent hangs up in a conference: caller and target go on bridged, as after complete', async () => {
+    const first = await phone('hugo', answersThenHangsUp(AGENT_SDP, 8000), true);
+    const target = await phone('ines', answersThenBye(AGENT_SDP), true);
+    const c = caller(18_000);
+    const { call, leg } = await bridgedCall();
+    const agentEndpoint = leg.endpoint!;
+    await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
+    const consultation = await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, 'agent bridged to the target', 30_000);
+    expect(await execute(call, { type: 'conference', by: command })).toEqual({ ok: true });
+    expect(call.endpoint.bridgedTo).toBeNull(); // in the mixer, not a bridge
+    expect(sippOk(await first.done)).toBe('ok');
+    await eventually(() => call.endpoint.bridgedTo === consultation.endpoint && leg.endpoint === consultation.endpoint, 'caller bridged to the target', 10_000);
+    const through = await echoed(peer, call.endpoint);
+    const [cr, tr] = await Promise.all([c.done, target.done]);
+    expect(sippOk(cr)).toBe('ok');
+    expect(sippOk(tr)).toBe('ok');
+    expect(through).toBeGreaterThan(300);
+    const record = await finishedCall();
+    expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'answered'], ['conference', 'answered']]);
+    const conference = record.events.filter((e) => e.kind === 'conference').map((e) => e.data as { result: string; party?: string; by: string });
+    expect(conference.map((d) => [d.result, d.party ?? null, d.by])).toEqual([['joined', null, 'command'], ['left', 'agent', 'agent-phone']]);
+    expect(results(record.events)).toEqual(['started', 'answered', 'completed']);
+  }, 120_000);
 });

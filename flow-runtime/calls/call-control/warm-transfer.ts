@@ -253,7 +253,9 @@ export class WarmTransfer {
 
   private async ringEnded(c: Consultation, result: Awaited<ReturnType<typeof ringTarget>>): Promise<void> {
     if (this.current !== c || this.call.callerGone) {
+      // retrieved while ringing, or the call is over: nothing of the consultation leg stays up
       if (result.ok && c.target.dialog === result.dialog) this.call.endLeg(c.target);
+      void c.target.endpoint?.close().catch(() => undefined);
       return;
     }
     const target = c.target;
