@@ -411,4 +411,65 @@ describe('warm transfer', () => {
     expect(conference.map((d) => [d.result, d.party ?? null, d.by])).toEqual([['joined', null, 'command'], ['left', 'agent', 'agent-phone']]);
     expect(results(record.events)).toEqual(['started', 'answered', 'completed']);
   }, 120_000);
+
+  it('the agent hangs up while the target rings: it goes on as a cold transfer, the caller is bridged to the target when it answers', async () => {
+    rt.calls.services.transferRingMs = 10_000; // the target answers after 4 s
+    try {
+      const first = await phone('hugo', answersThenHangsUp(AGENT_SDP, 2000), true);
+      const target = await phone('ines', scenario(
+        '<recv request="INVITE" crlf="true"/>',
+        uasReply('180 Ringing'),
+        '<pause milliseconds="4000"/>',
+        uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+        '<recv request="ACK"/>',
+        '<recv request="BYE"/>',
+        reply('200 OK'),
+      ), true);
+      const c = caller(16_000);
+      const { call, leg } = await bridgedCall();
+      await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
+      expect(sippOk(await first.done)).toBe('ok');
+      expect(call.endpoint.playing).toBe(true); // still on hold music, the target still ringing
+      const ines = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'ines' } });
+      await eventually(() => leg.agentId === ines.id && call.endpoint.bridgedTo === leg.endpoint, 'caller bridged to the target', 20_000);
+      const through = await echoed(peer, call.endpoint);
+      const [cr, tr] = await Promise.all([c.done, target.done]);
+      expect(sippOk(cr)).toBe('ok');
+      expect(sippOk(tr)).toBe('ok');
+      expect(through).toBeGreaterThan(300);
+      const record = await finishedCall();
+      expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'answered']]);
+      // the agent's leg ended at their hang-up, before the target answered
+      expect(record.legs[1].answeredAt!.getTime() - record.legs[0].endedAt!.getTime()).toBeGreaterThan(1000);
+      expect(results(record.events)).toEqual(['started', 'blind', 'answered', 'completed']);
+      expect(record.events.filter((e) => e.kind === 'transfer')[1].data).toMatchObject({ by: 'agent-phone' });
+    } finally {
+      rt.calls.services.transferRingMs = 4000;
+    }
+  }, 120_000);
+
+  it('the target hangs up during the consultation: the caller stays on hold until the agent retrieves', async () => {
+    const first = await phone('hugo', answersThenBye(AGENT_SDP), true);
+    const target = await phone('ines', answersThenHangsUp(AGENT_SDP, 2000), true);
+    const c = caller(16_000);
+    const { call, leg } = await bridgedCall();
+    const agentEndpoint = leg.endpoint!;
+    await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
+    await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint; }, 'agent bridged to the target', 30_000);
+    expect(sippOk(await target.done)).toBe('ok');
+    await eventually(() => !call.legs.has(`${leg.legId}-w1`), 'consultation over', 10_000);
+    expect(call.endpoint.playing).toBe(true);
+    expect(await execute(call, { type: 'switch', by: command })).toMatchObject({ ok: false, status: 409 });
+    expect(await execute(call, { type: 'retrieve', by: command })).toEqual({ ok: true });
+    expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
+    const back = await echoed(peer, call.endpoint);
+    const [cr, fr] = await Promise.all([c.done, first.done]);
+    expect(sippOk(cr)).toBe('ok');
+    expect(sippOk(fr)).toBe('ok');
+    expect(back).toBeGreaterThan(300);
+    const record = await finishedCall();
+    expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'answered']]);
+    expect(results(record.events)).toEqual(['started', 'answered', 'target_left', 'retrieved']);
+    expect(record.events.find((e) => e.kind === 'retrieve')?.data).toMatchObject({ targetWas: 'failed' });
+  }, 120_000);
 });

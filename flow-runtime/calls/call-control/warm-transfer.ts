@@ -222,6 +222,7 @@ export class WarmTransfer {
     }
     if (leg.agentId) this.deps.agentFree(leg.agentId);
     leg.endpoint?.stopPlayback();
+    this.releaseAgentRow(leg);
     if (c.phase === 'ringing') {
       c.phase = 'blind';
       this.record('transfer', { ...who(by), mode: 'warm', target: c.targetRef, result: 'blind', attempt: c.attempt });
@@ -325,6 +326,15 @@ export class WarmTransfer {
     if (agent && !agent.closed) void agent.play({ kind: 'tone', tone: 'beep' }, { fallback: true }).catch(() => undefined);
   }
 
+  /** The agent's row on the flow's leg ends now (their phone hung up), whoever put them there. */
+  private releaseAgentRow(leg: OutboundLeg): void {
+    const row = this.host.currentRow.get(leg.legId);
+    if (!row) return this.deps.legRows.released(leg.legId);
+    this.host.currentRow.delete(leg.legId);
+    this.host.openRows.delete(row);
+    this.deps.legRows.ended(row, 'answered');
+  }
+
   /** Ends the consultation leg (CANCEL or BYE) and its row. */
   private endConsultationLeg(c: Consultation, rowOutcome: 'cancelled' | 'answered'): void {
     const answered = c.target.state === 'answered';
@@ -346,7 +356,12 @@ export class WarmTransfer {
     const dialog = target.dialog;
     this.current = null;
     this.call.legs.delete(target.legId);
-    if (!dialog || !target.endpoint) return;
+    if (!dialog || !target.endpoint) {
+      // agent and target hung up at the same time: nobody is left for the caller on this leg
+      this.call.endLeg(target);
+      this.deps.legLost(leg);
+      return;
+    }
     target.dialog = null; // our consultation listener lets go of it
     const old = { dialog: leg.dialog, endpoint: leg.endpoint, agentId: leg.agentId };
     leg.dialog = dialog;
