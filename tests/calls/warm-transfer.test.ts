@@ -23,9 +23,14 @@ import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publish
 const NUMBER = '+33199000071';
 let rt: Runtime;
 let peer: RtpPeer;
+let trunkPort: number;
 
 beforeAll(async () => {
-  rt = await startRuntime();
+  // A trunk for the transfer to an external number (a SIPp started there); nothing else reaches it.
+  trunkPort = await freeUdpPort();
+  rt = await startRuntime({
+    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+  });
   rt.calls.services.transferRingMs = 4000;
   peer = await RtpPeer.create();
   const [hugo, ines, jules] = await Promise.all(['hugo', 'ines', 'jules'].map((n) => createAgent(rt, n)));
@@ -231,6 +236,8 @@ describe('warm transfer', () => {
     // still on hold: music to the caller until the agent retrieves
     expect(call.endpoint.playing).toBe(true);
     const held = await level(peer);
+    // another attempt from there is judged like the first (here: forbidden), the caller still on hold
+    expect(await execute(call, { type: 'transferWarm', target: { kind: 'number', number: '0899000000' }, by: command })).toMatchObject({ ok: false, status: 403 });
     expect(await execute(call, { type: 'retrieve', by: command })).toEqual({ ok: true });
     expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
     const back = await echoed(peer, call.endpoint);
@@ -243,7 +250,7 @@ describe('warm transfer', () => {
     const jules = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'jules' } });
     expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'no_answer']]);
     expect(record.legs[1].agentId).toBe(jules.id);
-    expect(results(record.events)).toEqual(['refused', 'started', 'no_answer', 'retrieved']);
+    expect(results(record.events)).toEqual(['refused', 'started', 'no_answer', 'refused', 'retrieved']);
     expect(record.events.find((e) => e.kind === 'retrieve')?.data).toMatchObject({ by: 'command', targetWas: 'failed' });
   }, 120_000);
 
@@ -471,5 +478,46 @@ describe('warm transfer', () => {
     expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'answered']]);
     expect(results(record.events)).toEqual(['started', 'answered', 'target_left', 'retrieved']);
     expect(record.events.find((e) => e.kind === 'retrieve')?.data).toMatchObject({ targetWas: 'failed' });
+  }, 120_000);
+
+  it('to an allowed external number: dialled through the trunk as the policy judges it, consultation, complete', async () => {
+    const agentMedia = await RtpPeer.create();
+    try {
+      const first = await phone('hugo', answersThenBye(sdpAt(agentMedia.port, 'agent')), false);
+      const trunk = runSipp(scenario(
+        '<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:\\+33123456789@" search_in="msg" check_it="true" assign_to="ruri"/></action></recv>',
+        '<nop hide="true"><action><log message="[$ruri]"/></action></nop>',
+        uasReply('180 Ringing'),
+        uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+        '<recv request="ACK"/>',
+        '<recv request="BYE"/>',
+        reply('200 OK'),
+      ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 90 });
+      await waitForUdpListener(trunkPort);
+      const c = caller(14_000);
+      const { call, leg } = await bridgedCall();
+      const agentEndpoint = leg.endpoint!;
+      expect(await execute(call, { type: 'transferWarm', target: { kind: 'number', number: '0123456789' }, by: command })).toMatchObject({ ok: true });
+      // a second one while this one goes on: refused, and so are hold and a cold transfer
+      expect(await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command })).toMatchObject({ ok: false, status: 409 });
+      expect(await execute(call, { type: 'hold', by: command })).toMatchObject({ ok: false, status: 409 });
+      const consultation = await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, 'agent bridged to the number', 30_000);
+      const consult = await echoed(agentMedia, agentEndpoint);
+      expect(await execute(call, { type: 'complete', by: command })).toEqual({ ok: true });
+      expect(call.endpoint.bridgedTo).toBe(consultation.endpoint);
+      const through = await echoed(peer, call.endpoint);
+      const [cr, fr, tr] = await Promise.all([c.done, first.done, trunk.done]);
+      expect(sippOk(tr)).toBe('ok');
+      expect(sippOk(fr)).toBe('ok');
+      expect(sippOk(cr)).toBe('ok');
+      expect(consult).toBeGreaterThan(300);
+      expect(through).toBeGreaterThan(300);
+      const record = await finishedCall();
+      expect(record.legs.find((l) => l.kind === 'transfer_warm')).toMatchObject({ agentId: null, destination: '+33123456789', outcome: 'answered' });
+      expect(results(record.events)).toEqual(['started', 'answered', 'completed']);
+      expect(record.events.find((e) => e.kind === 'transfer')?.data).toMatchObject({ number: '+33123456789' });
+    } finally {
+      await agentMedia.close();
+    }
   }, 120_000);
 });

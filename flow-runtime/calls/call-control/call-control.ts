@@ -83,6 +83,10 @@ export class LiveCallControl implements CallControl {
   }
 
   private dispatch(command: CallCommand): Promise<CommandResult> {
+    // during a warm transfer the caller's hold belongs to it: retrieve or complete first
+    if (this.warm.active && (command.type === 'hold' || command.type === 'resume' || command.type === 'transferCold')) {
+      return Promise.resolve({ ok: false, status: 409, reason: 'a warm transfer is in progress' });
+    }
     switch (command.type) {
       case 'hold': return this.hold(this.activeLeg(command.by), command.by);
       case 'resume': return this.resume(command.by);

@@ -107,8 +107,10 @@ export class WarmTransfer {
 
   /** Puts the caller on hold and rings the target on a consultation leg; answers once ringing started. */
   async start(leg: OutboundLeg | null, targetRef: TransferTarget, by: Actor, progress?: TransferProgress): Promise<CommandResult> {
-    if (!leg || leg.state !== 'answered' || !leg.endpoint || !leg.dialog) return { ok: false, status: 481, reason: 'no agent on the call' };
     if (this.current && this.current.phase !== 'failed') return CONFLICT('a warm transfer is already in progress');
+    // after a failed attempt the caller is on hold (not bridged): the agent is the consultation's
+    leg ??= this.current?.leg ?? null;
+    if (!leg || leg.state !== 'answered' || !leg.endpoint || !leg.dialog) return { ok: false, status: 481, reason: 'no agent on the call' };
     const dest = await this.host.resolve(targetRef);
     if ('ok' in dest) {
       this.record('transfer', { ...who(by), mode: 'warm', target: targetRef, result: 'refused', status: dest.ok ? null : dest.status });
