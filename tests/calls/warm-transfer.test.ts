@@ -33,7 +33,8 @@ beforeAll(async () => {
   });
   rt.calls.services.transferRingMs = 4000;
   peer = await RtpPeer.create();
-  const [hugo, ines, jules] = await Promise.all(['hugo', 'ines', 'jules'].map((n) => createAgent(rt, n)));
+  const [hugo, ines, jules, karl] = await Promise.all(['hugo', 'ines', 'jules', 'karl'].map((n) => createAgent(rt, n)));
+  await rt.prisma.agent.update({ where: { id: karl.id }, data: { extension: '204' } });
   await rt.prisma.agent.update({ where: { id: ines.id }, data: { extension: '202' } });
   await rt.prisma.agent.update({ where: { id: jules.id }, data: { extension: '203' } });
   const group = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Warm', members: { create: [{ agentId: hugo.id, position: 0 }] } } });
@@ -519,5 +520,33 @@ describe('warm transfer', () => {
     } finally {
       await agentMedia.close();
     }
+  }, 120_000);
+
+  it('to a busy agent: busy (486), the agent retrieves the caller', async () => {
+    const first = await phone('hugo', answersThenBye(AGENT_SDP), true);
+    const busy = await phone('karl', scenario(
+      '<recv request="INVITE" crlf="true"/>',
+      uasReply('486 Busy Here'),
+      '<recv request="ACK"/>',
+    ), false);
+    const c = caller(12_000);
+    const { call, leg } = await bridgedCall();
+    const agentEndpoint = leg.endpoint!;
+    let finished: number | null = null;
+    await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '204' }, by: command, progress: { finished: (s) => void (finished = s) } });
+    await eventually(() => finished, 'the target refused', 10_000);
+    expect(finished).toBe(486);
+    expect(sippOk(await busy.done)).toBe('ok');
+    expect(call.endpoint.bridgedTo).toBeNull();
+    expect(await execute(call, { type: 'retrieve', by: command })).toEqual({ ok: true });
+    expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
+    const back = await echoed(peer, call.endpoint);
+    const [cr, fr] = await Promise.all([c.done, first.done]);
+    expect(sippOk(cr)).toBe('ok');
+    expect(sippOk(fr)).toBe('ok');
+    expect(back).toBeGreaterThan(300);
+    const record = await finishedCall();
+    expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'busy']]);
+    expect(results(record.events)).toEqual(['started', 'busy', 'retrieved']);
   }, 120_000);
 });

@@ -376,7 +376,7 @@ export class WarmTransfer {
     this.deps.watch(leg, dialog);
     this.call.endpoint.stopPlayback();
     target.endpoint.stopPlayback();
-    if (target.endpoint.bridgedTo) await target.endpoint.unbridge();
+    if (target.endpoint.bridgedTo && target.endpoint.bridgedTo !== this.call.endpoint) await target.endpoint.unbridge();
     await resumeCaller(this.call.endpoint, target.endpoint);
     this.host.clearHold();
     if (previousRow) {
