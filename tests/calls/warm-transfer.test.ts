@@ -549,4 +549,50 @@ describe('warm transfer', () => {
     expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'busy']]);
     expect(results(record.events)).toEqual(['started', 'busy', 'retrieved']);
   }, 120_000);
+
+  it('the caller hangs up during the consultation: agent and target stay connected until the agent hangs up', async () => {
+    const agentMedia = await RtpPeer.create();
+    const targetMedia = await RtpPeer.create();
+    try {
+      const first = await phone('hugo', answersThenHangsUp(sdpAt(agentMedia.port, 'agent'), 18_000), false);
+      const target = await phone('ines', answersThenBye(sdpAt(targetMedia.port, 'target')), false);
+      const c = caller(7000);
+      const { call, leg } = await bridgedCall();
+      const agentEndpoint = leg.endpoint!;
+      await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
+      const consultation = await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, 'agent bridged to the target', 30_000);
+      const targetEndpoint = consultation.endpoint!;
+      // the agent is back with the caller (the target on hold music) when the caller hangs up
+      expect(await execute(call, { type: 'switch', by: command, to: 'caller' })).toEqual({ ok: true, detail: 'caller' });
+      expect(sippOk(await c.done)).toBe('ok');
+      await eventually(() => !rt.calls.active.has(call.id), 'the call over for the caller', 10_000);
+      await eventually(() => agentEndpoint.bridgedTo === targetEndpoint, 'agent and target bridged', 10_000);
+      agentMedia.clear();
+      targetMedia.clear();
+      await Promise.all([
+        agentMedia.sendAudio(agentEndpoint, 'PCMU', tone(1000, 700), { realTime: true }),
+        targetMedia.sendAudio(targetEndpoint, 'PCMU', tone(1000, 1100), { realTime: true, startTimestamp: 300_000 }),
+      ]);
+      await eventually(() => agentMedia.audible().length >= 30 && targetMedia.audible().length >= 30, 'audio between agent and target');
+      expect(energyShare(agentMedia.audibleAudio('PCMU'), 1100)).toBeGreaterThan(0.8);
+      expect(energyShare(targetMedia.audibleAudio('PCMU'), 700)).toBeGreaterThan(0.8);
+      const [fr, tr] = await Promise.all([first.done, target.done]);
+      expect(sippOk(fr)).toBe('ok');
+      expect(sippOk(tr)).toBe('ok');
+      await rt.recorder.flush(10_000);
+      const record = await eventually(async () => {
+        const r = await rt.prisma.call.findUnique({ where: { id: call.id }, include: { legs: { orderBy: { startedAt: 'asc' } }, events: { orderBy: { seq: 'asc' } } } });
+        return r?.legs[1]?.endedAt ? r : null;
+      }, 'the target leg ended');
+      expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'answered']]);
+      expect(record.legs[1].endedAt!.getTime() - record.endedAt!.getTime()).toBeGreaterThan(3000);
+      expect(results(record.events)).toEqual(['started', 'answered', 'caller_left']);
+      expect(record.events.filter((e) => e.kind === 'transfer').at(-1)?.data).toMatchObject({ by: 'caller-phone', agentWith: 'caller' });
+      const hugo = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'hugo' } });
+      expect(await rt.calls.services.directory.isAvailable(hugo.id)).toBe(true);
+    } finally {
+      await agentMedia.close();
+      await targetMedia.close();
+    }
+  }, 120_000);
 });

@@ -16,9 +16,9 @@
 // - target, talking to the agent: the consultation ends like an unanswered one (the agent retrieves);
 //   target while the agent is back with the caller: the consultation just ends;
 // - target in conference: caller and agent go on; agent in conference: as complete;
-// - caller in conference: agent and target stay connected until one of them hangs up (the call's
-//   record, which is the caller's, ends when the caller leaves); caller outside a conference: the
-//   call ends and every leg with it (the consultation too).
+// - caller once the target answered (talking, or conference): agent and target stay connected
+//   until one of them hangs up (the call's record, which is the caller's, ends when the caller
+//   leaves); caller while the target rings: the call ends and every leg with it (CANCEL included).
 import type { MediaEndpoint } from '../../media';
 import type { LiveCall, OutboundLeg } from '../live-call';
 import type { DialogLike } from '../sip-types';
@@ -130,6 +130,7 @@ export class WarmTransfer {
     this.current = c;
     this.record('transfer', { ...who(by), mode: 'warm', target: targetRef, result: 'started', attempt, fromLegId: leg.legId, fromAgentId: leg.agentId, toAgentId: agentId, number });
     progress?.accepted?.();
+    this.watchCaller(c);
     this.host.clearHold();
     await holdCaller(this.call.endpoint, await this.deps.holdMusic());
     // the agent hears the ringback while the target rings
@@ -143,6 +144,7 @@ export class WarmTransfer {
   /** The agent alternates between caller and target (`to` absent: the other one). */
   async switchTo(by: Actor, to?: 'caller' | 'target'): Promise<CommandResult> {
     const c = this.current;
+    if (c?.orphan) return CONFLICT('the caller left');
     if (!c || c.phase !== 'talking') return CONFLICT('no answered warm transfer');
     const next = to ?? (c.with === 'target' ? 'caller' : 'target');
     const agent = c.leg.endpoint;
@@ -168,6 +170,7 @@ export class WarmTransfer {
   /** Caller bridged to the target, the agent released (BYE); in conference: the agent leaves it. */
   async complete(by: Actor): Promise<CommandResult> {
     const c = this.current;
+    if (c?.orphan) return CONFLICT('the caller left');
     if (!c || (c.phase !== 'talking' && c.phase !== 'conference')) return CONFLICT('no answered warm transfer');
     if (c.phase === 'conference') await this.leaveConference(c, 'agent', by);
     await this.takeOver(c, by);
@@ -177,6 +180,7 @@ export class WarmTransfer {
   /** "Reprendre": the consultation leg ends (CANCEL if ringing, BYE if answered), the agent is back with the caller. */
   async retrieve(by: Actor): Promise<CommandResult> {
     const c = this.current;
+    if (c?.orphan) return CONFLICT('the caller left');
     if (!c || c.phase === 'conference' || c.phase === 'blind') return CONFLICT(c ? `cannot retrieve in ${c.phase}` : 'no warm transfer');
     const was = c.phase;
     this.endConsultationLeg(c, was === 'ringing' ? 'cancelled' : 'answered');
@@ -194,6 +198,7 @@ export class WarmTransfer {
   /** Caller, agent and target in one 3-way conference (the media server's mixer). */
   async conference(by: Actor): Promise<CommandResult> {
     const c = this.current;
+    if (c?.orphan) return CONFLICT('the caller left');
     if (!c || c.phase !== 'talking') return CONFLICT('no answered warm transfer');
     const agent = c.leg.endpoint;
     const target = c.target.endpoint;
@@ -202,7 +207,6 @@ export class WarmTransfer {
     c.phase = 'conference';
     c.conferenceRow = this.deps.legRows.started(null, 'conference', 'conference');
     this.deps.legRows.answered(c.conferenceRow);
-    this.watchCallerInConference(c);
     this.record('conference', { ...who(by), result: 'joined', attempt: c.attempt, parties: ['caller', 'agent', 'target'], agentId: c.leg.agentId, targetAgentId: c.target.agentId, number: c.number });
     return { ok: true };
   }
@@ -403,32 +407,45 @@ export class WarmTransfer {
   }
 
   /**
-   * In a conference, a BYE from the caller must not end the agent's and the target's
-   * conversation: before the call's own listener (which ends the session and then every leg of
-   * the call), the agent's dialog and endpoint are taken off the flow's leg and the consultation
-   * leg off the call, and they go on bridged to each other.
+   * A BYE from the caller once the target answered (talking, or in conference) must not end the
+   * agent's and the target's conversation: before the call's own listener (which ends the session
+   * and then every leg of the call), the agent's dialog and endpoint are taken off the flow's leg
+   * and the consultation leg off the call, and the two go on bridged to each other until one of
+   * them hangs up. Before the target answered, the call ends as usual (consultation included).
    */
-  private watchCallerInConference(c: Consultation): void {
+  private watchCaller(c: Consultation): void {
     const dialog = this.call.dialog as (DialogLike & { prependListener?: (e: 'destroy', l: () => void) => unknown }) | null;
     if (!dialog) return;
     const onCallerGone = () => {
-      if (this.current !== c || c.phase !== 'conference') return;
+      if (this.current !== c || (c.phase !== 'conference' && c.phase !== 'talking')) return;
       const { leg } = c;
-      c.orphan = { dialog: leg.dialog, endpoint: leg.endpoint, agentId: leg.agentId };
+      const agent = leg.endpoint;
+      const target = c.target.endpoint;
+      c.orphan = { dialog: leg.dialog, endpoint: agent, agentId: leg.agentId };
       leg.dialog = null;
       leg.endpoint = null;
       leg.agentId = null;
       this.call.legs.delete(c.target.legId);
       c.orphan.dialog?.on('destroy', () => void this.host.run(() => this.orphanPartyLeft(c, 'agent')).catch(() => undefined));
       // Recorded now: once the session ends, the call's record takes no more events.
-      this.record('conference', { by: 'caller-phone', result: 'left', party: 'caller', remaining: ['agent', 'target'], attempt: c.attempt });
+      if (c.phase === 'conference') {
+        this.record('conference', { by: 'caller-phone', result: 'left', party: 'caller', remaining: ['agent', 'target'], attempt: c.attempt });
+      } else {
+        this.record('transfer', { by: 'caller-phone', mode: 'warm', target: c.targetRef, result: 'caller_left', attempt: c.attempt, agentWith: c.with });
+      }
       void this.host.run(async () => {
-        const rest = await c.threeWay?.leave('caller');
-        c.threeWay = null;
-        if (!rest) return;
-        if (c.conferenceRow) this.deps.legRows.ended(c.conferenceRow, 'answered');
-        c.conferenceRow = null;
-      }).catch(() => undefined);
+        if (c.threeWay) {
+          await c.threeWay.leave('caller');
+          c.threeWay = null;
+          if (c.conferenceRow) this.deps.legRows.ended(c.conferenceRow, 'answered');
+          c.conferenceRow = null;
+        } else if (agent && target && !agent.closed && !target.closed && agent.bridgedTo !== target) {
+          target.stopPlayback();
+          if (agent.bridgedTo) await agent.unbridge();
+          await agent.bridge(target, { dtmf: 'forward' });
+        }
+        c.with = 'target';
+      }).catch((err) => this.deps.log.warn({ err, callId: this.call.id }, 'warm transfer: keeping agent and target together failed'));
     };
     if (dialog.prependListener) dialog.prependListener('destroy', onCallerGone);
     else dialog.on('destroy', onCallerGone);
