@@ -595,4 +595,36 @@ describe('warm transfer', () => {
       await targetMedia.close();
     }
   }, 120_000);
+
+  it('a hangup command in a conference ends the call for everyone: BYE to the caller, the agent and the target', async () => {
+    const first = await phone('hugo', answersThenBye(AGENT_SDP), true);
+    const target = await phone('ines', answersThenBye(AGENT_SDP), true);
+    const c = runSipp(scenario(
+      callerInvite(NUMBER, sdpAt(peer.port)),
+      '<recv response="100" optional="true"/>',
+      '<recv response="180" optional="true"/>',
+      '<recv response="183" optional="true"/>',
+      '<recv response="180" optional="true"/>',
+      '<recv response="200" rrs="true"/>',
+      ack,
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 90 });
+    const { call, leg } = await bridgedCall();
+    const agentEndpoint = leg.endpoint!;
+    await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
+    await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint; }, 'agent bridged to the target', 30_000);
+    expect(await execute(call, { type: 'conference', by: command })).toEqual({ ok: true });
+    expect(await execute(call, { type: 'hangup', by: command })).toEqual({ ok: true });
+    const [cr, fr, tr] = await Promise.all([c.done, first.done, target.done]);
+    expect(sippOk(cr)).toBe('ok');
+    expect(sippOk(fr)).toBe('ok');
+    expect(sippOk(tr)).toBe('ok');
+    const record = await finishedCall();
+    expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'answered'], ['conference', 'answered']]);
+    expect(record.legs.every((l) => l.endedAt)).toBe(true);
+    expect(record.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['conference', 'hangup']));
+    const ines = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'ines' } });
+    expect(await rt.calls.services.directory.isAvailable(ines.id)).toBe(true);
+  }, 120_000);
 });
