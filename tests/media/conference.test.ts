@@ -264,6 +264,9 @@ describe('conference on the worker-thread media server', () => {
       await (server as { refreshStats?(): Promise<void> }).refreshStats?.();
       expect(conf.stats().framesHeard[a.id]).toBeGreaterThan(40);
       await conf.close();
+      // closing gives the legs back: they can be bridged (the worker was told of the close)
+      await a.bridge(b);
+      expect(a.bridgedTo).toBe(b);
     } finally {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

@@ -12,6 +12,7 @@ import { notifySipfrag, REASONS, referTarget } from './refer';
 import { ringTarget, type RingDeps, type RingDest } from './ring';
 import { ringGroup } from './ring-group';
 import { destinationRecord, resolveTarget, type Destination, type GroupStrategy, type TargetLookup } from './targets';
+import { WarmTransfer } from './warm-transfer';
 
 export interface ControlDeps extends RingDeps {
   /** The agent of the call's organisation with this extension, or null. */
@@ -74,10 +75,22 @@ export class LiveCallControl implements CallControl {
 
   /** recordStart / recordStop (recording.ts). */
   private readonly recording: CallRecordingControl;
+  /** Warm transfer, switch, complete, retrieve, conference (warm-transfer.ts). */
+  private readonly warm: WarmTransfer;
 
   constructor(private readonly call: LiveCall, private readonly deps: ControlDeps) {
     const store = deps.storeRecording;
     this.recording = new CallRecordingControl(call, { store: (r) => store!(r), record: (kind, data) => deps.record(kind, data), log: deps.log });
+    this.warm = new WarmTransfer({
+      call, deps,
+      run: (task) => this.mailbox.run(task),
+      resolve: (target) => this.resolveWarm(target),
+      nextAttempt: () => ++this.attempts,
+      clearHold: () => (this.heldLeg = null),
+      comeBack: (leg, attempt) => this.comeBack(leg, false, attempt),
+      currentRow: this.currentRow,
+      openRows: this.openRows,
+    });
   }
 
   execute(command: CallCommand): Promise<CommandResult> {
@@ -85,6 +98,10 @@ export class LiveCallControl implements CallControl {
   }
 
   private dispatch(command: CallCommand): Promise<CommandResult> {
+    // during a warm transfer the caller's hold belongs to it: retrieve or complete first
+    if (this.warm.active && (command.type === 'hold' || command.type === 'resume' || command.type === 'transferCold')) {
+      return Promise.resolve({ ok: false, status: 409, reason: 'a warm transfer is in progress' });
+    }
     switch (command.type) {
       case 'hold': return this.hold(this.activeLeg(command.by), command.by);
       case 'resume': return this.resume(command.by);
@@ -94,6 +111,11 @@ export class LiveCallControl implements CallControl {
         if (!this.deps.storeRecording) return Promise.resolve({ ok: false, status: 501, reason: 'recording is not available' });
         return Promise.resolve(this.recording.start(this.activeLeg(command.by), command.by));
       case 'recordStop': return this.recording.stop(command.by);
+      case 'transferWarm': return this.warm.start(this.activeLeg(command.by), command.target, command.by, command.progress);
+      case 'switch': return this.warm.switchTo(command.by, command.to);
+      case 'complete': return this.warm.complete(command.by);
+      case 'retrieve': return this.warm.retrieve(command.by);
+      case 'conference': return this.warm.conference(command.by);
     }
   }
 
@@ -120,6 +142,7 @@ export class LiveCallControl implements CallControl {
         }
         // Our answer mirrors the offer: sendonly/c=0.0.0.0 → recvonly, inactive → inactive (RFC 3264 §8.4).
         res.send(200, { body: answer, headers: { 'Content-Type': 'application/sdp' } });
+        if (this.warm.owns(leg)) return; // during a warm transfer the caller's hold is the transfer's
         const holding = leg.endpoint.direction === 'recvonly' || leg.endpoint.direction === 'inactive';
         if (holding && this.heldLeg !== leg) await this.hold(leg, by());
         else if (!holding && this.heldLeg === leg && this.transferring !== leg) await this.resume(by());
@@ -178,6 +201,7 @@ export class LiveCallControl implements CallControl {
 
   /** The agent's dialog ended: true when a transfer in progress keeps the leg (the phone hung up after REFER). */
   agentLeft(leg: OutboundLeg): boolean {
+    if (this.warm.agentLeft(leg)) return true;
     if (this.transferring !== leg) {
       if (this.heldLeg === leg) this.heldLeg = null;
       this.recording.agentLeft(leg);
@@ -189,6 +213,7 @@ export class LiveCallControl implements CallControl {
 
   /** The call is over: legs answered through a transfer end with it. */
   finished(): void {
+    this.warm.finished();
     for (const row of this.openRows) this.deps.legRows.ended(row, 'answered');
     this.openRows.clear();
     // a recording in progress is stopped and kept (stored once its WAV is written)
@@ -222,6 +247,18 @@ export class LiveCallControl implements CallControl {
   }
 
   /** Where a transfer target leads (targets.ts), or why it may not be dialled (answered to the REFER). */
+  /**
+   * A warm transfer consults one person: an agent, or a number (a contact's included). A group or a
+   * flow cannot be talked to first: 501, use a cold transfer.
+   */
+  private async resolveWarm(target: TransferTarget): Promise<{ agentId: string } | { number: string } | CommandResult> {
+    const dest = await this.resolve(target);
+    if ('ok' in dest) return dest;
+    if (dest.kind === 'agent') return { agentId: dest.agentId };
+    if (dest.kind === 'number') return { number: dest.number };
+    return { ok: false, status: 501, reason: 'a group or a flow takes a cold transfer' };
+  }
+
   private resolve(target: TransferTarget): Promise<Destination | CommandResult> {
     return resolveTarget(target, {
       lookup: this.deps.targets, directory: this.deps.directory, policy: this.deps.policy(), hasTrunk: this.deps.trunk !== null,

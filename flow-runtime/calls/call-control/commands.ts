@@ -28,7 +28,14 @@ export type CallCommand =
   | { type: 'hangup'; by: Actor }
   /** Records both parties into one WAV (call-control/recording.ts); recordStop's detail is the CallRecording id. */
   | { type: 'recordStart'; by: Actor }
-  | { type: 'recordStop'; by: Actor };
+  | { type: 'recordStop'; by: Actor }
+  // warm transfer ("parler d'abord", warm-transfer.ts): the caller on hold while the agent consults the target
+  | { type: 'transferWarm'; target: TransferTarget; by: Actor; progress?: TransferProgress }
+  /** The agent alternates between caller and target (`to` absent: the other one). */
+  | { type: 'switch'; by: Actor; to?: 'caller' | 'target' }
+  | { type: 'complete'; by: Actor }
+  | { type: 'retrieve'; by: Actor }
+  | { type: 'conference'; by: Actor };
 
 /** SIP-like progress of a transfer (the REFER's NOTIFY sipfrag reports these). */
 export interface TransferProgress {

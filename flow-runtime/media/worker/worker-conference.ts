@@ -80,7 +80,9 @@ export class WorkerConference implements MediaConference {
     this.closedHere = true;
     for (const ep of this.members) if (membership.get(ep) === this) membership.delete(ep);
     this.members = [];
-    await this.call({ op: 'conferenceClose', conference: this.id }, { onDeath: () => ({ value: undefined }) }).catch((err: unknown) => {
+    // straight to the connection: this.call() refuses once closedHere is set, and the worker must
+    // hear of the close (else its legs stay seated there and can never be bridged again)
+    await this.connection.request({ op: 'conferenceClose', conference: this.id }, { onDeath: () => ({ value: undefined }) }).catch((err: unknown) => {
       if (!(err instanceof MediaError && err.code === 'media.closed')) throw err;
     });
   }
