@@ -1,0 +1,185 @@
+// Calls placed by agents' phones (issue 13, flow-runtime/calls/internal-call):
+// - hugo (extension 201) calls 202: 407, digest, 180, 200; ines' phone rings and answers; audio
+//   goes both ways through Relais (the caller's tone echoed by ines' SIPp); ines is busy for the
+//   queue while on it and free after; the records: a Call entered on 201 with one leg `internal`;
+// - no credentials (or wrong ones): 407 (403), nobody rings, no Call;
+// - a number on the organisation's forbidden list: 403, nothing reaches the trunk; an allowed
+//   number goes out through the trunk (leg `outbound`);
+// - a busy phone answers 486: the caller gets 486; an unknown extension: 404.
+// The caller's media is an in-test RTP peer (SIPp signals only); answering phones are SIPp with -rtp_echo.
+import dgram from 'node:dgram';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
+import { reply, scenario, uasBusy, uasReply } from '../sip-edge/scenarios';
+import { RtpPeer } from '../media/support/rtp-peer';
+import { AGENT_SDP, createAgent, eventually, registerAgent, startRuntime, type Runtime } from './support';
+import { ackFailure, authenticatedInvite, echoThrough, phoneInvite, phoneTalksThenHangsUp, sdpAt } from './phone-support';
+
+let rt: Runtime;
+let peer: RtpPeer;
+let trunkPort: number;
+let ines: { id: string };
+
+beforeAll(async () => {
+  trunkPort = await freeUdpPort();
+  rt = await startRuntime({
+    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+  });
+  rt.calls.services.internalRingMs = 6000;
+  peer = await RtpPeer.create();
+  const hugo = await createAgent(rt, 'hugo');
+  ines = await createAgent(rt, 'ines');
+  await rt.prisma.agent.update({ where: { id: hugo.id }, data: { extension: '201' } });
+  await rt.prisma.agent.update({ where: { id: ines.id }, data: { extension: '202' } });
+  await rt.prisma.forbiddenList.create({ data: { organizationId: rt.organizationId, name: 'Premium', entries: { create: [{ kind: 'prefix', pattern: '0899' }] } } });
+  await rt.prisma.phoneNumber.create({ data: { organizationId: rt.organizationId, e164: '+33199000080' } });
+});
+
+afterAll(async () => {
+  await peer?.close();
+  await rt?.stop();
+});
+
+async function phone(username: string, xml: string) {
+  const port = await freeUdpPort();
+  await registerAgent(rt, username, port);
+  const run = runSipp(xml, null, ['-m', '1', '-rtp_echo'], { port, timeoutS: 60 });
+  await waitForUdpListener(port);
+  return run;
+}
+
+const callFrom = (steps: string[]) => runSipp(scenario(...steps), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 60 });
+
+/** A UDP socket that records whatever reaches it (a phone or a trunk that must stay silent). */
+async function silentListener(port: number) {
+  const got: string[] = [];
+  const socket = dgram.createSocket('udp4');
+  socket.on('message', (m) => got.push(m.toString()));
+  await new Promise<void>((r) => socket.bind(port, '127.0.0.1', () => r()));
+  return { got, close: () => new Promise<void>((r) => socket.close(() => r())) };
+}
+
+const live = () => [...(rt.calls.services.phones?.live ?? [])][0];
+
+async function callRows() {
+  await rt.recorder.flush(10_000);
+  return rt.prisma.call.findMany({ where: { flowVersionId: null }, orderBy: { startedAt: 'asc' }, include: { legs: true, events: { orderBy: { seq: 'asc' } } } });
+}
+
+describe('calls from an agent phone', () => {
+  it('extension 202 from 201: challenged, rung, answered, audio both ways through Relais, recorded', async () => {
+    const callee = await phone('ines', scenario(
+      '<recv request="INVITE" crlf="true"><action><ereg regexp="sip:201@" search_in="hdr" header="From:" check_it="true" assign_to="from"/></action></recv>',
+      '<nop hide="true"><action><log message="[$from]"/></action></nop>',
+      uasReply('180 Ringing'),
+      '<pause milliseconds="500"/>',
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+      '<recv request="ACK"/>',
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ));
+    const caller = callFrom([...authenticatedInvite('hugo', '202', sdpAt(peer.port)), ...phoneTalksThenHangsUp(8000)]);
+    const call = await eventually(() => { const c = live(); return c?.state === 'answered' && c.caller.endpoint.bridgedTo ? c : null; }, 'internal call answered', 30_000);
+    expect(rt.calls.services.directory.isOnCall(ines.id)).toBe(true);
+    const level = await echoThrough(peer, call.caller.endpoint);
+    const [cr, br] = await Promise.all([caller.done, callee.done]);
+    expect(sippOk(cr)).toBe('ok');
+    expect(sippOk(br)).toBe('ok');
+    expect(level).toBeGreaterThan(300);
+    expect(cr.messages).toMatch(/SIP\/2.0 407[\s\S]*SIP\/2.0 180[\s\S]*SIP\/2.0 200/);
+    await eventually(() => !rt.calls.services.directory.isOnCall(ines.id) && rt.calls.services.phones?.live.size === 0, 'ines free again');
+    const rows = await eventually(async () => (await callRows()).filter((c) => c.endedAt), 'internal call row');
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    expect(row).toMatchObject({ entryNumber: '201', caller: '201', callee: '202', outcome: 'answered', flowVersionId: null });
+    expect(row.answeredAt).not.toBeNull();
+    expect(row.legs).toHaveLength(1);
+    expect(row.legs[0]).toMatchObject({ kind: 'internal', agentId: ines.id, outcome: 'answered' });
+    expect(row.legs[0].answeredAt).not.toBeNull();
+    expect(row.legs[0].endedAt).not.toBeNull();
+  }, 90_000);
+
+  it('no credentials: 407 and nobody rings; wrong password: 403', async () => {
+    const port = await freeUdpPort();
+    await registerAgent(rt, 'ines', port);
+    const inesPhone = await silentListener(port);
+    try {
+      const before = (await callRows()).length;
+      const r = await callFrom([
+        phoneInvite('hugo', '202', 1, sdpAt(peer.port), null),
+        '<recv response="100" optional="true"/>',
+        '<recv response="407"/>',
+        ackFailure('202', 1),
+      ]).done;
+      expect(sippOk(r)).toBe('ok');
+      expect(r.messages).toMatch(/Proxy-Authenticate: Digest realm="relais.test"/);
+      const wrong = await callFrom([
+        ...authenticatedInvite('hugo', '202', sdpAt(peer.port), 'not-the-password'),
+        '<recv response="403"/>',
+        ackFailure('202', 2),
+      ]).done;
+      expect(sippOk(wrong)).toBe('ok');
+      // Absence can only be shown by waiting a moment: nothing reached ines' phone, no call started.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(inesPhone.got.filter((m) => m.startsWith('INVITE'))).toEqual([]);
+      expect(rt.calls.services.phones?.live.size).toBe(0);
+      expect((await callRows()).length).toBe(before);
+    } finally {
+      await inesPhone.close();
+    }
+  }, 60_000);
+
+  it('a forbidden number: 403, nothing reaches the trunk', async () => {
+    const trunk = await silentListener(trunkPort);
+    try {
+      const before = (await callRows()).length;
+      const r = await callFrom([
+        ...authenticatedInvite('hugo', '0899123456', sdpAt(peer.port)),
+        '<recv response="403"/>',
+        ackFailure('0899123456', 2),
+      ]).done;
+      expect(sippOk(r)).toBe('ok');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(trunk.got).toEqual([]);
+      expect((await callRows()).length).toBe(before);
+    } finally {
+      await trunk.close();
+    }
+  }, 60_000);
+
+  it('an allowed number: out through the trunk from the organisation number, leg outbound', async () => {
+    const trunk = runSipp(scenario(
+      '<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:\\+33123456789@" search_in="msg" check_it="true" assign_to="ruri"/><ereg regexp="\\+33199000080" search_in="hdr" header="From:" check_it="true" assign_to="from"/></action></recv>',
+      '<nop hide="true"><action><log message="[$ruri] [$from]"/></action></nop>',
+      uasReply('180 Ringing'),
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+      '<recv request="ACK"/>',
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 60 });
+    await waitForUdpListener(trunkPort);
+    const caller = callFrom([...authenticatedInvite('hugo', '0123456789', sdpAt(peer.port)), ...phoneTalksThenHangsUp(6000)]);
+    const call = await eventually(() => { const c = live(); return c?.state === 'answered' && c.caller.endpoint.bridgedTo ? c : null; }, 'outbound call answered', 30_000);
+    const level = await echoThrough(peer, call.caller.endpoint);
+    const [cr, tr] = await Promise.all([caller.done, trunk.done]);
+    expect(sippOk(cr)).toBe('ok');
+    expect(sippOk(tr)).toBe('ok');
+    expect(level).toBeGreaterThan(300);
+    const row = await eventually(async () => (await callRows()).find((c) => c.callee === '+33123456789' && c.endedAt), 'outbound call row');
+    expect(row).toMatchObject({ entryNumber: '201', outcome: 'answered' });
+    expect(row.legs.map((l) => [l.kind, l.destination, l.outcome])).toEqual([['outbound', '+33123456789', 'answered']]);
+  }, 90_000);
+
+  it('a busy phone: 486 to the caller; an unknown extension: 404', async () => {
+    // only the busy phone is registered (earlier tests' phones are gone; forks to them are not "busy")
+    await rt.prisma.sipRegistration.deleteMany({ where: { agentId: ines.id } });
+    const busy = await phone('ines', uasBusy);
+    const r = await callFrom([...authenticatedInvite('hugo', '202', sdpAt(peer.port)), '<recv response="486"/>', ackFailure('202', 2)]).done;
+    expect(sippOk(r)).toBe('ok');
+    expect(sippOk(await busy.done)).toBe('ok');
+    const unknown = await callFrom([...authenticatedInvite('hugo', '299', sdpAt(peer.port)), '<recv response="404"/>', ackFailure('299', 2)]).done;
+    expect(sippOk(unknown)).toBe('ok');
+    const row = await eventually(async () => (await callRows()).find((c) => c.callee === '202' && c.outcome === 'busy'), 'busy call row');
+    expect(row.legs.map((l) => [l.kind, l.outcome])).toEqual([['internal', 'busy']]);
+  }, 60_000);
+});
