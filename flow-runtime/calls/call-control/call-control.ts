@@ -345,12 +345,13 @@ export class LiveCallControl implements CallControl {
         this.deps.record('transfer', { ...who(by), mode: 'attended', target, result: 'refused', status: 403 });
         return { ok: false, status: 403, reason: 'Forbidden' };
       }
-      const taken = party.take();
+      const taken = await party.take();
       if (!taken) {
         this.refused(by, 481, 'party');
         return { ok: false, status: 481, reason: 'Call/Transaction Does Not Exist' };
       }
-      progress?.accepted?.();
+      // NOTIFY 100 answered before the final one goes (bounded: a phone may never answer it)
+      await Promise.race([Promise.resolve(progress?.accepted?.()), new Promise((r) => setTimeout(r, 2000))]);
       const attempt = ++this.attempts;
       const row = this.deps.legRows.started(party.agentId, party.agentId ? `agent:${party.agentId}` : (party.number ?? ''), 'transfer_attended');
       this.deps.legRows.answered(row);

@@ -8,6 +8,7 @@
 // (LiveCallControl.attendedTransfer: C bridged to B, the flow keeps its leg id), A gets BYE on
 // both dialogs. The named dialog must belong to the same agent as the one referring (another
 // agent's dialog, or none: 481, nothing changes — C stays held with A, who may resume).
+import type { MediaEndpoint } from '../../media';
 import type { LiveCall, OutboundLeg } from '../live-call';
 import type { LiveCallControl } from '../call-control/call-control';
 import type { Actor, TransferProgress } from '../call-control/commands';
@@ -27,7 +28,7 @@ export interface AttendedParty {
   number: string | null;
   internalCallId: string;
   /** Detaches the party from its call: its dialog and endpoint, or null when it is gone meanwhile. */
-  take(): { dialog: DialogLike; endpoint: import('../../media').MediaEndpoint } | null;
+  take(): Promise<{ dialog: DialogLike; endpoint: MediaEndpoint } | null>;
   /** After the switch: the transferor's side of the other call ends (BYE). */
   done(): void;
 }
@@ -43,14 +44,15 @@ export interface AttendedRefer {
   res: SipResponseLike;
 }
 
-function progressOn(dialog: DialogLike, res: SipResponseLike): TransferProgress & { answered: () => boolean } {
+/** 202, then NOTIFY 100 (its promise, so the final NOTIFY never overtakes it), then the final NOTIFY. */
+function progressOn(dialog: DialogLike, res: SipResponseLike): TransferProgress & { answered: () => boolean; accepted: () => Promise<void> } {
   let answered = false;
   return {
     answered: () => answered,
     accepted: () => {
       answered = true;
       res.send(202);
-      void notifySipfrag(dialog, 100).catch(() => undefined);
+      return notifySipfrag(dialog, 100).catch(() => undefined);
     },
     finished: (status, reason) => notifySipfrag(dialog, status, reason).catch(() => undefined),
   };

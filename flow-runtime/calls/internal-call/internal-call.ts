@@ -270,12 +270,12 @@ export class InternalCall {
    * Hands `party` (its dialog and endpoint) to another call (an attended transfer): this call
    * forgets it and ends for the rest (the other party gets a BYE). Its CallLeg row ends now.
    */
-  release(party: Party): { agentId: string | null; number: string | null; dialog: DialogLike; endpoint: MediaEndpoint } | null {
+  async release(party: Party): Promise<{ agentId: string | null; number: string | null; dialog: DialogLike; endpoint: MediaEndpoint } | null> {
     if (this.state !== 'answered' || !party.dialog || party.taken) return null;
     party.taken = true;
     const out = { agentId: party.agentId, number: party.number, dialog: party.dialog, endpoint: party.endpoint };
     party.dialog = null;
-    if (party.endpoint.bridgedTo) void party.endpoint.unbridge().catch(() => undefined);
+    if (party.endpoint.bridgedTo) await party.endpoint.unbridge().catch(() => undefined);
     return out;
   }
 
