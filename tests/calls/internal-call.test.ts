@@ -10,9 +10,9 @@
 import dgram from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
-import { reply, scenario, uasBusy, uasReply } from '../sip-edge/scenarios';
+import { ack, inDialogRequest, reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
-import { AGENT_SDP, createAgent, eventually, registerAgent, startRuntime, type Runtime } from './support';
+import { AGENT_SDP, createAgent, eventually, REALM, registerAgent, startRuntime, type Runtime } from './support';
 import { ackFailure, authenticatedInvite, echoThrough, phoneInvite, phoneTalksThenHangsUp, sdpAt } from './phone-support';
 
 let rt: Runtime;
@@ -181,5 +181,76 @@ describe('calls from an agent phone', () => {
     expect(sippOk(unknown)).toBe('ok');
     const row = await eventually(async () => (await callRows()).find((c) => c.callee === '202' && c.outcome === 'busy'), 'busy call row');
     expect(row.legs.map((l) => [l.kind, l.outcome])).toEqual([['internal', 'busy']]);
+  }, 60_000);
+
+  it('hold inside an internal call: re-INVITE sendonly answered recvonly, sendrecv again, audio back', async () => {
+    await rt.prisma.sipRegistration.deleteMany({ where: { agentId: ines.id } });
+    const callee = await phone('ines', scenario(
+      '<recv request="INVITE" crlf="true"/>',
+      uasReply('180 Ringing'),
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+      '<recv request="ACK"/>',
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ));
+    const held = sdpAt(peer.port).replace('a=sendrecv', 'a=sendonly').replace('o=caller 1 1', 'o=caller 1 2');
+    const resumed = sdpAt(peer.port).replace('o=caller 1 1', 'o=caller 1 3');
+    const reinvite = (cseq: number, sdp: string, expect: string) => [
+      inDialogRequest('INVITE', cseq, 'Content-Type: application/sdp\n', sdp).replace('[last_To:]', 'To:[$remote_to]'),
+      '<recv response="100" optional="true"/>',
+      `<recv response="200"><action><ereg regexp="a=${expect}" search_in="body" check_it="true" assign_to="d${cseq}"/></action></recv>`,
+      `<nop hide="true"><action><log message="[$d${cseq}]"/></action></nop>`,
+      ack.replace('CSeq: 1 ACK', `CSeq: ${cseq} ACK`).replace('[last_To:]', 'To:[$remote_to]'),
+    ];
+    const caller = callFrom([
+      ...authenticatedInvite('hugo', '202', sdpAt(peer.port)),
+      '<recv response="180"/>',
+      '<recv response="200" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="To:" assign_to="remote_to"/></action></recv>',
+      ack.replace('CSeq: 1 ACK', 'CSeq: 2 ACK'),
+      '<pause milliseconds="1000"/>',
+      ...reinvite(3, held, 'recvonly'),
+      '<pause milliseconds="1500"/>',
+      ...reinvite(4, resumed, 'sendrecv'),
+      '<pause milliseconds="4000"/>',
+      inDialogRequest('BYE', 5).replace('[last_To:]', 'To:[$remote_to]'),
+      '<recv response="200" crlf="true"/>',
+    ]);
+    const call = await eventually(() => { const c = live(); return c?.state === 'answered' && c.caller.endpoint.bridgedTo ? c : null; }, 'internal call answered', 30_000);
+    await eventually(() => call.caller.endpoint.direction === 'recvonly', 'held', 30_000);
+    await eventually(() => call.caller.endpoint.direction === 'sendrecv', 'resumed', 30_000);
+    const level = await echoThrough(peer, call.caller.endpoint);
+    const [cr, br] = await Promise.all([caller.done, callee.done]);
+    expect(sippOk(cr)).toBe('ok');
+    expect(sippOk(br)).toBe('ok');
+    expect(level).toBeGreaterThan(300);
+  }, 90_000);
+
+  it('CANCEL before the answer: the target phone gets CANCEL, the caller 487, the call is recorded cancelled', async () => {
+    await rt.prisma.sipRegistration.deleteMany({ where: { agentId: ines.id } });
+    const callee = await phone('ines', uasCancelled);
+    const cancel = (method: 'CANCEL' | 'ACK', to: string) => `<send><![CDATA[
+${method} sip:[remote_ip]:[remote_port] SIP/2.0
+[last_Via:]
+From: <sip:hugo@${REALM}>;tag=[pid]SIPpTag00[call_number]
+${to}
+Call-ID: [call_id]
+CSeq: 2 ${method}
+Max-Forwards: 70
+Content-Length: 0
+
+]]></send>`;
+    const r = await callFrom([
+      ...authenticatedInvite('hugo', '202', sdpAt(peer.port)),
+      '<recv response="180"/>',
+      cancel('CANCEL', `To: <sip:202@${REALM}>`),
+      '<recv response="200"/>',
+      '<recv response="487"/>',
+      cancel('ACK', '[last_To:]'),
+    ]).done;
+    expect(sippOk(r)).toBe('ok');
+    expect(sippOk(await callee.done)).toBe('ok');
+    const row = await eventually(async () => (await callRows()).find((c) => c.callee === '202' && c.outcome === 'cancelled'), 'cancelled call row');
+    expect(row.legs.map((l) => [l.kind, l.outcome])).toEqual([['internal', 'cancelled']]);
+    expect(rt.calls.services.directory.isOnCall(ines.id)).toBe(false);
   }, 60_000);
 });
