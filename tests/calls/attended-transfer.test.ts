@@ -20,7 +20,7 @@ import { ack, inDialogRequest, reply, scenario, uasReply } from '../sip-edge/sce
 import { RtpPeer } from '../media/support/rtp-peer';
 import type { InternalCall } from '@/flow-runtime/calls/internal-call/internal-call';
 import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
-import { authenticatedInvite, echoThrough, sdpAt } from './phone-support';
+import { authenticatedInvite, echoThrough, phoneTalksThenHangsUp, sdpAt } from './phone-support';
 
 const NUMBER = '+33199000090';
 let rt: Runtime;
@@ -34,7 +34,8 @@ beforeAll(async () => {
   rt = await startRuntime();
   peer = await RtpPeer.create();
   lineTwo = await RtpPeer.create();
-  const [hugo, ines] = await Promise.all(['hugo', 'ines'].map((n) => createAgent(rt, n)));
+  const [hugo, ines, jules] = await Promise.all(['hugo', 'ines', 'jules'].map((n) => createAgent(rt, n)));
+  await rt.prisma.agent.update({ where: { id: jules.id }, data: { extension: '203' } });
   hugoId = hugo.id;
   inesId = ines.id;
   await rt.prisma.agent.update({ where: { id: hugo.id }, data: { extension: '201' } });
@@ -239,31 +240,55 @@ describe('attended transfer with Replaces', () => {
     }, 120_000);
   }
 
-  it('Replaces naming no dialog of hugo: 481, the caller stays held with hugo, who resumes', async () => {
-    const file = path.join(dir, 'unknown.txt');
-    writeFileSync(file, encodeURIComponent('nobody@127.0.0.1;to-tag=a;from-tag=b'));
+  it("Replaces naming no dialog, or another agent's call: 481 each time, the caller stays held with hugo, who resumes", async () => {
+    const unknown = path.join(dir, 'unknown.txt');
+    const others = path.join(dir, 'others.txt');
+    writeFileSync(unknown, encodeURIComponent('nobody@127.0.0.1;to-tag=a;from-tag=b'));
     const a1 = await phone('hugo', scenario(
       ...lineOneAnswersAndHolds,
       waitForGo,
-      agentRequest('REFER', 103, referTo('202', file)),
+      agentRequest('REFER', 103, referTo('202', unknown)),
       '<recv response="481"/>',
-      ...reinvite(104, 'sendrecv', 'sendrecv'),
+      waitForGo,
+      agentRequest('REFER', 104, referTo('202', others)),
+      '<recv response="481"/>',
+      ...reinvite(105, 'sendrecv', 'sendrecv'),
       '<recv request="BYE"/>',
       reply('200 OK'),
     ));
-    const c = caller(14_000);
+    const b = await phone('ines', inesAnswers);
+    const c = caller(18_000);
     const { call, leg } = await heldWithHugo();
     const hugoEndpoint = leg.endpoint;
     await go(a1.port, sipOf(leg.dialog).callId);
+    const refusals = async (n: number) => {
+      await rt.recorder.flush(5000);
+      return (await rt.prisma.callEvent.count({ where: { callId: call.id, kind: 'transfer' } })) >= n;
+    };
+    await eventually(() => refusals(1), 'first REFER refused', 30_000);
+    // jules (another agent) calls ines; hugo's REFER names jules' dialog
+    const julesLine = runSipp(scenario(...authenticatedInvite('jules', '202', sdpAt(lineTwo.port, 'jules')), ...phoneTalksThenHangsUp(4000)),
+      `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 60 });
+    const internal = await eventually(() => { const x = internalCall(); return x?.state === 'answered' ? x : null; }, "jules' call answered", 30_000);
+    writeFileSync(others, replacesOf(sipOf(internal.caller.dialog)));
+    await go(a1.port, sipOf(leg.dialog).callId);
     await eventually(() => call.endpoint.bridgedTo === hugoEndpoint && !call.endpoint.playing, 'resumed with hugo', 30_000);
     const level = await echoThrough(peer, call.endpoint);
-    const [cr, a1r] = await Promise.all([c.done, a1.run.done]);
+    const [cr, a1r, jr, br] = await Promise.all([c.done, a1.run.done, julesLine.done, b.run.done]);
     expect(sippOk(a1r)).toBe('ok');
     expect(sippOk(cr)).toBe('ok');
+    expect(sippOk(jr)).toBe('ok');
+    expect(sippOk(br)).toBe('ok');
     expect(level).toBeGreaterThan(300);
     expect(a1r.messages).not.toMatch(/NOTIFY sip/);
     const flow = await records(call.id);
     expect(flow.legs.map((l) => l.kind)).toEqual(['agent']);
-    expect(flow.events.filter((e) => e.kind === 'transfer').map((e) => e.data)).toEqual([expect.objectContaining({ mode: 'attended', result: 'refused', status: 481 })]);
+    expect(flow.events.filter((e) => e.kind === 'transfer').map((e) => e.data)).toEqual([
+      expect.objectContaining({ mode: 'attended', result: 'refused', status: 481 }),
+      expect.objectContaining({ mode: 'attended', result: 'refused', status: 481 }),
+    ]);
+    // jules' call went on untouched
+    const julesCall = await records(internal.id);
+    expect(julesCall).toMatchObject({ entryNumber: '203', outcome: 'answered' });
   }, 120_000);
 });
