@@ -147,6 +147,28 @@ describe('calls from an agent phone', () => {
     }
   }, 60_000);
 
+  it('a phone whose From host is its own address: challenged once the number proves none of ours; a stranger still gets 404', async () => {
+    const trunk = await silentListener(trunkPort);
+    try {
+      const r = await callFrom([
+        ...authenticatedInvite('hugo', '0899123456', sdpAt(peer.port), 'pw-hugo', '[call_id]', '[local_ip]'),
+        '<recv response="403"/>',
+        ackFailure('0899123456', 2),
+      ]).done;
+      expect(sippOk(r)).toBe('ok');
+      const stranger = await callFrom([
+        phoneInvite('someone', '0612345678', 1, sdpAt(peer.port), null, '[call_id]', '[local_ip]'),
+        '<recv response="100" optional="true"/>',
+        '<recv response="404"/>',
+        ackFailure('0612345678', 1),
+      ]).done;
+      expect(sippOk(stranger)).toBe('ok');
+      expect(trunk.got).toEqual([]);
+    } finally {
+      await trunk.close();
+    }
+  }, 60_000);
+
   it('an allowed number: out through the trunk from the organisation number, leg outbound', async () => {
     const trunk = runSipp(scenario(
       '<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:\\+33123456789@" search_in="msg" check_it="true" assign_to="ruri"/><ereg regexp="\\+33199000080" search_in="hdr" header="From:" check_it="true" assign_to="from"/></action></recv>',

@@ -17,11 +17,11 @@ export const sdpAt = (port: number, origin = 'caller') => [
  * The Request-URI names no user (the dialled one is in To): SIPp's digest uri is always
  * sip:<remote_ip>:<remote_port> (its auth_uri is ignored), and Relais checks that it is the Request-URI.
  */
-export function phoneInvite(from: string, to: string, cseq: number, sdp: string, auth: string | null, callId = '[call_id]'): string {
+export function phoneInvite(from: string, to: string, cseq: number, sdp: string, auth: string | null, callId = '[call_id]', fromHost = REALM): string {
   return `<send retrans="500"><![CDATA[
 INVITE sip:[remote_ip]:[remote_port] SIP/2.0
 Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-From: <sip:${from}@${REALM}>;tag=[pid]SIPpTag00[call_number]
+From: <sip:${from}@${fromHost}>;tag=[pid]SIPpTag00[call_number]
 To: <sip:${to}@${REALM}>
 Call-ID: ${callId}
 CSeq: ${cseq} INVITE
@@ -50,14 +50,14 @@ Content-Length: 0
 }
 
 /** INVITE → 407 (with a digest challenge) → ACK → INVITE with credentials. Then the caller's steps. */
-export function authenticatedInvite(from: string, to: string, sdp: string, password = `pw-${from}`, callId = '[call_id]'): string[] {
+export function authenticatedInvite(from: string, to: string, sdp: string, password = `pw-${from}`, callId = '[call_id]', fromHost = REALM): string[] {
   return [
-    phoneInvite(from, to, 1, sdp, null, callId),
+    phoneInvite(from, to, 1, sdp, null, callId, fromHost),
     '<recv response="100" optional="true"/>',
     `<recv response="407" auth="true"><action><ereg regexp="Digest realm=\\"${REALM}\\"" search_in="hdr" header="Proxy-Authenticate:" check_it="true" assign_to="challenge"/></action></recv>`,
     '<nop hide="true"><action><log message="challenge: [$challenge]"/></action></nop>',
     ackFailure(to, 1, callId),
-    phoneInvite(from, to, 2, sdp, password, callId),
+    phoneInvite(from, to, 2, sdp, password, callId, fromHost),
     '<recv response="100" optional="true"/>',
   ];
 }

@@ -293,10 +293,12 @@ export class InternalCall {
       from.dialog = null;
       void d.destroy().catch(() => undefined);
     }
-    this.deps.recorder.legEnded(this.id, this.legRow, 'answered');
+    // not answered yet: the phone went away while Relais answered it (a CANCEL crossing the 200)
+    const outcome = this.state === 'answered' ? 'answered' : 'cancelled';
+    this.deps.recorder.legEnded(this.id, this.legRow, outcome);
     const by = this.caller.taken || this.callee?.taken ? 'transfer' : from === this.caller ? 'caller' : 'callee';
     this.event('internal_call', { result: 'ended', by });
-    this.finish('answered');
+    this.finish(outcome);
   }
 
   private finish(outcome: CallOutcome): void {

@@ -6,6 +6,8 @@
 //   3. the dialled user (Request-URI's, else To's) names an extension of the agent's organisation → InternalCall to
 //      that agent (404 unknown extension, 486 busy / the agent itself, 480 paused or offline);
 //      a number routed to a flow of ours → the flow pipeline (the agent calls the IVR);
+//      (an INVITE not recognised at step 1 whose number is none of ours, from a From user that
+//      is an agent's SIP username, comes back here from the pipeline: unrouted());
 //      another number → judged by the organisation's forbidden lists (403), 404 unusable,
 //      503 without trunk, else InternalCall through the trunk.
 // The live calls are kept here so a REFER with Replaces can find their dialogs (attended-transfer.ts).
@@ -57,6 +59,24 @@ export class PhoneCalls {
 
   readonly middleware: Middleware = (req, res, next) => {
     if (!this.fromPhone(req)) return next();
+    this.accept(req, res, next);
+  };
+
+  /**
+   * A number none of ours (the flow pipeline would answer 404) from a phone that did not say so
+   * (its From host is an address, not the realm): when the From user is an agent's SIP username,
+   * it is a phone calling out → challenged like any phone call. Else 404 as before.
+   */
+  async unrouted(req: SipMessageLike, res: SipResponseLike, next: (err?: unknown) => void): Promise<void> {
+    const username = sipUser(req.get('From'));
+    const agent = username && username.length <= 128
+      ? await this.services.prisma.agent.findUnique({ where: { sipRealm_sipUsername: { sipRealm: this.auth.realm, sipUsername: username } }, select: { id: true } })
+      : null;
+    if (!agent || req.canceled) return void (req.canceled || res.send(404));
+    this.accept(req, res, next);
+  }
+
+  private accept(req: SipMessageLike, res: SipResponseLike, next: (err?: unknown) => void): void {
     req.on('cancel', () => {
       req.canceled = true;
     });
@@ -64,7 +84,7 @@ export class PhoneCalls {
       this.services.log.error({ err }, 'call from a phone failed');
       if (!res.finalResponseSent) res.send(500);
     });
-  };
+  }
 
   private async handle(req: SipMessageLike, res: SipResponseLike, next: (err?: unknown) => void): Promise<void> {
     const { services } = this;
@@ -84,8 +104,8 @@ export class PhoneCalls {
       const e164 = user ? calledNumber(req, services.homeCountryCode) : null;
       if (e164) {
         const route = await services.flows.route(e164);
-        // one of our numbers: the agent calls that flow like anyone else
-        if (route && route.organizationId === agent.organizationId) return next();
+        // one of our numbers: the agent calls that flow like anyone else (the pipeline looks it up again)
+        if (route) return next();
       }
       const judged = judgeDestination(await this.policy(agent.organizationId), user, services.homeCountryCode);
       if (judged.reason) {
