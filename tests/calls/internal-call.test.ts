@@ -147,7 +147,7 @@ describe('calls from an agent phone', () => {
     }
   }, 60_000);
 
-  it('a phone whose From host is its own address: challenged once the number proves none of ours; a stranger still gets 404', async () => {
+  it('a phone whose From host is its own address: challenged once the number proves none of ours; a caller presenting a number still gets 404', async () => {
     const trunk = await silentListener(trunkPort);
     try {
       const r = await callFrom([
@@ -156,13 +156,22 @@ describe('calls from an agent phone', () => {
         ackFailure('0899123456', 2),
       ]).done;
       expect(sippOk(r)).toBe('ok');
+      // a caller presenting a number (a trunk, a stranger) still gets 404 for a number none of ours;
+      // a name that is no agent is challenged all the same (nothing tells which names exist)
       const stranger = await callFrom([
-        phoneInvite('someone', '0612345678', 1, sdpAt(peer.port), null, '[call_id]', '[local_ip]'),
+        phoneInvite('+33612345678', '0612345678', 1, sdpAt(peer.port), null, '[call_id]', '[local_ip]'),
         '<recv response="100" optional="true"/>',
         '<recv response="404"/>',
         ackFailure('0612345678', 1),
       ]).done;
       expect(sippOk(stranger)).toBe('ok');
+      const nobody = await callFrom([
+        phoneInvite('nobody', '0612345678', 1, sdpAt(peer.port), null, '[call_id]', '[local_ip]'),
+        '<recv response="100" optional="true"/>',
+        '<recv response="407"/>',
+        ackFailure('0612345678', 1),
+      ]).done;
+      expect(sippOk(nobody)).toBe('ok');
       expect(trunk.got).toEqual([]);
     } finally {
       await trunk.close();

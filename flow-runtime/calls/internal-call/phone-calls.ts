@@ -7,7 +7,7 @@
 //      that agent (404 unknown extension, 486 busy / the agent itself, 480 paused or offline);
 //      a number routed to a flow of ours → the flow pipeline (the agent calls the IVR);
 //      (an INVITE not recognised at step 1 whose number is none of ours, from a From user that
-//      is an agent's SIP username, comes back here from the pipeline: unrouted());
+//      is a name rather than a number, comes back here from the pipeline: unrouted());
 //      another number → judged by the organisation's forbidden lists (403), 404 unusable,
 //      503 without trunk, else InternalCall through the trunk.
 // The live calls are kept here so a REFER with Replaces can find their dialogs (attended-transfer.ts).
@@ -64,15 +64,14 @@ export class PhoneCalls {
 
   /**
    * A number none of ours (the flow pipeline would answer 404) from a phone that did not say so
-   * (its From host is an address, not the realm): when the From user is an agent's SIP username,
-   * it is a phone calling out → challenged like any phone call. Else 404 as before.
+   * (its From host is an address, not the realm): a From user that is a name, not a number (trunks
+   * present numbers or "anonymous"), is taken for a phone calling out → challenged like any phone
+   * call. Whether such a user exists is not looked up first: the answer is 407 either way, so it
+   * tells a prober nothing about which usernames exist. Else 404 as before.
    */
-  async unrouted(req: SipMessageLike, res: SipResponseLike, next: (err?: unknown) => void): Promise<void> {
-    const username = sipUser(req.get('From'));
-    const agent = username && username.length <= 128
-      ? await this.services.prisma.agent.findUnique({ where: { sipRealm_sipUsername: { sipRealm: this.auth.realm, sipUsername: username } }, select: { id: true } })
-      : null;
-    if (!agent || req.canceled) return void (req.canceled || res.send(404));
+  unrouted(req: SipMessageLike, res: SipResponseLike, next: (err?: unknown) => void): void {
+    const user = sipUser(req.get('From'));
+    if (!user || /^\+?[0-9*#]*$/.test(user) || /^anonymous$/i.test(user)) return void res.send(404);
     this.accept(req, res, next);
   }
 
