@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
 import { ack, inDialogRequest, reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
-import { AGENT_SDP, createAgent, eventually, REALM, registerAgent, startRuntime, type Runtime } from './support';
+import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, REALM, registerAgent, startRuntime, type Runtime } from './support';
 import { ackFailure, authenticatedInvite, echoThrough, phoneInvite, phoneTalksThenHangsUp, sdpAt } from './phone-support';
 
 let rt: Runtime;
@@ -40,10 +40,10 @@ afterAll(async () => {
   await rt?.stop();
 });
 
-async function phone(username: string, xml: string) {
+async function phone(username: string, xml: string, calls = 1) {
   const port = await freeUdpPort();
   await registerAgent(rt, username, port);
-  const run = runSipp(xml, null, ['-m', '1', '-rtp_echo'], { port, timeoutS: 60 });
+  const run = runSipp(xml, null, ['-m', String(calls), '-rtp_echo'], { port, timeoutS: 60 });
   await waitForUdpListener(port);
   return run;
 }
@@ -284,4 +284,48 @@ Content-Length: 0
     expect(row.legs.map((l) => [l.kind, l.outcome])).toEqual([['internal', 'cancelled']]);
     expect(rt.calls.services.directory.isOnCall(ines.id)).toBe(false);
   }, 60_000);
+
+  it('while ines is on an internal call the queue offers her no caller; once it ends she gets the waiting one', async () => {
+    const QUEUE = '+33199000081';
+    const group = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Queue', members: { create: [{ agentId: ines.id, position: 0 }] } } });
+    await publishFlow(rt, QUEUE, flowDocument('queue', [
+      { id: 'queue', type: 'queue-group', config: { groupId: group.id, strategy: 'queue', ringTimeSeconds: 15, maxWaitSeconds: 90, announcePosition: false } },
+      { id: 'bye', type: 'hangup', config: {} },
+    ], [['queue', 'no_answer', 'bye'], ['queue', 'timeout', 'bye'], ['queue', 'unavailable', 'bye'], ['queue', 'busy', 'bye'], ['queue', 'full', 'bye']]));
+    await rt.prisma.sipRegistration.deleteMany({ where: { agentId: ines.id } });
+    // ines' phone takes both calls, one after the other
+    const inesPhone = await phone('ines', scenario(
+      '<recv request="INVITE" crlf="true"/>',
+      uasReply('180 Ringing'),
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+      '<recv request="ACK"/>',
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ), 2);
+    const hugo = callFrom([...authenticatedInvite('hugo', '202', sdpAt(peer.port)), ...phoneTalksThenHangsUp(6000)]);
+    const internal = await eventually(() => { const c = live(); return c?.state === 'answered' ? c : null; }, 'internal call answered', 30_000);
+    const queued = runSipp(scenario(
+      callerInvite(QUEUE),
+      '<recv response="100" optional="true"/>',
+      '<recv response="180" optional="true"/>',
+      '<recv response="183" optional="true"/>',
+      '<recv response="200" rrs="true"/>',
+      ack,
+      '<pause milliseconds="14000"/>',
+      inDialogRequest('BYE', 2),
+      '<recv response="200" crlf="true"/>',
+    ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 60 });
+    const waiting = await eventually(() => [...rt.calls.active.values()].find((c) => c.session?.state.queueId), 'the caller waiting in the queue', 30_000);
+    expect(internal.state).toBe('answered');
+    expect(waiting.legs.size).toBe(0);
+    const [hr, qr] = await Promise.all([hugo.done, queued.done]);
+    expect(sippOk(hr)).toBe('ok');
+    expect(sippOk(qr)).toBe('ok');
+    expect(sippOk(await inesPhone.done)).toBe('ok');
+    await rt.recorder.flush(10_000);
+    const internalRow = await eventually(() => rt.prisma.call.findFirst({ where: { id: internal.id, endedAt: { not: null } } }), 'internal call row');
+    const queueRow = await eventually(() => rt.prisma.call.findFirst({ where: { entryNumber: QUEUE, endedAt: { not: null } }, include: { legs: true } }), 'queue call row');
+    expect(queueRow.legs.map((l) => [l.agentId, l.outcome])).toEqual([[ines.id, 'answered']]);
+    expect(queueRow.legs[0].startedAt.getTime()).toBeGreaterThanOrEqual(internalRow.endedAt!.getTime());
+  }, 90_000);
 });
