@@ -305,8 +305,9 @@ export class InternalCall {
     if (this.state === 'ended') return;
     this.state = 'ended';
     for (const p of [this.caller, this.callee]) if (p && !p.taken) void p.endpoint.close().catch(() => undefined);
-    for (const agentId of [...this.busyMarks]) this.free(agentId);
+    // the end is stamped before the agents are free (a queue may offer them a caller at once)
     this.deps.recorder.callEnded(this.id, outcome);
+    for (const agentId of [...this.busyMarks]) this.free(agentId);
     this.deps.ended(this);
   }
 }
