@@ -251,7 +251,7 @@ export class InternalCall {
       );
     });
     dialog.on('info', (req, res) => {
-      if (party.taken) return;
+      // DTMF by SIP INFO reaches the party's endpoint whichever call it now belongs to
       party.endpoint.handleSipInfo(req.get('Content-Type') ?? '', req.body ?? '');
       res.send(200);
     });
