@@ -27,11 +27,15 @@ let rt: Runtime;
 let peer: RtpPeer;
 let lineTwo: RtpPeer;
 let hugoId: string;
+let trunkPort: number;
 let inesId: string;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'relais-replaces-'));
 
 beforeAll(async () => {
-  rt = await startRuntime();
+  trunkPort = await freeUdpPort();
+  rt = await startRuntime({
+    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+  });
   peer = await RtpPeer.create();
   lineTwo = await RtpPeer.create();
   const [hugo, ines, jules] = await Promise.all(['hugo', 'ines', 'jules'].map((n) => createAgent(rt, n)));
@@ -153,9 +157,9 @@ async function heldWithHugo() {
 }
 
 /** Line two of hugo calls ines (extension 202); `after`: its steps once answered. */
-async function lineTwoCallsInes(after: string[]) {
+async function lineTwoCallsInes(after: string[], dialled = '202') {
   const a2 = runSipp(scenario(
-    ...authenticatedInvite('hugo', '202', sdpAt(lineTwo.port, 'linetwo')),
+    ...authenticatedInvite('hugo', dialled, sdpAt(lineTwo.port, 'linetwo')),
     '<recv response="180"/>',
     '<recv response="200" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="To:" assign_to="remote_to"/></action></recv>',
     '<nop hide="true"><action><log message="line two to [$remote_to]"/></action></nop>',
@@ -290,5 +294,43 @@ describe('attended transfer with Replaces', () => {
     // jules' call went on untouched
     const julesCall = await records(internal.id);
     expect(julesCall).toMatchObject({ entryNumber: '203', outcome: 'answered' });
+  }, 120_000);
+
+  it('the consultation call went out through the trunk: the caller is joined to that number (leg transfer_attended)', async () => {
+    const file = path.join(dir, 'outbound.txt');
+    const trunk = runSipp(scenario(
+      '<recv request="INVITE" crlf="true"/>',
+      uasReply('180 Ringing'),
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+      '<recv request="ACK"/>',
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 90 });
+    await waitForUdpListener(trunkPort);
+    const a1 = await phone('hugo', scenario(
+      ...lineOneAnswersAndHolds,
+      waitForGo,
+      agentRequest('REFER', 103, referTo('0123456789', file)),
+      '<recv response="202"/>',
+      ...notifies(['SIP/2.0 100 Trying', 'SIP/2.0 200 OK']),
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ));
+    const c = caller(16_000);
+    const { call, leg } = await heldWithHugo();
+    const { a2, internal } = await lineTwoCallsInes(['<recv request="BYE"/>', reply('200 OK')], '0123456789');
+    writeFileSync(file, replacesOf(sipOf(internal.caller.dialog)));
+    await go(a1.port, sipOf(leg.dialog).callId);
+    await eventually(() => leg.agentId === null && leg.endpoint && call.endpoint.bridgedTo === leg.endpoint, 'caller bridged to the number', 30_000);
+    const level = await echoThrough(peer, call.endpoint);
+    const [cr, a1r, a2r, tr] = await Promise.all([c.done, a1.run.done, a2.done, trunk.done]);
+    expect(sippOk(a1r)).toBe('ok');
+    expect(sippOk(a2r)).toBe('ok');
+    expect(sippOk(tr)).toBe('ok');
+    expect(sippOk(cr)).toBe('ok');
+    expect(level).toBeGreaterThan(300);
+    const flow = await records(call.id);
+    expect(flow.legs.map((l) => [l.kind, l.destination, l.outcome])).toEqual([['agent', `agent:${hugoId}`, 'answered'], ['transfer_attended', '+33123456789', 'answered']]);
+    expect(flow.events.filter((e) => e.kind === 'transfer').map((e) => e.data)).toEqual([expect.objectContaining({ mode: 'attended', result: 'answered', number: '+33123456789', toAgentId: null })]);
   }, 120_000);
 });
