@@ -350,38 +350,51 @@ export class LiveCallControl implements CallControl {
         this.refused(by, 481, 'party');
         return { ok: false, status: 481, reason: 'Call/Transaction Does Not Exist' };
       }
-      // NOTIFY 100 answered before the final one goes (bounded: a phone may never answer it)
-      await Promise.race([Promise.resolve(progress?.accepted?.()), new Promise((r) => setTimeout(r, 2000))]);
-      const attempt = ++this.attempts;
-      const row = this.deps.legRows.started(party.agentId, party.agentId ? `agent:${party.agentId}` : (party.number ?? ''), 'transfer_attended');
-      this.deps.legRows.answered(row);
-      this.openRows.add(row);
-      const previousRow = this.currentRow.get(leg.legId);
-      this.currentRow.set(leg.legId, row);
-      const old = { dialog: leg.dialog, endpoint: leg.endpoint, agentId: leg.agentId };
-      leg.dialog = taken.dialog;
-      leg.endpoint = taken.endpoint;
-      leg.agentId = party.agentId;
-      if (party.agentId) this.deps.agentBusy(party.agentId);
-      this.deps.watch(leg, taken.dialog);
-      await resumeCaller(this.call.endpoint, taken.endpoint);
-      this.heldLeg = null;
-      await Promise.race([progress?.finished?.(200, 'OK'), new Promise((r) => setTimeout(r, 2000))]);
-      if (previousRow) {
-        this.openRows.delete(previousRow);
-        this.deps.legRows.ended(previousRow, 'answered');
-      } else {
-        this.deps.legRows.released(leg.legId);
+      // A phone hanging up right after the 202 (many do) must not end the flow's leg meanwhile (agentLeft).
+      this.transferring = leg;
+      try {
+        return await this.completeAttended(leg, party, taken, by, progress);
+      } finally {
+        this.transferring = null;
       }
-      if (old.dialog) void old.dialog.destroy().catch(() => undefined);
-      if (old.endpoint && old.endpoint !== leg.endpoint) void old.endpoint.close().catch(() => undefined);
-      if (old.agentId) this.deps.agentFree(old.agentId);
-      party.done();
-      this.deps.record('transfer', {
-        ...who(by), mode: 'attended', target, result: 'answered', attempt, fromAgentId: old.agentId,
-        toAgentId: party.agentId, number: party.number, internalCallId: party.internalCallId,
-      });
-      return { ok: true };
     });
+  }
+
+  private async completeAttended(
+    leg: OutboundLeg, party: AttendedParty, taken: { dialog: DialogLike; endpoint: NonNullable<OutboundLeg['endpoint']> }, by: Actor, progress?: TransferProgress,
+  ): Promise<CommandResult> {
+    const target = party.agentId ? { kind: 'agent', agentId: party.agentId } : { kind: 'number', number: party.number };
+    // NOTIFY 100 answered before the final one goes (bounded: a phone may never answer it)
+    await Promise.race([Promise.resolve(progress?.accepted?.()), new Promise((r) => setTimeout(r, 2000))]);
+    const attempt = ++this.attempts;
+    const row = this.deps.legRows.started(party.agentId, party.agentId ? `agent:${party.agentId}` : (party.number ?? ''), 'transfer_attended');
+    this.deps.legRows.answered(row);
+    this.openRows.add(row);
+    const previousRow = this.currentRow.get(leg.legId);
+    this.currentRow.set(leg.legId, row);
+    const old = { dialog: leg.dialog, endpoint: leg.endpoint, agentId: leg.agentId };
+    leg.dialog = taken.dialog;
+    leg.endpoint = taken.endpoint;
+    leg.agentId = party.agentId;
+    if (party.agentId) this.deps.agentBusy(party.agentId);
+    this.deps.watch(leg, taken.dialog);
+    await resumeCaller(this.call.endpoint, taken.endpoint);
+    this.heldLeg = null;
+    await Promise.race([progress?.finished?.(200, 'OK'), new Promise((r) => setTimeout(r, 2000))]);
+    if (previousRow) {
+      this.openRows.delete(previousRow);
+      this.deps.legRows.ended(previousRow, 'answered');
+    } else {
+      this.deps.legRows.released(leg.legId);
+    }
+    if (old.dialog) void old.dialog.destroy().catch(() => undefined);
+    if (old.endpoint && old.endpoint !== leg.endpoint) void old.endpoint.close().catch(() => undefined);
+    if (old.agentId) this.deps.agentFree(old.agentId);
+    party.done();
+    this.deps.record('transfer', {
+      ...who(by), mode: 'attended', target, result: 'answered', attempt, fromAgentId: old.agentId,
+      toAgentId: party.agentId, number: party.number, internalCallId: party.internalCallId,
+    });
+    return { ok: true };
   }
 }
