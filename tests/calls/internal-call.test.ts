@@ -13,7 +13,8 @@ import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/he
 import { ack, inDialogRequest, reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, REALM, registerAgent, startRuntime, type Runtime } from './support';
-import { ackFailure, authenticatedInvite, echoThrough, phoneInvite, phoneTalksThenHangsUp, sdpAt } from './phone-support';
+import { ackFailure, authenticatedInvite, echoThrough, phoneInvite, phoneTalksThenHangsUp, rms, sdpAt } from './phone-support';
+import { synthesizeTone } from '@/flow-runtime/media/tones';
 
 let rt: Runtime;
 let peer: RtpPeer;
@@ -214,46 +215,58 @@ describe('calls from an agent phone', () => {
     expect(row.legs.map((l) => [l.kind, l.outcome])).toEqual([['internal', 'busy']]);
   }, 60_000);
 
-  it('hold inside an internal call: re-INVITE sendonly answered recvonly, sendrecv again, audio back', async () => {
+  it('hold inside an internal call: sendonly answered recvonly and ines hears the hold melody; sendrecv again, hugo heard again', async () => {
     await rt.prisma.sipRegistration.deleteMany({ where: { agentId: ines.id } });
-    const callee = await phone('ines', scenario(
-      '<recv request="INVITE" crlf="true"/>',
-      uasReply('180 Ringing'),
-      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>',
-      '<recv request="BYE"/>',
-      reply('200 OK'),
-    ));
-    const held = sdpAt(peer.port).replace('a=sendrecv', 'a=sendonly').replace('o=caller 1 1', 'o=caller 1 2');
-    const resumed = sdpAt(peer.port).replace('o=caller 1 1', 'o=caller 1 3');
-    const reinvite = (cseq: number, sdp: string, expect: string) => [
-      inDialogRequest('INVITE', cseq, 'Content-Type: application/sdp\n', sdp).replace('[last_To:]', 'To:[$remote_to]'),
-      '<recv response="100" optional="true"/>',
-      `<recv response="200"><action><ereg regexp="a=${expect}" search_in="body" check_it="true" assign_to="d${cseq}"/></action></recv>`,
-      `<nop hide="true"><action><log message="[$d${cseq}]"/></action></nop>`,
-      ack.replace('CSeq: 1 ACK', `CSeq: ${cseq} ACK`).replace('[last_To:]', 'To:[$remote_to]'),
-    ];
-    const caller = callFrom([
-      ...authenticatedInvite('hugo', '202', sdpAt(peer.port)),
-      '<recv response="180"/>',
-      '<recv response="200" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="To:" assign_to="remote_to"/></action></recv>',
-      ack.replace('CSeq: 1 ACK', 'CSeq: 2 ACK'),
-      '<pause milliseconds="1000"/>',
-      ...reinvite(3, held, 'recvonly'),
-      '<pause milliseconds="1500"/>',
-      ...reinvite(4, resumed, 'sendrecv'),
-      '<pause milliseconds="4000"/>',
-      inDialogRequest('BYE', 5).replace('[last_To:]', 'To:[$remote_to]'),
-      '<recv response="200" crlf="true"/>',
-    ]);
-    const call = await eventually(() => { const c = live(); return c?.state === 'answered' && c.caller.endpoint.bridgedTo ? c : null; }, 'internal call answered', 30_000);
-    await eventually(() => call.caller.endpoint.direction === 'recvonly', 'held', 30_000);
-    await eventually(() => call.caller.endpoint.direction === 'sendrecv', 'resumed', 30_000);
-    const level = await echoThrough(peer, call.caller.endpoint);
-    const [cr, br] = await Promise.all([caller.done, callee.done]);
-    expect(sippOk(cr)).toBe('ok');
-    expect(sippOk(br)).toBe('ok');
-    expect(level).toBeGreaterThan(300);
+    const inesMedia = await RtpPeer.create();
+    try {
+      const callee = await phone('ines', scenario(
+        '<recv request="INVITE" crlf="true"/>',
+        uasReply('180 Ringing'),
+        uasReply('200 OK', 'Content-Type: application/sdp\n', sdpAt(inesMedia.port, 'ines')),
+        '<recv request="ACK"/>',
+        '<recv request="BYE"/>',
+        reply('200 OK'),
+      ));
+      const held = sdpAt(peer.port).replace('a=sendrecv', 'a=sendonly').replace('o=caller 1 1', 'o=caller 1 2');
+      const resumed = sdpAt(peer.port).replace('o=caller 1 1', 'o=caller 1 3');
+      const reinvite = (cseq: number, sdp: string, expect: string) => [
+        inDialogRequest('INVITE', cseq, 'Content-Type: application/sdp\n', sdp).replace('[last_To:]', 'To:[$remote_to]'),
+        '<recv response="100" optional="true"/>',
+        `<recv response="200"><action><ereg regexp="a=${expect}" search_in="body" check_it="true" assign_to="d${cseq}"/></action></recv>`,
+        `<nop hide="true"><action><log message="[$d${cseq}]"/></action></nop>`,
+        ack.replace('CSeq: 1 ACK', `CSeq: ${cseq} ACK`).replace('[last_To:]', 'To:[$remote_to]'),
+      ];
+      const caller = callFrom([
+        ...authenticatedInvite('hugo', '202', sdpAt(peer.port)),
+        '<recv response="180"/>',
+        '<recv response="200" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="To:" assign_to="remote_to"/></action></recv>',
+        ack.replace('CSeq: 1 ACK', 'CSeq: 2 ACK'),
+        '<pause milliseconds="1000"/>',
+        ...reinvite(3, held, 'recvonly'),
+        '<pause milliseconds="4000"/>',
+        ...reinvite(4, resumed, 'sendrecv'),
+        '<pause milliseconds="5000"/>',
+        inDialogRequest('BYE', 5).replace('[last_To:]', 'To:[$remote_to]'),
+        '<recv response="200" crlf="true"/>',
+      ]);
+      const call = await eventually(() => { const c = live(); return c?.state === 'answered' && c.caller.endpoint.bridgedTo ? c : null; }, 'internal call answered', 30_000);
+      const inesEndpoint = call.callee!.endpoint;
+      await eventually(() => call.caller.endpoint.direction === 'recvonly' && inesEndpoint.playing, 'held: music to ines', 30_000);
+      inesMedia.clear();
+      await eventually(() => inesMedia.received.length >= 100, 'RTP to ines while held');
+      const music = rms(inesMedia.receivedAudio('PCMU'));
+      await eventually(() => call.caller.endpoint.direction === 'sendrecv' && inesEndpoint.bridgedTo === call.caller.endpoint && !inesEndpoint.playing, 'resumed', 30_000);
+      inesMedia.clear();
+      await peer.sendAudio(call.caller.endpoint, 'PCMU', synthesizeTone([1000], 1000, -10), { realTime: true });
+      const through = rms(inesMedia.receivedAudio('PCMU'));
+      const [cr, br] = await Promise.all([caller.done, callee.done]);
+      expect(sippOk(cr)).toBe('ok');
+      expect(sippOk(br)).toBe('ok');
+      expect(music).toBeGreaterThan(300);
+      expect(through).toBeGreaterThan(300);
+    } finally {
+      await inesMedia.close();
+    }
   }, 90_000);
 
   it('CANCEL before the answer: the target phone gets CANCEL, the caller 487, the call is recorded cancelled', async () => {

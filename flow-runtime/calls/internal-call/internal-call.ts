@@ -3,7 +3,8 @@
 // number through the trunk), and bridges the two on answer. The phone sees 180 while the target
 // rings, then 200; a failure ends the INVITE with the target's status (486 busy, 480 no answer /
 // unavailable, the trunk's own status). BYE from either side ends both; a CANCEL from the phone
-// CANCELs every fork; re-INVITEs (hold) are answered from the party's endpoint (RFC 3264 mirror).
+// CANCELs every fork; re-INVITEs (hold) are answered from the party's endpoint (RFC 3264 mirror),
+// and the other party hears the hold melody until the resume.
 import type { AgentDirectory } from '../../agents/agent-directory';
 import type { MediaEndpoint, MediaServer } from '../../media';
 import type { CallRecorder, CallOutcome, LegOutcome } from '../../records/call-recorder';
@@ -12,6 +13,7 @@ import { dialExternal, type SrfUac } from '../../trunk/dial-external';
 import { resolveCallerId } from '../../trunk/numbers';
 import type { TrunkConfig } from '../../trunk/trunk-config';
 import type { DialogLike, Logger, SipMessageLike, SipResponseLike, SrfLike } from '../sip-types';
+import { holdCaller, resumeCaller } from '../call-control/hold';
 
 export interface InternalCallDeps {
   srf: SrfLike;
@@ -65,6 +67,8 @@ export class InternalCall {
   private cancelled = false;
   private readonly requests: SipMessageLike[] = [];
   private readonly busyMarks = new Set<string>();
+  /** Parties whose phone put the call on hold. */
+  private readonly holding = new Set<Party>();
 
   constructor(
     private readonly deps: InternalCallDeps,
@@ -246,9 +250,12 @@ export class InternalCall {
       if (party.taken) return;
       // hold / resume: answered from this party's endpoint, mirroring the offer's direction
       party.endpoint.modify(req.body).then(
-        (sdp) => res.send(200, { body: sdp, headers: { 'Content-Type': 'application/sdp' } }),
+        (sdp) => {
+          res.send(200, { body: sdp, headers: { 'Content-Type': 'application/sdp' } });
+          return this.holdChanged(party);
+        },
         () => res.send(488),
-      );
+      ).catch((err) => this.deps.log.warn({ err, callId: this.id }, 'internal call: hold/resume failed'));
     });
     dialog.on('info', (req, res) => {
       // DTMF by SIP INFO reaches the party's endpoint whichever call it now belongs to
@@ -259,6 +266,25 @@ export class InternalCall {
       if (party.taken) return;
       this.deps.refer(this, party, req, res);
     });
+  }
+
+  /**
+   * After a re-INVITE: a party holding (its phone sent sendonly / inactive) → the other hears the
+   * hold melody instead of silence; resuming → the bridge again, unless the other holds too (then
+   * this one keeps hearing the other's music).
+   */
+  private async holdChanged(party: Party): Promise<void> {
+    const other = this.other(party);
+    if (!other || other.taken || this.state !== 'answered') return;
+    const direction = party.endpoint.direction;
+    const holding = direction === 'recvonly' || direction === 'inactive';
+    if (holding && !this.holding.has(party)) {
+      this.holding.add(party);
+      await holdCaller(other.endpoint, []);
+    } else if (!holding && this.holding.delete(party)) {
+      if (this.holding.has(other)) other.endpoint.stopPlayback();
+      else await resumeCaller(other.endpoint, party.endpoint);
+    }
   }
 
   /** The other party of `party`. */
