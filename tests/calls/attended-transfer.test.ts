@@ -149,10 +149,16 @@ const replacesOf = (ids: SipIds) => encodeURIComponent(`${ids.callId};to-tag=${i
 const flowCall = () => [...rt.calls.active.values()][0];
 const internalCall = (): InternalCall | undefined => [...(rt.calls.services.phones?.live ?? [])][0];
 
+/**
+ * The caller held by hugo's line one, and that phone past its hold: Relais got the ACK of the
+ * re-INVITE's 200 (the test's "go" travels straight to the phone and must not overtake that 200).
+ */
 async function heldWithHugo() {
   const call = await eventually(() => { const c = flowCall(); return c?.endpoint.bridgedTo ? c : null; }, 'bridged to hugo', 30_000);
   const leg = [...call.legs.values()][0];
-  await eventually(() => call.endpoint.playing && !call.endpoint.bridgedTo, 'caller on hold', 30_000);
+  let acked = false;
+  (leg.dialog as unknown as { on(e: 'ack', f: () => void): void }).on('ack', () => (acked = true));
+  await eventually(() => call.endpoint.playing && !call.endpoint.bridgedTo && acked, 'caller on hold', 30_000);
   return { call, leg };
 }
 
@@ -243,6 +249,39 @@ describe('attended transfer with Replaces', () => {
       expect(consult.legs.map((l) => [l.kind, l.agentId, l.outcome])).toEqual([['internal', inesId, 'answered']]);
     }, 120_000);
   }
+
+  it('the transferring phone hangs up right after the 202 (as many do): the transfer completes all the same', async () => {
+    const file = path.join(dir, 'quick-bye.txt');
+    // after its BYE the phone ignores the NOTIFYs (they may cross its BYE) until the BYE's 200
+    const a1 = await phone('hugo', scenario(
+      ...lineOneAnswersAndHolds,
+      waitForGo,
+      agentRequest('REFER', 103, referTo('202', file)),
+      '<recv response="202"/>',
+      agentRequest('BYE', 104),
+      '<label id="wait"/>',
+      '<recv request="NOTIFY" optional="true" next="wait"/>',
+      '<recv response="200"/>',
+    ));
+    const b = await phone('ines', inesAnswers);
+    const c = caller(16_000);
+    const { call, leg } = await heldWithHugo();
+    const { a2, internal } = await lineTwoCallsInes(['<recv request="BYE"/>', reply('200 OK')]);
+    writeFileSync(file, replacesOf(sipOf(internal.caller.dialog)));
+    await go(a1.port, sipOf(leg.dialog).callId);
+    await eventually(() => leg.agentId === inesId && leg.endpoint && call.endpoint.bridgedTo === leg.endpoint, 'caller bridged to ines', 30_000);
+    const level = await echoThrough(peer, call.endpoint);
+    const [cr, a1r, a2r, br] = await Promise.all([c.done, a1.run.done, a2.done, b.run.done]);
+    expect(sippOk(a1r)).toBe('ok');
+    expect(sippOk(a2r)).toBe('ok');
+    expect(sippOk(br)).toBe('ok');
+    expect(sippOk(cr)).toBe('ok');
+    expect(level).toBeGreaterThan(300);
+    const flow = await records(call.id);
+    expect(flow.outcome).toBe('answered');
+    expect(flow.legs.map((l) => [l.kind, l.agentId, l.outcome])).toEqual([['agent', hugoId, 'answered'], ['transfer_attended', inesId, 'answered']]);
+    expect(flow.events.filter((e) => e.kind === 'transfer').map((e) => e.data)).toEqual([expect.objectContaining({ mode: 'attended', result: 'answered', toAgentId: inesId })]);
+  }, 120_000);
 
   it("Replaces naming no dialog, or another agent's call: 481 each time, the caller stays held with hugo, who resumes", async () => {
     const unknown = path.join(dir, 'unknown.txt');

@@ -88,8 +88,8 @@ export function referFromFlowLeg(phones: PhoneCalls | undefined, refer: Attended
   }
   const party = found && partyOf(found.internal, found.transferor);
   if (!party) {
-    refer.control.refused(by, 481, 'replaces');
-    return void res.send(481, 'Call/Transaction Does Not Exist');
+    res.send(481, 'Call/Transaction Does Not Exist');
+    return void refer.control.refused(by, 481, 'replaces');
   }
   void run(refer.control, leg, party, by, progressOn(refer.dialog, res), res);
 }
