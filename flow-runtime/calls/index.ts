@@ -93,8 +93,10 @@ export function startCallHandling(srf: unknown, deps: CallHandlingDeps): CallHan
     active,
     async drain(timeoutMs) {
       const until = Date.now() + timeoutMs;
-      while (active.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
-      return active.size === 0;
+      // calls placed by agents' phones (internal-call/) are drained too
+      const busy = () => active.size > 0 || (services.phones?.live.size ?? 0) > 0;
+      while (busy() && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      return !busy();
     },
     async close() {
       services.identityTrust.close();
