@@ -119,19 +119,18 @@ export class InternalCall {
     });
     this.busy(this.caller.agentId);
     let endpoint: MediaEndpoint | null = null;
-    let dialog: DialogLike;
+    let dialog: DialogLike | null = null;
     try {
       endpoint = await this.deps.media.createEndpoint({ label: `${this.id}-target` });
       if (this.cancelled) throw Object.assign(new Error('cancelled'), { status: 487 });
       dialog = await this.ring(endpoint);
-      if (this.cancelled) {
-        void dialog.destroy().catch(() => undefined);
-        throw Object.assign(new Error('cancelled'), { status: 487 });
-      }
+      if (this.cancelled) throw Object.assign(new Error('cancelled'), { status: 487 });
       await endpoint.setRemoteAnswer(dialog.remote.sdp);
     } catch (err) {
       const status = (err as { status?: number })?.status;
       const f = this.cancelled ? { status: 487, outcome: 'cancelled' as const } : failure(status);
+      // answered but unusable (no common codec) or cancelled meanwhile: the target gets a BYE
+      if (dialog) void dialog.destroy().catch(() => undefined);
       void endpoint?.close().catch(() => undefined);
       // A CANCEL was already answered 487 by the SIP server.
       if (!this.cancelled) this.res.send(f.status);
