@@ -57,7 +57,7 @@ srf.on('error', (err: Error) => {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- srf's typings lack register()
 (srf as any).register((req: any, res: any) => void registrar.handle(req, res));
-const calls = startCallHandling(srf, { prisma, recorder, directory, dataDir: config.dataDir, trunk: config.trunk, homeCountryCode: config.trunk?.countryCode ?? '33', trustedPeers: config.trustedPeers, logger: log });
+const calls = startCallHandling(srf, { prisma, recorder, directory, dataDir: config.dataDir, trunk: config.trunk, homeCountryCode: config.trunk?.countryCode ?? '33', trustedPeers: config.trustedPeers, logger: log, phoneAuth: registrar });
 const placeCallback = createCallbackPlacer(calls.services);
 // Live pickup: LISTEN relais_flow_published, warm each newly published version (calls/flow-publish-listener.ts).
 const flowListener = startFlowPublishListener({ connection: poolConfigFromUrl(databaseUrl()), flows: calls.services.flows, logger: log });

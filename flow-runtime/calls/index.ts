@@ -17,6 +17,7 @@ import { realClock } from './ports/services';
 import { SoundFiles } from './ports/sound-files';
 import type { CallServices } from './run-call';
 import { silentLogger, type Logger, type SrfLike } from './sip-types';
+import { PhoneCalls, type PhoneAuth } from './internal-call/phone-calls';
 
 export interface CallHandlingDeps {
   prisma: PrismaClient;
@@ -33,6 +34,8 @@ export interface CallHandlingDeps {
   /** SIP_TRUSTED_PEERS: addresses/CIDRs whose P-Asserted-Identity is believed, besides the trunk's. */
   trustedPeers?: readonly string[];
   logger?: Logger;
+  /** The registrar (its realm and authenticateRequest): agents' phones may then place calls (internal-call/). */
+  phoneAuth?: PhoneAuth;
 }
 
 export interface CallHandling {
@@ -81,15 +84,19 @@ export function startCallHandling(srf: unknown, deps: CallHandlingDeps): CallHan
     active,
   };
   const { middleware, handler } = invitePipeline(services);
-  services.srf.use('invite', middleware);
+  // calls from agents' phones are told apart and authenticated before the number lookup
+  if (deps.phoneAuth) services.phones = new PhoneCalls(services, deps.phoneAuth);
+  services.srf.use('invite', services.phones ? [services.phones.middleware, ...middleware] : middleware);
   services.srf.invite(handler);
   return {
     services,
     active,
     async drain(timeoutMs) {
       const until = Date.now() + timeoutMs;
-      while (active.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
-      return active.size === 0;
+      // calls placed by agents' phones (internal-call/) are drained too
+      const busy = () => active.size > 0 || (services.phones?.live.size ?? 0) > 0;
+      while (busy() && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      return !busy();
     },
     async close() {
       services.identityTrust.close();

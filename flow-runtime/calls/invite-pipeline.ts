@@ -60,6 +60,8 @@ export function invitePipeline(services: CallServices): { middleware: Middleware
     if (!called) return res.send(404);
     services.flows.route(called).then((route) => {
       if (req.canceled) return;
+      // perhaps an agent's phone calling out (internal-call/phone-calls.ts): challenged there, else 404
+      if (!route && services.phones && !req.get('Proxy-Authorization')) return services.phones.unrouted(req, res, next);
       if (!route) return res.send(404);
       Object.assign(locals(req), { called, route });
       next();

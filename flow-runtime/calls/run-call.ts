@@ -23,6 +23,8 @@ import { callbackStore, cryptoRandom, flowsPort, organizationAllowList, outbound
 import type { SoundFiles } from './ports/sound-files';
 import type { Resolver } from '../outbound-http';
 import type { Logger, SipMessageLike, SipResponseLike, SrfLike } from './sip-types';
+import type { PhoneCalls } from './internal-call/phone-calls';
+import { referFromFlowLeg } from './internal-call/attended-transfer';
 
 export interface CallServices {
   srf: SrfLike;
@@ -47,6 +49,10 @@ export interface CallServices {
   outboundHttp?: { resolve?: Resolver; maxBytes?: number };
   /** How long a cold transfer target rings before the call comes back (default 20 s). */
   transferRingMs?: number;
+  /** Calls placed by agents' phones (internal-call/), when the registrar's authentication is wired. */
+  phones?: PhoneCalls;
+  /** How long an internal call's target rings before the phone gets 480 (default 30 s). */
+  internalRingMs?: number;
 }
 
 export async function runCall(services: CallServices, req: SipMessageLike, res: SipResponseLike, l: InviteLocals): Promise<void> {
@@ -99,6 +105,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
     watch: (leg, dialog) => legs.watchDialog(leg, dialog),
     legLost: (leg) => legs.legLost(leg),
     storeRecording: (r) => services.recorder.callRecording({ ...r, organizationId: route.organizationId, callId }),
+    attendedRefer: (refer) => referFromFlowLeg(services.phones, refer),
   });
   const ports: SessionPorts = {
     media,

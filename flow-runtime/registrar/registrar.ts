@@ -60,9 +60,26 @@ export interface RegistrarOptions {
   throttleFlushSeconds?: number;
 }
 
+/** An agent whose phone proved its SIP credentials. */
+export interface AuthenticatedAgent {
+  id: string;
+  organizationId: string;
+  extension: string | null;
+  name: string;
+  sipUsername: string;
+}
+
 export interface Registrar {
   /** The srf.register() handler. */
   handle(req: SipRequestLike, res: SipResponseLike): Promise<void>;
+  /** The SIP realm of the agents' credentials. */
+  readonly realm: string;
+  /**
+   * A request from an agent's phone other than REGISTER (an INVITE): 407 + Proxy-Authenticate
+   * without `Proxy-Authorization`, else the same checks, limiter and replay counts as REGISTER,
+   * with From (not To) naming the user. Null once a response was sent; never throws (500).
+   */
+  authenticateRequest(req: SipRequestLike, res: SipResponseLike): Promise<AuthenticatedAgent | null>;
   /** Deletes expired registrations; returns how many. */
   purgeExpired(): Promise<number>;
   /** Copies changed failure counts and bans to the database now (the timer does it every 2 s). */
@@ -89,9 +106,6 @@ export function createRegistrar(opts: RegistrarOptions): Registrar {
   const nonceCounts = createNonceCounts({ maxEntries: opts.maxTrackedNonces, now });
   const throttles = createThrottleStore(prisma, limiter, { logger: log, now });
 
-  const challenge = (res: SipResponseLike, stale = false) =>
-    res.send(401, { headers: { 'WWW-Authenticate': digestChallenge(realm, nonces.issue(), stale) } });
-
   const unavailable = (res: SipResponseLike, retryAfterS: number) =>
     res.send(503, 'Service Unavailable', { headers: { 'Retry-After': String(retryAfterS) } });
 
@@ -108,49 +122,69 @@ export function createRegistrar(opts: RegistrarOptions): Registrar {
     res.send(403, 'Forbidden');
   }
 
-  async function handle(req: SipRequestLike, res: SipResponseLike): Promise<void> {
+  /**
+   * Steps 0–7 of the header comment, shared by REGISTER (401, `Authorization`, To = the user) and
+   * by requests from agents' phones such as INVITE (407, `Proxy-Authorization`, From = the user):
+   * the same nonces, replay counts and failure limiter. Returns the agent, or null once a
+   * response (challenge, refusal) was sent.
+   */
+  async function authenticate(req: SipRequestLike, res: SipResponseLike, mode: 'register' | 'proxy'): Promise<AuthenticatedAgent | null> {
     const address = req.source_address ?? 'unknown';
     const banned = limiter.check(address, null);
-    if (banned.refuse) return unavailable(res, banned.retryAfterS);
-    const authHeader = req.get('Authorization');
-    if (!authHeader) return challenge(res);
+    if (banned.refuse) return void unavailable(res, banned.retryAfterS), null;
+    const authHeader = req.get(mode === 'register' ? 'Authorization' : 'Proxy-Authorization');
+    const challenge = (stale = false) => {
+      const value = digestChallenge(realm, nonces.issue(), stale);
+      if (mode === 'register') res.send(401, { headers: { 'WWW-Authenticate': value } });
+      else res.send(407, { headers: { 'Proxy-Authenticate': value } });
+      return null;
+    };
+    if (!authHeader) return challenge();
     if (authHeader.length > MAX_AUTHORIZATION_BYTES) {
       log?.warn({ address, bytes: authHeader.length }, 'registrar: Authorization header too large, refused unread');
-      return res.send(400, 'Authorization Header Too Large');
+      return void res.send(400, 'Authorization Header Too Large'), null;
     }
     const creds = parseDigestAuthorization(authHeader);
-    if (!creds || creds.realm !== realm) return challenge(res);
+    if (!creds || creds.realm !== realm) return challenge();
     const nonceState = nonces.check(creds.nonce);
-    if (nonceState === 'invalid') return challenge(res);
+    if (nonceState === 'invalid') return challenge();
     // Before anything else about the credentials: an expired nonce must not tell right from wrong.
-    if (nonceState === 'stale') return challenge(res, true);
+    if (nonceState === 'stale') return challenge(true);
     const nc = parseNonceCount(creds.nc);
-    if (creds.qop !== 'auth' || nc === null || !creds.cnonce) return res.send(400, 'Digest qop=auth With nc And cnonce Required');
+    if (creds.qop !== 'auth' || nc === null || !creds.cnonce) return void res.send(400, 'Digest qop=auth With nc And cnonce Required'), null;
     if (!sameSipTarget(creds.uri, req.uri)) {
       log?.info({ address, username: creds.username, uri: creds.uri.slice(0, 200), requestUri: req.uri }, 'registrar: digest uri does not match the Request-URI');
-      return res.send(400, 'Digest uri Does Not Match Request-URI');
+      return void res.send(400, 'Digest uri Does Not Match Request-URI'), null;
     }
     const locked = limiter.check(address, creds.username);
-    if (locked.refuse) return unavailable(res, locked.retryAfterS);
+    if (locked.refuse) return void unavailable(res, locked.retryAfterS), null;
 
     const agent = await prisma.agent.findUnique({
       where: { sipRealm_sipUsername: { sipRealm: realm, sipUsername: creds.username } },
-      select: { id: true, sipHa1: true, organizationId: true },
+      select: { id: true, sipHa1: true, organizationId: true, extension: true, name: true },
     });
     // Again after the await: guesses sent in parallel all passed the first check before any of
     // them failed; from here to limiter.fail() nothing awaits, so a ban stops the rest at once.
     const lockedNow = limiter.check(address, creds.username);
-    if (lockedNow.refuse) return unavailable(res, lockedNow.retryAfterS);
-    if (!agent) return refuse(res, address, creds.username, null, 'unknown user');
-    const toUser = uriUser(req.get('To') ?? '');
-    if (toUser !== creds.username) return refuse(res, address, creds.username, agent, `To user ${JSON.stringify(toUser?.slice(0, 64) ?? null)} is not the authenticated user`);
-    if (!verifyDigestResponse(agent.sipHa1, req.method, creds)) return refuse(res, address, creds.username, agent, 'wrong credentials');
+    if (lockedNow.refuse) return void unavailable(res, lockedNow.retryAfterS), null;
+    if (!agent) return refuse(res, address, creds.username, null, 'unknown user').then(() => null);
+    // REGISTER binds the To address; a call is placed as the From address: either must be the user's.
+    const claimedHeader = mode === 'register' ? 'To' : 'From';
+    const claimedUser = uriUser(req.get(claimedHeader) ?? '');
+    if (claimedUser !== creds.username) return refuse(res, address, creds.username, agent, `${claimedHeader} user ${JSON.stringify(claimedUser?.slice(0, 64) ?? null)} is not the authenticated user`).then(() => null);
+    if (!verifyDigestResponse(agent.sipHa1, req.method, creds)) return refuse(res, address, creds.username, agent, 'wrong credentials').then(() => null);
     // Synchronous from here to the decision: two copies of one header cannot both pass.
     const use = nonceCounts.use(creds.nonce, nonceExpiry(creds.nonce) ?? 0, nc);
     if (use !== 'ok') {
-      log?.warn({ address, username: creds.username, nc: creds.nc, use }, 'registrar: nonce count not increasing (replayed REGISTER?), challenged again');
-      return challenge(res, true);
+      log?.warn({ address, username: creds.username, nc: creds.nc, use }, `registrar: nonce count not increasing (replayed ${req.method}?), challenged again`);
+      return challenge(true);
     }
+    return { id: agent.id, organizationId: agent.organizationId, extension: agent.extension, name: agent.name, sipUsername: creds.username };
+  }
+
+  async function handle(req: SipRequestLike, res: SipResponseLike): Promise<void> {
+    const agent = await authenticate(req, res, 'register');
+    if (!agent) return;
 
     const contactValues = req.has('Contact') ? [req.get('Contact') as string] : [];
     const parsed = parseContacts(contactValues);
@@ -217,6 +251,16 @@ export function createRegistrar(opts: RegistrarOptions): Registrar {
         // Database briefly unreachable: the phone retries after Retry-After.
         log?.error({ err }, 'registrar: REGISTER failed');
         res.send(500, 'Server Internal Error', { headers: { 'Retry-After': '30' } });
+      }
+    },
+    realm,
+    async authenticateRequest(req, res) {
+      try {
+        return await authenticate(req, res, 'proxy');
+      } catch (err) {
+        log?.error({ err }, 'registrar: authentication of a request failed');
+        res.send(500, 'Server Internal Error', { headers: { 'Retry-After': '30' } });
+        return null;
       }
     },
     purgeExpired,

@@ -8,7 +8,7 @@
 //   /resume: the sine again, and the caller's tone reaches baresip;
 // - baresip's /transfer 202 (its blind REFER): a second baresip (agent ines, extension 202, 660 Hz)
 //   rings, /accept, the caller hears 660 Hz and ines hears the caller; the records show the transfer;
-// - needing the runtime's internal calls and REFER with Replaces (branch h-phone, not on main yet):
+// - needing the runtime's internal calls and REFER with Replaces (flow-runtime/calls/internal-call):
 //   baresip /dial 202 (an internal call, answered by ines, audio both ways), and an attended
 //   transfer written by hand (1.0.0 has no attended-transfer command: its /transfer sends the URI
 //   given, so the Refer-To carries a Replaces built from the consultation's Call-ID and tags).
@@ -216,7 +216,7 @@ describe('baresip as an agent phone', () => {
     expect(record.events.find((e) => e.kind === 'transfer')?.data).toMatchObject({ by: 'agent-phone', target: { kind: 'extension', extension: '202' } });
   }, 120_000);
 
-  // ---- needs the runtime's internal calls and REFER with Replaces (branch h-phone) ----------
+  // ---- needs the runtime's internal calls and REFER with Replaces (internal-call/) ---------------
 
   it('internal call: baresip dials an extension with its own /dial, the runtime authenticates it, the other baresip answers, audio both ways', async () => {
     const hugo = await phone('hugo', HUGO_HZ);

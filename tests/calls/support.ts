@@ -87,7 +87,7 @@ export async function startRuntime(opts: {
   let calls!: CallHandling;
   const srf = await connectApp(edge, (app) => {
     app.register((req: never, res: never) => void registrar.handle(req, res));
-    calls = startCallHandling(app, { prisma, recorder, media, dataDir, trunk: opts.trunk ?? null, trustedPeers: opts.trustedPeers, logger: opts.logger ?? (process.env.CALLS_TEST_LOG ? consoleLogger : undefined) });
+    calls = startCallHandling(app, { prisma, recorder, media, dataDir, trunk: opts.trunk ?? null, trustedPeers: opts.trustedPeers, phoneAuth: registrar, logger: opts.logger ?? (process.env.CALLS_TEST_LOG ? consoleLogger : undefined) });
   });
   const slug = `org-${randomBytes(4).toString('hex')}`;
   const org = await prisma.organization.create({ data: { name: slug, slug, timezone: 'Europe/Paris', defaultLanguage: 'fr' } });

@@ -6,13 +6,15 @@ import type { LiveCall, OutboundLeg } from '../live-call';
 import type { DialogLike, Logger, SipMessageLike, SipResponseLike } from '../sip-types';
 import type { Actor, CallCommand, CallControl, CommandResult, TransferProgress, TransferTarget } from './commands';
 import { holdCaller, resumeCaller } from './hold';
+import { judgeDestination } from '../../interpreter/transfer-policy';
 import { Mailbox } from './mailbox';
 import { CallRecordingControl, type FinishedRecording } from './recording';
-import { notifySipfrag, REASONS, referTarget } from './refer';
 import { ringTarget, type RingDeps, type RingDest } from './ring';
 import { ringGroup } from './ring-group';
 import { destinationRecord, resolveTarget, type Destination, type GroupStrategy, type TargetLookup } from './targets';
 import { WarmTransfer } from './warm-transfer';
+import { notifySipfrag, REASONS, referReplaces, referTarget } from './refer';
+import type { AttendedParty, AttendedRefer } from '../internal-call/attended-transfer';
 
 export interface ControlDeps extends RingDeps {
   /** The agent of the call's organisation with this extension, or null. */
@@ -48,6 +50,8 @@ export interface ControlDeps extends RingDeps {
   log: Logger;
   /** Stores a finished call recording (CallRecording row); without it recordStart answers 501. */
   storeRecording?(recording: FinishedRecording): string;
+  /** A REFER with Replaces (attended transfer, internal-call/attended-transfer.ts); absent → 501. */
+  attendedRefer?(refer: AttendedRefer): void;
 }
 
 type LegOutcome = 'answered' | 'no_answer' | 'busy' | 'cancelled' | 'failed';
@@ -149,6 +153,11 @@ export class LiveCallControl implements CallControl {
       }).catch((err) => this.deps.log.warn({ err, callId: this.call.id }, 're-INVITE from the agent failed'));
     });
     dialog.on('refer', (req, res) => {
+      const replaces = referReplaces(req.get('Refer-To'));
+      if (replaces) {
+        if (!this.deps.attendedRefer) return void res.send(501, 'Not Implemented');
+        return void this.deps.attendedRefer({ call: this.call, control: this, leg, dialog, replaces, req, res });
+      }
       const target = referTarget(req.get('Refer-To'));
       if (!target) return void res.send(400, 'Unsupported Refer-To');
       let answered = false; // one final response to the REFER, whatever srf's res exposes
@@ -425,5 +434,82 @@ export class LiveCallControl implements CallControl {
     if (fallback && !this.call.callerGone) return fallback();
     this.deps.record('transfer', { result: 'lost', attempt, agentId });
     this.deps.legLost(leg);
+  }
+
+  // ---- attended transfer (REFER with Replaces: internal-call/attended-transfer.ts) ----------------
+
+  /** A refused attended transfer, recorded on the call. */
+  refused(by: Actor, status: number, why: string): void {
+    this.deps.record('transfer', { ...who(by), mode: 'attended', result: 'refused', status, why });
+  }
+
+  /**
+   * The party of another call (B of the transferor's internal call) takes `leg`'s place: the
+   * caller is bridged to B's endpoint, B's dialog now carries the flow's leg (its BYE ends the
+   * leg for the flow), the transferor's dialog gets NOTIFY 200 then BYE, and so does its side of
+   * the other call. A number (an outbound internal call) obeys the call's transfer policy.
+   */
+  attendedTransfer(leg: OutboundLeg, party: AttendedParty, by: Actor, progress?: TransferProgress): Promise<CommandResult> {
+    return this.mailbox.run(async () => {
+      const target = party.agentId ? { kind: 'agent', agentId: party.agentId } : { kind: 'number', number: party.number };
+      if (leg.state !== 'answered' || !leg.endpoint || this.call.callerGone || this.transferring) {
+        this.refused(by, 481, 'leg');
+        return { ok: false, status: 481, reason: 'Call/Transaction Does Not Exist' };
+      }
+      if (party.number && judgeDestination(this.deps.policy(), party.number).reason) {
+        this.deps.record('transfer', { ...who(by), mode: 'attended', target, result: 'refused', status: 403 });
+        return { ok: false, status: 403, reason: 'Forbidden' };
+      }
+      const taken = await party.take();
+      if (!taken) {
+        this.refused(by, 481, 'party');
+        return { ok: false, status: 481, reason: 'Call/Transaction Does Not Exist' };
+      }
+      // A phone hanging up right after the 202 (many do) must not end the flow's leg meanwhile (agentLeft).
+      this.transferring = leg;
+      try {
+        return await this.completeAttended(leg, party, taken, by, progress);
+      } finally {
+        this.transferring = null;
+      }
+    });
+  }
+
+  private async completeAttended(
+    leg: OutboundLeg, party: AttendedParty, taken: { dialog: DialogLike; endpoint: NonNullable<OutboundLeg['endpoint']> }, by: Actor, progress?: TransferProgress,
+  ): Promise<CommandResult> {
+    const target = party.agentId ? { kind: 'agent', agentId: party.agentId } : { kind: 'number', number: party.number };
+    // NOTIFY 100 answered before the final one goes (bounded: a phone may never answer it)
+    await Promise.race([Promise.resolve(progress?.accepted?.()), new Promise((r) => setTimeout(r, 2000))]);
+    const attempt = ++this.attempts;
+    const row = this.deps.legRows.started(party.agentId, party.agentId ? `agent:${party.agentId}` : (party.number ?? ''), 'transfer_attended');
+    this.deps.legRows.answered(row);
+    this.openRows.add(row);
+    const previousRow = this.currentRow.get(leg.legId);
+    this.currentRow.set(leg.legId, row);
+    const old = { dialog: leg.dialog, endpoint: leg.endpoint, agentId: leg.agentId };
+    leg.dialog = taken.dialog;
+    leg.endpoint = taken.endpoint;
+    leg.agentId = party.agentId;
+    if (party.agentId) this.deps.agentBusy(party.agentId);
+    this.deps.watch(leg, taken.dialog);
+    await resumeCaller(this.call.endpoint, taken.endpoint);
+    this.heldLeg = null;
+    await Promise.race([progress?.finished?.(200, 'OK'), new Promise((r) => setTimeout(r, 2000))]);
+    if (previousRow) {
+      this.openRows.delete(previousRow);
+      this.deps.legRows.ended(previousRow, 'answered');
+    } else {
+      this.deps.legRows.released(leg.legId);
+    }
+    if (old.dialog) void old.dialog.destroy().catch(() => undefined);
+    if (old.endpoint && old.endpoint !== leg.endpoint) void old.endpoint.close().catch(() => undefined);
+    if (old.agentId) this.deps.agentFree(old.agentId);
+    party.done();
+    this.deps.record('transfer', {
+      ...who(by), mode: 'attended', target, result: 'answered', attempt, fromAgentId: old.agentId,
+      toAgentId: party.agentId, number: party.number, internalCallId: party.internalCallId,
+    });
+    return { ok: true };
   }
 }
