@@ -25,6 +25,8 @@ import type { Resolver } from '../outbound-http';
 import type { Logger, SipMessageLike, SipResponseLike, SrfLike } from './sip-types';
 import type { PhoneCalls } from './internal-call/phone-calls';
 import { referFromFlowLeg } from './internal-call/attended-transfer';
+import { LiveCallTracker } from '../live';
+import { findContactByNumber } from '../contacts';
 
 export interface CallServices {
   srf: SrfLike;
@@ -64,6 +66,12 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
     caller, callee: called, flowVersionId: published.versionId,
   });
   const call = new LiveCall(callId, services.srf, req, res, endpoint, services.log);
+  // What consoles and the wallboard see (flow-runtime/live/): LiveCall row + relais_live events.
+  const live = new LiveCallTracker(services.prisma, {
+    callId, organizationId: route.organizationId, direction: 'inbound', entryNumber: called, caller, log: services.log,
+    nodeConfig: (nodeId) => published.flow.nodes.get(nodeId)?.config as Record<string, unknown> | undefined,
+    contactName: async () => (caller ? ((await findContactByNumber(services.prisma, route.organizationId, caller, services.homeCountryCode))?.name ?? null) : null),
+  });
   // Answered by the flow or by the early-media limit (live-call.ts): Call.answeredAt either way.
   call.onAnswered = () => services.recorder.callAnswered(callId);
   services.active.set(callId, call);
@@ -93,7 +101,10 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
       const file = soundId ? await services.sounds.path(soundId).catch(() => null) : null;
       return file ? [{ kind: 'file', path: file }] : [{ kind: 'tone', tone: 'hold' }];
     },
-    record: (kind, data) => services.recorder.pathEvent(callId, { kind, nodeId: session?.state.step?.nodeId, data, at: new Date() }),
+    record: (kind, data) => {
+      live.onRecord(kind, data);
+      return services.recorder.pathEvent(callId, { kind, nodeId: session?.state.step?.nodeId, data, at: new Date() });
+    },
     legRows: {
       started: (agentId, destination, kind) => services.recorder.legStarted(callId, { agentId, destination, kind }),
       answered: (rowId) => services.recorder.legAnswered(callId, rowId),
@@ -123,6 +134,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
     callId, flow: published.flow, context, ports, keepPath: false,
     onError: (err, where) => services.log.error({ err, callId, where }, 'call session port error'),
   });
+  session.subscribe((snapshot) => live.onSession(snapshot));
   session.subscribe(({ effects }) => {
     if (effects.some((e) => e.type === 'answer')) void call.answer().catch(() => undefined);
   });
@@ -132,6 +144,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
   session.start({ caller, called, language });
   const final = await session.done;
   await call.finish();
+  void live.end(final.outcome);
   services.active.delete(callId);
   services.log.info({ callId, outcome: final.outcome, reason: final.endReason }, 'call ended');
 }

@@ -1,0 +1,474 @@
+// One call as the consoles and the wallboard see it (issue 14, C2: LiveCallView), kept up to date
+// from what happens on the call: the session's effects and events (path, queue, legs ringing,
+// bridge, end) and the call-control records (hold, transfers, consultation, conference,
+// recording: the same `record(kind, data)` that writes CallEvent rows, so phone actions show too).
+// Each change upserts the `LiveCall` row and publishes `call.updated`; the end deletes the row and
+// publishes `call.ended`. Writes are coalesced: every change made in one turn of the event loop
+// gives one upsert + one NOTIFY, and writes run one after the other (never out of order).
+// A database outage drops the writes (logged); the call never waits on them.
+import type { PrismaClient } from '../../prisma/client';
+import type { Effect, CallEvent, CallState, PathEntry } from '../interpreter';
+import type { Logger } from '../calls/sip-types';
+import { publishLive } from './publish';
+
+export type LiveCallState = 'ivr' | 'queued' | 'ringing' | 'talking' | 'held' | 'consulting' | 'conference' | 'transferring';
+export type LiveAgentRole = 'ringing' | 'talking' | 'held' | 'consulting' | 'target';
+
+export interface LiveCallView {
+  callId: string;
+  organizationId: string;
+  direction: 'inbound' | 'outbound' | 'internal';
+  entryNumber: string;
+  caller: string | null;
+  contactName: string | null;
+  group: { id: string; name: string; color: string } | null;
+  startedAt: string;
+  waitedMs: number;
+  answeredAt: string | null;
+  path: { nodeId: string; label: string; key?: string }[];
+  state: LiveCallState;
+  agents: { agentId: string; role: LiveAgentRole }[];
+  canRetrieve: boolean;
+  canComplete: boolean;
+  canSwitch: boolean;
+  canConference: boolean;
+  recording: boolean;
+}
+
+/** Used when the QueueGroup row has no colour (column not there yet, or null). */
+export const DEFAULT_GROUP_COLOR = '#4f7cff';
+/** The path kept in a view (the NOTIFY payload stays small): the last entries. */
+const PATH_MAX = 30;
+const LABEL_MAX = 80;
+
+type Db = Pick<PrismaClient, '$executeRawUnsafe' | '$queryRawUnsafe' | 'liveCall'>;
+
+export interface LiveCallViewOptions {
+  callId: string;
+  organizationId: string;
+  direction: LiveCallView['direction'];
+  entryNumber: string;
+  caller: string | null;
+  startedAt?: Date;
+  /** The node's config (queue-group steps name their group): the call's flow. */
+  nodeConfig?: (nodeId: string) => Record<string, unknown> | undefined;
+  /** Looks up the caller's contact name (null when unknown). */
+  contactName?: () => Promise<string | null>;
+  log: Logger;
+  /** Test hook: instead of setImmediate. */
+  schedule?: (run: () => void) => void;
+}
+
+type WarmPhase = 'ringing' | 'talking' | 'failed' | 'conference' | null;
+
+/** A queue group's name and colour; the colour read defensively (QueueGroup.color may not exist yet). */
+export async function groupInfo(db: Pick<PrismaClient, '$queryRawUnsafe'>, organizationId: string, groupId: string): Promise<{ id: string; name: string; color: string } | null> {
+  const rows = await db.$queryRawUnsafe<{ name: string; color: string | null }[]>(
+    `SELECT g."name", to_jsonb(g)->>'color' AS color FROM "QueueGroup" g WHERE g."id" = $1 AND g."organizationId" = $2`,
+    groupId,
+    organizationId,
+  );
+  const row = rows[0];
+  return row ? { id: groupId, name: row.name, color: row.color && /^#[0-9a-fA-F]{6}$/.test(row.color) ? row.color : DEFAULT_GROUP_COLOR } : null;
+}
+
+export class LiveCallTracker {
+  private readonly view: LiveCallView;
+  /** Flow legs ringing or bridged: legId → agentId. */
+  private readonly legAgents = new Map<string, string>();
+  private readonly agents = new Map<string, LiveAgentRole>();
+  private bridgedAgent: string | null = null;
+  private held = false;
+  private transferring = false;
+  private warm: WarmPhase = null;
+  private warmTarget: string | null = null;
+  private warmWith: 'target' | 'caller' = 'target';
+  private queued = false;
+  private ended = false;
+  private dirty = false;
+  private scheduled = false;
+  private chain: Promise<void> = Promise.resolve();
+  private readonly schedule: (run: () => void) => void;
+
+  constructor(
+    private readonly db: Db,
+    private readonly opts: LiveCallViewOptions,
+  ) {
+    this.schedule = opts.schedule ?? ((run) => void setImmediate(run));
+    this.view = {
+      callId: opts.callId,
+      organizationId: opts.organizationId,
+      direction: opts.direction,
+      entryNumber: opts.entryNumber,
+      caller: opts.caller,
+      contactName: null,
+      group: null,
+      startedAt: (opts.startedAt ?? new Date()).toISOString(),
+      waitedMs: 0,
+      answeredAt: null,
+      path: [],
+      state: 'ivr',
+      agents: [],
+      canRetrieve: false,
+      canComplete: false,
+      canSwitch: false,
+      canConference: false,
+      recording: false,
+    };
+    this.changed();
+    if (opts.contactName) {
+      opts
+        .contactName()
+        .then((name) => {
+          if (name && !this.ended) {
+            this.view.contactName = name;
+            this.changed();
+          }
+        })
+        .catch((err: unknown) => opts.log.debug({ err, callId: opts.callId }, 'live view: contact lookup failed'));
+    }
+  }
+
+  /** The current view (a copy). */
+  snapshot(): LiveCallView {
+    this.refresh();
+    return structuredClone(this.view);
+  }
+
+  // ---- inputs ----------------------------------------------------------------------------
+
+  /** The session's snapshot after each event (session.subscribe). */
+  onSession({ event, state, effects }: { event: CallEvent; state: CallState; effects: Effect[] }): void {
+    if (this.ended) return;
+    switch (event.type) {
+      case 'legFailed':
+      case 'legEnded':
+        this.dropLeg(event.legId);
+        break;
+      default:
+        break;
+    }
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'persistEvent':
+          this.onPath(effect.entry);
+          break;
+        case 'ringLegs':
+          for (const leg of effect.legs) {
+            if (leg.target.kind !== 'agent') continue;
+            this.legAgents.set(leg.legId, leg.target.agentId);
+            this.agents.set(leg.target.agentId, 'ringing');
+          }
+          break;
+        case 'cancelLegs':
+          for (const legId of effect.legIds) this.dropLeg(legId);
+          break;
+        case 'queueJoin':
+          this.queued = true;
+          break;
+        case 'queueLeave':
+          this.queued = false;
+          break;
+        case 'bridge': {
+          const agentId = this.legAgents.get(effect.legId) ?? null;
+          for (const [legId, id] of this.legAgents) if (legId !== effect.legId) this.legAgents.delete(legId), this.agents.delete(id);
+          this.bridgedAgent = agentId;
+          if (agentId) this.agents.set(agentId, 'talking');
+          this.queued = false;
+          this.markAnswered();
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (state.status !== 'bridged' && this.bridgedAgent !== null && state.bridgedLeg === null && event.type !== 'callStarted') {
+      // The flow went on after its bridge (agent left, transfer into a flow or a mailbox).
+      this.agents.delete(this.bridgedAgent);
+      this.bridgedAgent = null;
+      this.held = false;
+    }
+    this.changed();
+  }
+
+  /** The 200 OK went out (answered by the flow or by an agent's bridge). */
+  onAnswered(): void {
+    // The flow answering (a message, a menu) is not an agent answering: answeredAt is the bridge.
+  }
+
+  /** A call-control record (hold, resume, transfer, switch, retrieve, conference, recording). */
+  onRecord(kind: string, data: Record<string, unknown>): void {
+    if (this.ended) return;
+    const str = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : null);
+    const result = str('result');
+    switch (kind) {
+      case 'hold':
+        this.held = true;
+        break;
+      case 'resume':
+        this.held = false;
+        break;
+      case 'recording':
+        this.view.recording = str('action') === 'started';
+        break;
+      case 'switch':
+        this.warmWith = str('to') === 'caller' ? 'caller' : 'target';
+        break;
+      case 'retrieve':
+        this.endWarm();
+        break;
+      case 'conference':
+        if (result === 'joined') this.warm = 'conference';
+        else if (result === 'left') {
+          const party = str('party');
+          if (party === 'agent' && this.warmTarget) this.replaceAgent(this.warmTarget);
+          this.endWarm();
+        }
+        break;
+      case 'transfer':
+        this.onTransfer(str('mode'), result, data);
+        break;
+      default:
+        break;
+    }
+    this.changed();
+  }
+
+  private onTransfer(mode: string | null, result: string | null, data: Record<string, unknown>): void {
+    const toAgentId = typeof data.toAgentId === 'string' ? data.toAgentId : null;
+    if (mode === 'warm') {
+      switch (result) {
+        case 'started':
+          this.warm = 'ringing';
+          this.warmWith = 'target';
+          this.warmTarget = toAgentId;
+          if (toAgentId) this.agents.set(toAgentId, 'target');
+          return;
+        case 'answered':
+          this.warm = 'talking';
+          this.warmWith = 'target';
+          return;
+        case 'no_answer':
+        case 'busy':
+        case 'failed':
+        case 'target_left':
+          this.warm = 'failed';
+          if (this.warmTarget) this.agents.delete(this.warmTarget);
+          return;
+        case 'retrieved':
+          this.endWarm();
+          return;
+        case 'blind':
+          // The agent let go while the target rings: it is a cold transfer now.
+          if (this.bridgedAgent) this.agents.delete(this.bridgedAgent);
+          this.bridgedAgent = null;
+          this.warm = null;
+          this.transferring = true;
+          return;
+        case 'completed':
+          if (toAgentId) this.replaceAgent(toAgentId);
+          else this.replaceAgent(null);
+          this.endWarm();
+          return;
+        default:
+          return;
+      }
+    }
+    // cold (from a command or a REFER on the phone) and attended (REFER with Replaces)
+    switch (result) {
+      case 'started':
+        this.transferring = true;
+        if (toAgentId) this.agents.set(toAgentId, 'target');
+        for (const member of Array.isArray(data.members) ? data.members : []) {
+          const id = typeof member === 'string' ? member : (member as { agentId?: unknown })?.agentId;
+          if (typeof id === 'string') this.agents.set(id, 'target');
+        }
+        if (typeof data.groupId === 'string' && typeof data.groupName === 'string' && !this.view.group) {
+          this.setGroup(data.groupId);
+        }
+        return;
+      case 'answered':
+        this.transferring = false;
+        this.clearTargets();
+        this.replaceAgent(toAgentId);
+        this.held = false;
+        return;
+      case 'returned':
+        this.transferring = false;
+        this.clearTargets();
+        if (toAgentId) this.replaceAgent(toAgentId);
+        return;
+      case 'no_answer':
+      case 'busy':
+      case 'failed':
+        this.clearTargets();
+        return;
+      case 'lost':
+      case 'entered':
+      case 'voicemail':
+        this.transferring = false;
+        this.clearTargets();
+        this.replaceAgent(null);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** The call is over: deletes the row and publishes `call.ended`. */
+  end(outcome: string | null): Promise<void> {
+    if (this.ended) return this.chain;
+    this.ended = true;
+    const { callId, organizationId } = this.view;
+    const agentIds = this.allAgentIds();
+    this.chain = this.chain.then(async () => {
+      try {
+        await this.db.liveCall.deleteMany({ where: { callId } });
+      } catch (err) {
+        this.opts.log.warn({ err, callId }, 'live view: LiveCall row not deleted');
+      }
+      await publishLive(this.db, { o: organizationId, a: agentIds, t: 'call.ended', d: { callId, outcome } }, this.opts.log);
+    });
+    return this.chain;
+  }
+
+  /** Resolves when the writes asked so far are done (tests, shutdown). */
+  settled(): Promise<void> {
+    return this.chain;
+  }
+
+  // ---- state -----------------------------------------------------------------------------
+
+  private everAgents = new Set<string>();
+  private lastAudience: string[] = [];
+
+  private allAgentIds(): string[] {
+    for (const id of this.agents.keys()) this.everAgents.add(id);
+    return [...this.everAgents];
+  }
+
+  private onPath(entry: PathEntry): void {
+    if (entry.kind === 'node-entered' && entry.nodeId) {
+      const data = entry.data ?? {};
+      const label = (typeof data.label === 'string' && data.label.trim() ? data.label.trim() : (entry.nodeType ?? entry.nodeId)).slice(0, LABEL_MAX);
+      this.view.path.push({ nodeId: entry.nodeId, label });
+      if (this.view.path.length > PATH_MAX) this.view.path.splice(0, this.view.path.length - PATH_MAX);
+      if (entry.nodeType === 'queue-group') {
+        const groupId = this.opts.nodeConfig?.(entry.nodeId)?.groupId;
+        if (typeof groupId === 'string') this.setGroup(groupId);
+      }
+    } else if (entry.kind === 'output-taken' && entry.nodeType === 'menu' && entry.output && /^[0-9*#]$/.test(entry.output)) {
+      const last = this.view.path[this.view.path.length - 1];
+      if (last && last.nodeId === entry.nodeId) last.key = entry.output;
+    } else if (entry.kind === 'queue' && entry.data?.event === 'join') {
+      this.queued = true;
+    }
+  }
+
+  private setGroup(groupId: string): void {
+    if (this.view.group?.id === groupId) return;
+    groupInfo(this.db, this.view.organizationId, groupId)
+      .then((group) => {
+        if (group && !this.ended) {
+          this.view.group = group;
+          this.changed();
+        }
+      })
+      .catch((err: unknown) => this.opts.log.warn({ err, callId: this.view.callId }, 'live view: group lookup failed'));
+  }
+
+  private dropLeg(legId: string): void {
+    const agentId = this.legAgents.get(legId);
+    if (!agentId) return;
+    this.legAgents.delete(legId);
+    if (this.bridgedAgent === agentId) {
+      this.bridgedAgent = null;
+      this.held = false;
+    }
+    if (this.agents.get(agentId) === 'ringing' || this.agents.get(agentId) === 'talking' || this.agents.get(agentId) === 'held') this.agents.delete(agentId);
+  }
+
+  private replaceAgent(agentId: string | null): void {
+    if (this.bridgedAgent) this.agents.delete(this.bridgedAgent);
+    this.bridgedAgent = agentId;
+    if (agentId) this.agents.set(agentId, 'talking');
+  }
+
+  private clearTargets(): void {
+    for (const [id, role] of this.agents) if (role === 'target') this.agents.delete(id);
+  }
+
+  private endWarm(): void {
+    if (this.warmTarget && this.warmTarget !== this.bridgedAgent) this.agents.delete(this.warmTarget);
+    this.warm = null;
+    this.warmTarget = null;
+    this.warmWith = 'target';
+  }
+
+  private markAnswered(): void {
+    if (this.view.answeredAt) return;
+    const now = new Date();
+    this.view.answeredAt = now.toISOString();
+    this.view.waitedMs = Math.max(0, now.getTime() - Date.parse(this.view.startedAt));
+  }
+
+  /** Derives state, roles and the can* flags from what is known. */
+  private refresh(): void {
+    const v = this.view;
+    if (!v.answeredAt) v.waitedMs = Math.max(0, Date.now() - Date.parse(v.startedAt));
+    const agent = this.bridgedAgent;
+    if (agent) this.agents.set(agent, this.warm === 'ringing' || (this.warm === 'talking' && this.warmWith === 'target') ? 'consulting' : this.held ? 'held' : 'talking');
+    if (this.warmTarget && this.agents.has(this.warmTarget)) {
+      this.agents.set(this.warmTarget, this.warm === 'conference' ? 'talking' : this.warm === 'talking' && this.warmWith === 'caller' ? 'held' : 'target');
+    }
+    const ringing = [...this.agents.values()].includes('ringing');
+    if (this.warm === 'conference') v.state = 'conference';
+    else if (this.warm !== null) v.state = 'consulting';
+    else if (this.transferring) v.state = 'transferring';
+    else if (agent) v.state = this.held ? 'held' : 'talking';
+    else if (ringing) v.state = 'ringing';
+    else if (this.queued) v.state = 'queued';
+    else v.state = 'ivr';
+    v.canRetrieve = this.warm === 'ringing' || this.warm === 'talking' || this.warm === 'failed';
+    v.canSwitch = this.warm === 'talking';
+    v.canConference = this.warm === 'talking';
+    v.canComplete = this.warm === 'talking' || this.warm === 'conference';
+    v.agents = [...this.agents].map(([agentId, role]) => ({ agentId, role }));
+    for (const id of this.agents.keys()) this.everAgents.add(id);
+  }
+
+  private changed(): void {
+    if (this.ended) return;
+    this.dirty = true;
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.schedule(() => {
+      this.scheduled = false;
+      if (!this.dirty || this.ended) return;
+      this.dirty = false;
+      this.refresh();
+      const view = structuredClone(this.view);
+      // Agents who just left the call get this update too (their console drops it).
+      const current = view.agents.map((a) => a.agentId);
+      const agentIds = [...new Set([...current, ...this.lastAudience])];
+      this.lastAudience = current;
+      this.chain = this.chain.then(() => this.write(view, current, agentIds));
+    });
+  }
+
+  private async write(view: LiveCallView, agentIds: string[], audience: string[]): Promise<void> {
+    if (this.ended) return;
+    const json = view as unknown as object;
+    try {
+      await this.db.liveCall.upsert({
+        where: { callId: view.callId },
+        create: { callId: view.callId, organizationId: view.organizationId, agentIds, view: json },
+        update: { agentIds, view: json },
+      });
+    } catch (err) {
+      this.opts.log.warn({ err, callId: view.callId }, 'live view: LiveCall row not written');
+    }
+    if (this.ended) return;
+    await publishLive(this.db, { o: view.organizationId, a: audience, t: 'call.updated', d: view }, this.opts.log);
+  }
+}
