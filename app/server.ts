@@ -6,6 +6,7 @@ import next from 'next';
 import { Server as SocketServer } from 'socket.io';
 import { CLIENT_ADDRESS_HEADER, markClientAddressHeaderTrusted, parseTrustedProxies, resolveClientAddress } from './lib/auth/client-address';
 import { guardRequestSize } from './lib/api/request-size-guard';
+import { attachLiveSockets } from './lib/realtime/live-sockets';
 
 export interface AdminServer {
   url: string;
@@ -47,6 +48,8 @@ export async function startAdminServer(options: { port: number; host?: string; d
   });
   const io = new SocketServer(server, { path: '/socket.io', serveClient: false });
   (globalThis as { relaisIo?: SocketServer }).relaisIo = io;
+  // Authenticated sockets, rooms, `sync`, and the relais_live LISTEN (lib/realtime/).
+  const live = attachLiveSockets(io);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -59,6 +62,7 @@ export async function startAdminServer(options: { port: number; host?: string; d
     io,
     async close() {
       io.close();
+      await live.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
