@@ -171,7 +171,11 @@ export class LiveCallTracker {
           break;
         case 'bridge': {
           const agentId = this.legAgents.get(effect.legId) ?? null;
-          for (const [legId, id] of this.legAgents) if (legId !== effect.legId) this.legAgents.delete(legId), this.agents.delete(id);
+          for (const [legId, id] of this.legAgents) {
+            if (legId === effect.legId) continue;
+            this.legAgents.delete(legId);
+            this.agents.delete(id);
+          }
           this.bridgedAgent = agentId;
           if (agentId) this.agents.set(agentId, 'talking');
           this.queued = false;
