@@ -84,6 +84,8 @@ export class LiveCallTracker {
   private warmTarget: string | null = null;
   private warmWith: 'target' | 'caller' = 'target';
   private queued = false;
+  /** A call placed by an agent's phone (internal-call/): its phase, and who is on it. */
+  private internal: { phase: 'ringing' | 'answered'; from: string; to: string | null; holding: Set<string> } | null = null;
   private ended = false;
   private dirty = false;
   private scheduled = false;
@@ -319,6 +321,35 @@ export class LiveCallTracker {
     }
   }
 
+  /**
+   * A call placed by an agent's phone (internal-call/internal-call.ts): its `internal_call` records
+   * (started / answered / busy / no_answer / failed / cancelled / ended) and `hold` / `resume` of a party.
+   */
+  onInternal(kind: string, data: Record<string, unknown>): void {
+    if (this.ended) return;
+    const id = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : null);
+    if (kind === 'internal_call') {
+      const result = id('result');
+      if (result === 'started') {
+        const from = id('fromAgentId');
+        if (!from) return;
+        this.internal = { phase: 'ringing', from, to: id('toAgentId'), holding: new Set() };
+      } else if (this.internal && result === 'answered') {
+        this.internal.phase = 'answered';
+        this.markAnswered();
+      } else if (this.internal && result !== 'ended') {
+        // busy, no answer, failed, cancelled: the call ends right after
+        if (this.internal.to) this.agents.delete(this.internal.to);
+        this.internal.to = null;
+      }
+    } else if (this.internal && (kind === 'hold' || kind === 'resume')) {
+      const agentId = id('agentId') ?? '';
+      if (kind === 'hold') this.internal.holding.add(agentId);
+      else this.internal.holding.delete(agentId);
+    }
+    this.changed();
+  }
+
   /** The call is over: deletes the row and publishes `call.ended`. */
   end(outcome: string | null): Promise<void> {
     if (this.ended) return this.chain;
@@ -420,6 +451,17 @@ export class LiveCallTracker {
   private refresh(): void {
     const v = this.view;
     if (!v.answeredAt) v.waitedMs = Math.max(0, Date.now() - Date.parse(v.startedAt));
+    if (this.internal) {
+      const { phase, from, to, holding } = this.internal;
+      const held = holding.size > 0;
+      this.agents.set(from, held ? 'held' : 'talking');
+      if (to) this.agents.set(to, phase === 'ringing' ? 'ringing' : held ? 'held' : 'talking');
+      v.state = phase === 'ringing' ? 'ringing' : held ? 'held' : 'talking';
+      v.canRetrieve = v.canSwitch = v.canConference = v.canComplete = false;
+      v.agents = [...this.agents].map(([agentId, role]) => ({ agentId, role }));
+      for (const agentId of this.agents.keys()) this.everAgents.add(agentId);
+      return;
+    }
     const agent = this.bridgedAgent;
     if (agent) this.agents.set(agent, this.warm === 'ringing' || (this.warm === 'talking' && this.warmWith === 'target') ? 'consulting' : this.held ? 'held' : 'talking');
     if (this.warmTarget && this.agents.has(this.warmTarget)) {

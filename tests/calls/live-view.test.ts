@@ -10,12 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
 import { ack, inDialogRequest, reply, scenario, uasReply } from '../sip-edge/scenarios';
 import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, play, publishFlow, registerAgent, startRuntime, tts, type Runtime } from './support';
+import { authenticatedInvite, phoneTalksThenHangsUp, sdpAt } from './phone-support';
+import { RtpPeer } from '../media/support/rtp-peer';
 import type { LiveCallView } from '@/flow-runtime/live';
 
 const NUMBER = '+33199000071';
 let rt: Runtime;
 let listener: pg.Client;
 let groupId: string;
+let peer: RtpPeer;
 const events: { t: string; o: string; a: string[]; d: LiveCallView & { outcome?: string } }[] = [];
 
 beforeAll(async () => {
@@ -23,6 +26,8 @@ beforeAll(async () => {
   rt.calls.services.transferRingMs = 6000;
   const [hugo, ines] = await Promise.all(['hugo', 'ines'].map((n) => createAgent(rt, n)));
   await rt.prisma.agent.update({ where: { id: ines.id }, data: { extension: '202' } });
+  await rt.prisma.agent.update({ where: { id: hugo.id }, data: { extension: '201' } });
+  peer = await RtpPeer.create();
   const group = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Support', members: { create: [{ agentId: hugo.id, position: 0 }] } } });
   groupId = group.id;
   await publishFlow(rt, NUMBER, flowDocument('menu', [
@@ -40,6 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await listener?.end();
+  await peer?.close();
   await rt?.stop();
 });
 
@@ -167,4 +173,33 @@ describe('live view of a call', () => {
     // every payload stays under the NOTIFY limit the contract sets
     for (const e of mine) expect(Buffer.byteLength(JSON.stringify(e))).toBeLessThan(7000);
   }, 120_000);
+
+  it('a call from hugo\'s phone to extension 202: direction internal, ringing → talking, both agents, then ended', async () => {
+    const hugo = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'hugo' } });
+    const ines = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'ines' } });
+    const callee = await agentPhone('ines', scenario(
+      '<recv request="INVITE" crlf="true"/>',
+      uasReply('180 Ringing'),
+      '<pause milliseconds="1000"/>',
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+      '<recv request="ACK"/>',
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ));
+    const from = events.length;
+    const caller = runSipp(scenario(...authenticatedInvite('hugo', '202', sdpAt(peer.port)), ...phoneTalksThenHangsUp(3000)), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 60 });
+    const [cr, br] = await Promise.all([caller.done, callee.done]);
+    expect(sippOk(cr)).toBe('ok');
+    expect(sippOk(br)).toBe('ok');
+    const ended = await eventually(() => events.slice(from).find((e) => e.t === 'call.ended'), 'call.ended', 20_000);
+    const mine = events.slice(from).filter((e) => e.d.callId === ended.d.callId);
+    const updates = mine.filter((e) => e.t === 'call.updated').map((e) => e.d);
+    expect(updates[0]).toMatchObject({ direction: 'internal', entryNumber: '201', caller: '201', path: [], group: null });
+    const states = updates.map((v) => v.state).filter((s, i, all) => i === 0 || all[i - 1] !== s);
+    expect(states).toEqual(['ringing', 'talking']);
+    expect(updates.find((v) => v.state === 'ringing')!.agents).toEqual([{ agentId: hugo.id, role: 'talking' }, { agentId: ines.id, role: 'ringing' }]);
+    expect(updates[updates.length - 1].agents).toEqual([{ agentId: hugo.id, role: 'talking' }, { agentId: ines.id, role: 'talking' }]);
+    expect(ended).toMatchObject({ a: expect.arrayContaining([hugo.id, ines.id]), d: { outcome: 'answered' } });
+    await eventually(async () => (await rt.prisma.liveCall.count({ where: { callId: ended.d.callId } })) === 0, 'LiveCall row deleted', 10_000);
+  }, 90_000);
 });

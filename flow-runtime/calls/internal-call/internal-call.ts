@@ -28,6 +28,8 @@ export interface InternalCallDeps {
   ended(call: InternalCall): void;
   /** A REFER on one of the call's dialogs (attended-transfer.ts). */
   refer(call: InternalCall, party: Party, req: SipMessageLike, res: SipResponseLike): void;
+  /** Told each record and hold/resume (the live view, flow-runtime/live/internal-live.ts). */
+  live?: (call: InternalCall, kind: string, data: Record<string, unknown>) => void;
 }
 
 /** Where the phone's call goes: an agent of its organisation (by extension), or a number through the trunk. */
@@ -97,6 +99,7 @@ export class InternalCall {
 
   private event(kind: string, data: Record<string, unknown>): void {
     this.deps.recorder.pathEvent(this.id, { kind, data, at: new Date() });
+    this.deps.live?.(this, kind, data);
   }
 
   private busy(agentId: string | null): void {
@@ -279,8 +282,10 @@ export class InternalCall {
     const holding = direction === 'recvonly' || direction === 'inactive';
     if (holding && !this.holding.has(party)) {
       this.holding.add(party);
+      this.deps.live?.(this, 'hold', { agentId: party.agentId });
       await holdCaller(other.endpoint, []);
     } else if (!holding && this.holding.delete(party)) {
+      this.deps.live?.(this, 'resume', { agentId: party.agentId });
       if (this.holding.has(other)) other.endpoint.stopPlayback();
       else await resumeCaller(other.endpoint, party.endpoint);
     }

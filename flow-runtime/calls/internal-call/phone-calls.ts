@@ -11,6 +11,7 @@
 //      another number → judged by the organisation's forbidden lists (403), 404 unusable,
 //      503 without trunk, else InternalCall through the trunk.
 // The live calls are kept here so a REFER with Replaces can find their dialogs (attended-transfer.ts).
+import { internalLiveViews } from '../../live/internal-live';
 import { isMediaError } from '../../media';
 import { judgeDestination } from '../../interpreter/transfer-policy';
 import type { TransferPolicy } from '../../interpreter';
@@ -46,8 +47,12 @@ const dialled = (req: SipMessageLike) => sipUser(req.uri) ?? sipUser(req.get('To
 
 export class PhoneCalls {
   readonly live = new Set<InternalCall>();
+  /** Consoles' live view of these calls (flow-runtime/live/internal-live.ts). */
+  private readonly liveViews: ReturnType<typeof internalLiveViews>;
 
-  constructor(private readonly services: CallServices, private readonly auth: PhoneAuth) {}
+  constructor(private readonly services: CallServices, private readonly auth: PhoneAuth) {
+    this.liveViews = internalLiveViews(services.prisma, services.log);
+  }
 
   /** Step 1 of the header comment. */
   fromPhone(req: SipMessageLike): boolean {
@@ -129,6 +134,7 @@ export class PhoneCalls {
       log: services.log, ringMs: services.internalRingMs ?? 30_000,
       ended: (c) => this.live.delete(c),
       refer: (c, party, rq, rs) => referFromInternalCall(this.services, c, party, rq, rs),
+      live: this.liveViews,
     }, agent.organizationId, agent, target, req, res, endpoint);
     this.live.add(call);
     services.log.info({ callId: call.id, agentId: agent.id, target: target.kind === 'agent' ? target.extension : target.number }, 'call from a phone');
