@@ -25,8 +25,11 @@ export interface LiveCallView {
   startedAt: string;
   waitedMs: number;
   answeredAt: string | null;
-  path: { nodeId: string; label: string; key?: string }[];
+  /** Nodes entered, oldest first; `key`: the menu key pressed there; `at`: when entered (additive to C2). */
+  path: { nodeId: string; label: string; key?: string; at?: string }[];
   state: LiveCallState;
+  /** When `state` last changed (additive to C2: the wallboard's "time in step"). */
+  stateSince: string;
   agents: { agentId: string; role: LiveAgentRole }[];
   canRetrieve: boolean;
   canComplete: boolean;
@@ -57,7 +60,16 @@ export interface LiveCallViewOptions {
   log: Logger;
   /** Test hook: instead of setImmediate. */
   schedule?: (run: () => void) => void;
+  /** How often the row's updatedAt is refreshed while nothing changes (default LIVE_TOUCH_MS). */
+  touchMs?: number;
 }
+
+/**
+ * A live row is touched this often; readers ignore rows older than LIVE_STALE_MS (a runtime that
+ * died leaves its rows behind: they fade out of `sync` instead of showing calls forever).
+ */
+export const LIVE_TOUCH_MS = 60_000;
+export const LIVE_STALE_MS = 180_000;
 
 type WarmPhase = 'ringing' | 'talking' | 'failed' | 'conference' | null;
 
@@ -91,12 +103,15 @@ export class LiveCallTracker {
   private scheduled = false;
   private chain: Promise<void> = Promise.resolve();
   private readonly schedule: (run: () => void) => void;
+  private readonly touchTimer: NodeJS.Timeout;
 
   constructor(
     private readonly db: Db,
     private readonly opts: LiveCallViewOptions,
   ) {
     this.schedule = opts.schedule ?? ((run) => void setImmediate(run));
+    this.touchTimer = setInterval(() => this.touch(), opts.touchMs ?? LIVE_TOUCH_MS);
+    this.touchTimer.unref?.();
     this.view = {
       callId: opts.callId,
       organizationId: opts.organizationId,
@@ -110,6 +125,7 @@ export class LiveCallTracker {
       answeredAt: null,
       path: [],
       state: 'ivr',
+      stateSince: (opts.startedAt ?? new Date()).toISOString(),
       agents: [],
       canRetrieve: false,
       canComplete: false,
@@ -354,6 +370,7 @@ export class LiveCallTracker {
   end(outcome: string | null): Promise<void> {
     if (this.ended) return this.chain;
     this.ended = true;
+    clearInterval(this.touchTimer);
     const { callId, organizationId } = this.view;
     const agentIds = this.allAgentIds();
     this.chain = this.chain.then(async () => {
@@ -386,7 +403,7 @@ export class LiveCallTracker {
     if (entry.kind === 'node-entered' && entry.nodeId) {
       const data = entry.data ?? {};
       const label = (typeof data.label === 'string' && data.label.trim() ? data.label.trim() : (entry.nodeType ?? entry.nodeId)).slice(0, LABEL_MAX);
-      this.view.path.push({ nodeId: entry.nodeId, label });
+      this.view.path.push({ nodeId: entry.nodeId, label, at: new Date(entry.at).toISOString() });
       if (this.view.path.length > PATH_MAX) this.view.path.splice(0, this.view.path.length - PATH_MAX);
       if (entry.nodeType === 'queue-group') {
         const groupId = this.opts.nodeConfig?.(entry.nodeId)?.groupId;
@@ -449,6 +466,12 @@ export class LiveCallTracker {
 
   /** Derives state, roles and the can* flags from what is known. */
   private refresh(): void {
+    const before = this.view.state;
+    this.derive();
+    if (this.view.state !== before) this.view.stateSince = new Date().toISOString();
+  }
+
+  private derive(): void {
     const v = this.view;
     if (!v.answeredAt) v.waitedMs = Math.max(0, Date.now() - Date.parse(v.startedAt));
     if (this.internal) {
@@ -481,6 +504,16 @@ export class LiveCallTracker {
     v.canComplete = this.warm === 'talking' || this.warm === 'conference';
     v.agents = [...this.agents].map(([agentId, role]) => ({ agentId, role }));
     for (const id of this.agents.keys()) this.everAgents.add(id);
+  }
+
+  /** Nothing changed for a while: refresh updatedAt (no event). */
+  private touch(): void {
+    if (this.ended || this.scheduled) return;
+    const { callId } = this.view;
+    this.chain = this.chain.then(async () => {
+      if (this.ended) return;
+      await this.db.liveCall.updateMany({ where: { callId }, data: { updatedAt: new Date() } }).catch((err: unknown) => this.opts.log.debug({ err, callId }, 'live view: touch failed'));
+    });
   }
 
   private changed(): void {

@@ -6,7 +6,7 @@
 //   organisation's, none of the other's (delivery checked by waiting for a later marker event:
 //   NOTIFYs of one session arrive in order, and one socket keeps that order);
 // - `sync` after a reconnection returns the status object and the LiveCall snapshot the socket
-//   may see;
+//   may see (not a row its runtime stopped touching);
 // - a second admin process on the same database delivers the same event (each one LISTENs).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -165,14 +165,17 @@ describe('socket.io live events', () => {
 
   it('sync after a reconnection returns the status and the calls the socket may see', async () => {
     const prisma = testPrisma();
-    const ids = { alice: randomUUID(), bob: randomUUID(), orgB: randomUUID() };
+    const ids = { alice: randomUUID(), bob: randomUUID(), orgB: randomUUID(), stale: randomUUID() };
     await prisma.liveCall.createMany({
       data: [
+        { callId: ids.stale, organizationId: orgA, agentIds: [alice.id], view: view(ids.stale, orgA, [alice.id]) },
         { callId: ids.alice, organizationId: orgA, agentIds: [alice.id], view: view(ids.alice, orgA, [alice.id]) },
         { callId: ids.bob, organizationId: orgA, agentIds: [bob.id], view: view(ids.bob, orgA, [bob.id]) },
         { callId: ids.orgB, organizationId: orgB, agentIds: [carol.id], view: view(ids.orgB, orgB, [carol.id]) },
       ],
     });
+    // a row its runtime stopped touching (it died) is not shown
+    await prisma.$executeRawUnsafe(`UPDATE "LiveCall" SET "updatedAt" = now() - interval '10 minutes' WHERE "callId" = $1`, ids.stale);
     await prisma.agent.update({ where: { id: alice.id }, data: { status: 'paused' } });
     const sa = open(baseUrl(), alice.creds, { reconnection: true });
     await connected(sa);
@@ -186,6 +189,7 @@ describe('socket.io live events', () => {
     expect(mine.calls.map((c) => c.callId)).toContain(ids.alice);
     expect(mine.calls.map((c) => c.callId)).not.toContain(ids.bob);
     expect(mine.calls.map((c) => c.callId)).not.toContain(ids.orgB);
+    expect(mine.calls.map((c) => c.callId)).not.toContain(ids.stale);
 
     const ss = open(baseUrl(), supervisorAToken);
     await connected(ss);
@@ -193,6 +197,7 @@ describe('socket.io live events', () => {
     expect(all.status).toBeNull();
     expect(all.calls.map((c) => c.callId)).toEqual(expect.arrayContaining([ids.alice, ids.bob]));
     expect(all.calls.every((c) => c.organizationId === orgA)).toBe(true);
+    expect(all.calls.map((c) => c.callId)).not.toContain(ids.stale);
   });
 
   it('a second admin process on the same database delivers the same events', async () => {

@@ -78,12 +78,19 @@ export async function authenticateSocket(prisma: PrismaClient, socket: Pick<Sock
   return { user, agentId: agent?.id ?? null, supervisor };
 }
 
+/**
+ * The runtime touches a LiveCall row at least every minute (flow-runtime/live/live-call-view.ts,
+ * LIVE_TOUCH_MS); an older row was left by a runtime that died: not shown.
+ */
+export const LIVE_STALE_MS = 180_000;
+
 /** The `sync` answer: the caller's status and the calls it may see. */
 export async function liveSnapshot(prisma: PrismaClient, data: LiveSocketData): Promise<{ status: AgentStatusView | null; calls: unknown[] }> {
   const status = data.agentId ? await agentStatusView(prisma, data.agentId) : null;
+  const fresh = { updatedAt: { gt: new Date(Date.now() - LIVE_STALE_MS) } };
   const where = data.supervisor
-    ? { organizationId: data.user.organizationId }
-    : { organizationId: data.user.organizationId, agentIds: { has: data.agentId! } };
+    ? { organizationId: data.user.organizationId, ...fresh }
+    : { organizationId: data.user.organizationId, agentIds: { has: data.agentId! }, ...fresh };
   const rows = await prisma.liveCall.findMany({ where, orderBy: { updatedAt: 'asc' }, take: 1000, select: { view: true } });
   return { status, calls: rows.map((r) => r.view) };
 }
