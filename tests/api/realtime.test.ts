@@ -200,6 +200,23 @@ describe('socket.io live events', () => {
     expect(all.calls.map((c) => c.callId)).not.toContain(ids.stale);
   });
 
+  it('the LISTEN connection killed: sockets are told to resync, and events flow again once it is back', async () => {
+    const ss = open(baseUrl(), supervisorAToken);
+    await connected(ss);
+    const resync = new Promise<void>((resolve) => ss.once('live.resync', () => resolve()));
+    const prisma = testPrisma();
+    const killed = await prisma.$queryRawUnsafe<{ pid: number }[]>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN relais_live' AND pid <> pg_backend_pid()`,
+    );
+    expect(killed.length).toBeGreaterThan(0);
+    for (const { pid } of killed) await prisma.$queryRawUnsafe(`SELECT pg_terminate_backend($1)`, pid);
+    await resync;
+    const r = recorder(ss);
+    const marker = randomUUID();
+    await publishLive(prisma, { o: orgA, a: [], t: 'marker', d: { marker } });
+    expect((await r.until(marker)).map((m) => m.t)).toEqual(['marker']);
+  });
+
   it('a second admin process on the same database delivers the same events', async () => {
     const root = path.resolve(import.meta.dirname, '../..');
     second = spawn(path.join(root, 'node_modules/.bin/tsx'), ['app/server.ts'], {

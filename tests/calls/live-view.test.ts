@@ -30,6 +30,8 @@ beforeAll(async () => {
   peer = await RtpPeer.create();
   const group = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Support', members: { create: [{ agentId: hugo.id, position: 0 }] } } });
   groupId = group.id;
+  // the caller is in the directory, typed the national way
+  await rt.prisma.contact.create({ data: { organizationId: rt.organizationId, name: 'Jeanne Martin', numbers: { create: [{ organizationId: rt.organizationId, position: 0, number: '06 12 34 56 78', canonical: '+33612345678' }] } } });
   await publishFlow(rt, NUMBER, flowDocument('menu', [
     { id: 'menu', type: 'menu', config: { prompt: tts('Pour le support, tapez 2.'), keys: [{ key: '1' }, { key: '2' }], timeoutSeconds: 8, retries: 1 } },
     { id: 'Support', type: 'queue-group', config: { groupId: group.id, strategy: 'simultaneous', ringTimeSeconds: 30 } },
@@ -133,11 +135,12 @@ describe('live view of a call', () => {
     const snapshot = row.view as unknown as LiveCallView;
     expect(row.agentIds).toEqual([hugo.id]);
     expect(snapshot).toMatchObject({
-      organizationId: rt.organizationId, direction: 'inbound', entryNumber: NUMBER, caller: '+33612345678',
+      organizationId: rt.organizationId, direction: 'inbound', entryNumber: NUMBER, caller: '+33612345678', contactName: 'Jeanne Martin',
       group: { id: groupId, name: 'Support', color: expect.stringMatching(/^#[0-9a-f]{6}$/i) },
       agents: [{ agentId: hugo.id, role: 'talking' }], recording: false,
     });
-    expect(snapshot.path).toEqual([{ nodeId: 'menu', label: 'menu', key: '2' }, { nodeId: 'Support', label: 'Support' }]);
+    expect(snapshot.path.map(({ nodeId, label, key }) => ({ nodeId, label, key }))).toEqual([{ nodeId: 'menu', label: 'menu', key: '2' }, { nodeId: 'Support', label: 'Support', key: undefined }]);
+    expect(Date.parse(snapshot.path[1].at!)).toBeGreaterThan(Date.parse(snapshot.path[0].at!));
     expect(Date.parse(snapshot.answeredAt!)).toBeGreaterThanOrEqual(Date.parse(snapshot.startedAt));
     expect(snapshot.waitedMs).toBeGreaterThan(1000);
 
@@ -194,7 +197,7 @@ describe('live view of a call', () => {
     const ended = await eventually(() => events.slice(from).find((e) => e.t === 'call.ended'), 'call.ended', 20_000);
     const mine = events.slice(from).filter((e) => e.d.callId === ended.d.callId);
     const updates = mine.filter((e) => e.t === 'call.updated').map((e) => e.d);
-    expect(updates[0]).toMatchObject({ direction: 'internal', entryNumber: '201', caller: '201', path: [], group: null });
+    expect(updates[0]).toMatchObject({ direction: 'internal', entryNumber: '201', caller: '201', path: [], group: null, contactName: null });
     const states = updates.map((v) => v.state).filter((s, i, all) => i === 0 || all[i - 1] !== s);
     expect(states).toEqual(['ringing', 'talking']);
     expect(updates.find((v) => v.state === 'ringing')!.agents).toEqual([{ agentId: hugo.id, role: 'talking' }, { agentId: ines.id, role: 'ringing' }]);
