@@ -18,7 +18,7 @@ import { originateCall } from '@/app/lib/agent-console/originate-call';
 import { sendCallCommand } from '@/app/lib/calls/send-call-command';
 import { ApiError } from '@/app/lib/api/errors';
 import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
-import { reply, scenario, uasBusy, uasReply } from '../sip-edge/scenarios';
+import { reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { AGENT_SDP, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
 import { echoThrough, sdpAt } from './phone-support';
@@ -107,6 +107,20 @@ async function callRow(callId: string) {
   return rt.prisma.call.findUnique({ where: { id: callId }, include: { legs: { orderBy: { startedAt: 'asc' } }, events: { orderBy: { seq: 'asc' } } } });
 }
 
+/** The UAS hangs up: BYE to the INVITE's Contact, with the dialog's From/To swapped. */
+const uasBye = `<send retrans="500"><![CDATA[
+BYE [next_url] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+From: [$to];tag=[pid]SIPpTag01[call_number]
+To: [$from]
+Call-ID: [call_id]
+CSeq: 1 BYE
+Contact: <sip:sipp@[local_ip]:[local_port]>
+Max-Forwards: 70
+Content-Length: 0
+
+]]></send>`;
+
 describe('outgoing calls from the console', () => {
   it("rings the agent's phone first (showing the contact), then the customer from the group's number; audio both ways; commands; records", async () => {
     const phone = await leaPhone('Dupont Transports.*sip:\\+33123456789@');
@@ -136,6 +150,10 @@ describe('outgoing calls from the console', () => {
     expect(call!.endpoint.bridgedTo).toBeNull();
     await sendCallCommand(user, callId, { type: 'resume' }, { prisma: rt.prisma });
     expect(call!.endpoint.bridgedTo).toBe(agentLeg.endpoint);
+    // recording works as on any call: both parties in one WAV, a CallRecording row
+    await sendCallCommand(user, callId, { type: 'recordStart' }, { prisma: rt.prisma });
+    expect(await echoThrough(agentPeer, agentLeg.endpoint!)).toBeGreaterThan(300);
+    const stopped = await sendCallCommand(user, callId, { type: 'recordStop' }, { prisma: rt.prisma });
     await sendCallCommand(user, callId, { type: 'hangup' }, { prisma: rt.prisma });
 
     const [pr, tr] = await Promise.all([phone.done, trunk.done]);
@@ -153,6 +171,9 @@ describe('outgoing calls from the console', () => {
     expect(started?.data).toMatchObject({ result: 'started', agentId: lea.id, groupId, number: '+33123456789', contactId, contactName: 'Dupont Transports', callerId: '+33199000071', requestedById: user.id });
     expect(row.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['hold', 'resume', 'hangup']));
     expect(rt.calls.active.has(callId)).toBe(false);
+    const recording = await eventually(async () => { await rt.recorder.flush(10_000); return rt.prisma.callRecording.findUnique({ where: { id: stopped.detail! } }); }, 'recording row');
+    expect(recording).toMatchObject({ callId, organizationId: rt.organizationId, startedBy: 'command', startedByUserId: user.id });
+    expect(recording.durationMs).toBeGreaterThan(500);
   }, 90_000);
 
   it('a forbidden number: 403 FORBIDDEN_DESTINATION, nothing rings', async () => {
@@ -192,5 +213,30 @@ describe('outgoing calls from the console', () => {
     const row = await eventually(async () => { const c = await callRow(callId); return c?.endedAt ? c : null; }, 'call ended');
     expect(row.outcome).toBe('busy');
     expect(row.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['outbound', 'busy']]);
+  }, 60_000);
+
+  it('the agent hangs up while the customer rings: CANCEL to the trunk, outcome cancelled', async () => {
+    const port = await freeUdpPort();
+    await registerAgent(rt, 'lea', port);
+    const phone = runSipp(scenario(
+      '<recv request="INVITE" crlf="true" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="From:" assign_to="from"/><ereg regexp="[^;]*" search_in="hdr" header="To:" assign_to="to"/></action></recv>',
+      uasReply('180 Ringing'),
+      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+      '<recv request="ACK"/>',
+      '<pause milliseconds="1500"/>',
+      uasBye,
+      '<recv response="200"/>',
+    ), null, ['-m', '1'], { port, timeoutS: 30 });
+    await waitForUdpListener(port);
+    const trunk = runSipp(uasCancelled, null, ['-m', '1'], { port: trunkPort, timeoutS: 30 });
+    await waitForUdpListener(trunkPort);
+    const { callId } = await originateCall(user, { to: { number: '+33123456789' }, groupId }, { prisma: rt.prisma });
+    const [pr, tr] = await Promise.all([phone.done, trunk.done]);
+    expect(sippOk(pr)).toBe('ok');
+    expect(sippOk(tr)).toBe('ok');
+    const row = await eventually(async () => { const c = await callRow(callId); return c?.endedAt && c.legs.every((l) => l.endedAt) ? c : null; }, 'call ended');
+    expect(row.outcome).toBe('cancelled');
+    expect(row.answeredAt).toBeNull();
+    expect(row.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['outbound', 'cancelled']]);
   }, 60_000);
 });

@@ -141,6 +141,7 @@ async function run(services: CallServices, r: OriginateRequest, options: Origina
 
   // ---- the end, whichever side or step brings it -----------------------------------------------
   let customerAnswered = false;
+  let agentAnswered = false;
   let ended = false;
   const customerRequests: SipMessageLike[] = [];
   const leg: OutboundLeg = { legId: `${callId}-agent`, agentId: agent.id, endpoint: null, requests: [], dialog: null, state: 'dialing', cancelled: false };
@@ -148,7 +149,7 @@ async function run(services: CallServices, r: OriginateRequest, options: Origina
     if (ended) return;
     ended = true;
     for (const req of customerRequests.splice(0)) call.cancelInvite(req, `${callId}-customer`);
-    endAgentRow(customerAnswered ? 'answered' : leg.state === 'answered' ? 'answered' : legOutcome(undefined));
+    endAgentRow(agentAnswered ? 'answered' : 'no_answer');
     record('originate', { result: 'ended', outcome, by: reason });
     void call.finish().finally(() => {
       recorder.callEnded(callId, outcome);
@@ -186,6 +187,7 @@ async function run(services: CallServices, r: OriginateRequest, options: Origina
     return;
   }
   rang();
+  agentAnswered = true;
   recorder.legAnswered(callId, agentRow);
   legs.watchDialog(leg, answered.dialog);
   record('originate', { result: 'agent_answered' });
