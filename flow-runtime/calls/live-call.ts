@@ -44,6 +44,8 @@ export class LiveCall {
   /** Told once when the 200 OK went out, whoever asked for it (the flow, or the early-media limit). */
   onAnswered: (() => void) | null = null;
   private finished = false;
+  /** An agent's outgoing call (originate/): who placed it, for which group, to whom; null for a call that came in. */
+  origin: { kind: 'outbound'; agentId: string; groupId: string; number: string; contactId: string | null; contactName: string | null } | null = null;
   /** Told once the caller's side is gone, for a call without a flow session (originate/). */
   onCallerGone: (() => void) | null = null;
   /** Hold, resume, transfers (call-control/): set by run-call.ts. */

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poolConfigFromUrl } from '@/prisma/database-url';
 import { startCommandChannel, type CommandChannel } from '@/flow-runtime/calls/command-channel';
 import { originateHandler } from '@/flow-runtime/calls/originate';
+import { groupLine } from '@/flow-runtime/calls/originate/group-line';
 import { originateCall } from '@/app/lib/agent-console/originate-call';
 import { sendCallCommand } from '@/app/lib/calls/send-call-command';
 import { ApiError } from '@/app/lib/api/errors';
@@ -138,7 +139,7 @@ describe('outgoing calls from the console', () => {
     const { callId } = await originateCall(user, { to: { contactId }, groupId }, { prisma: rt.prisma });
     // answered as soon as the phone rang: the agent has not answered yet, the trunk got nothing
     const live = rt.calls.active.get(callId);
-    expect(live).toBeDefined();
+    expect(live?.origin).toMatchObject({ kind: 'outbound', agentId: lea.id, groupId, number: '+33123456789', contactName: 'Dupont Transports' });
     expect([...live!.legs.values()][0].state).not.toBe('answered');
 
     const call = await eventually(() => (live!.endpoint.bridgedTo ? live : null), 'customer bridged to the agent', 30_000);
@@ -175,6 +176,12 @@ describe('outgoing calls from the console', () => {
     expect(recording).toMatchObject({ callId, organizationId: rt.organizationId, startedBy: 'command', startedByUserId: user.id });
     expect(recording.durationMs).toBeGreaterThan(500);
   }, 90_000);
+
+  it("the group's line: the number whose flow rings the group, else the oldest number", async () => {
+    expect(await groupLine(rt.prisma, rt.calls.services.flows, rt.organizationId, groupId)).toEqual({ callerId: '+33199000071', holdMusicSoundId: null });
+    const other = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Compta' } });
+    expect(await groupLine(rt.prisma, rt.calls.services.flows, rt.organizationId, other.id)).toEqual({ callerId: '+33199000070', holdMusicSoundId: null });
+  });
 
   it('a forbidden number: 403 FORBIDDEN_DESTINATION, nothing rings', async () => {
     const phonePort = await freeUdpPort();

@@ -104,6 +104,7 @@ async function run(services: CallServices, r: OriginateRequest, options: Origina
     caller: extension, callee: number, flowVersionId: null,
   });
   const call = new LiveCall(callId, services.srf, NO_INVITE, NO_RESPONSE, customer, log);
+  call.origin = { kind: 'outbound', agentId: agent.id, groupId: r.groupId, number, contactId: r.contactId, contactName: r.contactName };
   const record = (kind: string, data: Record<string, unknown>) => recorder.pathEvent(callId, { kind, data, at: new Date() });
   const legs = new LiveLegsPort(call, {
     srf: services.srf, media: services.media, directory: services.directory, trunk, entryNumber: line.callerId ?? '', log,
