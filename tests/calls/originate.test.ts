@@ -22,7 +22,10 @@ import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/he
 import { reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { AGENT_SDP, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
-import { echoThrough, sdpAt } from './phone-support';
+import { echoThrough, rms, sdpAt } from './phone-support';
+import { toneShare } from '../support/baresip';
+import { synthesizeTone } from '@/flow-runtime/media/tones';
+import wavefile from 'wavefile';
 
 let rt: Runtime;
 let channel: CommandChannel;
@@ -32,6 +35,8 @@ let lea: { id: string };
 let user: { id: string; organizationId: string; role: 'agent' };
 let groupId: string;
 let contactId: string;
+let soundId: string;
+let customerPeer: RtpPeer;
 
 async function linkedUser(agentId: string) {
   const id = randomUUID();
@@ -51,6 +56,11 @@ beforeAll(async () => {
   });
   await eventually(() => channel.listening, 'command channel listening');
   agentPeer = await RtpPeer.create();
+  customerPeer = await RtpPeer.create();
+  // the group's hold music: a 1100 Hz tone (none of the built-in melody's notes), set on the queue-group step of the group's flow
+  const wav = new wavefile.WaveFile();
+  wav.fromScratch(1, 8000, '16', Array.from(synthesizeTone([1100], 2000, -10)));
+  soundId = (await rt.prisma.sound.create({ data: { organizationId: rt.organizationId, name: 'Attente ventes', data: Buffer.from(wav.toBuffer()), durationMs: 2000 } })).id;
   lea = await createAgent(rt, 'lea');
   await rt.prisma.agent.update({ where: { id: lea.id }, data: { extension: '301' } });
   user = await linkedUser(lea.id);
@@ -60,7 +70,7 @@ beforeAll(async () => {
   await publishFlow(rt, '+33199000070', flowDocument('bye', [{ id: 'bye', type: 'hangup', config: {} }], []));
   await new Promise((r) => setTimeout(r, 20));
   await publishFlow(rt, '+33199000071', flowDocument('sales', [
-    { id: 'sales', type: 'queue-group', config: { groupId, strategy: 'simultaneous', ringTimeSeconds: 20 } },
+    { id: 'sales', type: 'queue-group', config: { groupId, strategy: 'simultaneous', ringTimeSeconds: 20, holdMusicSoundId: soundId } },
     { id: 'bye', type: 'hangup', config: {} },
   ], [['sales', 'no_answer', 'bye']]));
   await rt.prisma.forbiddenList.create({ data: { organizationId: rt.organizationId, name: 'Premium', entries: { create: [{ kind: 'prefix', pattern: '0899' }] } } });
@@ -73,6 +83,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await channel?.close();
   await agentPeer?.close();
+  await customerPeer?.close();
   await rt?.stop();
 });
 
@@ -178,10 +189,37 @@ describe('outgoing calls from the console', () => {
   }, 90_000);
 
   it("the group's line: the number whose flow rings the group, else the oldest number", async () => {
-    expect(await groupLine(rt.prisma, rt.calls.services.flows, rt.organizationId, groupId)).toEqual({ callerId: '+33199000071', holdMusicSoundId: null });
+    expect(await groupLine(rt.prisma, rt.calls.services.flows, rt.organizationId, groupId)).toEqual({ callerId: '+33199000071', holdMusicSoundId: soundId });
     const other = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Compta' } });
     expect(await groupLine(rt.prisma, rt.calls.services.flows, rt.organizationId, other.id)).toEqual({ callerId: '+33199000070', holdMusicSoundId: null });
   });
+
+  it("hold from the console: the customer hears the group's hold music, then the agent again", async () => {
+    const phone = await leaPhone('sip:\\+33123456789@');
+    const trunk = runSipp(scenario(
+      '<recv request="INVITE" crlf="true"/>',
+      uasReply('180 Ringing'),
+      uasReply('200 OK', 'Content-Type: application/sdp\n', sdpAt(customerPeer.port, 'customer')),
+      '<recv request="ACK"/>',
+      '<recv request="BYE"/>',
+      reply('200 OK'),
+    ), null, ['-m', '1'], { port: trunkPort, timeoutS: 60 });
+    await waitForUdpListener(trunkPort);
+    const { callId } = await originateCall(user, { to: { number: '0123456789' }, groupId }, { prisma: rt.prisma });
+    const call = await eventually(() => { const c = rt.calls.active.get(callId); return c?.endpoint.bridgedTo ? c : null; }, 'bridged', 30_000);
+    await sendCallCommand(user, callId, { type: 'hold' }, { prisma: rt.prisma });
+    customerPeer.clear();
+    await eventually(() => customerPeer.received.length >= 75, 'hold music to the customer');
+    const music = customerPeer.receivedAudio('PCMU').subarray(-4000);
+    expect(rms(music)).toBeGreaterThan(300);
+    expect(toneShare(music, 1100)).toBeGreaterThan(0.5);
+    await sendCallCommand(user, callId, { type: 'resume' }, { prisma: rt.prisma });
+    expect(call.endpoint.bridgedTo).not.toBeNull();
+    await sendCallCommand(user, callId, { type: 'hangup' }, { prisma: rt.prisma });
+    const [pr, tr] = await Promise.all([phone.done, trunk.done]);
+    expect(sippOk(pr)).toBe('ok');
+    expect(sippOk(tr)).toBe('ok');
+  }, 60_000);
 
   it('a forbidden number: 403 FORBIDDEN_DESTINATION, nothing rings', async () => {
     const phonePort = await freeUdpPort();
