@@ -17,6 +17,7 @@ import { CallbackScheduler } from './callbacks/callback-scheduler';
 import { startCallHandling, startFlowPublishListener } from './calls';
 import { createCallbackPlacer } from './calls/callback-placer';
 import { startCommandChannel } from './calls/command-channel';
+import { originateHandler } from './calls/originate';
 import { withTimeout } from './calls/last-known-good';
 
 const log = pino({ level: process.env.RUNTIME_LOG_LEVEL ?? 'info' }).child({ component: 'flow-runtime' });
@@ -64,7 +65,8 @@ const flowListener = startFlowPublishListener({ connection: poolConfigFromUrl(da
 // LISTEN relais_agent_changed (sent by app/lib/agents): the directory re-reads that agent.
 const agentListener = startAgentChangeListener({ connection: poolConfigFromUrl(databaseUrl()), directory, logger: log });
 // LISTEN relais_call_command (sent by the admin's POST /api/calls/:id/commands): commands for the calls held here.
-const commandChannel = startCommandChannel({ connection: poolConfigFromUrl(databaseUrl()), prisma, active: calls.active, logger: log });
+// Also agents' outgoing calls from the console (`originate`, claimed by any runtime: calls/originate/).
+const commandChannel = startCommandChannel({ connection: poolConfigFromUrl(databaseUrl()), prisma, active: calls.active, logger: log, originate: originateHandler(calls.services) });
 directory.on('outage', ({ what, err }) => log.warn({ what, err: (err as Error)?.message ?? String(err) }, 'database unreachable: agents\' presence answered from memory'));
 directory.on('recovered', ({ staleAnswers, ms }) => log.info({ staleAnswers, ms }, 'agent directory: database reachable again'));
 

@@ -22,6 +22,11 @@ export interface CommandChannelOptions {
   prisma: PrismaClient;
   /** The calls this process holds (CallHandling.active). */
   active: ReadonlyMap<string, LiveCall>;
+  /**
+   * Runs an `originate` command (an agent's outgoing call, originate/): such a command has no call
+   * yet, so any runtime with this hook may claim it; settles once the agent's phone rings.
+   */
+  originate?: (command: { id: string; organizationId: string; requestedById: string | null; payload: Record<string, unknown> }) => Promise<CommandResult>;
   logger?: Logger;
   minDelayMs?: number;
   maxDelayMs?: number;
@@ -30,7 +35,7 @@ export interface CommandChannelOptions {
 interface Row {
   id: string;
   organizationId: string;
-  callId: string;
+  callId: string | null;
   type: string;
   payload: unknown;
   requestedById: string | null;
@@ -82,7 +87,10 @@ export class CommandChannel {
     } catch {
       return this.log.warn({ payload }, 'call command channel: unreadable notification ignored');
     }
-    if (typeof note.id !== 'string' || typeof note.callId !== 'string') return;
+    if (typeof note.id !== 'string') return;
+    // an outgoing call to place: whichever runtime claims it first (one UPDATE) runs it
+    if (note.callId === null && this.opts.originate) return this.track(this.claimAndRun(note.id));
+    if (typeof note.callId !== 'string') return;
     // another runtime holds that call (or nobody: the admin expires it)
     if (!this.opts.active.has(note.callId)) return;
     this.track(this.claimAndRun(note.id));
@@ -95,9 +103,12 @@ export class CommandChannel {
 
   private async scanPending(): Promise<void> {
     const callIds = [...this.opts.active.keys()];
-    if (callIds.length === 0 || this.closed) return;
+    if ((callIds.length === 0 && !this.opts.originate) || this.closed) return;
     const rows = await this.opts.prisma.callCommand.findMany({
-      where: { status: 'pending', callId: { in: callIds }, expiresAt: { gt: new Date() } },
+      where: {
+        status: 'pending', expiresAt: { gt: new Date() },
+        OR: [{ callId: { in: callIds } }, ...(this.opts.originate ? [{ callId: null, type: 'originate' }] : [])],
+      },
       orderBy: { createdAt: 'asc' },
       select: { id: true },
     });
@@ -137,6 +148,11 @@ export class CommandChannel {
   }
 
   private async run(row: Row): Promise<CommandResult> {
+    if (row.callId === null) {
+      if (row.type !== 'originate' || !this.opts.originate) return { ok: false, status: 501, reason: `unknown command type ${row.type}` };
+      const payload = (row.payload && typeof row.payload === 'object' ? row.payload : {}) as Record<string, unknown>;
+      return this.opts.originate({ id: row.id, organizationId: row.organizationId, requestedById: row.requestedById, payload });
+    }
     const call = this.opts.active.get(row.callId);
     if (!call?.control || call.callerGone) return { ok: false, status: 410, reason: 'the call is over' };
     // The admin checked who may act on the call; the runtime re-checks the organisation of the

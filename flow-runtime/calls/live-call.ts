@@ -44,6 +44,10 @@ export class LiveCall {
   /** Told once when the 200 OK went out, whoever asked for it (the flow, or the early-media limit). */
   onAnswered: (() => void) | null = null;
   private finished = false;
+  /** An agent's outgoing call (originate/): who placed it, for which group, to whom; null for a call that came in. */
+  origin: { kind: 'outbound'; agentId: string; groupId: string; number: string; contactId: string | null; contactName: string | null } | null = null;
+  /** Told once the caller's side is gone, for a call without a flow session (originate/). */
+  onCallerGone: (() => void) | null = null;
   /** Hold, resume, transfers (call-control/): set by run-call.ts. */
   control: LiveCallControl | null = null;
   private earlyDigits: string[] = [];
@@ -118,23 +122,7 @@ export class LiveCall {
           this.callerHungUp();
           return reject(err ?? new Error('no dialog'));
         }
-        this.dialog = dialog;
-        dialog.on('destroy', () => {
-          this.dialog = null;
-          this.callerHungUp();
-        });
-        dialog.on('info', (req, res) => {
-          this.endpoint.handleSipInfo(req.get('Content-Type') ?? '', req.body ?? '');
-          res.send(200);
-        });
-        dialog.on('modify', (req, res) => {
-          // hold / resume from the caller's phone: through the call's mailbox (call-control/)
-          if (this.control) return this.control.callerReinvite(req, res);
-          this.endpoint.modify(req.body).then(
-            (sdp) => res.send(200, { body: sdp, headers: { 'Content-Type': 'application/sdp' } }),
-            () => res.send(488),
-          );
-        });
+        this.attachDialog(dialog);
         resolve();
         this.onAnswered?.();
       });
@@ -143,12 +131,42 @@ export class LiveCall {
     return this.answered;
   }
 
+  /**
+   * The caller's side is a dialog we placed (an agent's outgoing call, originate/): the call counts
+   * as answered and the dialog gets the same handlers as an answered INVITE's.
+   */
+  adoptDialog(dialog: DialogLike): void {
+    this.answered = Promise.resolve();
+    this.attachDialog(dialog);
+  }
+
+  private attachDialog(dialog: DialogLike): void {
+    this.dialog = dialog;
+    dialog.on('destroy', () => {
+      this.dialog = null;
+      this.callerHungUp();
+    });
+    dialog.on('info', (req, res) => {
+      this.endpoint.handleSipInfo(req.get('Content-Type') ?? '', req.body ?? '');
+      res.send(200);
+    });
+    dialog.on('modify', (req, res) => {
+      // hold / resume from the caller's phone: through the call's mailbox (call-control/)
+      if (this.control) return this.control.callerReinvite(req, res);
+      this.endpoint.modify(req.body).then(
+        (sdp) => res.send(200, { body: sdp, headers: { 'Content-Type': 'application/sdp' } }),
+        () => res.send(488),
+      );
+    });
+  }
+
   /** BYE, CANCEL or a failed answer: tell the session once. */
   callerHungUp(): void {
     if (this.callerGone) return;
     this.callerGone = true;
     this.clearEarlyMediaGuard();
     this.session?.send({ type: 'callerHangup' });
+    this.onCallerGone?.();
   }
 
   /** The flow hangs up: BYE when answered, else a final error response. */

@@ -15,7 +15,8 @@ import type { InviteLocals } from './invite-pipeline';
 import { LiveCall } from './live-call';
 import { LiveLegsPort } from './ports/legs-port';
 import { LiveCallControl } from './call-control/call-control';
-import { prismaTargetLookup, strategyInFlow } from './call-control/targets';
+import { strategyInFlow } from './call-control/targets';
+import { liveControlDeps } from './call-control/control-deps';
 import type { PromptSource } from '../media';
 import { LiveMediaPort } from './ports/media-port';
 import { LiveRecordStore } from './ports/record-store';
@@ -24,7 +25,6 @@ import type { SoundFiles } from './ports/sound-files';
 import type { Resolver } from '../outbound-http';
 import type { Logger, SipMessageLike, SipResponseLike, SrfLike } from './sip-types';
 import type { PhoneCalls } from './internal-call/phone-calls';
-import { referFromFlowLeg } from './internal-call/attended-transfer';
 import { LiveCallTracker } from '../live';
 import { findContactByNumber } from '../contacts';
 
@@ -85,11 +85,9 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
     srf: services.srf, media: services.media, directory: services.directory, trunk: services.trunk, entryNumber: called, log: services.log,
     onAgentState: (agentId, state) => services.queue.setAgent?.(agentId, state),
   });
-  call.control = new LiveCallControl(call, {
-    srf: services.srf, media: services.media, directory: services.directory, trunk: services.trunk, entryNumber: called,
-    callerNumber: caller, log: services.log, transferRingMs: services.transferRingMs ?? 20_000,
-    findExtension: async (extension) => (await services.prisma.agent.findFirst({ where: { organizationId: route.organizationId, extension }, select: { id: true } }))?.id ?? null,
-    targets: prismaTargetLookup(services.prisma, services.flows, route.organizationId),
+  call.control = new LiveCallControl(call, liveControlDeps(services, call, legs, {
+    organizationId: route.organizationId, entryNumber: called, callerNumber: caller,
+    nodeId: () => session?.state.step?.nodeId,
     flowStrategy: (groupId) => strategyInFlow(published.flow, groupId),
     intoFlow: (flowId, flow) => session?.transferToFlow(flowId, flow),
     intoVoicemail: (groupId) => session?.send({ type: 'bridgeTransferred', to: { kind: 'voicemail', groupId } }),
@@ -101,23 +99,9 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
       const file = soundId ? await services.sounds.path(soundId).catch(() => null) : null;
       return file ? [{ kind: 'file', path: file }] : [{ kind: 'tone', tone: 'hold' }];
     },
-    record: (kind, data) => {
-      live.onRecord(kind, data);
-      return services.recorder.pathEvent(callId, { kind, nodeId: session?.state.step?.nodeId, data, at: new Date() });
-    },
-    legRows: {
-      started: (agentId, destination, kind) => services.recorder.legStarted(callId, { agentId, destination, kind }),
-      answered: (rowId) => services.recorder.legAnswered(callId, rowId),
-      ended: (rowId, outcome) => services.recorder.legEnded(callId, rowId, outcome),
-      released: (legId) => records.legReleased(callId, legId),
-    },
-    agentBusy: (agentId) => legs.agentBusy(agentId),
-    agentFree: (agentId) => legs.agentFree(agentId),
-    watch: (leg, dialog) => legs.watchDialog(leg, dialog),
-    legLost: (leg) => legs.legLost(leg),
-    storeRecording: (r) => services.recorder.callRecording({ ...r, organizationId: route.organizationId, callId }),
-    attendedRefer: (refer) => referFromFlowLeg(services.phones, refer),
-  });
+    released: (legId) => records.legReleased(callId, legId),
+    onRecord: (kind, data) => live.onRecord(kind, data),
+  }));
   const ports: SessionPorts = {
     media,
     legs,

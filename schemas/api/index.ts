@@ -15,6 +15,7 @@ import flowUpdate from './flow-update.schema.json';
 import forbiddenList from './forbidden-list.schema.json';
 import group from './group.schema.json';
 import numberInput from './number.schema.json';
+import originateCall from './originate-call.schema.json';
 import outboundHttpSettings from './outbound-http-settings.schema.json';
 import soundUpdate from './sound-update.schema.json';
 import soundUpload from './sound-upload.schema.json';
@@ -47,6 +48,7 @@ export const apiSchemas = {
   UserUpdate: userUpdate,
   OutboundHttpSettings: outboundHttpSettings,
   CallCommandInput: callCommand,
+  OriginateCallInput: originateCall,
   ApiErrorResponse: error,
 } satisfies Record<string, JsonSchema>;
 

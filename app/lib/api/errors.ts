@@ -15,6 +15,12 @@ export const API_ERROR_STATUS = {
   ORIGIN_REFUSED: 403,
   /** No such object in the caller's organisation (other organisations' objects included). */
   NOT_FOUND: 404,
+  /** The signed-in user is not linked to an agent (Agent.userId): /api/agent/me routes need one. */
+  NOT_AN_AGENT: 404,
+  /** An outgoing call to a number on one of the organisation's forbidden lists: nothing rang. */
+  FORBIDDEN_DESTINATION: 403,
+  /** An outgoing call whose agent's phone did not ring (not registered: SIP 480; busy: 486) or was not answered. */
+  AGENT_UNAVAILABLE: 409,
   /** The HTTP method is not supported on this path. */
   METHOD_NOT_ALLOWED: 405,
   /** A unique value is taken, or the draft changed since it was read (stale revision). */

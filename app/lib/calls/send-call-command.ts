@@ -102,7 +102,7 @@ async function assertTargetInOrganization(prisma: PrismaClient, organizationId: 
 }
 
 /** Polls the row until it is done/failed, expiring it if nobody claimed it in time. */
-async function waitForResult(prisma: PrismaClient, id: string, claimMs: number, resultMs: number, pollMs: number): Promise<Row> {
+export async function waitForResult(prisma: PrismaClient, id: string, claimMs: number, resultMs: number, pollMs: number): Promise<Row> {
   const started = Date.now();
   for (;;) {
     const row = await prisma.callCommand.findUniqueOrThrow({ where: { id }, select: { status: true, result: true, claimedAt: true } });

@@ -268,6 +268,37 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
         },
       },
     },
+    '/api/agent/me/calls': {
+      get: {
+        tag: 'Calls',
+        op: {
+          summary: "The signed-in agent's calls of a day (every call that rang them), newest first. 404 NOT_AN_AGENT when the user is not linked to an agent",
+          query: [{ name: 'day', description: "YYYY-MM-DD in the organisation's time zone (default today)" }],
+          ok: { status: 200, schema: 'AgentDayCallList' },
+          errors: ['VALIDATION_FAILED', 'NOT_AN_AGENT'],
+        },
+      },
+      post: {
+        tag: 'Calls',
+        op: {
+          summary: "An outgoing call by the signed-in agent: their phone rings first (showing the customer), then the number or contact through the trunk with the group's caller ID. 202 as soon as the agent's phone rings; 403 FORBIDDEN_DESTINATION before anything rings; 409 AGENT_UNAVAILABLE when their phone is not registered or does not answer",
+          body: 'OriginateCallInput',
+          ok: { status: 202, schema: 'OriginatedCall' },
+          errors: ['VALIDATION_FAILED', 'NOT_AN_AGENT', 'FORBIDDEN_DESTINATION', 'AGENT_UNAVAILABLE', 'COMMAND_REFUSED', 'COMMAND_EXPIRED', 'COMMAND_TIMEOUT'],
+        },
+      },
+    },
+    '/api/directory': {
+      get: {
+        tag: 'Calls',
+        op: {
+          summary: "Search the organisation's agents (with availability), groups (with available members), flows and contacts; accent- and case-insensitive",
+          query: [{ name: 'q', description: 'Words to find (every one must match; digits match numbers)' }, { name: 'kinds', description: 'Comma-separated: agent, group, flow, contact (default all)' }],
+          ok: { status: 200, schema: 'DirectoryList' },
+          errors: ['VALIDATION_FAILED'],
+        },
+      },
+    },
     '/api/calls/{id}/recordings': {
       get: { tag: 'Calls', op: { summary: "The call's recordings (both parties), without the audio. Agents: calls they took part in (others 404)", ok: { status: 200, schema: 'CallRecordingList' }, errors: ['NOT_FOUND'] } },
     },

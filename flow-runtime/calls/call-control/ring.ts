@@ -27,6 +27,8 @@ export type RingDest = { agentId: string } | { agentIds: string[] } | { number: 
 export async function ringTarget(
   deps: RingDeps, call: LiveCall, leg: OutboundLeg,
   dest: RingDest, ringMs: number, callerId: string | null,
+  /** An agent's outgoing call (originate/): the display name shown in From, told of the first 180/183. */
+  extra: { fromDisplay?: string | null; ringing?: () => void } = {},
 ): Promise<RingResult> {
   call.legs.set(leg.legId, leg);
   const endpoint = await deps.media.createEndpoint({ label: leg.legId });
@@ -53,14 +55,16 @@ export async function ringTarget(
       const contacts: { uri: string; agentId: string }[] = [];
       for (const agentId of agentIds) for (const uri of await deps.directory.contacts(agentId)) contacts.push({ uri, agentId });
       if (contacts.length === 0) return { ok: false, status: 480 };
-      const from = callerId ? `<sip:${callerId}@localhost>` : '"Anonymous" <sip:anonymous@anonymous.invalid>';
+      const display = extra.fromDisplay ? `"${extra.fromDisplay.replace(/["\\\r\n]/g, '')}" ` : '';
+      const from = callerId ? `${display}<sip:${callerId}@localhost>` : '"Anonymous" <sip:anonymous@anonymous.invalid>';
+      const cbProvisional = (p: { status: number }) => { if (p.status === 180 || p.status === 183) extra.ringing?.(); };
       dialog = await new Promise<DialogLike>((resolve, reject) => {
         giveUp = () => reject(Object.assign(new Error('ring time over'), { status: 480 }));
         let failures = 0;
         let won = false;
         let lastStatus = 480;
         for (const { uri, agentId } of contacts) {
-          deps.srf.createUAC(uri, { localSdp: endpoint.localSdp, headers: { From: from } }, { cbRequest: (_e, req) => req && keep(req) }, (err, d) => {
+          deps.srf.createUAC(uri, { localSdp: endpoint.localSdp, headers: { From: from } }, { cbRequest: (_e, req) => req && keep(req), cbProvisional }, (err, d) => {
             if (err || !d) {
               lastStatus = err?.status ?? 500;
               if (++failures === contacts.length && !won) reject(Object.assign(new Error('no answer'), { status: lastStatus }));

@@ -20,6 +20,7 @@ import { calledNumber, sipUser } from '../called-number';
 import type { CallServices } from '../run-call';
 import type { SipMessageLike, SipResponseLike } from '../sip-types';
 import { referFromInternalCall } from './attended-transfer';
+import { organizationPolicy } from '../organization-policy';
 import { InternalCall, type InternalTarget } from './internal-call';
 
 /** The registrar's side of it (registrar.ts authenticateRequest). */
@@ -142,9 +143,7 @@ export class PhoneCalls {
   }
 
   /** Every forbidden list of the organisation applies to its phones' outgoing calls. */
-  private async policy(organizationId: string): Promise<TransferPolicy> {
-    const lists = await this.services.prisma.forbiddenList.findMany({ where: { organizationId }, include: { entries: true } });
-    const patterns = lists.flatMap((l) => l.entries.map((e) => (e.kind === 'prefix' && !e.pattern.endsWith('*') ? `${e.pattern}*` : e.pattern)));
-    return { allExternal: false, presets: [], patterns, homeCountryCode: this.services.homeCountryCode };
+  private policy(organizationId: string): Promise<TransferPolicy> {
+    return organizationPolicy(this.services.prisma, organizationId, this.services.homeCountryCode);
   }
 }
