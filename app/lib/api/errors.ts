@@ -15,6 +15,8 @@ export const API_ERROR_STATUS = {
   ORIGIN_REFUSED: 403,
   /** No such object in the caller's organisation (other organisations' objects included). */
   NOT_FOUND: 404,
+  /** The signed-in user is not linked to an agent (Agent.userId): /api/agent/me and its sub-paths. */
+  NOT_AN_AGENT: 404,
   /** The HTTP method is not supported on this path. */
   METHOD_NOT_ALLOWED: 405,
   /** A unique value is taken, or the draft changed since it was read (stale revision). */
@@ -25,6 +27,8 @@ export const API_ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   /** The upload is not a supported audio format. */
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** A supervisor has locked the agent's status: the agent cannot change it (`lock` says who and what). */
+  STATUS_LOCKED: 423,
   /** Too many requests of this kind for now; `retryAfter` (seconds) is also sent as Retry-After. */
   TOO_MANY_REQUESTS: 429,
   /** A call command the call cannot take now (not on hold, no agent, already recording…); `status`/`reason` from the runtime. */
