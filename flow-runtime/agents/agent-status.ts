@@ -94,9 +94,10 @@ export function toStatusView(row: StatusRow, now = Date.now()): AgentStatusView 
 /** A Prisma client or a transaction's client (both have $executeRaw and the models used here). */
 type Db = Pick<PrismaClient, '$executeRaw' | 'agentStatusChange' | 'agent'>;
 
-export async function readStatus(db: Db, agentId: string): Promise<{ row: StatusRow; view: AgentStatusView } | null> {
+/** `now`: the instant wrap-ups are judged at (the runtime passes 0: a wrap-up it has not ended yet is still on). */
+export async function readStatus(db: Db, agentId: string, now = Date.now()): Promise<{ row: StatusRow; view: AgentStatusView } | null> {
   const row = (await db.agent.findUnique({ where: { id: agentId }, select: STATUS_SELECT })) as StatusRow | null;
-  return row ? { row, view: toStatusView(row) } : null;
+  return row ? { row, view: toStatusView(row, now) } : null;
 }
 
 /**

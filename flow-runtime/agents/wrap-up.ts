@@ -30,7 +30,8 @@ export function installAgentActivity(directory: AgentDirectory, prisma: PrismaCl
   const write = async (change: AgentActivityChange) => {
     const ended = change.activity === null && (change.previous === 'in_call' || change.previous === 'wrap_up');
     await prisma.$transaction(async (tx) => {
-      const before = await readStatus(tx as unknown as PrismaClient, change.agentId);
+      // judged as the runtime saw it: its wrap-up was on until now, even if its end just passed
+      const before = await readStatus(tx as unknown as PrismaClient, change.agentId, 0);
       if (!before) return;
       const row = (await tx.agent.update({
         where: { id: change.agentId },
