@@ -176,3 +176,23 @@ describe('users linked to agents', () => {
     expect((await admin.patch(`/api/agents/${other.id}`, { userId: alicesUser })).body.error).toMatchObject({ code: 'CONFLICT', path: '/userId' });
   });
 });
+
+describe('admin pages', () => {
+  it('the agents page shows the linked user, the lock and the pause reasons; the group editor its colour and wrap-up', async () => {
+    await supervisor.put(`/api/agents/${agentId}/lock`, { status: 'paused', pauseReasonId: lunchId });
+    try {
+      const agents = await admin.get('/agents');
+      expect(agents.status).toBe(200);
+      const html = String(agents.body);
+      expect(html).toContain('Pause reasons');
+      expect(html).toContain('Lunch');
+      expect(html).toContain('User account');
+      expect(html).toMatch(/locked by/);
+      const group = await admin.get(`/groups/${groupId}`);
+      expect(String(group.body)).toMatch(/name="wrapUpSeconds"/);
+      expect(String(group.body)).toMatch(/type="color"/);
+    } finally {
+      await supervisor.delete(`/api/agents/${agentId}/lock`);
+    }
+  });
+});
