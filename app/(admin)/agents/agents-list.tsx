@@ -75,7 +75,7 @@ export function AgentsList({ agents, users, pauseReasons, editable, canLock }: {
                     {t(`status.${shown.status}`)}
                     {shown.status === 'paused' && shown.pauseReason ? ` · ${shown.pauseReason}` : ''}
                   </span>
-                  {a.lock && <span className="muted"> 🔒 {t('lockedBy', { name: a.lock.byUserName ?? '?' })}</span>}
+                  {a.lock && <span className="muted" data-testid="agent-lock"> · {t('lockedBy', { name: a.lock.byUserName ?? '?' })}</span>}
                 </>
               );
             },

@@ -30,7 +30,7 @@ export function PauseReasonsSection({ reasons, editable }: { reasons: PauseReaso
     }
   };
   return (
-    <section aria-labelledby="pause-reasons-title" data-testid="pause-reasons" className="card">
+    <section aria-labelledby="pause-reasons-title" data-testid="pause-reasons" className="card" style={{ marginTop: '1.5rem' }}>
       <h2 id="pause-reasons-title">{t('title')}</h2>
       <p className="muted">{t('intro')}</p>
       {error ? <ErrorAlert error={error} /> : null}
