@@ -79,7 +79,7 @@ export function toStatusView(row: StatusRow, now = Date.now()): AgentStatusView 
     status,
     pauseReason: status === 'paused' && reason ? { id: reason.id, label: reason.label } : null,
     since: since.toISOString(),
-    wrapUpEndsAt: wrapping && row.wrapUpEndsAt ? row.wrapUpEndsAt.toISOString() : null,
+    wrapUpEndsAt: status === 'wrap_up' && row.wrapUpEndsAt ? row.wrapUpEndsAt.toISOString() : null,
     lock: row.lockStatus
       ? {
           status: row.lockStatus,
