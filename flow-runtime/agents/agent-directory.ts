@@ -382,6 +382,11 @@ export class AgentDirectory extends EventEmitter<AgentDirectoryEvents> {
     if (!row) return;
     this.agents.delete(agentId);
     this.organizations.get(row.organizationId)?.delete(agentId);
+    const w = this.wrapUps.get(agentId);
+    if (w?.timer) clearTimeout(w.timer);
+    this.wrapUps.delete(agentId);
+    this.ringingCalls.delete(agentId);
+    this.activities.delete(agentId);
     const previous = this.states.get(agentId) ?? null;
     this.states.delete(agentId);
     if (previous !== 'offline') this.emit('change', { agentId, organizationId: row.organizationId, state: 'offline', previous });
