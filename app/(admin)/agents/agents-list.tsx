@@ -48,9 +48,10 @@ export function AgentsList({ agents, users, pauseReasons, editable, canLock }: {
   const [deleting, setDeleting] = useState<AgentRow | null>(null);
   const [locking, setLocking] = useState<AgentRow | null>(null);
   const unlock = useApiAction();
+  // the user's name, their email on hover (keeps the row's actions in view)
   const userLabel = (id: string | null) => {
     const u = id ? users.find((x) => x.id === id) : null;
-    return u ? `${u.name} (${u.email})` : null;
+    return u ? <span title={u.email}>{u.name}</span> : null;
   };
 
   return (
