@@ -36,6 +36,8 @@ export interface AgentPresence {
   onCall: boolean;
   /** reachable && status available && not on a call. */
   available: boolean;
+  /** In a post-call pause (wrap-up): counts as busy (issue 14, wrap-up.ts). */
+  wrapUpEndsAt: number | null;
   /** offline when unreachable or status offline; paused; busy when on a call; else available. */
   state: PresenceState;
 }
@@ -60,7 +62,23 @@ export interface AgentStateChange {
   previous: PresenceState | null;
 }
 
+/** What the runtime is doing with an agent (issue 14): ringing, on a call, in a post-call pause, or nothing. */
+export type AgentActivity = 'ringing' | 'in_call' | 'wrap_up' | null;
+
+export interface AgentActivityChange {
+  agentId: string;
+  organizationId: string;
+  activity: AgentActivity;
+  previous: AgentActivity;
+  wrapUpEndsAt: number | null;
+}
+
+/** How long an agent's post-call pause lasts after `callId` (seconds; 0: none). */
+export type WrapUpPolicy = (agentId: string, callId: string, choiceSeconds: number | null, groupId: string | null) => Promise<number>;
+
 export interface AgentDirectoryEvents {
+  /** The runtime's activity with an agent changed (ringing / in_call / wrap_up / null). */
+  activity: [AgentActivityChange];
   /** An agent's state changed (first read, registration, status, on a call, removal → offline). */
   change: [AgentStateChange];
   /** The first read of an outage answered from memory. */
@@ -81,6 +99,18 @@ interface AgentRow {
   name: string;
   status: AgentStatus;
   registrations: Registration[];
+  /** The agent's choice of post-call pause for the current call (PPA), seconds. */
+  wrapUpChoiceSeconds: number | null;
+}
+
+interface WrapUp {
+  callId: string;
+  startedAt: number;
+  /** null while the duration is being resolved (the agent is kept busy meanwhile). */
+  endsAt: number | null;
+  /** The choice that set endsAt (a new choice during the wrap-up moves the end). */
+  choice: number | null;
+  timer: NodeJS.Timeout | null;
 }
 
 interface GroupRow {
@@ -89,11 +119,11 @@ interface GroupRow {
 }
 
 const AGENT_SELECT = {
-  id: true, organizationId: true, name: true, status: true,
+  id: true, organizationId: true, name: true, status: true, lockStatus: true, wrapUpChoiceSeconds: true,
   registrations: { select: { contact: true, expiresAt: true, updatedAt: true } },
 } as const;
 
-type DbAgent = { id: string; organizationId: string; name: string; status: AgentStatus; registrations: { contact: string; expiresAt: Date; updatedAt: Date }[] };
+type DbAgent = { id: string; organizationId: string; name: string; status: AgentStatus; lockStatus: AgentStatus | null; wrapUpChoiceSeconds: number | null; registrations: { contact: string; expiresAt: Date; updatedAt: Date }[] };
 
 export class AgentDirectory extends EventEmitter<AgentDirectoryEvents> {
   /** agentId → the calls this instance has the agent on. */
@@ -110,6 +140,14 @@ export class AgentDirectory extends EventEmitter<AgentDirectoryEvents> {
   private outageSince: number | null = null;
   private staleAnswers = 0;
   private readonly refreshing = new Set<string>();
+  /** agentId → the calls ringing them (issue 14). */
+  private readonly ringingCalls = new Map<string, Set<string>>();
+  /** agentId → their post-call pause in progress. */
+  private readonly wrapUps = new Map<string, WrapUp>();
+  private readonly activities = new Map<string, AgentActivity>();
+  private wrapUpPolicy: WrapUpPolicy | null = null;
+  /** `${callId} ${agentId}` → the group whose queue offered that call to the agent. */
+  private readonly offeredBy = new Map<string, string>();
 
   constructor(private readonly prisma: PrismaClient, opts: AgentDirectoryOptions | (() => number) = {}) {
     super();
@@ -230,22 +268,112 @@ export class AgentDirectory extends EventEmitter<AgentDirectoryEvents> {
     this.changed(agentId);
   }
 
-  /** That call's leg ended; the agent is free once no other call holds them. */
+  /**
+   * That call's leg ended; the agent is free once no other call holds them and their post-call
+   * pause (wrap-up, when a policy is set) is over: meanwhile they count as busy.
+   */
   markFree(agentId: string, callId: string): void {
     const calls = this.busy.get(agentId);
     if (!calls) return;
     calls.delete(callId);
-    if (calls.size === 0) this.busy.delete(agentId);
+    if (calls.size === 0) {
+      this.busy.delete(agentId);
+      if (this.wrapUpPolicy && !this.wrapUps.has(agentId)) this.startWrapUp(agentId, callId);
+    }
     this.changed(agentId);
+  }
+
+  // ---- ringing and post-call pause (issue 14) -----------------------------------------------
+
+  /** Post-call pauses: after an agent's last call ends, `policy` says for how long they stay busy. */
+  setWrapUpPolicy(policy: WrapUpPolicy | null): void {
+    this.wrapUpPolicy = policy;
+  }
+
+  /** The queue of `groupId` offered `callId` to the agent and they took it (queue-feed.ts): its wrap-up applies. */
+  noteOfferedBy(callId: string, agentId: string, groupId: string): void {
+    this.offeredBy.set(`${callId} ${agentId}`, groupId);
+  }
+
+  /** The runtime is ringing the agent for `callId` (a leg dialled). */
+  markRinging(agentId: string, callId: string): void {
+    let calls = this.ringingCalls.get(agentId);
+    if (!calls) this.ringingCalls.set(agentId, (calls = new Set()));
+    calls.add(callId);
+    this.changed(agentId);
+  }
+
+  /** That ringing ended (answered, failed, cancelled). */
+  markRingEnded(agentId: string, callId: string): void {
+    const calls = this.ringingCalls.get(agentId);
+    if (!calls?.delete(callId)) return;
+    if (calls.size === 0) this.ringingCalls.delete(agentId);
+    this.changed(agentId);
+  }
+
+  /** When the agent's post-call pause ends (ms), null when not in one (or still being resolved). */
+  wrapUpEndsAt(agentId: string): number | null {
+    return this.wrapUps.get(agentId)?.endsAt ?? null;
+  }
+
+  activityOf(agentId: string): AgentActivity {
+    if (this.isOnCall(agentId)) return 'in_call';
+    if (this.wrapUps.has(agentId)) return 'wrap_up';
+    if ((this.ringingCalls.get(agentId)?.size ?? 0) > 0) return 'ringing';
+    return null;
+  }
+
+  /** Ends the agent's post-call pause now (e.g. tests, shutdown). */
+  endWrapUp(agentId: string): void {
+    const w = this.wrapUps.get(agentId);
+    if (!w) return;
+    if (w.timer) clearTimeout(w.timer);
+    this.wrapUps.delete(agentId);
+    // the choice was for that call (the activity publisher clears it in the database too)
+    const row = this.agents.get(agentId);
+    if (row) row.wrapUpChoiceSeconds = null;
+    this.changed(agentId);
+  }
+
+  private startWrapUp(agentId: string, callId: string): void {
+    const w: WrapUp = { callId, startedAt: this.now(), endsAt: null, choice: null, timer: null };
+    this.wrapUps.set(agentId, w);
+    const choice = this.agents.get(agentId)?.wrapUpChoiceSeconds ?? null;
+    const groupId = this.offeredBy.get(`${callId} ${agentId}`) ?? null;
+    this.offeredBy.delete(`${callId} ${agentId}`);
+    this.wrapUpPolicy!(agentId, callId, choice, groupId).catch(() => 0).then((seconds) => {
+      if (this.wrapUps.get(agentId) !== w) return;
+      if (!(seconds > 0)) return this.endWrapUp(agentId);
+      w.choice = choice;
+      this.scheduleWrapUpEnd(agentId, w, w.startedAt + seconds * 1000);
+    });
+  }
+
+  private scheduleWrapUpEnd(agentId: string, w: WrapUp, endsAt: number): void {
+    if (w.timer) clearTimeout(w.timer);
+    w.endsAt = endsAt;
+    const delay = endsAt - this.now();
+    if (delay <= 0) return this.endWrapUp(agentId);
+    w.timer = setTimeout(() => this.endWrapUp(agentId), delay);
+    w.timer.unref?.();
+    this.emitActivity(agentId, true);
   }
 
   // ---- internals -----------------------------------------------------------------------------
 
   private store(row: DbAgent): void {
     this.agents.set(row.id, {
-      id: row.id, organizationId: row.organizationId, name: row.name, status: row.status,
+      // a supervisor's lock overrides the agent's choice (issue 14)
+      id: row.id, organizationId: row.organizationId, name: row.name, status: row.lockStatus ?? row.status,
+      wrapUpChoiceSeconds: row.wrapUpChoiceSeconds,
       registrations: row.registrations.map((r) => ({ contact: r.contact, expiresAt: r.expiresAt.getTime(), updatedAt: r.updatedAt.getTime() })),
     });
+    // a choice of post-call pause made during the wrap-up moves its end
+    const w = this.wrapUps.get(row.id);
+    if (w && w.endsAt !== null && row.wrapUpChoiceSeconds !== null && row.wrapUpChoiceSeconds !== w.choice) {
+      w.choice = row.wrapUpChoiceSeconds;
+      this.scheduleWrapUpEnd(row.id, w, w.startedAt + row.wrapUpChoiceSeconds * 1000);
+    }
     this.changed(row.id);
   }
 
@@ -254,13 +382,33 @@ export class AgentDirectory extends EventEmitter<AgentDirectoryEvents> {
     if (!row) return;
     this.agents.delete(agentId);
     this.organizations.get(row.organizationId)?.delete(agentId);
+    const w = this.wrapUps.get(agentId);
+    if (w?.timer) clearTimeout(w.timer);
+    this.wrapUps.delete(agentId);
+    this.ringingCalls.delete(agentId);
+    this.activities.delete(agentId);
     const previous = this.states.get(agentId) ?? null;
     this.states.delete(agentId);
     if (previous !== 'offline') this.emit('change', { agentId, organizationId: row.organizationId, state: 'offline', previous });
   }
 
+  /** Emits `activity` when the runtime's activity with the agent changed (or `force`: its wrap-up end moved). */
+  private emitActivity(agentId: string, force = false): void {
+    const row = this.agents.get(agentId);
+    if (!row) return;
+    const activity = this.activityOf(agentId);
+    const previous = this.activities.get(agentId) ?? null;
+    const wrapUpEndsAt = this.wrapUpEndsAt(agentId);
+    // a wrap-up is announced once its end is known
+    if (activity === 'wrap_up' && wrapUpEndsAt === null) return;
+    if (previous === activity && !force) return;
+    this.activities.set(agentId, activity);
+    this.emit('activity', { agentId, organizationId: row.organizationId, activity, previous, wrapUpEndsAt });
+  }
+
   /** Emits `change` when the agent's state differs from the last one emitted. */
   private changed(agentId: string): void {
+    this.emitActivity(agentId);
     const p = this.known(agentId);
     if (!p) return;
     const previous = this.states.get(agentId) ?? null;
@@ -273,11 +421,12 @@ export class AgentDirectory extends EventEmitter<AgentDirectoryEvents> {
     const at = this.now();
     const contacts = row.registrations.filter((r) => r.expiresAt > at).sort((a, b) => b.updatedAt - a.updatedAt).map((r) => r.contact);
     const onCall = this.isOnCall(row.id);
+    const wrapping = this.wrapUps.has(row.id);
     const reachable = contacts.length > 0;
-    const state: PresenceState = !reachable || row.status === 'offline' ? 'offline' : row.status === 'paused' ? 'paused' : onCall ? 'busy' : 'available';
+    const state: PresenceState = !reachable || row.status === 'offline' ? 'offline' : row.status === 'paused' ? 'paused' : onCall || wrapping ? 'busy' : 'available';
     return {
       agentId: row.id, organizationId: row.organizationId, name: row.name, status: row.status, contacts, reachable, onCall,
-      available: state === 'available', state,
+      available: state === 'available', state, wrapUpEndsAt: this.wrapUpEndsAt(row.id),
     };
   }
 

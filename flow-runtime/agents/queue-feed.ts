@@ -19,7 +19,11 @@ export function feedQueueFromDirectory(directory: AgentDirectory, queue: AgentQu
   return {
     join: (callId, request, deliver) => queue.join(callId, request, deliver),
     leave: (callId, queueId) => queue.leave(callId, queueId),
-    offerResult: (callId, request) => queue.offerResult(callId, request),
+    offerResult: (callId, request) => {
+      // the group (queue) that offered the call sets the agent's post-call pause (issue 14)
+      if (request.accepted) directory.noteOfferedBy(callId, request.agentId, request.queueId);
+      queue.offerResult(callId, request);
+    },
     setAgent(agentId, state) {
       const known = directory.stateOf(agentId);
       queue.setAgent(agentId, state === 'free' && known ? queueState(known) : state);

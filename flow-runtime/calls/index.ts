@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { PrismaClient } from '../../prisma/client';
 import { AgentDirectory } from '../agents/agent-directory';
 import { feedQueueFromDirectory } from '../agents/queue-feed';
+import { installAgentActivity } from '../agents/wrap-up';
 import type { CallRecorder } from '../records/call-recorder';
 import { createMediaServer, mediaThreadFromEnv, type MediaServer } from '../media';
 import type { TrunkConfig } from '../trunk/trunk-config';
@@ -65,6 +66,8 @@ export function startCallHandling(srf: unknown, deps: CallHandlingDeps): CallHan
     });
   const active = new Map<string, LiveCall>();
   const directory = deps.directory ?? new AgentDirectory(deps.prisma);
+  // issue 14: post-call pauses, and ringing / in_call / wrap_up written and published (agents/wrap-up.ts)
+  installAgentActivity(directory, deps.prisma, deps.logger);
   const services: CallServices = {
     srf: srf as SrfLike,
     prisma: deps.prisma,

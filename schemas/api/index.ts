@@ -2,6 +2,8 @@
 // schemas/flow.schema.json). Used by app/lib/api/validate-body.ts to validate requests and by
 // app/lib/openapi to describe them: one source for both.
 import agent from './agent.schema.json';
+import agentStatus from './agent-status.schema.json';
+import agentWrapUp from './agent-wrap-up.schema.json';
 import apiTokenCreate from './api-token-create.schema.json';
 import calendar from './calendar.schema.json';
 import callCommand from './call-command.schema.json';
@@ -16,6 +18,7 @@ import forbiddenList from './forbidden-list.schema.json';
 import group from './group.schema.json';
 import numberInput from './number.schema.json';
 import originateCall from './originate-call.schema.json';
+import pauseReason from './pause-reason.schema.json';
 import outboundHttpSettings from './outbound-http-settings.schema.json';
 import soundUpdate from './sound-update.schema.json';
 import soundUpload from './sound-upload.schema.json';
@@ -49,13 +52,16 @@ export const apiSchemas = {
   OutboundHttpSettings: outboundHttpSettings,
   CallCommandInput: callCommand,
   OriginateCallInput: originateCall,
+  AgentStatusInput: agentStatus,
+  AgentWrapUpInput: agentWrapUp,
+  PauseReasonInput: pauseReason,
   ApiErrorResponse: error,
 } satisfies Record<string, JsonSchema>;
 
 export type ApiSchemaName = keyof typeof apiSchemas;
 
 /** Resources updated with PATCH take the create schema with no top-level field required. */
-export const PATCH_SCHEMAS = ['NumberInput', 'CalendarInput', 'GroupInput', 'AgentInput', 'ForbiddenListInput', 'ContactInput'] as const;
+export const PATCH_SCHEMAS = ['NumberInput', 'CalendarInput', 'GroupInput', 'AgentInput', 'ForbiddenListInput', 'ContactInput', 'PauseReasonInput'] as const;
 export type PatchSchemaName = (typeof PATCH_SCHEMAS)[number];
 
 export function patchSchemaName(name: PatchSchemaName): string {

@@ -21,16 +21,38 @@ export interface AgentRow {
   extension: string | null;
   sipUsername: string;
   status: AgentStatus;
+  userId: string | null;
+  pauseReason: string | null;
+  /** A supervisor's lock (issue 14). */
+  lock: { status: AgentStatus; byUserName: string | null; pauseReason: string | null } | null;
+}
+
+export interface UserOption {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface PauseReasonOption {
+  id: string;
+  label: string;
 }
 
 type Editing = { mode: 'create' } | { mode: 'edit'; agent: AgentRow };
 
-export function AgentsList({ agents, editable }: { agents: AgentRow[]; editable: boolean }) {
+export function AgentsList({ agents, users, pauseReasons, editable, canLock }: { agents: AgentRow[]; users: UserOption[]; pauseReasons: PauseReasonOption[]; editable: boolean; canLock: boolean }) {
   const t = useTranslations('agents');
   const tc = useTranslations('common');
   const router = useRouter();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<AgentRow | null>(null);
+  const [locking, setLocking] = useState<AgentRow | null>(null);
+  const unlock = useApiAction();
+  // the user's name, their email on hover (keeps the row's actions in view)
+  const userLabel = (id: string | null) => {
+    const u = id ? users.find((x) => x.id === id) : null;
+    return u ? <span title={u.email}>{u.name}</span> : null;
+  };
 
   return (
     <>
@@ -43,15 +65,46 @@ export function AgentsList({ agents, editable }: { agents: AgentRow[]; editable:
           { header: t('fields.name'), cell: (a) => a.name },
           { header: t('fields.extension'), cell: (a) => a.extension ?? <span className="muted">—</span> },
           { header: t('fields.sipUsername'), cell: (a) => <code>{a.sipUsername}</code> },
-          { header: t('fields.status'), cell: (a) => <span className={a.status === 'available' ? 'tag ok' : 'tag'}>{t(`status.${a.status}`)}</span> },
+          { header: t('fields.user'), cell: (a) => userLabel(a.userId) ?? <span className="muted">—</span> },
+          {
+            header: t('fields.status'),
+            cell: (a) => {
+              const shown = a.lock ?? { status: a.status, pauseReason: a.pauseReason, byUserName: null };
+              return (
+                <>
+                  <span className={shown.status === 'available' ? 'tag ok' : 'tag'}>
+                    {t(`status.${shown.status}`)}
+                    {shown.status === 'paused' && shown.pauseReason ? ` · ${shown.pauseReason}` : ''}
+                  </span>
+                  {a.lock && <span className="muted" data-testid="agent-lock"> · {t('lockedBy', { name: a.lock.byUserName ?? '?' })}</span>}
+                </>
+              );
+            },
+          },
         ]}
         actionsLabel={tc('actions')}
         actions={
-          editable
+          editable || canLock
             ? (a) => (
                 <>
+                  {canLock &&
+                    (a.lock ? (
+                      <RowButton
+                        label={t('unlockNamed', { name: a.name })}
+                        text={t('unlock')}
+                        onClick={async () => {
+                          if (await unlock.run(() => apiRequest('DELETE', `/api/agents/${a.id}/lock`))) router.refresh();
+                        }}
+                      />
+                    ) : (
+                      <RowButton label={t('lockNamed', { name: a.name })} text={t('lock')} onClick={() => setLocking(a)} />
+                    ))}{' '}
+                  {editable && (
+                    <>
                   <RowButton label={t('editNamed', { name: a.name })} text={tc('edit')} onClick={() => setEditing({ mode: 'edit', agent: a })} />{' '}
                   <RowButton label={t('deleteNamed', { name: a.name })} text={tc('delete')} onClick={() => setDeleting(a)} />
+                    </>
+                  )}
                 </>
               )
             : undefined
@@ -60,9 +113,21 @@ export function AgentsList({ agents, editable }: { agents: AgentRow[]; editable:
       <AgentDialog
         key={editing ? (editing.mode === 'create' ? 'create' : editing.agent.id) : 'closed'}
         editing={editing}
+        users={users}
+        linkedUserIds={agents.flatMap((a) => (a.userId && (editing?.mode !== 'edit' || editing.agent.id !== a.id) ? [a.userId] : []))}
         onClose={() => setEditing(null)}
         onSaved={() => {
           setEditing(null);
+          router.refresh();
+        }}
+      />
+      <LockDialog
+        key={locking ? `lock-${locking.id}` : 'lock-closed'}
+        agent={locking}
+        pauseReasons={pauseReasons}
+        onClose={() => setLocking(null)}
+        onSaved={() => {
+          setLocking(null);
           router.refresh();
         }}
       />
@@ -71,7 +136,45 @@ export function AgentsList({ agents, editable }: { agents: AgentRow[]; editable:
   );
 }
 
-function AgentDialog({ editing, onClose, onSaved }: { editing: Editing | null; onClose: () => void; onSaved: () => void }) {
+function LockDialog({ agent, pauseReasons, onClose, onSaved }: { agent: AgentRow | null; pauseReasons: PauseReasonOption[]; onClose: () => void; onSaved: () => void }) {
+  const t = useTranslations('agents');
+  const [status, setStatus] = useState<AgentStatus>('paused');
+  const [reason, setReason] = useState(pauseReasons[0]?.id ?? '');
+  const { pending, error, run } = useApiAction();
+  const errorFor = useFieldErrors(error);
+  async function save() {
+    if (!agent) return;
+    const body = { status, ...(status === 'paused' && reason ? { pauseReasonId: reason } : {}) };
+    if (await run(() => apiRequest('PUT', `/api/agents/${agent.id}/lock`, body))) onSaved();
+  }
+  return (
+    <FormDialog open={agent !== null} title={t('lockTitle', { name: agent?.name ?? '' })} onClose={onClose} onSubmit={save} pending={pending} error={error} fields={['status', 'pauseReasonId']}>
+      <p className="muted">{t('lockIntro')}</p>
+      <Field label={t('fields.status')} error={errorFor('status')}>
+        <select name="status" value={status} onChange={(e) => setStatus(e.target.value as AgentStatus)}>
+          {statuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {status === 'paused' && pauseReasons.length > 0 && (
+        <Field label={t('fields.pauseReason')} error={errorFor('pauseReasonId')}>
+          <select name="pauseReasonId" value={reason} onChange={(e) => setReason(e.target.value)}>
+            {pauseReasons.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+    </FormDialog>
+  );
+}
+
+function AgentDialog({ editing, users, linkedUserIds, onClose, onSaved }: { editing: Editing | null; users: UserOption[]; linkedUserIds: string[]; onClose: () => void; onSaved: () => void }) {
   const t = useTranslations('agents');
   const initial = editing?.mode === 'edit' ? editing.agent : null;
   const [name, setName] = useState(initial?.name ?? '');
@@ -79,11 +182,12 @@ function AgentDialog({ editing, onClose, onSaved }: { editing: Editing | null; o
   const [sipUsername, setSipUsername] = useState(initial?.sipUsername ?? '');
   const [sipPassword, setSipPassword] = useState('');
   const [status, setStatus] = useState<AgentStatus>(initial?.status ?? 'available');
+  const [userId, setUserId] = useState(initial?.userId ?? '');
   const { pending, error, run } = useApiAction();
   const errorFor = useFieldErrors(error);
 
   async function save() {
-    const body: Record<string, unknown> = { name: name.trim(), extension: extension.trim() || null, sipUsername: sipUsername.trim(), status };
+    const body: Record<string, unknown> = { name: name.trim(), extension: extension.trim() || null, sipUsername: sipUsername.trim(), status, userId: userId || null };
     // The SIP password is write-only: sent when set, left unchanged when empty on edit.
     if (sipPassword || !initial) body.sipPassword = sipPassword;
     const ok = await run(() =>
@@ -100,7 +204,7 @@ function AgentDialog({ editing, onClose, onSaved }: { editing: Editing | null; o
       onSubmit={save}
       pending={pending}
       error={error}
-      fields={['name', 'extension', 'sipUsername', 'sipPassword', 'status']}
+      fields={['name', 'extension', 'sipUsername', 'sipPassword', 'status', 'userId']}
     >
       <Field label={t('fields.name')} error={errorFor('name')}>
         <input type="text" name="name" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
@@ -119,6 +223,18 @@ function AgentDialog({ editing, onClose, onSaved }: { editing: Editing | null; o
           </select>
         </Field>
       </div>
+      <Field label={t('fields.user')} hint={t('userHint')} error={errorFor('userId')}>
+        <select name="userId" value={userId} onChange={(e) => setUserId(e.target.value)}>
+          <option value="">{t('noUser')}</option>
+          {users
+            .filter((u) => !linkedUserIds.includes(u.id))
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} ({u.email})
+              </option>
+            ))}
+        </select>
+      </Field>
       <Field label={t('fields.sipUsername')} hint={t('sipUsernameHint')} error={errorFor('sipUsername', t('sipUsernameHint'))}>
         <input type="text" name="sipUsername" autoComplete="off" value={sipUsername} onChange={(e) => setSipUsername(e.target.value)} />
       </Field>

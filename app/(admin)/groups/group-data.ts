@@ -4,6 +4,10 @@ export interface GroupForm {
   id?: string;
   name: string;
   ringTimeSeconds: number;
+  /** #rrggbb, shown on the agent console. */
+  color: string;
+  /** Post-call pause after a call of this group, seconds. */
+  wrapUpSeconds: number;
   members: { agentId: string; ringTimeSeconds: number | null }[];
 }
 
@@ -23,6 +27,8 @@ export async function loadGroup(organizationId: string, id: string): Promise<Gro
     id: group.id,
     name: group.name,
     ringTimeSeconds: group.ringTimeSeconds,
+    color: group.color,
+    wrapUpSeconds: group.wrapUpSeconds,
     members: group.members.map((m) => ({ agentId: m.agentId, ringTimeSeconds: m.ringTimeSeconds })),
   };
 }

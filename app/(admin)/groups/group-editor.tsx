@@ -17,7 +17,7 @@ export function GroupEditor({ initial, agents, editable }: { initial: GroupForm;
   const { form, update, save, saved, pending, error, errorFor } = useResourceEditor(initial, {
     apiPath: '/api/groups',
     listHref: '/groups',
-    toBody: (f) => ({ name: f.name.trim(), ringTimeSeconds: f.ringTimeSeconds, members: f.members }),
+    toBody: (f) => ({ name: f.name.trim(), ringTimeSeconds: f.ringTimeSeconds, color: f.color, wrapUpSeconds: f.wrapUpSeconds, members: f.members }),
   });
   const agentName = (id: string) => agents.find((a) => a.id === id)?.name ?? id;
   const available = agents.filter((a) => !form.members.some((m) => m.agentId === a.id));
@@ -32,7 +32,7 @@ export function GroupEditor({ initial, agents, editable }: { initial: GroupForm;
       saved={saved}
       pending={pending}
       error={error}
-      fields={['name', 'ringTimeSeconds', 'members']}
+      fields={['name', 'ringTimeSeconds', 'color', 'wrapUpSeconds', 'members']}
       submitLabel={form.id ? tc('save') : t('createSubmit')}
       onSave={save}
     >
@@ -49,6 +49,19 @@ export function GroupEditor({ initial, agents, editable }: { initial: GroupForm;
               max={600}
               value={Number.isNaN(form.ringTimeSeconds) ? '' : form.ringTimeSeconds}
               onChange={(e) => update({ ringTimeSeconds: e.target.valueAsNumber })}
+            />
+          </Field>
+          <Field label={t('fields.color')} hint={t('colorHint')} error={errorFor('color')}>
+            <input type="color" name="color" value={form.color} onChange={(e) => update({ color: e.target.value })} />
+          </Field>
+          <Field label={t('fields.wrapUpSeconds')} hint={t('wrapUpHint')} error={errorFor('wrapUpSeconds')}>
+            <input
+              type="number"
+              name="wrapUpSeconds"
+              min={0}
+              max={3600}
+              value={Number.isNaN(form.wrapUpSeconds) ? '' : form.wrapUpSeconds}
+              onChange={(e) => update({ wrapUpSeconds: e.target.valueAsNumber })}
             />
           </Field>
         </div>

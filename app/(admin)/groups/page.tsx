@@ -28,12 +28,21 @@ export default async function GroupsPage() {
         rows={groups}
         emptyMessage={t('groups.empty')}
         columns={[
-          { header: t('groups.fields.name'), cell: (g) => <Link href={`/groups/${g.id}`}>{g.name}</Link> },
+          {
+            header: t('groups.fields.name'),
+            cell: (g) => (
+              <>
+                <span aria-hidden="true" style={{ display: 'inline-block', width: '0.8em', height: '0.8em', borderRadius: '50%', background: g.color, marginRight: '0.4em' }} />
+                <Link href={`/groups/${g.id}`}>{g.name}</Link>
+              </>
+            ),
+          },
           {
             header: t('groups.fields.members'),
             cell: (g) => (g.members.length ? g.members.map((m) => m.agent.name).join(' → ') : <span className="muted">{t('groups.noMembers')}</span>),
           },
           { header: t('groups.fields.ringTimeSeconds'), cell: (g) => t('groups.seconds', { seconds: g.ringTimeSeconds }) },
+          { header: t('groups.fields.wrapUpSeconds'), cell: (g) => t('groups.seconds', { seconds: g.wrapUpSeconds }) },
         ]}
         actionsLabel={t('common.actions')}
         actions={editable ? (g) => <ConfirmDeleteButton namespace="groups" url={`/api/groups/${g.id}`} name={g.name} /> : undefined}

@@ -31,6 +31,8 @@ export const API_ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   /** The upload is not a supported audio format. */
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** A supervisor has locked the agent's status: the agent cannot change it (`lock` says who and what). */
+  STATUS_LOCKED: 423,
   /** Too many requests of this kind for now; `retryAfter` (seconds) is also sent as Retry-After. */
   TOO_MANY_REQUESTS: 429,
   /** A call command the call cannot take now (not on hold, no agent, already recording…); `status`/`reason` from the runtime. */

@@ -8,3 +8,5 @@ export const RESOURCE_ADMINS: readonly UserRole[] = ['admin'];
 /** Write the contact directory (agents read and search it from the console). */
 export const CONTACT_EDITORS: readonly UserRole[] = ['admin', 'supervisor'];
 export const ALL_ROLES: readonly UserRole[] = ['admin', 'supervisor', 'agent'];
+/** Lock and unlock agents' statuses. */
+export const STATUS_SUPERVISORS: readonly UserRole[] = ['admin', 'supervisor'];

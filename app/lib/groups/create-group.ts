@@ -13,6 +13,8 @@ export async function createGroup(user: Pick<CurrentUser, 'id' | 'organizationId
         organizationId: user.organizationId,
         name: input.name.trim(),
         ringTimeSeconds: input.ringTimeSeconds ?? 20,
+        ...(input.color !== undefined ? { color: input.color.toLowerCase() } : {}),
+        wrapUpSeconds: input.wrapUpSeconds ?? 0,
         members: { create: memberRows(members) },
       },
     });

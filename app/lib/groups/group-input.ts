@@ -9,6 +9,9 @@ export interface GroupMemberInput {
 export interface GroupInput {
   name: string;
   ringTimeSeconds?: number;
+  /** #rrggbb */
+  color?: string;
+  wrapUpSeconds?: number;
   members?: GroupMemberInput[];
 }
 

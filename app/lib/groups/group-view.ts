@@ -13,6 +13,10 @@ export interface GroupView {
   id: string;
   name: string;
   ringTimeSeconds: number;
+  /** #rrggbb, shown on the agent console. */
+  color: string;
+  /** Post-call pause after a call this group offered (the agent's choice wins). */
+  wrapUpSeconds: number;
   /** In cascade order. */
   members: { agentId: string; name: string; extension: string | null; status: string; ringTimeSeconds: number | null; position: number }[];
   createdAt: Date;
@@ -30,6 +34,8 @@ export function toGroupView(group: GroupRow): GroupView {
     id: group.id,
     name: group.name,
     ringTimeSeconds: group.ringTimeSeconds,
+    color: group.color,
+    wrapUpSeconds: group.wrapUpSeconds,
     members: group.members.map((m) => ({
       agentId: m.agentId,
       name: m.agent.name,

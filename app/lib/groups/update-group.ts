@@ -20,6 +20,8 @@ export async function updateGroup(user: Pick<CurrentUser, 'id' | 'organizationId
       data: {
         ...(input.name !== undefined ? { name: input.name.trim() } : {}),
         ...(input.ringTimeSeconds !== undefined ? { ringTimeSeconds: input.ringTimeSeconds } : {}),
+        ...(input.color !== undefined ? { color: input.color.toLowerCase() } : {}),
+        ...(input.wrapUpSeconds !== undefined ? { wrapUpSeconds: input.wrapUpSeconds } : {}),
         updatedAt: new Date(),
       },
     });

@@ -257,6 +257,36 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
       patch: { tag: 'Voicemails', op: { summary: 'Mark as listened or as new again', body: 'VoicemailUpdate', ok: { status: 200, schema: 'Voicemail' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] } },
       delete: { tag: 'Voicemails', op: { summary: "Delete a voicemail and its recording (agents: their own mailbox's only)", ok: { status: 204 }, errors: ['FORBIDDEN', 'NOT_FOUND'] } },
     },
+    '/api/agent/me': {
+      get: { tag: 'Agent statuses', op: { summary: "The signed-in user's agent (linked by an admin), its groups and its status; 404 NOT_AN_AGENT when the user is no agent", ok: { status: 200, schema: 'MyAgent' }, errors: ['NOT_AN_AGENT'] } },
+    },
+    '/api/agent/me/status': {
+      put: {
+        tag: 'Agent statuses',
+        op: { summary: 'Choose available, paused (with a pause reason when the organisation has any) or offline. Recorded; emits agent.status', body: 'AgentStatusInput', ok: { status: 200, schema: 'AgentStatus' }, errors: ['VALIDATION_FAILED', 'NOT_AN_AGENT', 'STATUS_LOCKED'] },
+      },
+    },
+    '/api/agent/me/wrap-up': {
+      put: {
+        tag: 'Agent statuses',
+        op: { summary: "The agent's post-call pause (PPA) for the current call, in seconds: used instead of the group's wrap-up when the call ends; during a wrap-up, moves its end", body: 'AgentWrapUpInput', ok: { status: 200, schema: 'AgentStatus' }, errors: ['VALIDATION_FAILED', 'NOT_AN_AGENT'] },
+      },
+    },
+    '/api/agents/{id}/status': {
+      get: { tag: 'Agent statuses', op: { summary: "An agent's status (agents: their own only)", ok: { status: 200, schema: 'AgentStatus' }, errors: ['NOT_FOUND'] } },
+    },
+    '/api/agents/{id}/lock': {
+      put: { tag: 'Agent statuses', op: { summary: "Lock the agent in a status (the queue respects it; the agent gets 423 until unlocked). Audited", roles: EDITORS, body: 'AgentStatusInput', ok: { status: 200, schema: 'AgentStatus' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] } },
+      delete: { tag: 'Agent statuses', op: { summary: 'Unlock: the agent is back in the status they had chosen. Audited', roles: EDITORS, ok: { status: 200, schema: 'AgentStatus' }, errors: ['NOT_FOUND'] } },
+    },
+    '/api/pause-reasons': {
+      get: { tag: 'Agent statuses', op: { summary: 'The pause reasons, in order', ok: { status: 200, schema: 'PauseReasonList' } } },
+      post: { tag: 'Agent statuses', op: { summary: 'Add a pause reason', roles: ADMINS, body: 'PauseReasonInput', ok: { status: 201, schema: 'PauseReason' }, errors: ['VALIDATION_FAILED'] } },
+    },
+    '/api/pause-reasons/{id}': {
+      patch: { tag: 'Agent statuses', op: { summary: 'Rename or move a pause reason', roles: ADMINS, body: 'PauseReasonPatch', ok: { status: 200, schema: 'PauseReason' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] } },
+      delete: { tag: 'Agent statuses', op: { summary: 'Delete a pause reason (agents paused with it keep their pause, without a reason)', roles: ADMINS, ok: { status: 204 }, errors: ['NOT_FOUND'] } },
+    },
     '/api/calls/{id}/commands': {
       post: {
         tag: 'Calls',

@@ -87,6 +87,8 @@ export const responseSchemas: Record<string, unknown> = {
     id,
     name: { type: 'string' },
     ringTimeSeconds: { type: 'integer' },
+    color: { type: 'string', description: '#rrggbb' },
+    wrapUpSeconds: { type: 'integer' },
     members: {
       type: 'array',
       items: obj({ agentId: id, name: { type: 'string' }, extension: nullableString, status: { type: 'string' }, ringTimeSeconds: { type: ['integer', 'null'] }, position: { type: 'integer' } }),
@@ -97,6 +99,24 @@ export const responseSchemas: Record<string, unknown> = {
   GroupList: listOf('groups', 'Group'),
   Agent: obj({ id, name: { type: 'string' }, extension: nullableString, sipUsername: { type: 'string' }, sipRealm: { type: 'string' }, status: { enum: ['available', 'paused', 'offline'] }, userId: nullableString, createdAt: dateTime, updatedAt: dateTime }),
   AgentList: listOf('agents', 'Agent'),
+  PauseReason: obj({ id, label: { type: 'string' }, position: { type: 'integer' } }),
+  PauseReasonList: { type: 'array', items: ref('PauseReason') },
+  AgentStatus: obj({
+    status: { enum: ['available', 'ringing', 'in_call', 'wrap_up', 'paused', 'offline'], description: 'Effective status: ringing / in_call / wrap_up come from the runtime; a lock overrides the chosen status' },
+    pauseReason: { anyOf: [obj({ id, label: { type: 'string' } }), { type: 'null' }] },
+    since: dateTime,
+    wrapUpEndsAt: { type: ['string', 'null'], format: 'date-time' },
+    lock: {
+      anyOf: [
+        obj({ status: { enum: ['available', 'paused', 'offline'] }, pauseReason: { anyOf: [obj({ id, label: { type: 'string' } }), { type: 'null' }] }, byUserName: nullableString, at: dateTime }),
+        { type: 'null' },
+      ],
+    },
+  }),
+  MyAgent: obj({
+    agent: obj({ id, name: { type: 'string' }, extension: nullableString, groups: { type: 'array', items: obj({ id, name: { type: 'string' }, color: { type: 'string' } }) } }),
+    status: ref('AgentStatus'),
+  }),
   SipSecurityEntry: obj({
     kind: { enum: ['address', 'user'], description: 'address: a source address (IPv6: its /64); user: a SIP username' },
     key: { type: 'string' },

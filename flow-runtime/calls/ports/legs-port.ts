@@ -55,6 +55,7 @@ export class LiveLegsPort implements LegsPort {
       const leg = this.call.legs.get(legId);
       if (!leg) continue;
       const wasAnswered = leg.state === 'answered';
+      this.ringEnded(leg);
       this.call.endLeg(leg);
       if (wasAnswered && leg.agentId) this.agentFree(leg.agentId);
     }
@@ -88,6 +89,11 @@ export class LiveLegsPort implements LegsPort {
     leg.listener?.ended(leg.legId);
   }
 
+  /** The agent's phone stops ringing for this leg (answered, failed, cancelled): issue 14 statuses. */
+  private ringEnded(leg: OutboundLeg): void {
+    if (leg.agentId) this.deps.directory.markRingEnded(leg.agentId, `${this.call.id} ${leg.legId}`);
+  }
+
   agentBusy(agentId: string): void {
     this.deps.directory.markBusy(agentId, this.call.id);
     this.deps.onAgentState?.(agentId, 'busy');
@@ -110,6 +116,7 @@ export class LiveLegsPort implements LegsPort {
       if (leg.cancelled) return;
       this.deps.log.info({ callId: this.call.id, legId, reason, why: String(why) }, 'leg failed');
       leg.state = 'ended';
+      this.ringEnded(leg);
       void leg.endpoint?.close().catch(() => undefined);
       listener.failed(legId, reason);
     };
@@ -118,6 +125,7 @@ export class LiveLegsPort implements LegsPort {
       if (target.kind === 'agent') {
         contacts = await this.deps.directory.contacts(target.agentId);
         if (contacts.length === 0) return fail('failed', 'agent not registered');
+        this.deps.directory.markRinging(target.agentId, `${this.call.id} ${legId}`);
       } else if (!this.deps.trunk) {
         return fail('failed', 'no trunk configured');
       }
@@ -150,6 +158,7 @@ export class LiveLegsPort implements LegsPort {
             leg.state = 'answered';
             if (leg.agentId) {
               this.deps.directory.markBusy(leg.agentId, this.call.id);
+              this.ringEnded(leg);
               this.deps.onAgentState?.(leg.agentId, 'busy');
             }
             listener.answered(legId);
