@@ -57,6 +57,8 @@ export interface LiveCallViewOptions {
   nodeConfig?: (nodeId: string) => Record<string, unknown> | undefined;
   /** Looks up the caller's contact name (null when unknown). */
   contactName?: () => Promise<string | null>;
+  /** The call's queue group from the start (an agent's outgoing call: the group it is placed for). */
+  groupId?: string;
   log: Logger;
   /** Test hook: instead of setImmediate. */
   schedule?: (run: () => void) => void;
@@ -96,6 +98,8 @@ export class LiveCallTracker {
   private warmTarget: string | null = null;
   private warmWith: 'target' | 'caller' = 'target';
   private queued = false;
+  /** An agent's outgoing call (calls/originate/): the agent answered, the customer still rings. */
+  private customerRinging = false;
   /** A call placed by an agent's phone (internal-call/): its phase, and who is on it. */
   private internal: { phase: 'ringing' | 'answered'; from: string; to: string | null; holding: Set<string> } | null = null;
   private ended = false;
@@ -134,6 +138,7 @@ export class LiveCallTracker {
       recording: false,
     };
     this.changed();
+    if (opts.groupId) this.setGroup(opts.groupId);
     if (opts.contactName) {
       opts
         .contactName()
@@ -366,6 +371,30 @@ export class LiveCallTracker {
     this.changed();
   }
 
+  /**
+   * An agent's outgoing call (calls/originate/: no flow session behind it): `agent-ringing` the
+   * agent's phones ring (state ringing, agent ringing); `customer-ringing` the agent answered and
+   * the customer rings (state ringing, agent talking); `answered` the customer answered (talking,
+   * answeredAt). Hold, transfers and recording come through `onRecord` as for a flow's call.
+   */
+  onOutgoing(phase: 'agent-ringing' | 'customer-ringing' | 'answered', agentId: string): void {
+    if (this.ended) return;
+    switch (phase) {
+      case 'agent-ringing':
+        this.agents.set(agentId, 'ringing');
+        break;
+      case 'customer-ringing':
+        this.bridgedAgent = agentId;
+        this.customerRinging = true;
+        break;
+      case 'answered':
+        this.customerRinging = false;
+        this.markAnswered();
+        break;
+    }
+    this.changed();
+  }
+
   /** The call is over: deletes the row and publishes `call.ended`. */
   end(outcome: string | null): Promise<void> {
     if (this.ended) return this.chain;
@@ -494,7 +523,7 @@ export class LiveCallTracker {
     if (this.warm === 'conference') v.state = 'conference';
     else if (this.warm !== null) v.state = 'consulting';
     else if (this.transferring) v.state = 'transferring';
-    else if (agent) v.state = this.held ? 'held' : 'talking';
+    else if (agent) v.state = this.held ? 'held' : this.customerRinging ? 'ringing' : 'talking';
     else if (ringing) v.state = 'ringing';
     else if (this.queued) v.state = 'queued';
     else v.state = 'ivr';

@@ -4,11 +4,15 @@
 //   (From shows the contact's name and number) and the API answers with the call id; once the agent
 //   answered, the trunk gets the INVITE from the group's number (the number whose flow rings the
 //   group, not the oldest one); audio goes both ways (a tone echoed by the trunk's SIPp); hold,
-//   resume and hangup commands reach the call; the records say who, what and when;
+//   resume and hangup commands reach the call; the records say who, what and when; the consoles
+//   see it live (relais_live, LiveCall row): direction outbound, the group's number, the contact,
+//   ringing (agent ringing, then agent talking while the customer rings) → talking → held →
+//   talking (recording on, then off) → call.ended, the row deleted;
 // - a forbidden number: 403 FORBIDDEN_DESTINATION, neither the phone nor the trunk gets anything;
 // - an agent without a registered phone: AGENT_UNAVAILABLE;
 // - the customer busy: the agent's phone gets a BYE, the call's outcome is busy.
 import dgram from 'node:dgram';
+import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { poolConfigFromUrl } from '@/prisma/database-url';
@@ -26,6 +30,7 @@ import { echoThrough, rms, sdpAt } from './phone-support';
 import { toneShare } from '../support/baresip';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
 import wavefile from 'wavefile';
+import type { LiveCallView } from '@/flow-runtime/live';
 
 let rt: Runtime;
 let channel: CommandChannel;
@@ -37,6 +42,8 @@ let groupId: string;
 let contactId: string;
 let soundId: string;
 let customerPeer: RtpPeer;
+let listener: pg.Client;
+const events: { t: string; o: string; a: string[]; d: LiveCallView & { outcome?: string } }[] = [];
 
 async function linkedUser(agentId: string) {
   const id = randomUUID();
@@ -78,9 +85,16 @@ beforeAll(async () => {
     data: { organizationId: rt.organizationId, name: 'Dupont Transports', numbers: { create: [{ organizationId: rt.organizationId, position: 0, number: '01 23 45 67 89', canonical: '+33123456789' }] } },
   });
   contactId = contact.id;
+  listener = new pg.Client({ connectionString: rt.databaseUrl });
+  await listener.connect();
+  listener.on('notification', (m) => {
+    if (m.channel === 'relais_live' && m.payload) events.push(JSON.parse(m.payload));
+  });
+  await listener.query('LISTEN relais_live');
 }, 60_000);
 
 afterAll(async () => {
+  await listener?.end();
   await channel?.close();
   await agentPeer?.close();
   await customerPeer?.close();
@@ -154,6 +168,18 @@ describe('outgoing calls from the console', () => {
     expect([...live!.legs.values()][0].state).not.toBe('answered');
 
     const call = await eventually(() => (live!.endpoint.bridgedTo ? live : null), 'customer bridged to the agent', 30_000);
+    // the LiveCall row a reconnecting console reads
+    const liveRow = await eventually(async () => {
+      const r = await rt.prisma.liveCall.findUnique({ where: { callId } });
+      return r && (r.view as unknown as LiveCallView).state === 'talking' ? r : null;
+    }, 'LiveCall row while talking', 10_000);
+    expect(liveRow.agentIds).toEqual([lea.id]);
+    expect(liveRow.view).toMatchObject({
+      callId, organizationId: rt.organizationId, direction: 'outbound', entryNumber: '+33199000071', caller: '+33123456789',
+      contactName: 'Dupont Transports', group: { id: groupId, name: 'Ventes', color: expect.stringMatching(/^#[0-9a-f]{6}$/i) },
+      agents: [{ agentId: lea.id, role: 'talking' }], path: [], recording: false,
+    });
+    expect(Date.parse((liveRow.view as unknown as LiveCallView).answeredAt!)).toBeGreaterThan(Date.parse((liveRow.view as unknown as LiveCallView).startedAt));
     const agentLeg = [...call!.legs.values()][0];
     // the agent's tone goes to the customer (the trunk's SIPp echoes it) and comes back
     expect(await echoThrough(agentPeer, agentLeg.endpoint!)).toBeGreaterThan(300);
@@ -186,6 +212,23 @@ describe('outgoing calls from the console', () => {
     const recording = await eventually(async () => { await rt.recorder.flush(10_000); return rt.prisma.callRecording.findUnique({ where: { id: stopped.detail! } }); }, 'recording row');
     expect(recording).toMatchObject({ callId, organizationId: rt.organizationId, startedBy: 'command', startedByUserId: user.id });
     expect(recording.durationMs).toBeGreaterThan(500);
+
+    // what the consoles saw, in order
+    await eventually(() => events.some((e) => e.t === 'call.ended' && e.d.callId === callId), 'call.ended', 10_000);
+    const mine = events.filter((e) => e.d.callId === callId);
+    for (const e of mine) expect(e).toMatchObject({ o: rt.organizationId, a: expect.arrayContaining([lea.id]) });
+    const updates = mine.filter((e) => e.t === 'call.updated').map((e) => e.d);
+    const states = updates.map((v) => v.state).filter((st, i, all) => i === 0 || all[i - 1] !== st);
+    expect(states).toEqual(['ringing', 'talking', 'held', 'talking']);
+    // the agent's phone rings, then the agent waits (talking) while the customer rings
+    const roles = updates.filter((v) => v.state === 'ringing').map((v) => v.agents);
+    expect(roles[0]).toEqual([{ agentId: lea.id, role: 'ringing' }]);
+    expect(roles[roles.length - 1]).toEqual([{ agentId: lea.id, role: 'talking' }]);
+    expect(updates.filter((v) => v.state === 'ringing').every((v) => v.answeredAt === null)).toBe(true);
+    expect(updates.find((v) => v.state === 'held')!.agents).toEqual([{ agentId: lea.id, role: 'held' }]);
+    expect(updates.map((v) => v.recording).filter((x, i, all) => i === 0 || all[i - 1] !== x)).toEqual([false, true, false]);
+    expect(mine[mine.length - 1]).toMatchObject({ t: 'call.ended', d: { callId, outcome: 'answered' } });
+    await eventually(async () => (await rt.prisma.liveCall.count({ where: { callId } })) === 0, 'LiveCall row deleted', 10_000);
   }, 90_000);
 
   it("the group's line: the number whose flow rings the group, else the oldest number", async () => {
@@ -258,6 +301,12 @@ describe('outgoing calls from the console', () => {
     const row = await eventually(async () => { const c = await callRow(callId); return c?.endedAt ? c : null; }, 'call ended');
     expect(row.outcome).toBe('busy');
     expect(row.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['outbound', 'busy']]);
+    // the consoles saw it ring, then end busy; no row left
+    await eventually(() => events.some((e) => e.t === 'call.ended' && e.d.callId === callId), 'call.ended', 10_000);
+    const mine = events.filter((e) => e.d.callId === callId);
+    expect(mine.filter((e) => e.t === 'call.updated').every((e) => e.d.state === 'ringing' && e.d.answeredAt === null)).toBe(true);
+    expect(mine[mine.length - 1]).toMatchObject({ t: 'call.ended', a: [lea.id], d: { outcome: 'busy' } });
+    expect(await rt.prisma.liveCall.count({ where: { callId } })).toBe(0);
   }, 60_000);
 
   it('the agent hangs up while the customer rings: CANCEL to the trunk, outcome cancelled', async () => {

@@ -181,4 +181,39 @@ describe('LiveCallTracker', () => {
     await expect(t.end('abandoned')).resolves.toBeUndefined();
     expect(warnings.length).toBeGreaterThanOrEqual(2);
   });
+
+  it("an agent's outgoing call (no session): agent ringing, customer ringing, talking, held, cold transfer to B, end", async () => {
+    const { db, rows, published } = fakeDb({ color: '#12ab34' });
+    const t = new LiveCallTracker(db as never, {
+      callId: 'out-1', organizationId: 'org-1', direction: 'outbound', entryNumber: '+33199000071', caller: '+33123456789', groupId: 'g1', log,
+      contactName: async () => 'Dupont Transports',
+    });
+    t.onOutgoing('agent-ringing', 'A');
+    await settle(t);
+    expect(rows.get('out-1')).toMatchObject({
+      agentIds: ['A'],
+      view: { direction: 'outbound', state: 'ringing', agents: [{ agentId: 'A', role: 'ringing' }], group: { id: 'g1', color: '#12ab34' }, contactName: 'Dupont Transports', answeredAt: null },
+    });
+    t.onOutgoing('customer-ringing', 'A');
+    await settle(t);
+    expect(rows.get('out-1')!.view).toMatchObject({ state: 'ringing', agents: [{ agentId: 'A', role: 'talking' }], answeredAt: null });
+    t.onOutgoing('answered', 'A');
+    await settle(t);
+    expect(rows.get('out-1')!.view).toMatchObject({ state: 'talking', agents: [{ agentId: 'A', role: 'talking' }] });
+    expect(rows.get('out-1')!.view.answeredAt).not.toBeNull();
+    t.onRecord('hold', {});
+    await settle(t);
+    expect(rows.get('out-1')!.view).toMatchObject({ state: 'held', agents: [{ agentId: 'A', role: 'held' }] });
+    t.onRecord('resume', {});
+    t.onRecord('transfer', { by: 'command', mode: 'cold', result: 'started', targetKind: 'agent', toAgentId: 'B' });
+    await settle(t);
+    expect(rows.get('out-1')!.view).toMatchObject({ state: 'transferring', agents: [{ agentId: 'A', role: 'talking' }, { agentId: 'B', role: 'target' }] });
+    t.onRecord('transfer', { mode: 'cold', result: 'answered', toAgentId: 'B' });
+    await settle(t);
+    expect(rows.get('out-1')).toMatchObject({ agentIds: ['B'], view: { state: 'talking', agents: [{ agentId: 'B', role: 'talking' }] } });
+    expect(published.at(-1)!.a).toEqual(expect.arrayContaining(['A', 'B']));
+    await t.end('answered');
+    expect(rows.has('out-1')).toBe(false);
+    expect(published.at(-1)).toMatchObject({ t: 'call.ended', a: expect.arrayContaining(['A', 'B']), d: { callId: 'out-1', outcome: 'answered' } });
+  });
 });

@@ -25,6 +25,8 @@ import { liveControlDeps } from '../call-control/control-deps';
 import { resumeCaller } from '../call-control/hold';
 import { ringTarget } from '../call-control/ring';
 import { LiveCall, type OutboundLeg } from '../live-call';
+import { findContactByNumber } from '../../contacts';
+import { LiveCallTracker } from '../../live';
 import { organizationPolicy } from '../organization-policy';
 import { LiveLegsPort } from '../ports/legs-port';
 import type { CallServices } from '../run-call';
@@ -105,6 +107,11 @@ async function run(services: CallServices, r: OriginateRequest, options: Origina
   });
   const call = new LiveCall(callId, services.srf, NO_INVITE, NO_RESPONSE, customer, log);
   call.origin = { kind: 'outbound', agentId: agent.id, groupId: r.groupId, number, contactId: r.contactId, contactName: r.contactName };
+  // What the consoles and the wallboard see (flow-runtime/live/): the customer as the caller, the group's number as the entry.
+  const live = new LiveCallTracker(prisma, {
+    callId, organizationId: r.organizationId, direction: 'outbound', entryNumber: line.callerId ?? extension, caller: number, groupId: r.groupId, log,
+    contactName: async () => r.contactName ?? (await findContactByNumber(prisma, r.organizationId, number, services.homeCountryCode))?.name ?? null,
+  });
   const record = (kind: string, data: Record<string, unknown>) => recorder.pathEvent(callId, { kind, data, at: new Date() });
   const legs = new LiveLegsPort(call, {
     srf: services.srf, media: services.media, directory: services.directory, trunk, entryNumber: line.callerId ?? '', log,
@@ -132,6 +139,7 @@ async function run(services: CallServices, r: OriginateRequest, options: Origina
     policy: () => policy,
     holdMusic: (): Promise<PromptSource[]> => holdMusicOf(services.sounds, line.holdMusicSoundId),
     released: () => endAgentRow('answered'),
+    onRecord: (kind, data) => live.onRecord(kind, data),
   }));
   services.active.set(callId, call);
   record('originate', {
@@ -154,6 +162,7 @@ async function run(services: CallServices, r: OriginateRequest, options: Origina
     record('originate', { result: 'ended', outcome, by: reason });
     void call.finish().finally(() => {
       recorder.callEnded(callId, outcome);
+      void live.end(outcome);
       legs.agentFree(agent.id);
       if (leg.agentId && leg.agentId !== agent.id) legs.agentFree(leg.agentId);
       services.active.delete(callId);
@@ -170,6 +179,7 @@ async function run(services: CallServices, r: OriginateRequest, options: Origina
     settled = true;
     settle({ ok: true, detail: callId });
   };
+  live.onOutgoing('agent-ringing', agent.id);
   const agentRingMs = options.agentRingMs ?? services.internalRingMs ?? 30_000;
   const answered = await ringTarget({ srf: services.srf, media: services.media, directory: services.directory, trunk, entryNumber: line.callerId ?? '' },
     call, leg, { agentId: agent.id }, agentRingMs, number, { fromDisplay: r.contactName ?? number, ringing: rang });
@@ -192,6 +202,7 @@ async function run(services: CallServices, r: OriginateRequest, options: Origina
   recorder.legAnswered(callId, agentRow);
   legs.watchDialog(leg, answered.dialog);
   record('originate', { result: 'agent_answered' });
+  live.onOutgoing('customer-ringing', agent.id);
   // the agent hears the ringback while the customer rings
   void leg.endpoint?.play([{ kind: 'tone', tone: 'ringback' }], { loop: true }).catch(() => undefined);
 
@@ -238,6 +249,7 @@ async function run(services: CallServices, r: OriginateRequest, options: Origina
   recorder.callAnswered(callId);
   recorder.legAnswered(callId, customerRow);
   record('originate', { result: 'answered' });
+  live.onOutgoing('answered', agent.id);
   // the customer's row ends with the call
   let rowDone = false;
   const finishRow = () => {
