@@ -36,7 +36,7 @@ export function CallCard({
   const role = call.agents.find((a) => a.agentId === agentId)?.role;
   const actions = availableActions(call, agentId);
   const since = Date.parse(call.answeredAt ?? call.startedAt);
-  const who = call.contactName ?? call.caller;
+  const who = call.contactName ?? call.caller ?? t('hiddenNumber');
   const busy = busyAction !== null;
 
   const label = (action: CallAction): string => t(`actions.${action}`);

@@ -47,7 +47,8 @@ export interface LiveCallView {
   organizationId: string;
   direction: 'inbound' | 'outbound' | 'internal';
   entryNumber: string;
-  caller: string;
+  /** null when the caller hid their number. */
+  caller: string | null;
   contactName: string | null;
   group: GroupRef | null;
   startedAt: string;
