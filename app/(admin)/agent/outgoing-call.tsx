@@ -62,6 +62,7 @@ export function OutgoingCall({ groups, inputRef }: { groups: GroupRef[]; inputRe
               <input
                 id={`${id}-to`}
                 ref={inputRef}
+                type="text"
                 value={contact ? contact.name : to}
                 placeholder={t('toPlaceholder')}
                 aria-keyshortcuts="Alt+N"

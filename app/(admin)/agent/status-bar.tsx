@@ -41,7 +41,9 @@ export function StatusBar({
   const [ppaSaved, setPpaSaved] = useState(false);
   const now = useNow(status.status === 'wrap_up' && status.wrapUpEndsAt !== null);
   const locked = status.lock !== null;
-  const value = selectorValue(status, reasons);
+  // During a call (ringing, in call, post-call pause) the chosen status applies afterwards: show the last choice.
+  const [afterCall, setAfterCall] = useState<string | null>(null);
+  const value = selectorValue(status, reasons) || afterCall || '';
 
   async function choose(next: string) {
     const [chosen, reasonId] = next.split(':') as [ChosenStatus, string | undefined];
@@ -51,6 +53,7 @@ export function StatusBar({
       const body: { status: ChosenStatus; pauseReasonId?: string } = { status: chosen };
       if (reasonId) body.pauseReasonId = reasonId;
       onChanged(await apiRequest<AgentStatusView>('PUT', '/api/agent/me/status', body));
+      setAfterCall(next);
     } catch (err) {
       setError(err);
     } finally {
