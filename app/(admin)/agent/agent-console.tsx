@@ -63,8 +63,9 @@ function LiveConsole({ me, reasons }: { me: AgentMe; reasons: PauseReason[] }) {
   const [callsRefresh, setCallsRefresh] = useState(0);
   const onEvent = useCallback((event: LiveEvent) => {
     if (event.t === 'agent.status') setDirectoryRefresh((n) => n + 1);
-    if (event.t === 'call.ended') setCallsRefresh((n) => n + 1);
-  }, []);
+    // A call of this agent ended, or their status moved on (e.g. the post-call pause after a transfer they left).
+    if (event.t === 'call.ended' || (event.t === 'agent.status' && event.d.agentId === agentId)) setCallsRefresh((n) => n + 1);
+  }, [agentId]);
   const { state, connection, setStatus } = useLiveConsole(agentId, me.status, onEvent);
   const [busy, setBusy] = useState<{ callId: string; action: string } | null>(null);
   const [error, setError] = useState<unknown>(null);
