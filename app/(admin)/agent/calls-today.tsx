@@ -29,7 +29,8 @@ export function CallsToday({ refreshKey }: { refreshKey: number }) {
     };
   }, [refreshKey]);
 
-  const outcome = (value: string | null) => (value && t.has(`outcome.${value}`) ? t(`outcome.${value}`) : value ? value : t('outcome.unknown'));
+  // null while the call goes on; a value without a text of its own is shown as it is.
+  const outcome = (value: string | null) => (value === null ? t('outcome.inProgress') : t.has(`outcome.${value}`) ? t(`outcome.${value}`) : value);
 
   return (
     <section className="card" aria-labelledby="calls-today-title">
@@ -75,7 +76,7 @@ export function CallsToday({ refreshKey }: { refreshKey: number }) {
                   </td>
                   <td>{call.durationMs === null ? '—' : formatDuration(call.durationMs)}</td>
                   <td>
-                    <span className={`tag outcome-${call.outcome ?? 'unknown'}`}>{outcome(call.outcome)}</span>
+                    <span className={`tag outcome-${call.outcome ?? 'inProgress'}`}>{outcome(call.outcome)}</span>
                   </td>
                 </tr>
               ))}

@@ -10,6 +10,7 @@ const CODE_KEYS: Record<string, string> = {
   STATUS_LOCKED: 'agentConsole.errors.statusLocked',
   NOT_AN_AGENT: 'agentConsole.errors.notAnAgent',
   FORBIDDEN_DESTINATION: 'agentConsole.errors.forbiddenDestination',
+  AGENT_UNAVAILABLE: 'agentConsole.errors.agentUnavailable',
   COMMAND_REFUSED: 'calls.commandErrors.refused',
   CALL_NOT_LIVE: 'calls.commandErrors.ended',
   COMMAND_EXPIRED: 'calls.commandErrors.expired',

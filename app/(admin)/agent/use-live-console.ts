@@ -3,7 +3,8 @@
 // cookie authenticating it. On every connect — the first one and each reconnection — the console
 // emits `sync` and replaces its state with the snapshot it gets back, so a console that lost its
 // connection catches up without a reload; then `agent.status`, `call.updated` and `call.ended`
-// events change it (console-state.ts).
+// events change it (console-state.ts). `live.resync` (the admin process's database listener came
+// back, events may have been lost) syncs again too.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { applyEvent, applySync, emptyConsoleState, type ConsoleState } from './console-state';
@@ -36,7 +37,8 @@ export function useLiveConsole(agentId: string | null, initialStatus: AgentStatu
     socketRef.current = socket;
     const sync = () => {
       socket.timeout(10_000).emit('sync', (err: Error | null, result: SyncResult | undefined) => {
-        if (err || !result) return;
+        // An error answer ({ error }) leaves the state as it is; the next connect syncs again.
+        if (err || !result || !Array.isArray(result.calls)) return;
         setState((s) => applySync(s, result, agentId));
       });
     };
@@ -50,6 +52,8 @@ export function useLiveConsole(agentId: string | null, initialStatus: AgentStatu
       sync();
     });
     socket.on('disconnect', () => setConnection('reconnecting'));
+    // The admin's database listener reconnected: events may have been lost meanwhile.
+    socket.on('live.resync', sync);
     socket.on('connect_error', () => setConnection((c) => (c === 'connecting' ? 'connecting' : 'reconnecting')));
     for (const type of EVENT_TYPES) socket.on(type, (payload: unknown) => handle(toEvent(type, payload)));
     socket.on('live', (payload: unknown) => {
