@@ -1,7 +1,7 @@
 // The agent console (/agent, issue 14 "Done means", first bullet) with real parts: the admin
 // server started by global-setup.ts, a call runtime in this process on the SAME database
-// (tests/calls/support.ts startRuntime with the e2e database, its command channel as
-// flow-runtime/main.ts starts it), SIPp phones registered through the edge with digest auth,
+// (tests/calls/support.ts startRuntime with the e2e database, its command channel and agent
+// change listener as flow-runtime/main.ts starts them), SIPp phones registered through the edge with digest auth,
 // and a SIPp caller pressing 2 in the menu (RFC 4733 from SIPp's capture).
 //   1. Hugo (agent role) signs in and lands on /agent; sets himself available.
 //   2. The call reaches his phone (SIPp answers): within a few seconds the console shows the
@@ -21,6 +21,8 @@ import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Browser, BrowserContext } from '@playwright/test';
 import { poolConfigFromUrl } from '@/prisma/database-url';
 import { startCommandChannel, type CommandChannel } from '@/flow-runtime/calls/command-channel';
+import { startAgentChangeListener } from '@/flow-runtime/agents/agent-change-listener';
+import type { PgListen } from '@/flow-runtime/calls/pg-listen';
 import { createUserWithPassword } from '@/app/lib/users/create-user';
 import { freeUdpPort, runSipp, sippOk, waitForUdpListener, type SippRun } from '@/tests/sip-edge/helpers';
 import { ack, reply, scenario, uasReply } from '@/tests/sip-edge/scenarios';
@@ -32,6 +34,7 @@ const CALLER = '+33612345678';
 
 let rt: Runtime;
 let channel: CommandChannel;
+let agentListener: PgListen;
 
 test.beforeAll(async () => {
   const databaseUrl = process.env.E2E_DATABASE_URL;
@@ -40,9 +43,13 @@ test.beforeAll(async () => {
   rt = await startRuntime({ databaseName: new URL(databaseUrl).pathname.slice(1), keepDatabase: true });
   channel = startCommandChannel({ connection: poolConfigFromUrl(rt.databaseUrl), prisma: rt.prisma, active: rt.calls.active });
   await eventually(() => channel.listening, 'command channel listening');
+  // As flow-runtime/main.ts: the directory re-reads an agent the admin changed (status, PPA choice).
+  agentListener = startAgentChangeListener({ connection: poolConfigFromUrl(rt.databaseUrl), directory: rt.calls.services.directory });
+  await eventually(() => agentListener.listening, 'agent change listener listening');
 });
 
 test.afterAll(async () => {
+  await agentListener?.close();
   await channel?.close();
   await rt?.stop();
 });
