@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
 import fr from '@/messages/fr.json';
-import { applyEvent, applySync, availableActions, emptyConsoleState, formatDuration, formatPath } from '@/app/(admin)/agent/console-state';
+import { applyEvent, applySync, availableActions, emptyConsoleState, formatDuration, formatPath, groupColor } from '@/app/(admin)/agent/console-state';
 import type { AgentStatusView, LiveCallView } from '@/app/(admin)/agent/console-types';
 import { SHORTCUTS } from '@/app/(admin)/agent/shortcuts';
 
@@ -66,6 +66,9 @@ describe('console state', () => {
     expect(formatDuration(75_000)).toBe('1:15');
     expect(formatDuration(3_723_000)).toBe('1:02:03');
     expect(formatDuration(-5)).toBe('0:00');
+    expect(groupColor({ color: '#d92d20' })).toBe('#d92d20');
+    expect(groupColor({})).toBe('#98a2b3');
+    expect(groupColor({ color: 'red;background:url(x)' })).toBe('#98a2b3');
   });
 });
 

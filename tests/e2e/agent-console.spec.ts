@@ -14,6 +14,8 @@
 //      returns to available by itself.
 //   6. A supervisor locks him in pause (PUT /api/agents/:id/lock): the padlock, who locked,
 //      and the selector disabled; unlocked, the selector is back.
+// A second test: a hold (re-INVITE) and a blind transfer (REFER) made on the agent's phone show
+// on the console (On hold / Resume, then the call leaves it).
 // Screenshots: test-results/screenshots/agent-console-*.png.
 // Needs issue 14's C1–C3 (statuses, live events, directory) merged: until then the page loads
 // but /api/agent/me answers 404.
@@ -24,6 +26,7 @@ import { startCommandChannel, type CommandChannel } from '@/flow-runtime/calls/c
 import { startAgentChangeListener } from '@/flow-runtime/agents/agent-change-listener';
 import type { PgListen } from '@/flow-runtime/calls/pg-listen';
 import { createUserWithPassword } from '@/app/lib/users/create-user';
+import { sendCallCommand } from '@/app/lib/calls/send-call-command';
 import { freeUdpPort, runSipp, sippOk, waitForUdpListener, type SippRun } from '@/tests/sip-edge/helpers';
 import { ack, reply, scenario, uasReply } from '@/tests/sip-edge/scenarios';
 import { AGENT_SDP, callerInvite, createAgent, eventually, play, publishFlow, registerAgent, startRuntime, tts, type Runtime } from '@/tests/calls/support';
@@ -248,6 +251,110 @@ test('agent console: a call with its group and path, hold/resume, warm transfer 
 
   await supervisorSide.context.close();
   await adminSide.context.close();
+});
+
+/** A request from the agent's phone, the UAS side of the dialog (as tests/calls/live-view.test.ts). */
+function phoneRequest(method: string, cseq: number, extra = '', body = ''): string {
+  return `<send retrans="500"><![CDATA[
+${method} [next_url] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+From: <sip:agent@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
+To:[$remote]
+Call-ID: [call_id]
+CSeq: ${cseq} ${method}
+Contact: <sip:agent@[local_ip]:[local_port]>
+Max-Forwards: 70
+${extra}Content-Length: [len]
+
+${body}]]></send>`;
+}
+
+const phoneSdp = (direction: string, version: number) => AGENT_SDP.replace('a=sendrecv', `a=${direction}`).replace('o=agent 1 1', `o=agent 1 ${version}`);
+const phoneReinvite = (cseq: number, direction: string, version: number) => [
+  phoneRequest('INVITE', cseq, 'Content-Type: application/sdp\n', phoneSdp(direction, version)),
+  '<recv response="100" optional="true"/>',
+  '<recv response="200"/>',
+  phoneRequest('ACK', cseq).replace(' retrans="500"', ''),
+];
+
+test('agent console: a hold and a transfer made on the phone show on the console', async ({ page, signIn, snapshot }) => {
+  test.setTimeout(180_000);
+  const org = rt.organizationId;
+  const number = '+33199000141';
+  const paul = await createAgent(rt, `paul${randomBytes(3).toString('hex')}`);
+  const lea = await createAgent(rt, `lea${randomBytes(3).toString('hex')}`);
+  await rt.prisma.agent.update({ where: { id: paul.id }, data: { name: 'Paul', extension: '301' } });
+  await rt.prisma.agent.update({ where: { id: lea.id }, data: { name: 'Léa', extension: '302' } });
+  const password = `pw-${randomBytes(9).toString('base64url')}`;
+  const paulUser = await createUserWithPassword(rt.prisma, { organizationId: org, email: `paul-${randomBytes(4).toString('hex')}@test.relais.local`, name: 'Paul', role: 'agent', password, locale: 'en' });
+  await rt.prisma.agent.update({ where: { id: paul.id }, data: { userId: paulUser.id } });
+  const group = await rt.prisma.queueGroup.create({ data: { organizationId: org, name: 'Ventes', members: { create: [{ agentId: paul.id, position: 0 }] } } });
+  await publishFlow(rt, number, {
+    schemaVersion: 1, name: 'Ventes', language: 'fr', entry: 'sales',
+    nodes: [
+      { id: 'sales', type: 'queue-group', label: 'Ventes', position: { x: 0, y: 0 }, config: { groupId: group.id, strategy: 'simultaneous', ringTimeSeconds: 30 } },
+      { id: 'bye', type: 'hangup', label: 'Bye', position: { x: 200, y: 0 }, config: {} },
+    ],
+    edges: [{ id: 'e1', source: 'sales', sourceOutput: 'no_answer', target: 'bye' }],
+  });
+
+  await signIn({ id: paulUser.id, email: paulUser.email, password, role: 'agent', organizationId: org });
+  await expect(page.getByTestId('effective-status')).toHaveText('Available');
+
+  // Paul's phone answers, holds and resumes by re-INVITE, then transfers to Léa (302) by REFER.
+  const paulPort = await freeUdpPort();
+  await registerAgent(rt, paul.sipUsername, paulPort);
+  const paulPhone = runSipp(scenario(
+    '<recv request="INVITE" crlf="true" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="From:" assign_to="remote"/></action></recv>',
+    uasReply('180 Ringing'),
+    '<pause milliseconds="500"/>',
+    uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+    '<recv request="ACK"/>',
+    '<pause milliseconds="4000"/>',
+    ...phoneReinvite(101, 'sendonly', 2),
+    '<pause milliseconds="4000"/>',
+    ...phoneReinvite(102, 'sendrecv', 3),
+    '<pause milliseconds="4000"/>',
+    phoneRequest('REFER', 103, 'Refer-To: <sip:302@127.0.0.1>\nReferred-By: <sip:agent@[local_ip]>\n'),
+    '<recv response="202"/>',
+    '<recv request="NOTIFY"/>', reply('200 OK'),
+    '<recv request="NOTIFY"/>', reply('200 OK'),
+    '<recv request="BYE"/>',
+    reply('200 OK'),
+  ), null, ['-m', '1', '-rtp_echo'], { port: paulPort, timeoutS: 120 });
+  await waitForUdpListener(paulPort);
+  const leaPhone = await agentPhone(lea.sipUsername);
+  const caller = runSipp(scenario(
+    callerInvite(number),
+    '<recv response="100" optional="true"/>',
+    '<recv response="180" optional="true"/>',
+    '<recv response="183" optional="true"/>',
+    '<recv response="200" rrs="true"/>',
+    ack,
+    '<recv request="BYE"/>',
+    reply('200 OK'),
+  ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 120 });
+
+  const card = page.getByTestId('call-card');
+  await expect(card.getByTestId('call-state')).toHaveText('In conversation', { timeout: 30_000 });
+  await expect(card.getByTestId('call-group')).toHaveText('Ventes');
+  // The phone's hold: the console follows (Resume offered), then its resume.
+  await expect(card.getByTestId('call-state')).toHaveText('On hold', { timeout: 15_000 });
+  await expect(card.getByRole('button', { name: 'Resume' })).toBeVisible();
+  await expect(card.getByTestId('call-state')).toHaveText('In conversation', { timeout: 15_000 });
+  await expect(card.getByRole('button', { name: 'Hold', exact: true })).toBeVisible();
+  // The phone's REFER: Léa answers, Paul's phone is released, the call leaves his console.
+  expect(sippOk(await paulPhone.done)).toBe('ok');
+  await expect(card).toHaveCount(0);
+  await snapshot('agent-console-en-after-phone-transfer');
+
+  const call = await eventually(() => [...rt.calls.active.values()].find((c) => c.endpoint.bridgedTo) ?? null, 'the call bridged to Léa', 30_000);
+  // The end, as a supervisor's hang-up command (the admin's code for POST /api/calls/:id/commands).
+  const supervisor = await createUserWithPassword(rt.prisma, { organizationId: org, email: `sup-${randomBytes(4).toString('hex')}@test.relais.local`, name: 'Sup', role: 'supervisor', password, locale: 'en' });
+  await sendCallCommand({ id: supervisor.id, organizationId: org, role: 'supervisor' }, call.id, { type: 'hangup' }, { prisma: rt.prisma });
+  const [c, l] = await Promise.all([caller.done, leaPhone.done]);
+  expect(sippOk(c)).toBe('ok');
+  expect(sippOk(l)).toBe('ok');
 });
 
 test('agent console: a user who is not an agent is told so; a supervisor sees the console link', async ({ page, prisma, admin, signIn }) => {

@@ -7,7 +7,7 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, apiRequest } from '@/app/components/api-client';
 import type { AgentMe, CallCommandType, LiveEvent, PauseReason, TransferTarget } from './console-types';
-import { availableActions, type CallAction } from './console-state';
+import { availableActions, groupColor, type CallAction } from './console-state';
 import { CallCard } from './call-card';
 import { CallsToday } from './calls-today';
 import { OutgoingCall } from './outgoing-call';
@@ -138,8 +138,8 @@ function LiveConsole({ me, reasons }: { me: AgentMe; reasons: PauseReason[] }) {
         </p>
         <ul className="console-groups" aria-label={t('groups')}>
           {me.agent.groups.map((g) => (
-            <li key={g.id} className="group-badge small" style={{ borderColor: g.color }}>
-              <span className="group-swatch" style={{ background: g.color }} aria-hidden="true" />
+            <li key={g.id} className="group-badge small" style={{ borderColor: groupColor(g) }}>
+              <span className="group-swatch" style={{ background: groupColor(g) }} aria-hidden="true" />
               {g.name}
             </li>
           ))}

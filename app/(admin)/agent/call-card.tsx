@@ -5,7 +5,7 @@
 import { useTranslations } from 'next-intl';
 import type { RefObject } from 'react';
 import type { LiveCallView, TransferTarget } from './console-types';
-import { availableActions, formatDuration, formatPath, type CallAction } from './console-state';
+import { availableActions, formatDuration, formatPath, groupColor, type CallAction } from './console-state';
 import { TransferPanel } from './transfer-panel';
 import { useNow } from './use-now';
 import { SHORTCUTS } from './shortcuts';
@@ -45,8 +45,8 @@ export function CallCard({
     <article className="card call-card" aria-labelledby={`call-${call.callId}-who`} data-testid="call-card" data-call-state={call.state}>
       <header className="call-card-head">
         {call.group ? (
-          <span className="group-badge" style={{ borderColor: call.group.color }} data-testid="call-group">
-            <span className="group-swatch" style={{ background: call.group.color }} aria-hidden="true" />
+          <span className="group-badge" style={{ borderColor: groupColor(call.group) }} data-testid="call-group">
+            <span className="group-swatch" style={{ background: groupColor(call.group) }} aria-hidden="true" />
             {call.group.name}
           </span>
         ) : (

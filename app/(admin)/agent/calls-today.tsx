@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { apiRequest } from '@/app/components/api-client';
 import type { AgentCallOfDay } from './console-types';
-import { formatDuration } from './console-state';
+import { formatDuration, groupColor } from './console-state';
 import { useErrorText } from './use-error-text';
 
 export function CallsToday({ refreshKey }: { refreshKey: number }) {
@@ -66,8 +66,8 @@ export function CallsToday({ refreshKey }: { refreshKey: number }) {
                   </td>
                   <td>
                     {call.group ? (
-                      <span className="group-badge small" style={{ borderColor: call.group.color }}>
-                        <span className="group-swatch" style={{ background: call.group.color }} aria-hidden="true" />
+                      <span className="group-badge small" style={{ borderColor: groupColor(call.group) }}>
+                        <span className="group-swatch" style={{ background: groupColor(call.group) }} aria-hidden="true" />
                         {call.group.name}
                       </span>
                     ) : (

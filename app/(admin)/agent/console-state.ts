@@ -85,3 +85,8 @@ export function formatDuration(ms: number): string {
   const ss = String(s).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
+
+/** A group's colour as a CSS colour: its `#rrggbb`, else a neutral grey (a row without one). */
+export function groupColor(group: { color?: string | null }): string {
+  return typeof group.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(group.color) ? group.color : '#98a2b3';
+}
