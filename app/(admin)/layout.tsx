@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireUser } from '@/app/lib/auth/require-user';
 import { LanguageSwitch } from '@/app/components/language-switch';
 import { NavLinks } from '@/app/components/nav-links';
+import { landingPath } from '@/app/components/sections';
 import { UserMenu } from '@/app/components/user-menu';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -16,7 +17,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         {t('shell.skipToContent')}
       </a>
       <header className="shell-header">
-        <Link href="/flows" className="brand">
+        <Link href={landingPath(user.role)} className="brand">
           {t('app.name')}
         </Link>
         <div className="header-tools">

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly path?: string,
     readonly problems: ApiProblem[] = [],
+    /** The catalogue key the API gives for its message (e.g. `calls.commandErrors.refused`), when it gives one. */
+    readonly messageKey?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -40,13 +42,14 @@ export async function apiRequest<T = unknown>(method: Method, url: string, body?
   const text = await response.text();
   const data: unknown = text ? safeJson(text) : undefined;
   if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; path?: string; problems?: unknown } } | undefined)?.error;
+    const error = (data as { error?: { code?: string; message?: string; path?: string; problems?: unknown; messageKey?: unknown } } | undefined)?.error;
     throw new ApiError(
       response.status,
       error?.code ?? `http_${response.status}`,
       error?.message ?? '',
       error?.path,
       normaliseProblems(error?.problems),
+      typeof error?.messageKey === 'string' ? error.messageKey : undefined,
     );
   }
   return data as T;

@@ -5,7 +5,7 @@
 // are not a section: every user reaches their own from the user menu (/tokens).
 export type Role = 'admin' | 'supervisor' | 'agent';
 
-export type SectionKey = 'flows' | 'voicemails' | 'numbers' | 'calendars' | 'groups' | 'agents' | 'sounds' | 'forbidden' | 'contacts' | 'audit' | 'users';
+export type SectionKey = 'agent' | 'flows' | 'voicemails' | 'numbers' | 'calendars' | 'groups' | 'agents' | 'sounds' | 'forbidden' | 'contacts' | 'audit' | 'users';
 
 export interface Section {
   key: SectionKey;
@@ -20,6 +20,9 @@ const managers: readonly Role[] = ['admin', 'supervisor'];
 const everyone: readonly Role[] = ['admin', 'supervisor', 'agent'];
 
 export const sections: readonly Section[] = [
+  // The agent console: every role (a supervisor or admin linked to an agent takes calls too);
+  // agents land there after signing in (landingPath).
+  { key: 'agent', href: '/agent', view: everyone, edit: everyone },
   { key: 'flows', href: '/flows', view: everyone, edit: managers },
   // Everyone: agents see their own mailbox and their groups' (app/lib/voicemails/voicemail-access.ts).
   { key: 'voicemails', href: '/voicemails', view: everyone, edit: everyone },
@@ -35,6 +38,11 @@ export const sections: readonly Section[] = [
   { key: 'audit', href: '/audit', view: managers, edit: [] },
   { key: 'users', href: '/users', view: ['admin'], edit: ['admin'] },
 ];
+
+/** Where a user lands after signing in: agents on their console, the others on the flows. */
+export function landingPath(role: string): string {
+  return role === 'agent' ? '/agent' : '/flows';
+}
 
 export function section(key: SectionKey): Section {
   return sections.find((s) => s.key === key)!;

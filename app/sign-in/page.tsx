@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/app/lib/auth/current-user';
+import { landingPath } from '@/app/components/sections';
 import { LanguageSwitch } from '@/app/components/language-switch';
 import { SignInForm } from './sign-in-form';
 
@@ -12,7 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SignInPage() {
-  if (await getCurrentUser(await headers())) redirect('/flows');
+  const user = await getCurrentUser(await headers());
+  if (user) redirect(landingPath(user.role));
   const t = await getTranslations();
   return (
     <main className="auth-page">

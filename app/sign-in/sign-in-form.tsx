@@ -28,7 +28,8 @@ export function SignInForm() {
         setPending(false);
         return;
       }
-      router.replace('/flows');
+      // The home page sends each role to its landing page (agents: /agent).
+      router.replace('/');
       router.refresh();
     } catch {
       setError(t('networkError'));

@@ -57,7 +57,8 @@ async function openEditor(page: Page, user: { email: string; password: string },
   await page.locator('input[name="email"]').fill(user.email);
   await page.locator('input[name="password"]').fill(user.password);
   await page.locator('button[type="submit"]').click();
-  await page.waitForURL('**/flows');
+  // Agents land on their console (/agent), the others on the flows.
+  await page.waitForURL(/\/(flows|agent)$/);
   await page.goto(`/flows/${flowId}/edit`);
   await expect(page.getByTestId('step-node').first()).toBeVisible({ timeout: 60_000 });
 }

@@ -78,6 +78,8 @@ test('an agent sees the flows read-only and not the administration pages', async
   const agent = await createUser(prisma, admin.organizationId, 'agent', 'en');
   await prisma.flow.create({ data: { organizationId: admin.organizationId, name: 'Service client' } });
   await signIn(agent);
+  // Agents land on their console; the flows are one link away.
+  await page.getByRole('navigation').getByRole('link', { name: 'Flows' }).click();
   await expect(page.getByRole('link', { name: 'Service client' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'New flow' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /Delete/ })).toHaveCount(0);

@@ -51,7 +51,8 @@ async function signIn(page: Page, user: TestUser) {
   await page.locator('input[name="email"]').fill(user.email);
   await page.locator('input[name="password"]').fill(user.password);
   await page.locator('button[type="submit"]').click();
-  await page.waitForURL('**/flows');
+  // Agents land on their console, the others on the flows (app/components/sections.ts landingPath).
+  await page.waitForURL(user.role === 'agent' ? '**/agent' : '**/flows');
 }
 
 export { expect };
