@@ -110,8 +110,8 @@ describe('GET /api/agent/me/calls', () => {
     const res = await agent.get('/api/agent/me/calls');
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
-      expect.objectContaining({ callId: ids.outbound, direction: 'outbound', caller: '+33123456789', contactName: 'Élodie Martin', group: { id: ids.group, name: 'Équipe Ventes' }, durationMs: 0, outcome: 'busy' }),
-      expect.objectContaining({ callId: ids.inbound, direction: 'inbound', caller: '+33622222222', entryNumber: '+33199000001', contactName: null, group: { id: ids.group, name: 'Équipe Ventes' }, durationMs: 120_000, outcome: 'answered' }),
+      expect.objectContaining({ callId: ids.outbound, direction: 'outbound', caller: '+33123456789', contactName: 'Élodie Martin', group: { id: ids.group, name: 'Équipe Ventes', color: expect.stringMatching(/^#[0-9a-f]{6}$/i) }, durationMs: 0, outcome: 'busy' }),
+      expect.objectContaining({ callId: ids.inbound, direction: 'inbound', caller: '+33622222222', entryNumber: '+33199000001', contactName: null, group: { id: ids.group, name: 'Équipe Ventes', color: expect.stringMatching(/^#[0-9a-f]{6}$/i) }, durationMs: 120_000, outcome: 'answered' }),
     ]);
     const day = new Date(Date.now() - 26 * 3600_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
     const before = await agent.get(`/api/agent/me/calls?day=${day}`);

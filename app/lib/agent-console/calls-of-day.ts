@@ -14,7 +14,7 @@ export interface AgentDayCall {
   caller: string | null;
   entryNumber: string;
   contactName: string | null;
-  group: { id: string; name: string } | null;
+  group: { id: string; name: string; color: string } | null;
   durationMs: number;
   outcome: string | null;
 }
@@ -69,7 +69,7 @@ export async function agentCallsOfDay(db: Db, agent: { id: string; organizationI
   const direction = (c: (typeof calls)[number]) => (outbound.has(c.id) ? 'outbound' : c.flowVersionId ? 'inbound' : 'internal') as AgentDayCall['direction'];
   const other = (c: (typeof calls)[number]) => (direction(c) === 'outbound' ? c.callee : c.caller);
   const [groups, numbers] = await Promise.all([
-    db.queueGroup.findMany({ where: { organizationId: agent.organizationId, id: { in: [...new Set(groupOf.values())] } }, select: { id: true, name: true } }),
+    db.queueGroup.findMany({ where: { organizationId: agent.organizationId, id: { in: [...new Set(groupOf.values())] } }, select: { id: true, name: true, color: true } }),
     db.contactNumber.findMany({
       where: { organizationId: agent.organizationId, canonical: { in: [...new Set(calls.map(other).filter((n): n is string => !!n))] } },
       orderBy: { position: 'asc' }, select: { canonical: true, contact: { select: { name: true } } },

@@ -226,7 +226,7 @@ export const responseSchemas: Record<string, unknown> = {
     caller: { ...nullableString, description: "The other party's number (outbound: the number dialled)" },
     entryNumber: { type: 'string' },
     contactName: nullableString,
-    group: { anyOf: [obj({ id, name: { type: 'string' } }), { type: 'null' }] },
+    group: { anyOf: [obj({ id, name: { type: 'string' }, color: { type: 'string', description: '#rrggbb' } }), { type: 'null' }] },
     durationMs: { type: 'integer', description: 'Talk time (0 when not answered)' },
     outcome: { ...nullableString, description: 'answered, busy, no_answer, cancelled, abandoned; null while the call goes on' },
   }),
