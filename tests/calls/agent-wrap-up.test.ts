@@ -68,7 +68,12 @@ beforeAll(async () => {
   await publishFlow(rt, NUMBER, queueFlow(group.id));
   listener = new pg.Client({ connectionString: rt.databaseUrl });
   await listener.connect();
-  listener.on('notification', (n) => n.channel === 'relais_live' && live.push(JSON.parse(n.payload ?? '{}')));
+  // agent.status events only: the same channel carries the calls' live views (call.updated, call.ended)
+  listener.on('notification', (n) => {
+    if (n.channel !== 'relais_live') return;
+    const event = JSON.parse(n.payload ?? '{}');
+    if (event.t === 'agent.status') live.push(event);
+  });
   await listener.query('LISTEN relais_live');
 }, 60_000);
 
