@@ -9,7 +9,7 @@
 import type { PrismaClient } from '../../prisma/client';
 import type { Effect, CallEvent, CallState, PathEntry } from '../interpreter';
 import type { Logger } from '../calls/sip-types';
-import { publishLive } from './publish';
+import { livePayload, publishLive, type LiveEvent } from './publish';
 
 export type LiveCallState = 'ivr' | 'queued' | 'ringing' | 'talking' | 'held' | 'consulting' | 'conference' | 'transferring';
 export type LiveAgentRole = 'ringing' | 'talking' | 'held' | 'consulting' | 'target';
@@ -577,6 +577,21 @@ export class LiveCallTracker {
       this.opts.log.warn({ err, callId: view.callId }, 'live view: LiveCall row not written');
     }
     if (this.ended) return;
-    await publishLive(this.db, { o: view.organizationId, a: audience, t: 'call.updated', d: view }, this.opts.log);
+    await publishLive(this.db, callUpdated(view, audience), this.opts.log);
   }
+}
+
+/**
+ * The `call.updated` event of a view. A view over NOTIFY's size limit (a call ringing dozens of
+ * agents at once after a long path) goes out as a reference to its LiveCall row, written just
+ * before: `d = { callId, ref: true }`; each admin process reads the row and emits the whole view
+ * (app/lib/realtime/live-sockets.ts). When even the audience is too long, `audienceFromRow` tells
+ * the admin to take the row's agentIds instead.
+ */
+export function callUpdated(view: LiveCallView, audience: string[]): LiveEvent {
+  const full: LiveEvent = { o: view.organizationId, a: audience, t: 'call.updated', d: view };
+  if (livePayload(full) !== null) return full;
+  const ref: LiveEvent = { o: view.organizationId, a: audience, t: 'call.updated', d: { callId: view.callId, ref: true } };
+  if (livePayload(ref) !== null) return ref;
+  return { o: view.organizationId, a: [], t: 'call.updated', d: { callId: view.callId, ref: true, audienceFromRow: true } };
 }

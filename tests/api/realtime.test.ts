@@ -8,6 +8,7 @@
 // - `sync` after a reconnection returns the status object and the LiveCall snapshot the socket
 //   may see (not a row its runtime stopped touching);
 // - a second admin process on the same database delivers the same event (each one LISTENs).
+import { callUpdated, type LiveCallView } from '@/flow-runtime/live/live-call-view';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -161,6 +162,39 @@ describe('socket.io live events', () => {
     expect(ga[0]).toMatchObject({ o: orgA, a: [alice.id], t: 'call.updated', d: { callId: ids.alice, state: 'ringing', agents: [{ agentId: alice.id, role: 'ringing' }] } });
     expect(Date.parse(ga[0].at)).toBeGreaterThan(0);
     for (const m of [...ga, ...gb, ...gs]) expect(m.o).toBe(orgA);
+  });
+
+  it('a view too large for NOTIFY (a call ringing dozens of agents after a long path) still reaches every console', async () => {
+    const prisma = testPrisma();
+    const [sa, sb, ss] = [open(baseUrl(), alice.creds), open(baseUrl(), bob.creds), open(baseUrl(), supervisorA)];
+    await Promise.all([sa, sb, ss].map(connected));
+    const [ra, rb, rs] = [sa, sb, ss].map(recorder);
+    // 120 other agents ringing at once plus alice, and a 30-step path: the view is far over 7 KB
+    const ringing = [alice.id, ...Array.from({ length: 120 }, () => randomUUID())];
+    const path = Array.from({ length: 30 }, (_, i) => ({ nodeId: `n${i}`, label: `Étape ${i} ${'x'.repeat(70)}`, at: new Date().toISOString() }));
+    const big = { ...view(randomUUID(), orgA, ringing), path } as unknown as LiveCallView;
+    const huge = { ...view(randomUUID(), orgA, []), path } as unknown as LiveCallView;
+    const many = [bob.id, ...Array.from({ length: 400 }, () => randomUUID())];
+    huge.agents = many.map((agentId) => ({ agentId, role: 'ringing' as const }));
+    for (const v of [big, huge]) {
+      await prisma.liveCall.create({ data: { callId: v.callId, organizationId: orgA, agentIds: v.agents.map((x) => x.agentId), view: v as unknown as object } });
+    }
+    const first = callUpdated(big, ringing);
+    const second = callUpdated(huge, many);
+    expect(first.d).toEqual({ callId: big.callId, ref: true });
+    expect(second).toMatchObject({ a: [], d: { callId: huge.callId, ref: true, audienceFromRow: true } });
+    await publishLive(prisma, first);
+    await publishLive(prisma, second);
+    const marker = randomUUID();
+    await publishLive(prisma, { o: orgA, a: [alice.id, bob.id], t: 'marker', d: { marker } });
+    const [ga, gb, gs] = await Promise.all([ra, rb, rs].map((r) => r.until(marker)));
+    // each console gets the whole view, read from the LiveCall row
+    expect(callIds(ga)).toEqual([big.callId]);
+    expect(ga[0].d).toMatchObject({ callId: big.callId, state: 'ringing' });
+    expect(ga[0].d.path).toHaveLength(30);
+    expect(callIds(gb)).toEqual([huge.callId]);
+    expect(gb[0].d.agents).toHaveLength(401);
+    expect(callIds(gs)).toEqual([big.callId, huge.callId]);
   });
 
   it('sync after a reconnection returns the status and the calls the socket may see', async () => {

@@ -126,11 +126,35 @@ export function attachLiveSockets(io: SocketServer, options: LiveSocketsOptions 
     });
   });
 
+  const emit = (event: NonNullable<ReturnType<typeof parseLiveEvent>>) => {
+    const rooms = [orgRoom(event.o), ...event.a.map(agentRoom)];
+    io.to(rooms).emit(event.t, event);
+  };
+  // Events leave in the order they came: one that must first read its row (below) holds the
+  // later ones back until it is sent, so a console never sees a call's end before its last update.
+  let order: Promise<void> = Promise.resolve();
+  let reading = 0;
   const dispatch = (payload: string | undefined) => {
     const event = parseLiveEvent(payload);
     if (!event) return;
-    const rooms = [orgRoom(event.o), ...event.a.map(agentRoom)];
-    io.to(rooms).emit(event.t, event);
+    const ref = event.d as { callId?: unknown; ref?: unknown; audienceFromRow?: unknown } | null;
+    const isRef = event.t === 'call.updated' && !!ref && ref.ref === true && typeof ref.callId === 'string';
+    if (!isRef && reading === 0) return emit(event);
+    if (!isRef) {
+      order = order.then(() => emit(event));
+      return;
+    }
+    // A view too large for NOTIFY (flow-runtime/live/live-call-view.ts callUpdated): read its row.
+    const callId = ref!.callId as string;
+    reading++;
+    order = order
+      .then(() => prisma.liveCall.findUnique({ where: { callId } }))
+      .then((row) => {
+        if (!row || row.organizationId !== event.o) return; // ended meanwhile: call.ended follows
+        emit({ ...event, a: ref!.audienceFromRow === true ? row.agentIds : event.a, d: row.view });
+      })
+      .catch((err: unknown) => log.warn({ err, callId }, 'live sockets: a large call view could not be read'))
+      .finally(() => reading--);
   };
 
   const listen = new PgListen({
