@@ -21,6 +21,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freeUdpPort } from '../sip-edge/helpers';
+import { rms } from '../media/support/tones';
 
 export const BARESIP = process.env.BARESIP_BIN ?? '/usr/bin/baresip';
 const MODULES = process.env.BARESIP_MODULES ?? '/usr/lib/baresip/modules';
@@ -378,8 +379,4 @@ export function toneShare(pcm: Int16Array, freq: number, rate = 8000): number {
   return total ? (2 * power) / (pcm.length * total) : 0;
 }
 
-export function rms(pcm: Int16Array): number {
-  let e = 0;
-  for (const x of pcm) e += x * x;
-  return pcm.length ? Math.sqrt(e / pcm.length) : 0;
-}
+export { rms };
