@@ -13,7 +13,8 @@ import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/he
 import { ack, inDialogRequest, reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, REALM, registerAgent, startRuntime, type Runtime } from './support';
-import { ackFailure, authenticatedInvite, echoThrough, phoneInvite, phoneTalksThenHangsUp, rms, sdpAt } from './phone-support';
+import { ackFailure, authenticatedInvite, echoThrough, phoneInvite, phoneTalksThenHangsUp, sdpAt } from './phone-support';
+import { rms } from '../media/support/tones';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
 
 let rt: Runtime;

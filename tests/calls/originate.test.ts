@@ -26,7 +26,8 @@ import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/he
 import { reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { AGENT_SDP, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
-import { echoThrough, rms, sdpAt } from './phone-support';
+import { echoThrough, sdpAt } from './phone-support';
+import { rms } from '../media/support/tones';
 import { toneShare } from '../support/baresip';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
 import wavefile from 'wavefile';
