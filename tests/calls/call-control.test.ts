@@ -8,13 +8,13 @@
 // - REFER to an agent who does not answer: NOTIFY 480, back to the first agent.
 // The caller's media is an in-test RTP peer (SIPp signals only); agents are SIPp with -rtp_echo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
+import { freeUdpPort, runSipp, sippOk } from '../sip-edge/helpers';
 import { ack, inDialogRequest, reply, scenario, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { rms } from '../media/support/tones';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
 import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, startRuntime, type Runtime } from './support';
-import { agentAnswers, agentPhone as phoneOf, agentReinvite, agentRequest, answersThenBye, callerHangsUpAfter, echoThrough, heardLevel, referNotifies, sdpAt } from './phone-support';
+import { agentAnswers, agentPhone as phoneOf, agentReinvite, agentRequest, answersThenBye, callerHangsUpAfter, echoThrough, heardLevel, referNotifies, sdpAt, trunkAnswers } from './phone-support';
 
 const NUMBER = '+33199000070';
 let rt: Runtime;
@@ -267,16 +267,7 @@ describe('call control from the agent phone', () => {
       '<recv request="BYE"/>',
       reply('200 OK'),
     ));
-    const trunk = runSipp(scenario(
-      '<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:\\+33123456789@" search_in="msg" check_it="true" assign_to="ruri"/></action></recv>',
-      '<nop hide="true"><action><log message="[$ruri]"/></action></nop>',
-      uasReply('180 Ringing'),
-      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>',
-      '<recv request="BYE"/>',
-      reply('200 OK'),
-    ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 90 });
-    await waitForUdpListener(trunkPort);
+    const trunk = await trunkAnswers(trunkPort, '+33123456789');
     const c = caller(14_000);
     const call = await eventually(() => { const x = liveCall(); return x?.endpoint.bridgedTo ? x : null; }, 'bridged to the agent', 30_000);
     const firstEndpoint = call.endpoint.bridgedTo;

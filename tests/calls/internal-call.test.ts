@@ -13,7 +13,7 @@ import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/he
 import { ack, inDialogRequest, reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, REALM, registerAgent, startRuntime, type Runtime } from './support';
-import { ackFailure, authenticatedInvite, echoThrough, phoneInvite, phoneTalksThenHangsUp, sdpAt } from './phone-support';
+import { ackFailure, authenticatedInvite, echoThrough, phoneInvite, phoneTalksThenHangsUp, sdpAt, trunkAnswers } from './phone-support';
 import { rms } from '../media/support/tones';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
 
@@ -181,16 +181,7 @@ describe('calls from an agent phone', () => {
   }, 60_000);
 
   it('an allowed number: out through the trunk from the organisation number, leg outbound', async () => {
-    const trunk = runSipp(scenario(
-      '<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:\\+33123456789@" search_in="msg" check_it="true" assign_to="ruri"/><ereg regexp="\\+33199000080" search_in="hdr" header="From:" check_it="true" assign_to="from"/></action></recv>',
-      '<nop hide="true"><action><log message="[$ruri] [$from]"/></action></nop>',
-      uasReply('180 Ringing'),
-      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>',
-      '<recv request="BYE"/>',
-      reply('200 OK'),
-    ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 60 });
-    await waitForUdpListener(trunkPort);
+    const trunk = await trunkAnswers(trunkPort, '+33123456789', { from: '+33199000080', timeoutS: 60 });
     const caller = callFrom([...authenticatedInvite('hugo', '0123456789', sdpAt(peer.port)), ...phoneTalksThenHangsUp(6000)]);
     const call = await eventually(() => { const c = live(); return c?.state === 'answered' && c.caller.endpoint.bridgedTo ? c : null; }, 'outbound call answered', 30_000);
     const level = await echoThrough(peer, call.caller.endpoint);

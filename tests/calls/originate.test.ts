@@ -26,7 +26,7 @@ import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/he
 import { reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { AGENT_SDP, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
-import { echoThrough, sdpAt } from './phone-support';
+import { echoThrough, sdpAt, trunkAnswers, uasBye } from './phone-support';
 import { rms } from '../media/support/tones';
 import { toneShare } from '../support/baresip';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
@@ -134,33 +134,10 @@ async function callRow(callId: string) {
   return rt.prisma.call.findUnique({ where: { id: callId }, include: { legs: { orderBy: { startedAt: 'asc' } }, events: { orderBy: { seq: 'asc' } } } });
 }
 
-/** The UAS hangs up: BYE to the INVITE's Contact, with the dialog's From/To swapped. */
-const uasBye = `<send retrans="500"><![CDATA[
-BYE [next_url] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-From: [$to];tag=[pid]SIPpTag01[call_number]
-To: [$from]
-Call-ID: [call_id]
-CSeq: 1 BYE
-Contact: <sip:sipp@[local_ip]:[local_port]>
-Max-Forwards: 70
-Content-Length: 0
-
-]]></send>`;
-
 describe('outgoing calls from the console', () => {
   it("rings the agent's phone first (showing the contact), then the customer from the group's number; audio both ways; commands; records", async () => {
     const phone = await leaPhone('Dupont Transports.*sip:\\+33123456789@');
-    const trunk = runSipp(scenario(
-      '<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:\\+33123456789@" search_in="msg" check_it="true" assign_to="ruri"/><ereg regexp="\\+33199000071" search_in="hdr" header="From:" check_it="true" assign_to="from"/></action></recv>',
-      '<nop hide="true"><action><log message="[$ruri] [$from]"/></action></nop>',
-      uasReply('180 Ringing'),
-      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>',
-      '<recv request="BYE"/>',
-      reply('200 OK'),
-    ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 60 });
-    await waitForUdpListener(trunkPort);
+    const trunk = await trunkAnswers(trunkPort, '+33123456789', { from: '+33199000071', timeoutS: 60 });
 
     const { callId } = await originateCall(user, { to: { contactId }, groupId }, { prisma: rt.prisma });
     // answered as soon as the phone rang: the agent has not answered yet, the trunk got nothing

@@ -176,6 +176,43 @@ export async function startPhone(rt: Runtime, username: string, xml: string, opt
 /** The SIPp run of `startPhone`. */
 export const agentPhone = async (rt: Runtime, username: string, xml: string, opts: { echo?: boolean; timeoutS?: number } = {}) => (await startPhone(rt, username, xml, opts)).run;
 
+/**
+ * The UAS hangs up: BYE to the INVITE's Contact, with the dialog's From/To swapped (the scenario
+ * keeps the INVITE's From and To headers as `from` and `to`).
+ */
+export const uasBye = `<send retrans="500"><![CDATA[
+BYE [next_url] SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+From: [$to];tag=[pid]SIPpTag01[call_number]
+To: [$from]
+Call-ID: [call_id]
+CSeq: 1 BYE
+Contact: <sip:sipp@[local_ip]:[local_port]>
+Max-Forwards: 70
+Content-Length: 0
+
+]]></send>`;
+
+/**
+ * The trunk (SIPp on `port`, echoing RTP, listening when this resolves): answers an INVITE whose
+ * Request-URI is `number` (and whose From holds `from`, when given), then waits for Relais's BYE.
+ */
+export async function trunkAnswers(port: number, number: string, opts: { from?: string; timeoutS?: number } = {}) {
+  const re = (x: string) => x.replace(/\+/g, '\\+');
+  const checkFrom = opts.from ? `<ereg regexp="${re(opts.from)}" search_in="hdr" header="From:" check_it="true" assign_to="from"/>` : '';
+  const run = runSipp(scenario(
+    `<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:${re(number)}@" search_in="msg" check_it="true" assign_to="ruri"/>${checkFrom}</action></recv>`,
+    `<nop hide="true"><action><log message="[$ruri]${opts.from ? ' [$from]' : ''}"/></action></nop>`,
+    uasReply('180 Ringing'),
+    uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+    '<recv request="ACK"/>',
+    '<recv request="BYE"/>',
+    reply('200 OK'),
+  ), null, ['-m', '1', '-rtp_echo'], { port, timeoutS: opts.timeoutS ?? 90 });
+  await waitForUdpListener(port);
+  return run;
+}
+
 // ---- the flow's caller --------------------------------------------------------------------
 
 /** The caller's INVITE to `number` with its media at `sdp`, up to the 200 (provisional responses optional). */

@@ -24,7 +24,7 @@ import { ack, inDialogRequest, reply, scenario, uasCancelled, uasReply } from '.
 import { RtpPeer } from '../media/support/rtp-peer';
 import { rms } from '../media/support/tones';
 import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, startRuntime, tts, type Runtime } from './support';
-import { agentAnswers, agentPhone as phoneOf, agentRequest, answersThenBye, callerHangsUpAfter, echoThrough, sdpAt } from './phone-support';
+import { agentAnswers, agentPhone as phoneOf, agentRequest, answersThenBye, callerHangsUpAfter, echoThrough, sdpAt, trunkAnswers } from './phone-support';
 
 const NUMBER = '+33199000080';
 const SAV_NUMBER = '+33199000081';
@@ -339,14 +339,7 @@ describe('cold transfer targets', () => {
       },
     });
     const first = await agentPhone('hugo', answersThenBye());
-    const trunk = runSipp(scenario(
-      '<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:\\+33123456789@" search_in="msg" check_it="true" assign_to="ruri"/></action></recv>',
-      '<nop hide="true"><action><log message="[$ruri]"/></action></nop>',
-      uasReply('180 Ringing'),
-      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>', '<recv request="BYE"/>', reply('200 OK'),
-    ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 90 });
-    await waitForUdpListener(trunkPort);
+    const trunk = await trunkAnswers(trunkPort, '+33123456789');
     const c = caller(12_000);
     const call = await bridged();
     expect(await command(call, { kind: 'contact', contactId: contact.id })).toEqual({ ok: true });

@@ -12,14 +12,14 @@
 // The caller's media is an in-test RTP peer (SIPp signals only); the phones whose audio is measured
 // are SIPp signalling with an RtpPeer's port in their SDP, the others SIPp with -rtp_echo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
+import { freeUdpPort, sippOk } from '../sip-edge/helpers';
 import { reply, scenario, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { energyShare, tone } from '../media/support/tones';
 import type { CallCommand, CommandResult } from '@/flow-runtime/calls/call-control/commands';
 import type { LiveCall, OutboundLeg } from '@/flow-runtime/calls/live-call';
 import { AGENT_SDP, createAgent, eventually, flowDocument, publishFlow, startRuntime, type Runtime } from './support';
-import { agentAnswers, agentPhone, agentRequest, answersThenBye, callerHangsUpAfter, callerUntilBye, echoThrough, heardLevel, sdpAt } from './phone-support';
+import { agentAnswers, agentPhone, agentRequest, answersThenBye, callerHangsUpAfter, callerUntilBye, echoThrough, heardLevel, sdpAt, trunkAnswers } from './phone-support';
 
 const NUMBER = '+33199000071';
 let rt: Runtime;
@@ -408,16 +408,7 @@ describe('warm transfer', () => {
     const agentMedia = await RtpPeer.create();
     try {
       const first = await phone('hugo', answersThenBye(sdpAt(agentMedia.port, 'agent')), false);
-      const trunk = runSipp(scenario(
-        '<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:\\+33123456789@" search_in="msg" check_it="true" assign_to="ruri"/></action></recv>',
-        '<nop hide="true"><action><log message="[$ruri]"/></action></nop>',
-        uasReply('180 Ringing'),
-        uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-        '<recv request="ACK"/>',
-        '<recv request="BYE"/>',
-        reply('200 OK'),
-      ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 90 });
-      await waitForUdpListener(trunkPort);
+      const trunk = await trunkAnswers(trunkPort, '+33123456789');
       const c = caller(14_000);
       const { call, leg } = await bridgedCall();
       const agentEndpoint = leg.endpoint!;
