@@ -1,6 +1,8 @@
 // The shapes the console reads, exactly as issue 14's contracts give them (C1 statuses, C2 live
 // events, C3 directory / calls of the day). Kept here, on the browser side, so the console does
-// not import server code.
+// not import server code; LiveCallView is the runtime's own type (a type-only export).
+
+import type { LiveCallView } from '@/flow-runtime/live/live-call-view';
 
 export type EffectiveStatus = 'available' | 'ringing' | 'in_call' | 'wrap_up' | 'paused' | 'offline';
 export type ChosenStatus = 'available' | 'paused' | 'offline';
@@ -38,31 +40,8 @@ export interface AgentMe {
   status: AgentStatusView;
 }
 
-export type LiveCallState = 'ivr' | 'queued' | 'ringing' | 'talking' | 'held' | 'consulting' | 'conference' | 'transferring';
-export type LiveAgentRole = 'ringing' | 'talking' | 'held' | 'consulting' | 'target';
-
-/** C2: a call in progress as the runtime describes it. */
-export interface LiveCallView {
-  callId: string;
-  organizationId: string;
-  direction: 'inbound' | 'outbound' | 'internal';
-  entryNumber: string;
-  /** null when the caller hid their number. */
-  caller: string | null;
-  contactName: string | null;
-  group: GroupRef | null;
-  startedAt: string;
-  waitedMs: number;
-  answeredAt: string | null;
-  path: Array<{ nodeId: string; label: string; key?: string }>;
-  state: LiveCallState;
-  agents: Array<{ agentId: string; role: LiveAgentRole }>;
-  canRetrieve: boolean;
-  canComplete: boolean;
-  canSwitch: boolean;
-  canConference: boolean;
-  recording: boolean;
-}
+/** C2: a call in progress as the runtime describes it (type only: no server code reaches the browser). */
+export type { LiveAgentRole, LiveCallState, LiveCallView } from '@/flow-runtime/live/live-call-view';
 
 /** C2: one NOTIFY relais_live payload as socket.io hands it to the browser. */
 export type LiveEvent =
