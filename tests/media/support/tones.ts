@@ -46,3 +46,19 @@ export function toneLevel(pcm: Int16Array, freq: number): number {
   }
   return pcm.length ? Math.sqrt(2 * (s1 * s1 + s2 * s2 - coeff * s1 * s2)) / pcm.length : 0;
 }
+
+/** Power of `freq` relative to the total power of the signal (1 = a pure tone), Goertzel. */
+export function toneShare(pcm: Int16Array, freq: number, rate = 8000): number {
+  const k = 2 * Math.cos((2 * Math.PI * freq) / rate);
+  let s1 = 0;
+  let s2 = 0;
+  let total = 0;
+  for (const x of pcm) {
+    const s0 = x + k * s1 - s2;
+    s2 = s1;
+    s1 = s0;
+    total += x * x;
+  }
+  const power = s1 * s1 + s2 * s2 - k * s1 * s2;
+  return total ? (2 * power) / (pcm.length * total) : 0;
+}
