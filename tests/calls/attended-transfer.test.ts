@@ -20,7 +20,7 @@ import { ack, inDialogRequest, reply, scenario } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import type { InternalCall } from '@/flow-runtime/calls/internal-call/internal-call';
 import { createAgent, eventually, flowDocument, publishFlow, startRuntime, type Runtime } from './support';
-import { agentAnswers, agentReinvite, agentRequest, answersThenBye, authenticatedInvite, callerHangsUpAfter, echoThrough, phoneTalksThenHangsUp, referNotifies, sdpAt, startPhone } from './phone-support';
+import { agentAnswers, agentReinvite, agentRequest, answersThenBye, authenticatedInvite, callerHangsUpAfter, echoThrough, loopbackTrunk, phoneTalksThenHangsUp, referNotifies, sdpAt, startPhone } from './phone-support';
 
 const NUMBER = '+33199000090';
 let rt: Runtime;
@@ -34,7 +34,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'relais-replaces-'));
 beforeAll(async () => {
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   peer = await RtpPeer.create();
   lineTwo = await RtpPeer.create();

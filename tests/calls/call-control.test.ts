@@ -13,8 +13,8 @@ import { ack, inDialogRequest, reply, scenario, uasCancelled, uasReply } from '.
 import { RtpPeer } from '../media/support/rtp-peer';
 import { rms } from '../media/support/tones';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
-import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, startRuntime, type Runtime } from './support';
-import { agentAnswers, agentPhone as phoneOf, agentReinvite, agentRequest, answersThenBye, callerHangsUpAfter, echoThrough, heardLevel, referNotifies, sdpAt, trunkAnswers } from './phone-support';
+import { AGENT_SDP, callerInvite, createAgent, eventually, publishFlow, startRuntime, type Runtime } from './support';
+import { agentAnswers, agentPhone as phoneOf, agentReinvite, agentRequest, answersThenBye, callerHangsUpAfter, echoThrough, heardLevel, loopbackTrunk, referNotifies, sdpAt, transferPolicyFlow, trunkAnswers } from './phone-support';
 
 const NUMBER = '+33199000070';
 let rt: Runtime;
@@ -25,7 +25,7 @@ beforeAll(async () => {
   // A trunk for the external transfer test (a SIPp started there); nothing else reaches it.
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   rt.calls.services.transferRingMs = 4000;
   peer = await RtpPeer.create();
@@ -33,13 +33,7 @@ beforeAll(async () => {
   await rt.prisma.agent.update({ where: { id: ines.id }, data: { extension: '202' } });
   await rt.prisma.agent.update({ where: { id: jules.id }, data: { extension: '203' } });
   const group = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Hold', members: { create: [{ agentId: hugo.id, position: 0 }] } } });
-  await publishFlow(rt, NUMBER, {
-    ...flowDocument('policy', [
-      { id: 'policy', type: 'forbidden-transfer', config: { presets: ['premium-rate'] } },
-      { id: 'agents', type: 'queue-group', config: { groupId: group.id, strategy: 'simultaneous', ringTimeSeconds: 30 } },
-      { id: 'bye', type: 'hangup', config: {} },
-    ], [['policy', 'next', 'agents'], ['agents', 'no_answer', 'bye']]),
-  });
+  await publishFlow(rt, NUMBER, transferPolicyFlow(group.id));
 });
 
 afterAll(async () => {

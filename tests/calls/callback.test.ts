@@ -12,7 +12,7 @@ import { createCallbackPlacer } from '@/flow-runtime/calls/callback-placer';
 import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
 import { reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { AGENT_SDP, createAgent, registerAgent, startRuntime, type Runtime } from './support';
-import { uasBye } from './phone-support';
+import { loopbackTrunk, uasBye } from './phone-support';
 
 let rt: Runtime;
 let trunkPort: number;
@@ -23,7 +23,7 @@ let eveId: string;
 beforeAll(async () => {
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   const eve = await createAgent(rt, 'eve');
   eveId = eve.id;

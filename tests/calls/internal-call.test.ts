@@ -13,7 +13,7 @@ import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/he
 import { ack, inDialogRequest, reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, REALM, registerAgent, startRuntime, type Runtime } from './support';
-import { ackFailure, authenticatedInvite, echoThrough, phoneInvite, phoneTalksThenHangsUp, sdpAt, trunkAnswers } from './phone-support';
+import { ackFailure, authenticatedInvite, echoThrough, loopbackTrunk, phoneInvite, phoneTalksThenHangsUp, sdpAt, trunkAnswers } from './phone-support';
 import { rms } from '../media/support/tones';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
 
@@ -25,7 +25,7 @@ let ines: { id: string };
 beforeAll(async () => {
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   rt.calls.services.internalRingMs = 6000;
   peer = await RtpPeer.create();

@@ -26,7 +26,7 @@ import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/he
 import { reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { AGENT_SDP, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
-import { echoThrough, sdpAt, trunkAnswers, uasBye } from './phone-support';
+import { echoThrough, loopbackTrunk, sdpAt, trunkAnswers, uasBye } from './phone-support';
 import { rms } from '../media/support/tones';
 import { toneShare } from '../support/baresip';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
@@ -56,7 +56,7 @@ async function linkedUser(agentId: string) {
 beforeAll(async () => {
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   channel = startCommandChannel({
     connection: poolConfigFromUrl(rt.databaseUrl), prisma: rt.prisma, active: rt.calls.active,

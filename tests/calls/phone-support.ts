@@ -5,13 +5,14 @@
 //   credentials;
 // - the flow's caller (SIPp signalling, media at an in-test RTP peer);
 // and the media helpers the tests measure audio with.
-import { AGENT_SDP, callerInvite, eventually, REALM, registerAgent, type Runtime } from './support';
+import { AGENT_SDP, callerInvite, eventually, flowDocument, REALM, registerAgent, type Runtime } from './support';
 import { freeUdpPort, runSipp, waitForUdpListener } from '../sip-edge/helpers';
 import { ack, inDialogRequest, reply, scenario, uasReply } from '../sip-edge/scenarios';
 import type { RtpPeer } from '../media/support/rtp-peer';
 import { rms } from '../media/support/tones';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
 import type { MediaEndpoint } from '@/flow-runtime/media';
+import type { TrunkConfig } from '@/flow-runtime/trunk/trunk-config';
 
 export const sdpAt = (port: number, origin = 'caller') => [
   'v=0', `o=${origin} 1 1 IN IP4 127.0.0.1`, 's=-', 'c=IN IP4 127.0.0.1', 't=0 0',
@@ -193,6 +194,9 @@ Content-Length: 0
 
 ]]></send>`;
 
+/** The runtime's trunk: a SIPp on 127.0.0.1:`port` (UDP, no auth, the entry number as caller ID, E.164 in France). */
+export const loopbackTrunk = (port: number): TrunkConfig => ({ host: '127.0.0.1', port, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' });
+
 /**
  * The trunk (SIPp on `port`, echoing RTP, listening when this resolves): answers an INVITE whose
  * Request-URI is `number` (and whose From holds `from`, when given), then waits for Relais's BYE.
@@ -212,6 +216,13 @@ export async function trunkAnswers(port: number, number: string, opts: { from?: 
   await waitForUdpListener(port);
   return run;
 }
+
+/** The transfer tests' flow: premium-rate numbers forbidden as transfer targets, the group `groupId` rung at once, hang up when nobody answers. */
+export const transferPolicyFlow = (groupId: string) => flowDocument('policy', [
+  { id: 'policy', type: 'forbidden-transfer', config: { presets: ['premium-rate'] } },
+  { id: 'agents', type: 'queue-group', config: { groupId, strategy: 'simultaneous', ringTimeSeconds: 30 } },
+  { id: 'bye', type: 'hangup', config: {} },
+], [['policy', 'next', 'agents'], ['agents', 'no_answer', 'bye']]);
 
 // ---- the flow's caller --------------------------------------------------------------------
 

@@ -24,7 +24,7 @@ import { ack, inDialogRequest, reply, scenario, uasCancelled, uasReply } from '.
 import { RtpPeer } from '../media/support/rtp-peer';
 import { rms } from '../media/support/tones';
 import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, startRuntime, tts, type Runtime } from './support';
-import { agentAnswers, agentPhone as phoneOf, agentRequest, answersThenBye, callerHangsUpAfter, echoThrough, sdpAt, trunkAnswers } from './phone-support';
+import { agentAnswers, agentPhone as phoneOf, agentRequest, answersThenBye, callerHangsUpAfter, echoThrough, loopbackTrunk, sdpAt, transferPolicyFlow, trunkAnswers } from './phone-support';
 
 const NUMBER = '+33199000080';
 const SAV_NUMBER = '+33199000081';
@@ -36,7 +36,7 @@ let ids: { hugo: string; ines: string; jules: string; kim: string; lea: string; 
 beforeAll(async () => {
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   rt.calls.services.transferRingMs = 4000;
   peer = await RtpPeer.create();
@@ -47,11 +47,7 @@ beforeAll(async () => {
   });
   const duo = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Duo', ringTimeSeconds: 8, members: { create: [{ agentId: lea.id, position: 0 }, { agentId: max.id, position: 1 }] } } });
   const support = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Support', ringTimeSeconds: 3, members: { create: [{ agentId: kim.id, position: 0 }] } } });
-  await publishFlow(rt, NUMBER, flowDocument('policy', [
-    { id: 'policy', type: 'forbidden-transfer', config: { presets: ['premium-rate'] } },
-    { id: 'agents', type: 'queue-group', config: { groupId: entry.id, strategy: 'simultaneous', ringTimeSeconds: 30 } },
-    { id: 'bye', type: 'hangup', config: {} },
-  ], [['policy', 'next', 'agents'], ['agents', 'no_answer', 'bye']]));
+  await publishFlow(rt, NUMBER, transferPolicyFlow(entry.id));
   // The after-sales flow ("rubrique"): a prompt, then it hangs up.
   const sav = await publishFlow(rt, SAV_NUMBER, flowDocument('sav-hello', [
     { id: 'sav-hello', type: 'message', config: { prompt: tts('Bienvenue au service après-vente. Nous allons traiter votre demande. Au revoir.') } },

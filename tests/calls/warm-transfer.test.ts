@@ -18,8 +18,8 @@ import { RtpPeer } from '../media/support/rtp-peer';
 import { energyShare, tone } from '../media/support/tones';
 import type { CallCommand, CommandResult } from '@/flow-runtime/calls/call-control/commands';
 import type { LiveCall, OutboundLeg } from '@/flow-runtime/calls/live-call';
-import { AGENT_SDP, createAgent, eventually, flowDocument, publishFlow, startRuntime, type Runtime } from './support';
-import { agentAnswers, agentPhone, agentRequest, answersThenBye, callerHangsUpAfter, callerUntilBye, echoThrough, heardLevel, sdpAt, trunkAnswers } from './phone-support';
+import { AGENT_SDP, createAgent, eventually, publishFlow, startRuntime, type Runtime } from './support';
+import { agentAnswers, agentPhone, agentRequest, answersThenBye, callerHangsUpAfter, callerUntilBye, echoThrough, heardLevel, loopbackTrunk, sdpAt, transferPolicyFlow, trunkAnswers } from './phone-support';
 
 const NUMBER = '+33199000071';
 let rt: Runtime;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   // A trunk for the transfer to an external number (a SIPp started there); nothing else reaches it.
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   rt.calls.services.transferRingMs = 4000;
   peer = await RtpPeer.create();
@@ -39,13 +39,7 @@ beforeAll(async () => {
   await rt.prisma.agent.update({ where: { id: ines.id }, data: { extension: '202' } });
   await rt.prisma.agent.update({ where: { id: jules.id }, data: { extension: '203' } });
   const group = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Warm', members: { create: [{ agentId: hugo.id, position: 0 }] } } });
-  await publishFlow(rt, NUMBER, {
-    ...flowDocument('policy', [
-      { id: 'policy', type: 'forbidden-transfer', config: { presets: ['premium-rate'] } },
-      { id: 'agents', type: 'queue-group', config: { groupId: group.id, strategy: 'simultaneous', ringTimeSeconds: 30 } },
-      { id: 'bye', type: 'hangup', config: {} },
-    ], [['policy', 'next', 'agents'], ['agents', 'no_answer', 'bye']]),
-  });
+  await publishFlow(rt, NUMBER, transferPolicyFlow(group.id));
 });
 
 afterAll(async () => {
