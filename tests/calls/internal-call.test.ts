@@ -7,13 +7,12 @@
 //   number goes out through the trunk (leg `outbound`);
 // - a busy phone answers 486: the caller gets 486; an unknown extension: 404.
 // The caller's media is an in-test RTP peer (SIPp signals only); answering phones are SIPp with -rtp_echo.
-import dgram from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
 import { ack, inDialogRequest, reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, REALM, registerAgent, startRuntime, type Runtime } from './support';
-import { ackFailure, authenticatedInvite, echoThrough, loopbackTrunk, phoneInvite, phoneTalksThenHangsUp, sdpAt, trunkAnswers } from './phone-support';
+import { ackFailure, authenticatedInvite, echoThrough, loopbackTrunk, phoneInvite, phoneTalksThenHangsUp, sdpAt, silentListener, trunkAnswers } from './phone-support';
 import { rms } from '../media/support/tones';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
 
@@ -51,15 +50,6 @@ async function phone(username: string, xml: string, calls = 1) {
 }
 
 const callFrom = (steps: string[]) => runSipp(scenario(...steps), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 60 });
-
-/** A UDP socket that records whatever reaches it (a phone or a trunk that must stay silent). */
-async function silentListener(port: number) {
-  const got: string[] = [];
-  const socket = dgram.createSocket('udp4');
-  socket.on('message', (m) => got.push(m.toString()));
-  await new Promise<void>((r) => socket.bind(port, '127.0.0.1', () => r()));
-  return { got, close: () => new Promise<void>((r) => socket.close(() => r())) };
-}
 
 const live = () => [...(rt.calls.services.phones?.live ?? [])][0];
 

@@ -11,7 +11,6 @@
 // - a forbidden number: 403 FORBIDDEN_DESTINATION, neither the phone nor the trunk gets anything;
 // - an agent without a registered phone: AGENT_UNAVAILABLE;
 // - the customer busy: the agent's phone gets a BYE, the call's outcome is busy.
-import dgram from 'node:dgram';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +25,7 @@ import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/he
 import { reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { AGENT_SDP, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
-import { echoThrough, loopbackTrunk, sdpAt, trunkAnswers, uasBye } from './phone-support';
+import { echoThrough, loopbackTrunk, sdpAt, silentListener, trunkAnswers, uasBye } from './phone-support';
 import { rms } from '../media/support/tones';
 import { toneShare } from '../support/baresip';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
@@ -101,15 +100,6 @@ afterAll(async () => {
   await customerPeer?.close();
   await rt?.stop();
 });
-
-/** A UDP socket that records whatever reaches it (a phone or a trunk that must stay silent). */
-async function silentListener(port: number) {
-  const got: string[] = [];
-  const socket = dgram.createSocket('udp4');
-  socket.on('message', (m) => got.push(m.toString()));
-  await new Promise<void>((r) => socket.bind(port, '127.0.0.1', () => r()));
-  return { got, close: () => new Promise<void>((r) => socket.close(() => r())) };
-}
 
 /** Lea's phone: checks the From (the customer), rings a moment, answers with its media at agentPeer, waits for Relais's BYE. */
 async function leaPhone(fromPattern: string) {

@@ -5,6 +5,7 @@
 //   credentials;
 // - the flow's caller (SIPp signalling, media at an in-test RTP peer);
 // and the media helpers the tests measure audio with.
+import dgram from 'node:dgram';
 import { AGENT_SDP, callerInvite, eventually, flowDocument, REALM, registerAgent, type Runtime } from './support';
 import { freeUdpPort, runSipp, waitForUdpListener } from '../sip-edge/helpers';
 import { ack, inDialogRequest, reply, scenario, uasReply } from '../sip-edge/scenarios';
@@ -223,6 +224,15 @@ export const transferPolicyFlow = (groupId: string) => flowDocument('policy', [
   { id: 'agents', type: 'queue-group', config: { groupId, strategy: 'simultaneous', ringTimeSeconds: 30 } },
   { id: 'bye', type: 'hangup', config: {} },
 ], [['policy', 'next', 'agents'], ['agents', 'no_answer', 'bye']]);
+
+/** A UDP socket that records whatever reaches it (a phone or a trunk that must stay silent). */
+export async function silentListener(port: number) {
+  const got: string[] = [];
+  const socket = dgram.createSocket('udp4');
+  socket.on('message', (m) => got.push(m.toString()));
+  await new Promise<void>((r) => socket.bind(port, '127.0.0.1', () => r()));
+  return { got, close: () => new Promise<void>((r) => socket.close(() => r())) };
+}
 
 // ---- the flow's caller --------------------------------------------------------------------
 
