@@ -102,6 +102,12 @@ async function recordOnceTargetLeft(callId: string) {
   }, 'the target leg ended');
 }
 
+/** transferWarm to ines (extension 202); her consultation leg (the `nth` attempt) once she talks to the agent. */
+async function consultWithInes(call: LiveCall, leg: OutboundLeg, agentEndpoint: Endpoint, nth = 1) {
+  await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
+  return consultationLeg(call, `${leg.legId}-w${nth}`, agentEndpoint);
+}
+
 const results = (events: { kind: string; data: unknown }[]) => events.filter((e) => e.kind === 'transfer').map((e) => (e.data as { result: string }).result);
 
 describe('warm transfer', () => {
@@ -194,8 +200,7 @@ describe('warm transfer', () => {
       const c = caller(30_000);
       const { call, leg } = await bridgedCall();
       const agentEndpoint = leg.endpoint!;
-      await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
-      const consultation = await consultationLeg(call, `${leg.legId}-w1`, agentEndpoint);
+      const consultation = await consultWithInes(call, leg, agentEndpoint);
       const targetEndpoint = consultation.endpoint!;
       expect(await execute(call, { type: 'switch', by: command })).toEqual({ ok: true, detail: 'caller' });
       expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
@@ -260,8 +265,7 @@ describe('warm transfer', () => {
     expect(await execute(call, { type: 'retrieve', by: command })).toEqual({ ok: true });
     expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
     expect(sippOk(await ringing.done)).toBe('ok'); // CANCEL, 487
-    await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
-    const consultation = await consultationLeg(call, `${leg.legId}-w2`, agentEndpoint);
+    const consultation = await consultWithInes(call, leg, agentEndpoint, 2);
     expect(call.endpoint.bridgedTo).toBeNull();
     // the agent's BYE completes the transfer
     expect(sippOk(await first.done)).toBe('ok');
@@ -287,8 +291,7 @@ describe('warm transfer', () => {
       const c = caller(10_000);
       const { call, leg } = await bridgedCall();
       const agentEndpoint = leg.endpoint!;
-      await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
-      const consultation = await consultationLeg(call, `${leg.legId}-w1`, agentEndpoint);
+      const consultation = await consultWithInes(call, leg, agentEndpoint);
       const targetEndpoint = consultation.endpoint!;
       expect(await execute(call, { type: 'conference', by: command })).toEqual({ ok: true });
       expect(sippOk(await c.done)).toBe('ok');
@@ -319,8 +322,7 @@ describe('warm transfer', () => {
     const c = caller(18_000);
     const { call, leg } = await bridgedCall();
     const agentEndpoint = leg.endpoint!;
-    await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
-    const consultation = await consultationLeg(call, `${leg.legId}-w1`, agentEndpoint);
+    const consultation = await consultWithInes(call, leg, agentEndpoint);
     expect(await execute(call, { type: 'conference', by: command })).toEqual({ ok: true });
     expect(call.endpoint.bridgedTo).toBeNull(); // in the mixer, not a bridge
     expect(sippOk(await first.done)).toBe('ok');
@@ -379,8 +381,7 @@ describe('warm transfer', () => {
     const c = caller(16_000);
     const { call, leg } = await bridgedCall();
     const agentEndpoint = leg.endpoint!;
-    await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
-    await consultationLeg(call, `${leg.legId}-w1`, agentEndpoint);
+    await consultWithInes(call, leg, agentEndpoint);
     expect(sippOk(await target.done)).toBe('ok');
     await eventually(() => !call.legs.has(`${leg.legId}-w1`), 'consultation over', 10_000);
     expect(call.endpoint.playing).toBe(true);
@@ -467,8 +468,7 @@ describe('warm transfer', () => {
       const c = caller(7000);
       const { call, leg } = await bridgedCall();
       const agentEndpoint = leg.endpoint!;
-      await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
-      const consultation = await consultationLeg(call, `${leg.legId}-w1`, agentEndpoint);
+      const consultation = await consultWithInes(call, leg, agentEndpoint);
       const targetEndpoint = consultation.endpoint!;
       // the agent is back with the caller (the target on hold music) when the caller hangs up
       expect(await execute(call, { type: 'switch', by: command, to: 'caller' })).toEqual({ ok: true, detail: 'caller' });
@@ -498,8 +498,7 @@ describe('warm transfer', () => {
     const c = callerUntilBye(rt, NUMBER, sdpAt(peer.port));
     const { call, leg } = await bridgedCall();
     const agentEndpoint = leg.endpoint!;
-    await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
-    await consultationLeg(call, `${leg.legId}-w1`, agentEndpoint);
+    await consultWithInes(call, leg, agentEndpoint);
     expect(await execute(call, { type: 'conference', by: command })).toEqual({ ok: true });
     expect(await execute(call, { type: 'hangup', by: command })).toEqual({ ok: true });
     const [cr, fr, tr] = await Promise.all([c.done, first.done, target.done]);
