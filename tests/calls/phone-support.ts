@@ -102,12 +102,15 @@ export async function heardLevel(who: RtpPeer, packets = 100): Promise<number> {
 /** The phone rings `ms` before it answers (nothing when 0). */
 const ringsFor = (ms: number) => (ms > 0 ? [`<pause milliseconds="${ms}"/>`] : []);
 
-/** The agent's phone answers after ringing `ringMs`, keeping what it needs to send requests in the dialog (the From as `remote`). */
-export const agentAnswersAfter = (ringMs: number) => [
+/**
+ * The agent's phone answers after ringing `ringMs` (its media at `sdp`; SIPp's echo with AGENT_SDP),
+ * keeping what it needs to send requests in the dialog (the From as `remote`).
+ */
+export const agentAnswersAfter = (ringMs: number, sdp = AGENT_SDP) => [
   '<recv request="INVITE" crlf="true" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="From:" assign_to="remote"/></action></recv>',
   uasReply('180 Ringing'),
   ...ringsFor(ringMs),
-  uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
+  uasReply('200 OK', 'Content-Type: application/sdp\n', sdp),
   '<recv request="ACK"/>',
 ];
 

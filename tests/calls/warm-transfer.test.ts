@@ -19,7 +19,7 @@ import { energyShare, tone } from '../media/support/tones';
 import type { CallCommand, CommandResult } from '@/flow-runtime/calls/call-control/commands';
 import type { LiveCall, OutboundLeg } from '@/flow-runtime/calls/live-call';
 import { AGENT_SDP, createAgent, eventually, publishFlow, startRuntime, type Runtime } from './support';
-import { agentAnswers, agentPhone, agentRequest, answersThenBye, callerHangsUpAfter, callerUntilBye, echoThrough, heardLevel, loopbackTrunk, sdpAt, transferPolicyFlow, trunkAnswers } from './phone-support';
+import { agentAnswersAfter, agentPhone, agentRequest, answersThenBye, callerHangsUpAfter, callerUntilBye, echoThrough, heardLevel, loopbackTrunk, sdpAt, transferPolicyFlow, trunkAnswers } from './phone-support';
 
 const NUMBER = '+33199000071';
 let rt: Runtime;
@@ -49,7 +49,7 @@ afterAll(async () => {
 
 /** A phone that answers and hangs up itself after `ms` (its BYE, as the UAS of the dialog). */
 const answersThenHangsUp = (sdp: string, ms: number) => scenario(
-  ...agentAnswers.map((step) => step.replace(AGENT_SDP, sdp)),
+  ...agentAnswersAfter(0, sdp),
   `<pause milliseconds="${ms}"/>`,
   agentRequest('BYE', 101),
   '<recv response="200"/>',
