@@ -1,6 +1,7 @@
 // The shapes the console reads, exactly as issue 14's contracts give them (C1 statuses, C2 live
 // events, C3 directory / calls of the day). Kept here, on the browser side, so the console does
-// not import server code; LiveCallView is the runtime's own type (a type-only export).
+// not import server code; LiveCallView (the runtime's) and DirectoryEntry (the route's) are type-only
+// exports of the server's own definitions.
 
 import type { LiveCallView } from '@/flow-runtime/live/live-call-view';
 
@@ -54,18 +55,9 @@ export interface SyncResult {
   calls: LiveCallView[];
 }
 
-export type DirectoryKind = 'agent' | 'group' | 'flow' | 'contact';
-export type Availability = 'available' | 'busy' | 'paused' | 'offline';
-
-/** C3: one row of GET /api/directory. */
-export interface DirectoryEntry {
-  kind: DirectoryKind;
-  id: string;
-  name: string;
-  detail: string | null;
-  availability: Availability | null;
-  availableCount?: number;
-}
+/** C3: one row of GET /api/directory, as the route builds it (type only). */
+export type { DirectoryEntry, DirectoryKind } from '@/app/lib/agent-console/directory';
+export type { Availability } from '@/app/lib/agent-console/agent-availability';
 
 /** C3: one row of GET /api/agent/me/calls. */
 export interface AgentCallOfDay {
