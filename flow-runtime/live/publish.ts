@@ -19,12 +19,26 @@ export interface RawQuery {
   $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
 }
 
+export const LIVE_CHANNEL = 'relais_live';
+
 /** NOTIFY payloads must stay under 8000 bytes; the contract says < 7 KB. */
 export const LIVE_PAYLOAD_MAX = 7000;
 
+/** The event as its NOTIFY payload (`at` now unless given), whatever its size. */
+export function encodeLive(event: LiveEvent): string {
+  return JSON.stringify({ o: event.o, a: event.a, t: event.t, d: event.d, at: event.at ?? new Date().toISOString() });
+}
+
+/** The NOTIFY payload of the event, or null when it is over LIVE_PAYLOAD_MAX. */
 export function livePayload(event: LiveEvent): string | null {
-  const payload = JSON.stringify({ o: event.o, a: event.a, t: event.t, d: event.d, at: event.at ?? new Date().toISOString() });
+  const payload = encodeLive(event);
   return Buffer.byteLength(payload) <= LIVE_PAYLOAD_MAX ? payload : null;
+}
+
+/** Sends a payload on the live channel (in `db`'s transaction, if it is one). */
+export async function notifyLive(db: RawQuery, payload: string): Promise<void> {
+  // pg_notify returns void: a SELECT whose row we ignore.
+  await db.$executeRawUnsafe(`SELECT pg_notify('${LIVE_CHANNEL}', $1)`, payload);
 }
 
 export async function publishLive(db: RawQuery, event: LiveEvent, log?: Logger): Promise<void> {
@@ -34,8 +48,7 @@ export async function publishLive(db: RawQuery, event: LiveEvent, log?: Logger):
     return;
   }
   try {
-    // pg_notify returns void: a SELECT whose row we ignore.
-    await db.$executeRawUnsafe(`SELECT pg_notify('relais_live', $1)`, payload);
+    await notifyLive(db, payload);
   } catch (err) {
     log?.warn({ err, type: event.t }, 'live event not published (database unreachable?): dropped');
   }

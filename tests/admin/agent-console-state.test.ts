@@ -17,7 +17,7 @@ function call(over: Partial<LiveCallView> = {}): LiveCallView {
   return {
     callId: 'c1', organizationId: 'o1', direction: 'inbound', entryNumber: '+33100000000', caller: '+33612345678', contactName: null,
     group: { id: 'g1', name: 'Support', color: '#1f5fbf' }, startedAt: '2026-12-07T08:00:00.000Z', waitedMs: 12_000, answeredAt: '2026-12-07T08:00:12.000Z',
-    path: [{ nodeId: 'menu', label: 'menu', key: '2' }, { nodeId: 'q', label: 'Support' }], state: 'talking',
+    path: [{ nodeId: 'menu', label: 'menu', key: '2' }, { nodeId: 'q', label: 'Support' }], state: 'talking', stateSince: '2026-12-07T08:00:12.000Z',
     agents: [{ agentId: ME, role: 'talking' }], canRetrieve: false, canComplete: false, canSwitch: false, canConference: false, recording: false,
     ...over,
   };

@@ -15,12 +15,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freeUdpPort, runSipp, sippOk, sippPort, waitForUdpListener } from '../sip-edge/helpers';
-import { ack, inDialogRequest, reply, scenario, uasReply } from '../sip-edge/scenarios';
+import { freeUdpPort, runSipp, sippOk, sippPort, waitForUdpListener, type SippResult } from '../sip-edge/helpers';
+import { ack, inDialogRequest, reply, scenario } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import type { InternalCall } from '@/flow-runtime/calls/internal-call/internal-call';
-import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
-import { authenticatedInvite, echoThrough, phoneTalksThenHangsUp, sdpAt } from './phone-support';
+import { createAgent, eventually, flowDocument, publishFlow, startRuntime, type Runtime } from './support';
+import { agentAnswers, agentReinvite, agentRequest, answersThenBye, authenticatedInvite, callerHangsUpAfter, echoThrough, loopbackTrunk, phoneTalksThenHangsUp, referNotifies, sdpAt, startPhone } from './phone-support';
 
 const NUMBER = '+33199000090';
 let rt: Runtime;
@@ -34,7 +34,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'relais-replaces-'));
 beforeAll(async () => {
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   peer = await RtpPeer.create();
   lineTwo = await RtpPeer.create();
@@ -57,38 +57,12 @@ afterAll(async () => {
   await rt?.stop();
 });
 
-const agentSdp = (direction: string, version: number) => AGENT_SDP.replace('a=sendrecv', `a=${direction}`).replace('o=agent 1 1', `o=agent 1 ${version}`);
-
-/** A request from the phone that answered (the UAS side of its dialog). */
-function agentRequest(method: string, cseq: number, extra = '', body = ''): string {
-  return `<send retrans="500"><![CDATA[
-${method} [next_url] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-From: <sip:agent@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
-To:[$remote]
-Call-ID: [call_id]
-CSeq: ${cseq} ${method}
-Contact: <sip:agent@[local_ip]:[local_port]>
-Max-Forwards: 70
-${extra}Content-Length: [len]
-
-${body}]]></send>`;
-}
-
-const reinvite = (cseq: number, direction: string, expectAnswer: string) => [
-  agentRequest('INVITE', cseq, 'Content-Type: application/sdp\n', agentSdp(direction, cseq)),
-  '<recv response="100" optional="true"/>',
-  `<recv response="200"><action><ereg regexp="a=${expectAnswer}" search_in="body" check_it="true" assign_to="dir${cseq}"/></action></recv>`,
-  `<nop hide="true"><action><log message="answer ${cseq}: [$dir${cseq}]"/></action></nop>`,
-  agentRequest('ACK', cseq).replace(' retrans="500"', ''),
-];
+/** A re-INVITE from the phone that answered (SDP version: its CSeq). */
+const reinvite = (cseq: number, direction: string, expectAnswer: string) => agentReinvite(cseq, direction, cseq, expectAnswer);
 
 /** A1 answers the flow's call and holds the caller. */
 const lineOneAnswersAndHolds = [
-  '<recv request="INVITE" crlf="true" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="From:" assign_to="remote"/></action></recv>',
-  uasReply('180 Ringing'),
-  uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-  '<recv request="ACK"/>',
+  ...agentAnswers,
   '<pause milliseconds="1000"/>',
   ...reinvite(101, 'sendonly', 'recvonly'),
 ];
@@ -96,38 +70,15 @@ const lineOneAnswersAndHolds = [
 /** The test says "go on" (an OPTIONS in the phone's dialog); the phone does not answer it. */
 const waitForGo = '<recv request="OPTIONS"/>';
 
-/** NOTIFYs of the REFER subscription with these sipfrag lines, each answered 200. */
-const notifies = (lines: string[]) => lines.flatMap((line, i) => [
-  `<recv request="NOTIFY"><action><ereg regexp="${line}" search_in="body" check_it="true" assign_to="frag${i}"/><ereg regexp="refer" search_in="hdr" header="Event:" check_it="true" assign_to="ev${i}"/></action></recv>`,
-  `<nop hide="true"><action><log message="NOTIFY [$frag${i}] [$ev${i}]"/></action></nop>`,
-  reply('200 OK'),
-]);
+/** The phone waits for Relais's BYE and answers it. */
+const waitsForBye = ['<recv request="BYE"/>', reply('200 OK')];
 
 const referTo = (user: string, file: string) => `Refer-To: <sip:${user}@127.0.0.1?Replaces=[file name="${file}"]>\nReferred-By: <sip:hugo@relais.test>\n`;
 
 /** The flow's caller (C): media on the in-test peer, hangs up after `talkMs`. */
-function caller(talkMs: number) {
-  return runSipp(scenario(
-    callerInvite(NUMBER, sdpAt(peer.port)),
-    '<recv response="100" optional="true"/>',
-    '<recv response="180" optional="true"/>',
-    '<recv response="183" optional="true"/>',
-    '<recv response="180" optional="true"/>',
-    '<recv response="200" rrs="true"/>',
-    ack,
-    `<pause milliseconds="${talkMs}"/>`,
-    inDialogRequest('BYE', 2),
-    '<recv response="200" crlf="true"/>',
-  ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 90 });
-}
+const caller = (talkMs: number) => callerHangsUpAfter(rt, NUMBER, sdpAt(peer.port), talkMs);
 
-async function phone(username: string, xml: string, register = true) {
-  const port = await freeUdpPort();
-  if (register) await registerAgent(rt, username, port);
-  const run = runSipp(xml, register ? null : `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1', '-rtp_echo'], { port, timeoutS: 90 });
-  await waitForUdpListener(port);
-  return { run, port };
-}
+const phone = (username: string, xml: string) => startPhone(rt, username, xml);
 
 /** Tells the SIPp phone on `port` to go on: an OPTIONS carrying its dialog's Call-ID. */
 async function go(port: number, callId: string): Promise<void> {
@@ -146,6 +97,11 @@ const sipOf = (dialog: unknown) => (dialog as { sip: SipIds }).sip;
 /** The Replaces value naming a dialog of ours as the phone sees it (to-tag: ours, from-tag: the phone's). */
 const replacesOf = (ids: SipIds) => encodeURIComponent(`${ids.callId};to-tag=${ids.localTag};from-tag=${ids.remoteTag}`);
 
+/** Every SIPp run ended as its scenario says. */
+function expectAllOk(results: SippResult[]) {
+  for (const r of results) expect(sippOk(r)).toBe('ok');
+}
+
 const flowCall = () => [...rt.calls.active.values()][0];
 const internalCall = (): InternalCall | undefined => [...(rt.calls.services.phones?.live ?? [])][0];
 
@@ -160,6 +116,12 @@ async function heldWithHugo() {
   (leg.dialog as unknown as { on(e: 'ack', f: () => void): void }).on('ack', () => (acked = true));
   await eventually(() => call.endpoint.playing && !call.endpoint.bridgedTo && acked, 'caller on hold', 30_000);
   return { call, leg };
+}
+
+/** The caller bridged to the leg now carrying `agentId` (null: a number); the RMS of its tone echoed back through it. */
+async function levelOnceBridged({ call, leg }: Awaited<ReturnType<typeof heldWithHugo>>, agentId: string | null, what: string) {
+  await eventually(() => leg.agentId === agentId && leg.endpoint && call.endpoint.bridgedTo === leg.endpoint, what, 30_000);
+  return echoThrough(peer, call.endpoint);
 }
 
 /** Line two of hugo calls ines (extension 202); `after`: its steps once answered. */
@@ -179,14 +141,7 @@ async function lineTwoCallsInes(after: string[], dialled = '202') {
   return { a2, internal };
 }
 
-const inesAnswers = scenario(
-  '<recv request="INVITE" crlf="true"/>',
-  uasReply('180 Ringing'),
-  uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-  '<recv request="ACK"/>',
-  '<recv request="BYE"/>',
-  reply('200 OK'),
-);
+const inesAnswers = answersThenBye();
 
 async function records(callId: string) {
   await rt.recorder.flush(10_000);
@@ -205,19 +160,19 @@ describe('attended transfer with Replaces', () => {
         waitForGo,
         request('REFER', 103, referTo(user, file)),
         '<recv response="202"/>',
-        ...notifies(['SIP/2.0 100 Trying', 'SIP/2.0 200 OK']),
+        ...referNotifies(['SIP/2.0 100 Trying', 'SIP/2.0 200 OK']),
         '<recv request="BYE"/>',
         reply('200 OK'),
       ];
       const a1 = await phone('hugo', scenario(
         ...lineOneAnswersAndHolds,
-        ...(onFlow ? transferSteps(agentRequest, '202') : ['<recv request="BYE"/>', reply('200 OK')]),
+        ...(onFlow ? transferSteps(agentRequest, '202') : waitsForBye),
       ));
       const b = await phone('ines', inesAnswers);
       const c = caller(20_000);
       const { call, leg } = await heldWithHugo();
       const lineTwoRefer = (m: string, cseq: number, extra = '') => inDialogRequest(m, cseq, extra).replace('[last_To:]', 'To:[$remote_to]');
-      const { a2, internal } = await lineTwoCallsInes(onFlow ? ['<recv request="BYE"/>', reply('200 OK')] : transferSteps(lineTwoRefer, 'caller'));
+      const { a2, internal } = await lineTwoCallsInes(onFlow ? waitsForBye : transferSteps(lineTwoRefer, 'caller'));
       if (onFlow) {
         writeFileSync(file, replacesOf(sipOf(internal.caller.dialog)));
         await go(a1.port, sipOf(leg.dialog).callId);
@@ -225,13 +180,9 @@ describe('attended transfer with Replaces', () => {
         writeFileSync(file, replacesOf(sipOf(leg.dialog)));
         await go(await sippPort(a2), sipOf(internal.caller.dialog).callId);
       }
-      await eventually(() => leg.agentId === inesId && leg.endpoint && call.endpoint.bridgedTo === leg.endpoint, 'caller bridged to ines', 30_000);
-      const level = await echoThrough(peer, call.endpoint);
+      const level = await levelOnceBridged({ call, leg }, inesId, 'caller bridged to ines');
       const [cr, a1r, a2r, br] = await Promise.all([c.done, a1.run.done, a2.done, b.run.done]);
-      expect(sippOk(a1r)).toBe('ok');
-      expect(sippOk(a2r)).toBe('ok');
-      expect(sippOk(br)).toBe('ok');
-      expect(sippOk(cr)).toBe('ok');
+      expectAllOk([a1r, a2r, br, cr]);
       expect(level).toBeGreaterThan(300);
       const referrer = onFlow ? a1r : a2r;
       expect(referrer.messages).toMatch(/SIP\/2.0 202[\s\S]*SIP\/2.0 100 Trying[\s\S]*Subscription-State: terminated[\s\S]*SIP\/2.0 200 OK/);
@@ -266,16 +217,12 @@ describe('attended transfer with Replaces', () => {
     const b = await phone('ines', inesAnswers);
     const c = caller(16_000);
     const { call, leg } = await heldWithHugo();
-    const { a2, internal } = await lineTwoCallsInes(['<recv request="BYE"/>', reply('200 OK')]);
+    const { a2, internal } = await lineTwoCallsInes(waitsForBye);
     writeFileSync(file, replacesOf(sipOf(internal.caller.dialog)));
     await go(a1.port, sipOf(leg.dialog).callId);
-    await eventually(() => leg.agentId === inesId && leg.endpoint && call.endpoint.bridgedTo === leg.endpoint, 'caller bridged to ines', 30_000);
-    const level = await echoThrough(peer, call.endpoint);
+    const level = await levelOnceBridged({ call, leg }, inesId, 'caller bridged to ines');
     const [cr, a1r, a2r, br] = await Promise.all([c.done, a1.run.done, a2.done, b.run.done]);
-    expect(sippOk(a1r)).toBe('ok');
-    expect(sippOk(a2r)).toBe('ok');
-    expect(sippOk(br)).toBe('ok');
-    expect(sippOk(cr)).toBe('ok');
+    expectAllOk([a1r, a2r, br, cr]);
     expect(level).toBeGreaterThan(300);
     const flow = await records(call.id);
     expect(flow.outcome).toBe('answered');
@@ -318,10 +265,7 @@ describe('attended transfer with Replaces', () => {
     await eventually(() => call.endpoint.bridgedTo === hugoEndpoint && !call.endpoint.playing, 'resumed with hugo', 30_000);
     const level = await echoThrough(peer, call.endpoint);
     const [cr, a1r, jr, br] = await Promise.all([c.done, a1.run.done, julesLine.done, b.run.done]);
-    expect(sippOk(a1r)).toBe('ok');
-    expect(sippOk(cr)).toBe('ok');
-    expect(sippOk(jr)).toBe('ok');
-    expect(sippOk(br)).toBe('ok');
+    expectAllOk([a1r, cr, jr, br]);
     expect(level).toBeGreaterThan(300);
     expect(a1r.messages).not.toMatch(/NOTIFY sip/);
     const flow = await records(call.id);
@@ -337,36 +281,25 @@ describe('attended transfer with Replaces', () => {
 
   it('the consultation call went out through the trunk: the caller is joined to that number (leg transfer_attended)', async () => {
     const file = path.join(dir, 'outbound.txt');
-    const trunk = runSipp(scenario(
-      '<recv request="INVITE" crlf="true"/>',
-      uasReply('180 Ringing'),
-      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>',
-      '<recv request="BYE"/>',
-      reply('200 OK'),
-    ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 90 });
+    const trunk = runSipp(answersThenBye(), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 90 });
     await waitForUdpListener(trunkPort);
     const a1 = await phone('hugo', scenario(
       ...lineOneAnswersAndHolds,
       waitForGo,
       agentRequest('REFER', 103, referTo('0123456789', file)),
       '<recv response="202"/>',
-      ...notifies(['SIP/2.0 100 Trying', 'SIP/2.0 200 OK']),
+      ...referNotifies(['SIP/2.0 100 Trying', 'SIP/2.0 200 OK']),
       '<recv request="BYE"/>',
       reply('200 OK'),
     ));
     const c = caller(16_000);
     const { call, leg } = await heldWithHugo();
-    const { a2, internal } = await lineTwoCallsInes(['<recv request="BYE"/>', reply('200 OK')], '0123456789');
+    const { a2, internal } = await lineTwoCallsInes(waitsForBye, '0123456789');
     writeFileSync(file, replacesOf(sipOf(internal.caller.dialog)));
     await go(a1.port, sipOf(leg.dialog).callId);
-    await eventually(() => leg.agentId === null && leg.endpoint && call.endpoint.bridgedTo === leg.endpoint, 'caller bridged to the number', 30_000);
-    const level = await echoThrough(peer, call.endpoint);
+    const level = await levelOnceBridged({ call, leg }, null, 'caller bridged to the number');
     const [cr, a1r, a2r, tr] = await Promise.all([c.done, a1.run.done, a2.done, trunk.done]);
-    expect(sippOk(a1r)).toBe('ok');
-    expect(sippOk(a2r)).toBe('ok');
-    expect(sippOk(tr)).toBe('ok');
-    expect(sippOk(cr)).toBe('ok');
+    expectAllOk([a1r, a2r, tr, cr]);
     expect(level).toBeGreaterThan(300);
     const flow = await records(call.id);
     expect(flow.legs.map((l) => [l.kind, l.destination, l.outcome])).toEqual([['agent', `agent:${hugoId}`, 'answered'], ['transfer_attended', '+33123456789', 'answered']]);

@@ -13,12 +13,12 @@
 //   transfer written by hand (1.0.0 has no attended-transfer command: its /transfer sends the URI
 //   given, so the Refer-To carries a Replaces built from the consultation's Call-ID and tags).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runSipp, sippOk } from '../sip-edge/helpers';
-import { ack, reply, scenario } from '../sip-edge/scenarios';
+import { sippOk } from '../sip-edge/helpers';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
 import { Baresip, rms, toneMs, toneShare } from '../support/baresip';
-import { callerInvite, createAgent, eventually, flowDocument, publishFlow, startRuntime, type Runtime } from './support';
+import { createAgent, eventually, flowDocument, publishFlow, startRuntime, type Runtime } from './support';
+import { callerUntilBye, sdpAt } from './phone-support';
 
 const NUMBER = '+33199000080';
 const HUGO_HZ = 440;
@@ -66,25 +66,8 @@ async function phone(username: string, hz: number, answer: 'auto' | 'manual' = '
   return p;
 }
 
-const sdpAt = (port: number) => [
-  'v=0', 'o=caller 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0',
-  `m=audio ${port} RTP/AVP 0 101`, 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', 'a=sendrecv', '',
-].join('\n');
-
 /** The caller: SIPp signals (media is `peer`), stays on the call until Relais hangs it up. */
-function caller() {
-  return runSipp(scenario(
-    callerInvite(NUMBER, sdpAt(peer.port)),
-    '<recv response="100" optional="true"/>',
-    '<recv response="180" optional="true"/>',
-    '<recv response="183" optional="true"/>',
-    '<recv response="180" optional="true"/>',
-    '<recv response="200" rrs="true"/>',
-    ack,
-    '<recv request="BYE"/>',
-    reply('200 OK'),
-  ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 120 });
-}
+const caller = () => callerUntilBye(rt, NUMBER, sdpAt(peer.port), 120);
 
 const liveCall = () => [...rt.calls.active.values()][0];
 

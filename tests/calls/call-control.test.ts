@@ -8,11 +8,13 @@
 // - REFER to an agent who does not answer: NOTIFY 480, back to the first agent.
 // The caller's media is an in-test RTP peer (SIPp signals only); agents are SIPp with -rtp_echo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
+import { freeUdpPort, runSipp, sippOk } from '../sip-edge/helpers';
 import { ack, inDialogRequest, reply, scenario, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
+import { rms } from '../media/support/tones';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
-import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
+import { AGENT_SDP, callerInvite, createAgent, eventually, publishFlow, startRuntime, type Runtime } from './support';
+import { agentAnswers, agentPhone as phoneOf, agentReinvite, agentRequest, answersThenBye, callerHangsUpAfter, echoThrough, heardLevel, loopbackTrunk, referNotifies, sdpAt, transferPolicyFlow, trunkAnswers } from './phone-support';
 
 const NUMBER = '+33199000070';
 let rt: Runtime;
@@ -23,7 +25,7 @@ beforeAll(async () => {
   // A trunk for the external transfer test (a SIPp started there); nothing else reaches it.
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   rt.calls.services.transferRingMs = 4000;
   peer = await RtpPeer.create();
@@ -31,13 +33,7 @@ beforeAll(async () => {
   await rt.prisma.agent.update({ where: { id: ines.id }, data: { extension: '202' } });
   await rt.prisma.agent.update({ where: { id: jules.id }, data: { extension: '203' } });
   const group = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Hold', members: { create: [{ agentId: hugo.id, position: 0 }] } } });
-  await publishFlow(rt, NUMBER, {
-    ...flowDocument('policy', [
-      { id: 'policy', type: 'forbidden-transfer', config: { presets: ['premium-rate'] } },
-      { id: 'agents', type: 'queue-group', config: { groupId: group.id, strategy: 'simultaneous', ringTimeSeconds: 30 } },
-      { id: 'bye', type: 'hangup', config: {} },
-    ], [['policy', 'next', 'agents'], ['agents', 'no_answer', 'bye']]),
-  });
+  await publishFlow(rt, NUMBER, transferPolicyFlow(group.id));
 });
 
 afterAll(async () => {
@@ -45,82 +41,17 @@ afterAll(async () => {
   await rt?.stop();
 });
 
-const sdpAt = (port: number) => [
-  'v=0', 'o=caller 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0',
-  `m=audio ${port} RTP/AVP 0 101`, 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', 'a=sendrecv', '',
-].join('\n');
+/** Hold (sendonly, SDP version 2) or resume (sendrecv, version 3) from the agent's phone. */
+const reinvite = (cseq: number, direction: string, expectAnswer: string) => agentReinvite(cseq, direction, direction === 'sendrecv' ? 3 : 2, expectAnswer);
 
-const agentSdp = (direction: string) => AGENT_SDP.replace('a=sendrecv', `a=${direction}`).replace('o=agent 1 1', `o=agent 1 ${direction === 'sendrecv' ? 3 : 2}`);
+const agentPhone = (username: string, xml: string) => phoneOf(rt, username, xml);
 
-/** The agent's phone: answers the call, keeping what it needs to send requests in the dialog. */
-const agentAnswers = [
-  '<recv request="INVITE" crlf="true" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="From:" assign_to="remote"/></action></recv>',
-  uasReply('180 Ringing'),
-  uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-  '<recv request="ACK"/>',
-];
-
-/** A request from the agent's phone (the UAS side of the dialog). */
-function agentRequest(method: string, cseq: number, extra = '', body = ''): string {
-  return `<send retrans="500"><![CDATA[
-${method} [next_url] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-From: <sip:agent@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
-To:[$remote]
-Call-ID: [call_id]
-CSeq: ${cseq} ${method}
-Contact: <sip:agent@[local_ip]:[local_port]>
-Max-Forwards: 70
-${extra}Content-Length: [len]
-
-${body}]]></send>`;
-}
-
-const reinvite = (cseq: number, direction: string, expectAnswer: string) => [
-  agentRequest('INVITE', cseq, 'Content-Type: application/sdp\n', agentSdp(direction)),
-  '<recv response="100" optional="true"/>',
-  `<recv response="200"><action><ereg regexp="a=${expectAnswer}" search_in="body" check_it="true" assign_to="dir${cseq}"/></action></recv>`,
-  `<nop hide="true"><action><log message="answer ${cseq}: [$dir${cseq}]"/></action></nop>`,
-  agentRequest('ACK', cseq).replace(' retrans="500"', ''),
-];
-
-async function agentPhone(username: string, xml: string) {
-  const port = await freeUdpPort();
-  await registerAgent(rt, username, port);
-  const run = runSipp(xml, null, ['-m', '1', '-rtp_echo'], { port, timeoutS: 90 });
-  await waitForUdpListener(port);
-  return run;
-}
-
-function caller(holdMs: number) {
-  return runSipp(scenario(
-    callerInvite(NUMBER, sdpAt(peer.port)),
-    '<recv response="100" optional="true"/>',
-    '<recv response="180" optional="true"/>',
-    '<recv response="183" optional="true"/>',
-    '<recv response="180" optional="true"/>',
-    '<recv response="200" rrs="true"/>',
-    ack,
-    `<pause milliseconds="${holdMs}"/>`,
-    inDialogRequest('BYE', 2),
-    '<recv response="200" crlf="true"/>',
-  ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 90 });
-}
+const caller = (holdMs: number) => callerHangsUpAfter(rt, NUMBER, sdpAt(peer.port), holdMs);
 
 const liveCall = () => [...rt.calls.active.values()][0];
 
-function rms(pcm: Int16Array): number {
-  let e = 0;
-  for (const x of pcm) e += x * x;
-  return pcm.length ? Math.sqrt(e / pcm.length) : 0;
-}
-
 /** RMS of the next `packets` PCMU packets the caller receives. */
-async function heard(packets = 100): Promise<number> {
-  peer.clear();
-  await eventually(() => peer.received.length >= packets, `${packets} RTP packets to the caller`);
-  return rms(peer.receivedAudio('PCMU'));
-}
+const heard = (packets = 100) => heardLevel(peer, packets);
 
 async function finishedCall() {
   await rt.recorder.flush(10_000);
@@ -146,10 +77,7 @@ describe('call control from the agent phone', () => {
     const held = await heard(100);
     // resumed: the caller's tone comes back through the agent's phone (SIPp echoes RTP)
     await eventually(() => call.endpoint.bridgedTo !== null && !call.endpoint.playing, 'resume', 30_000);
-    peer.clear();
-    await peer.sendAudio(call.endpoint, 'PCMU', synthesizeTone([1000], 1000, -10), { realTime: true });
-    await eventually(() => peer.received.length >= 40, 'echo');
-    const echoed = rms(peer.receivedAudio('PCMU'));
+    const echoed = await echoThrough(peer, call.endpoint);
     const [cr, pr] = await Promise.all([c.done, phone.done]);
     expect(sippOk(pr)).toBe('ok');
     expect(sippOk(cr)).toBe('ok');
@@ -168,20 +96,11 @@ describe('call control from the agent phone', () => {
   const refer = (user: string, referStatus: number, notifies: string[]) => [
     agentRequest('REFER', 103, `Refer-To: <sip:${user}@127.0.0.1>\nReferred-By: <sip:agent@[local_ip]>\n`),
     `<recv response="${referStatus}"/>`,
-    ...notifies.flatMap((line, i) => [
-      `<recv request="NOTIFY"><action><ereg regexp="${line}" search_in="body" check_it="true" assign_to="frag${i}"/><ereg regexp="refer" search_in="hdr" header="Event:" check_it="true" assign_to="ev${i}"/></action></recv>`,
-      `<nop hide="true"><action><log message="NOTIFY [$frag${i}] [$ev${i}]"/></action></nop>`,
-      reply('200 OK'),
-    ]),
+    ...referNotifies(notifies),
   ];
 
   /** The caller's tone goes out and comes back (the agent's phone echoes RTP): audio both ways. */
-  async function echoed(call: { endpoint: Parameters<RtpPeer['sendAudio']>[0] }): Promise<number> {
-    peer.clear();
-    await peer.sendAudio(call.endpoint, 'PCMU', synthesizeTone([1000], 1000, -10), { realTime: true });
-    await eventually(() => peer.received.length >= 40, 'echo');
-    return rms(peer.receivedAudio('PCMU'));
-  }
+  const echoed = (call: { endpoint: Parameters<RtpPeer['sendAudio']>[0] }) => echoThrough(peer, call.endpoint);
 
   it('blind REFER to an agent by extension: 202, NOTIFY 100 then 200, caller bridged to the target, first agent BYE', async () => {
     const first = await agentPhone('hugo', scenario(
@@ -287,14 +206,7 @@ describe('call control from the agent phone', () => {
   it('hold from the caller (re-INVITE sendonly): recvonly answer, the agent hears hold music, resume restores the bridge', async () => {
     const agentMedia = await RtpPeer.create();
     try {
-      const phone = await agentPhone('hugo', scenario(
-        '<recv request="INVITE" crlf="true"/>',
-        uasReply('180 Ringing'),
-        uasReply('200 OK', 'Content-Type: application/sdp\n', sdpAt(agentMedia.port).replace('o=caller', 'o=agent')),
-        '<recv request="ACK"/>',
-        '<recv request="BYE"/>',
-        reply('200 OK'),
-      ));
+      const phone = await agentPhone('hugo', answersThenBye(sdpAt(agentMedia.port, 'agent')));
       const callerReinvite = (cseq: number, direction: string, expectAnswer: string) => [
         inDialogRequest('INVITE', cseq, 'Content-Type: application/sdp\n', sdpAt(peer.port).replace('a=sendrecv', `a=${direction}`).replace('o=caller 1 1', `o=caller 1 ${cseq}`)),
         '<recv response="100" optional="true"/>',
@@ -349,16 +261,7 @@ describe('call control from the agent phone', () => {
       '<recv request="BYE"/>',
       reply('200 OK'),
     ));
-    const trunk = runSipp(scenario(
-      '<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:\\+33123456789@" search_in="msg" check_it="true" assign_to="ruri"/></action></recv>',
-      '<nop hide="true"><action><log message="[$ruri]"/></action></nop>',
-      uasReply('180 Ringing'),
-      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>',
-      '<recv request="BYE"/>',
-      reply('200 OK'),
-    ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 90 });
-    await waitForUdpListener(trunkPort);
+    const trunk = await trunkAnswers(trunkPort, '+33123456789');
     const c = caller(14_000);
     const call = await eventually(() => { const x = liveCall(); return x?.endpoint.bridgedTo ? x : null; }, 'bridged to the agent', 30_000);
     const firstEndpoint = call.endpoint.bridgedTo;
@@ -390,14 +293,7 @@ describe('call control from the agent phone', () => {
     const call = await eventually(() => { const x = liveCall(); return x?.endpoint.bridgedTo ? x : null; }, 'bridged to the agent', 30_000);
     expect(sippOk(await first.done)).toBe('ok');
     // The agent picks up another phone of theirs (a second registration) before the target gives up.
-    const again = await agentPhone('hugo', scenario(
-      '<recv request="INVITE" crlf="true"/>',
-      uasReply('180 Ringing'),
-      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>',
-      '<recv request="BYE"/>',
-      reply('200 OK'),
-    ));
+    const again = await agentPhone('hugo', answersThenBye());
     rt.calls.services.transferRingMs = 4000;
     const hugo = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'hugo' } });
     await eventually(() => { const leg = [...call.legs.values()][0]; return leg?.agentId === hugo.id && leg.dialog && call.endpoint.bridgedTo === leg.endpoint; }, 'rung again and bridged', 40_000);

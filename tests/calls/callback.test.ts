@@ -12,6 +12,7 @@ import { createCallbackPlacer } from '@/flow-runtime/calls/callback-placer';
 import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
 import { reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { AGENT_SDP, createAgent, registerAgent, startRuntime, type Runtime } from './support';
+import { loopbackTrunk, uasBye } from './phone-support';
 
 let rt: Runtime;
 let trunkPort: number;
@@ -22,7 +23,7 @@ let eveId: string;
 beforeAll(async () => {
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   const eve = await createAgent(rt, 'eve');
   eveId = eve.id;
@@ -55,20 +56,6 @@ function loggedAt(messages: string, re: RegExp): number {
   if (!last) throw new Error('no timestamp in the SIPp trace');
   return Date.parse(`${last[1]}T${last[2].slice(0, 12)}`);
 }
-
-/** The UAS hangs up: BYE to the INVITE's Contact, with the dialog's From/To swapped. */
-const uasBye = `<send retrans="500"><![CDATA[
-BYE [next_url] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-From: [$to];tag=[pid]SIPpTag01[call_number]
-To: [$from]
-Call-ID: [call_id]
-CSeq: 1 BYE
-Contact: <sip:sipp@[local_ip]:[local_port]>
-Max-Forwards: 70
-Content-Length: 0
-
-]]></send>`;
 
 describe('callbacks placed by the scheduler', () => {
   it('rings the group’s agent first, then calls the customer through the trunk and bridges them: done, answered', async () => {

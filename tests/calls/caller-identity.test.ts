@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeUdpPort, runSipp, sippOk } from '../sip-edge/helpers';
 import { ack, reply, scenario } from '../sip-edge/scenarios';
 import { callerInvite, eventually, flowDocument, publishFlow, startRuntime, tts, type Runtime } from './support';
+import { loopbackTrunk } from './phone-support';
 
 const ASSERTED = '+33600000000';
 const FROM = '+33612345678'; // callerInvite's From
@@ -19,7 +20,7 @@ let trunkPort: number;
 beforeAll(async () => {
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
     trustedPeers: ['127.0.0.2/32'],
   });
   const doc = flowDocument('who', [

@@ -17,10 +17,11 @@ import { synthesizeTone } from '@/flow-runtime/media/tones';
 import { sendCallCommand } from '@/app/lib/calls/send-call-command';
 import { getRecordingAudio, listCallRecordings } from '@/app/lib/calls/call-recordings';
 import { ApiError } from '@/app/lib/api/errors';
-import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
-import { ack, reply, scenario, uasReply } from '../sip-edge/scenarios';
+import { sippOk } from '../sip-edge/helpers';
 import { RtpPeer } from '../media/support/rtp-peer';
-import { callerInvite, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
+import { toneLevel } from '../media/support/tones';
+import { createAgent, eventually, flowDocument, publishFlow, startRuntime, type Runtime } from './support';
+import { agentPhone as phoneOf, answersThenBye, callerUntilBye, heardLevel, sdpAt } from './phone-support';
 
 let rt: Runtime;
 let channel: CommandChannel;
@@ -75,42 +76,14 @@ afterAll(async () => {
   }
 });
 
-const sdpAt = (port: number, who: string) => [
-  'v=0', `o=${who} 1 1 IN IP4 127.0.0.1`, 's=-', 'c=IN IP4 127.0.0.1', 't=0 0',
-  `m=audio ${port} RTP/AVP 0 101`, 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', 'a=sendrecv', '',
-].join('\n');
-
 /** The agent's phone: answers with its media at `agentPeer` (or SIPp's echo), then waits for the BYE. */
-async function agentPhone(runtime: Runtime, username: string, media: 'peer' | 'echo') {
-  const port = await freeUdpPort();
-  await registerAgent(runtime, username, port);
+function agentPhone(runtime: Runtime, username: string, media: 'peer' | 'echo') {
   const sdp = media === 'peer' ? sdpAt(agentPeer.port, 'agent') : sdpAt(0, 'agent').replace('m=audio 0', 'm=audio [auto_media_port]');
-  const run = runSipp(scenario(
-    '<recv request="INVITE" crlf="true"/>',
-    uasReply('180 Ringing'),
-    uasReply('200 OK', 'Content-Type: application/sdp\n', sdp),
-    '<recv request="ACK"/>',
-    '<recv request="BYE"/>',
-    reply('200 OK'),
-  ), null, ['-m', '1', ...(media === 'echo' ? ['-rtp_echo'] : [])], { port, timeoutS: 90 });
-  await waitForUdpListener(port);
-  return run;
+  return phoneOf(runtime, username, answersThenBye(sdp), { echo: media === 'echo' });
 }
 
 /** The caller: media at `peer`; the call ends with Relais's BYE (a hangup command). */
-function caller(runtime: Runtime, number: string) {
-  return runSipp(scenario(
-    callerInvite(number, sdpAt(peer.port, 'caller')),
-    '<recv response="100" optional="true"/>',
-    '<recv response="180" optional="true"/>',
-    '<recv response="183" optional="true"/>',
-    '<recv response="180" optional="true"/>',
-    '<recv response="200" rrs="true"/>',
-    ack,
-    '<recv request="BYE"/>',
-    reply('200 OK'),
-  ), `127.0.0.1:${runtime.edge.sipPort}`, ['-m', '1'], { timeoutS: 90 });
-}
+const caller = (runtime: Runtime, number: string) => callerUntilBye(runtime, number, sdpAt(peer.port, 'caller'));
 
 async function bridgedCall(runtime: Runtime) {
   const call = await eventually(() => { const x = [...runtime.calls.active.values()][0]; return x?.endpoint.bridgedTo ? x : null; }, 'bridged to the agent', 30_000);
@@ -120,30 +93,7 @@ async function bridgedCall(runtime: Runtime) {
   return call;
 }
 
-function rms(pcm: Int16Array): number {
-  let e = 0;
-  for (const x of pcm) e += x * x;
-  return pcm.length ? Math.sqrt(e / pcm.length) : 0;
-}
-
-async function heard(packets = 100): Promise<number> {
-  peer.clear();
-  await eventually(() => peer.received.length >= packets, `${packets} RTP packets to the caller`);
-  return rms(peer.receivedAudio('PCMU'));
-}
-
-/** RMS amplitude of the component at `freq` (Goertzel over the whole signal). */
-function toneLevel(pcm: Int16Array, freq: number): number {
-  const coeff = 2 * Math.cos((2 * Math.PI * freq) / 8000);
-  let s1 = 0;
-  let s2 = 0;
-  for (const x of pcm) {
-    const s = x + coeff * s1 - s2;
-    s2 = s1;
-    s1 = s;
-  }
-  return pcm.length ? Math.sqrt(2 * (s1 * s1 + s2 * s2 - coeff * s1 * s2)) / pcm.length : 0;
-}
+const heard = (packets = 100) => heardLevel(peer, packets);
 
 const send = (runtime: Runtime, user: { id: string; organizationId: string; role: 'admin' | 'supervisor' | 'agent' }, callId: string, type: string, extra: Record<string, unknown> = {}) =>
   sendCallCommand(user, callId, { type, ...extra }, { prisma: runtime.prisma });

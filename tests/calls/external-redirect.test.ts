@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeUdpPort, runSipp, sippOk, waitForUdpListener, type SippRun } from '../sip-edge/helpers';
 import { ack, inDialogRequest, reply, scenario, uasReply } from '../sip-edge/scenarios';
 import { AGENT_SDP, callerInvite, eventually, flowDocument, publishFlow, startRuntime, tts, type Runtime } from './support';
+import { loopbackTrunk } from './phone-support';
 
 const FORBIDDEN = '+33199000030';
 const ALLOWED = '+33199000031';
@@ -23,7 +24,7 @@ let trunk: SippRun;
 beforeAll(async () => {
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   await publishFlow(rt, FORBIDDEN, flowDocument('policy', [
     { id: 'policy', type: 'forbidden-transfer', config: { mode: 'lists', presets: ['premium-rate'] } },

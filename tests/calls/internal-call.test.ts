@@ -7,13 +7,13 @@
 //   number goes out through the trunk (leg `outbound`);
 // - a busy phone answers 486: the caller gets 486; an unknown extension: 404.
 // The caller's media is an in-test RTP peer (SIPp signals only); answering phones are SIPp with -rtp_echo.
-import dgram from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
 import { ack, inDialogRequest, reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, REALM, registerAgent, startRuntime, type Runtime } from './support';
-import { ackFailure, authenticatedInvite, echoThrough, phoneInvite, phoneTalksThenHangsUp, rms, sdpAt } from './phone-support';
+import { ackFailure, authenticatedInvite, echoThrough, loopbackTrunk, phoneInvite, phoneTalksThenHangsUp, sdpAt, silentListener, trunkAnswers } from './phone-support';
+import { rms } from '../media/support/tones';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
 
 let rt: Runtime;
@@ -24,7 +24,7 @@ let ines: { id: string };
 beforeAll(async () => {
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   rt.calls.services.internalRingMs = 6000;
   peer = await RtpPeer.create();
@@ -50,15 +50,6 @@ async function phone(username: string, xml: string, calls = 1) {
 }
 
 const callFrom = (steps: string[]) => runSipp(scenario(...steps), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 60 });
-
-/** A UDP socket that records whatever reaches it (a phone or a trunk that must stay silent). */
-async function silentListener(port: number) {
-  const got: string[] = [];
-  const socket = dgram.createSocket('udp4');
-  socket.on('message', (m) => got.push(m.toString()));
-  await new Promise<void>((r) => socket.bind(port, '127.0.0.1', () => r()));
-  return { got, close: () => new Promise<void>((r) => socket.close(() => r())) };
-}
 
 const live = () => [...(rt.calls.services.phones?.live ?? [])][0];
 
@@ -180,16 +171,7 @@ describe('calls from an agent phone', () => {
   }, 60_000);
 
   it('an allowed number: out through the trunk from the organisation number, leg outbound', async () => {
-    const trunk = runSipp(scenario(
-      '<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:\\+33123456789@" search_in="msg" check_it="true" assign_to="ruri"/><ereg regexp="\\+33199000080" search_in="hdr" header="From:" check_it="true" assign_to="from"/></action></recv>',
-      '<nop hide="true"><action><log message="[$ruri] [$from]"/></action></nop>',
-      uasReply('180 Ringing'),
-      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>',
-      '<recv request="BYE"/>',
-      reply('200 OK'),
-    ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 60 });
-    await waitForUdpListener(trunkPort);
+    const trunk = await trunkAnswers(trunkPort, '+33123456789', { from: '+33199000080', timeoutS: 60 });
     const caller = callFrom([...authenticatedInvite('hugo', '0123456789', sdpAt(peer.port)), ...phoneTalksThenHangsUp(6000)]);
     const call = await eventually(() => { const c = live(); return c?.state === 'answered' && c.caller.endpoint.bridgedTo ? c : null; }, 'outbound call answered', 30_000);
     const level = await echoThrough(peer, call.caller.endpoint);

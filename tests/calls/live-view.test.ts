@@ -7,10 +7,10 @@
 // is deleted at the end.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
-import { ack, inDialogRequest, reply, scenario, uasReply } from '../sip-edge/scenarios';
-import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, play, publishFlow, registerAgent, startRuntime, tts, type Runtime } from './support';
-import { authenticatedInvite, phoneTalksThenHangsUp, sdpAt } from './phone-support';
+import { runSipp, sippOk } from '../sip-edge/helpers';
+import { ack, inDialogRequest, reply, scenario } from '../sip-edge/scenarios';
+import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, play, publishFlow, startRuntime, tts, type Runtime } from './support';
+import { agentAnswersAfter, agentPhone as phoneOf, agentReinvite, agentRequest, answersThenBye, authenticatedInvite, phoneTalksThenHangsUp, sdpAt } from './phone-support';
 import { RtpPeer } from '../media/support/rtp-peer';
 import type { LiveCallView } from '@/flow-runtime/live';
 
@@ -51,48 +51,20 @@ afterAll(async () => {
   await rt?.stop();
 });
 
-/** A request from the agent's phone (the UAS side of the dialog). */
-function agentRequest(method: string, cseq: number, extra = '', body = ''): string {
-  return `<send retrans="500"><![CDATA[
-${method} [next_url] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-From: <sip:agent@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
-To:[$remote]
-Call-ID: [call_id]
-CSeq: ${cseq} ${method}
-Contact: <sip:agent@[local_ip]:[local_port]>
-Max-Forwards: 70
-${extra}Content-Length: [len]
+/** Hold (sendonly, SDP version 2) or resume (sendrecv, version 3) from the agent's phone. */
+const reinvite = (cseq: number, direction: string) => agentReinvite(cseq, direction, direction === 'sendrecv' ? 3 : 2);
 
-${body}]]></send>`;
-}
+const agentPhone = (username: string, xml: string) => phoneOf(rt, username, xml);
 
-const agentSdp = (direction: string) => AGENT_SDP.replace('a=sendrecv', `a=${direction}`).replace('o=agent 1 1', `o=agent 1 ${direction === 'sendrecv' ? 3 : 2}`);
-const reinvite = (cseq: number, direction: string) => [
-  agentRequest('INVITE', cseq, 'Content-Type: application/sdp\n', agentSdp(direction)),
-  '<recv response="100" optional="true"/>',
-  '<recv response="200"/>',
-  agentRequest('ACK', cseq).replace(' retrans="500"', ''),
-];
-
-async function agentPhone(username: string, xml: string) {
-  const port = await freeUdpPort();
-  await registerAgent(rt, username, port);
-  const run = runSipp(xml, null, ['-m', '1', '-rtp_echo'], { port, timeoutS: 90 });
-  await waitForUdpListener(port);
-  return run;
-}
+/** A phone that rings for a second, answers (echoing RTP) and waits for Relais's BYE. */
+const answersAfterASecond = answersThenBye(AGENT_SDP, 1000);
 
 describe('live view of a call', () => {
   it('menu → queue group → agent: path, group, ringing → talking → held → talking → transferring (phone REFER) → ended, row deleted', async () => {
     const hugo = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'hugo' } });
     const ines = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'ines' } });
     const first = await agentPhone('hugo', scenario(
-      '<recv request="INVITE" crlf="true" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="From:" assign_to="remote"/></action></recv>',
-      uasReply('180 Ringing'),
-      '<pause milliseconds="1000"/>',
-      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>',
+      ...agentAnswersAfter(1000),
       '<pause milliseconds="1500"/>',
       ...reinvite(101, 'sendonly'),
       '<pause milliseconds="1500"/>',
@@ -105,15 +77,7 @@ describe('live view of a call', () => {
       '<recv request="BYE"/>',
       reply('200 OK'),
     ));
-    const target = await agentPhone('ines', scenario(
-      '<recv request="INVITE" crlf="true"/>',
-      uasReply('180 Ringing'),
-      '<pause milliseconds="1000"/>',
-      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>',
-      '<recv request="BYE"/>',
-      reply('200 OK'),
-    ));
+    const target = await agentPhone('ines', answersAfterASecond);
     const caller = runSipp(scenario(
       callerInvite(NUMBER),
       '<recv response="100" optional="true"/>',
@@ -180,15 +144,7 @@ describe('live view of a call', () => {
   it('a call from hugo\'s phone to extension 202: direction internal, ringing → talking, both agents, then ended', async () => {
     const hugo = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'hugo' } });
     const ines = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'ines' } });
-    const callee = await agentPhone('ines', scenario(
-      '<recv request="INVITE" crlf="true"/>',
-      uasReply('180 Ringing'),
-      '<pause milliseconds="1000"/>',
-      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>',
-      '<recv request="BYE"/>',
-      reply('200 OK'),
-    ));
+    const callee = await agentPhone('ines', answersAfterASecond);
     const from = events.length;
     const caller = runSipp(scenario(...authenticatedInvite('hugo', '202', sdpAt(peer.port)), ...phoneTalksThenHangsUp(3000)), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 60 });
     const [cr, br] = await Promise.all([caller.done, callee.done]);

@@ -11,7 +11,6 @@
 // - a forbidden number: 403 FORBIDDEN_DESTINATION, neither the phone nor the trunk gets anything;
 // - an agent without a registered phone: AGENT_UNAVAILABLE;
 // - the customer busy: the agent's phone gets a BYE, the call's outcome is busy.
-import dgram from 'node:dgram';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +25,8 @@ import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/he
 import { reply, scenario, uasBusy, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { AGENT_SDP, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
-import { echoThrough, rms, sdpAt } from './phone-support';
+import { echoThrough, loopbackTrunk, sdpAt, silentListener, trunkAnswers, uasBye } from './phone-support';
+import { rms } from '../media/support/tones';
 import { toneShare } from '../support/baresip';
 import { synthesizeTone } from '@/flow-runtime/media/tones';
 import wavefile from 'wavefile';
@@ -55,7 +55,7 @@ async function linkedUser(agentId: string) {
 beforeAll(async () => {
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   channel = startCommandChannel({
     connection: poolConfigFromUrl(rt.databaseUrl), prisma: rt.prisma, active: rt.calls.active,
@@ -101,15 +101,6 @@ afterAll(async () => {
   await rt?.stop();
 });
 
-/** A UDP socket that records whatever reaches it (a phone or a trunk that must stay silent). */
-async function silentListener(port: number) {
-  const got: string[] = [];
-  const socket = dgram.createSocket('udp4');
-  socket.on('message', (m) => got.push(m.toString()));
-  await new Promise<void>((r) => socket.bind(port, '127.0.0.1', () => r()));
-  return { got, close: () => new Promise<void>((r) => socket.close(() => r())) };
-}
-
 /** Lea's phone: checks the From (the customer), rings a moment, answers with its media at agentPeer, waits for Relais's BYE. */
 async function leaPhone(fromPattern: string) {
   const port = await freeUdpPort();
@@ -133,33 +124,10 @@ async function callRow(callId: string) {
   return rt.prisma.call.findUnique({ where: { id: callId }, include: { legs: { orderBy: { startedAt: 'asc' } }, events: { orderBy: { seq: 'asc' } } } });
 }
 
-/** The UAS hangs up: BYE to the INVITE's Contact, with the dialog's From/To swapped. */
-const uasBye = `<send retrans="500"><![CDATA[
-BYE [next_url] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-From: [$to];tag=[pid]SIPpTag01[call_number]
-To: [$from]
-Call-ID: [call_id]
-CSeq: 1 BYE
-Contact: <sip:sipp@[local_ip]:[local_port]>
-Max-Forwards: 70
-Content-Length: 0
-
-]]></send>`;
-
 describe('outgoing calls from the console', () => {
   it("rings the agent's phone first (showing the contact), then the customer from the group's number; audio both ways; commands; records", async () => {
     const phone = await leaPhone('Dupont Transports.*sip:\\+33123456789@');
-    const trunk = runSipp(scenario(
-      '<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:\\+33123456789@" search_in="msg" check_it="true" assign_to="ruri"/><ereg regexp="\\+33199000071" search_in="hdr" header="From:" check_it="true" assign_to="from"/></action></recv>',
-      '<nop hide="true"><action><log message="[$ruri] [$from]"/></action></nop>',
-      uasReply('180 Ringing'),
-      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>',
-      '<recv request="BYE"/>',
-      reply('200 OK'),
-    ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 60 });
-    await waitForUdpListener(trunkPort);
+    const trunk = await trunkAnswers(trunkPort, '+33123456789', { from: '+33199000071', timeoutS: 60 });
 
     const { callId } = await originateCall(user, { to: { contactId }, groupId }, { prisma: rt.prisma });
     // answered as soon as the phone rang: the agent has not answered yet, the trunk got nothing

@@ -22,7 +22,9 @@ import { synthesizeTone } from '@/flow-runtime/media/tones';
 import { freeUdpPort, runSipp, sippOk, sippPort, waitForUdpListener } from '../sip-edge/helpers';
 import { ack, inDialogRequest, reply, scenario, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
-import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, tts, type Runtime } from './support';
+import { rms } from '../media/support/tones';
+import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, startRuntime, tts, type Runtime } from './support';
+import { agentAnswers, agentPhone as phoneOf, agentRequest, answersThenBye, callerHangsUpAfter, echoThrough, loopbackTrunk, sdpAt, transferPolicyFlow, trunkAnswers } from './phone-support';
 
 const NUMBER = '+33199000080';
 const SAV_NUMBER = '+33199000081';
@@ -34,7 +36,7 @@ let ids: { hugo: string; ines: string; jules: string; kim: string; lea: string; 
 beforeAll(async () => {
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   rt.calls.services.transferRingMs = 4000;
   peer = await RtpPeer.create();
@@ -45,11 +47,7 @@ beforeAll(async () => {
   });
   const duo = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Duo', ringTimeSeconds: 8, members: { create: [{ agentId: lea.id, position: 0 }, { agentId: max.id, position: 1 }] } } });
   const support = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Support', ringTimeSeconds: 3, members: { create: [{ agentId: kim.id, position: 0 }] } } });
-  await publishFlow(rt, NUMBER, flowDocument('policy', [
-    { id: 'policy', type: 'forbidden-transfer', config: { presets: ['premium-rate'] } },
-    { id: 'agents', type: 'queue-group', config: { groupId: entry.id, strategy: 'simultaneous', ringTimeSeconds: 30 } },
-    { id: 'bye', type: 'hangup', config: {} },
-  ], [['policy', 'next', 'agents'], ['agents', 'no_answer', 'bye']]));
+  await publishFlow(rt, NUMBER, transferPolicyFlow(entry.id));
   // The after-sales flow ("rubrique"): a prompt, then it hangs up.
   const sav = await publishFlow(rt, SAV_NUMBER, flowDocument('sav-hello', [
     { id: 'sav-hello', type: 'message', config: { prompt: tts('Bienvenue au service après-vente. Nous allons traiter votre demande. Au revoir.') } },
@@ -64,47 +62,10 @@ afterAll(async () => {
   await rt?.stop();
 });
 
-const sdpAt = (port: number) => [
-  'v=0', 'o=caller 1 1 IN IP4 127.0.0.1', 's=-', 'c=IN IP4 127.0.0.1', 't=0 0',
-  `m=audio ${port} RTP/AVP 0 101`, 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', 'a=sendrecv', '',
-].join('\n');
+const agentPhone = (username: string, xml: string) => phoneOf(rt, username, xml);
 
-const agentAnswers = [
-  '<recv request="INVITE" crlf="true" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="From:" assign_to="remote"/></action></recv>',
-  uasReply('180 Ringing'),
-  uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-  '<recv request="ACK"/>',
-];
-
-/** The agent's phone answers, then gets a BYE (from either a transfer or the end of the call). */
-const answersThenBye = scenario(
-  '<recv request="INVITE" crlf="true"/>', uasReply('180 Ringing'), uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-  '<recv request="ACK"/>', '<recv request="BYE"/>', reply('200 OK'),
-);
-
-/** A request from the agent's phone (the UAS side of the dialog). */
-function agentRequest(method: string, cseq: number, extra = '', body = ''): string {
-  return `<send retrans="500"><![CDATA[
-${method} [next_url] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-From: <sip:agent@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
-To:[$remote]
-Call-ID: [call_id]
-CSeq: ${cseq} ${method}
-Contact: <sip:agent@[local_ip]:[local_port]>
-Max-Forwards: 70
-${extra}Content-Length: [len]
-
-${body}]]></send>`;
-}
-
-async function agentPhone(username: string, xml: string) {
-  const port = await freeUdpPort();
-  await registerAgent(rt, username, port);
-  const run = runSipp(xml, null, ['-m', '1', '-rtp_echo'], { port, timeoutS: 90 });
-  await waitForUdpListener(port);
-  return run;
-}
+/** The transferring agent's phone: answers, hangs up 1.5 s later (before the transfer's outcome). */
+const answersThenHangsUp = scenario(...agentAnswers, '<pause milliseconds="1500"/>', agentRequest('BYE', 104), '<recv response="200"/>');
 
 const callerHead = [
   '<recv response="100" optional="true"/>',
@@ -114,15 +75,7 @@ const callerHead = [
 ];
 
 /** The caller stays `holdMs`, then hangs up. */
-function caller(holdMs: number) {
-  return runSipp(scenario(
-    callerInvite(NUMBER, sdpAt(peer.port)), ...callerHead,
-    '<recv response="200" rrs="true"/>', ack,
-    `<pause milliseconds="${holdMs}"/>`,
-    inDialogRequest('BYE', 2),
-    '<recv response="200" crlf="true"/>',
-  ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 90 });
-}
+const caller = (holdMs: number) => callerHangsUpAfter(rt, NUMBER, sdpAt(peer.port), holdMs);
 
 /** The caller stays until Relais hangs up (a flow that ends). */
 function callerUntilBye() {
@@ -139,19 +92,8 @@ const bridged = () => eventually(() => { const x = liveCall(); return x?.endpoin
 const command = (call: ReturnType<typeof liveCall>, target: Extract<CallCommand, { type: 'transferCold' }>['target']) =>
   call.control!.execute({ type: 'transferCold', target, by: { kind: 'command', userId: null } });
 
-function rms(pcm: Int16Array): number {
-  let e = 0;
-  for (const x of pcm) e += x * x;
-  return pcm.length ? Math.sqrt(e / pcm.length) : 0;
-}
-
 /** The caller's tone goes out and comes back (the phone on the other side echoes RTP): audio both ways. */
-async function echoed(call: { endpoint: Parameters<RtpPeer['sendAudio']>[0] }): Promise<number> {
-  peer.clear();
-  await peer.sendAudio(call.endpoint, 'PCMU', synthesizeTone([1000], 1000, -10), { realTime: true });
-  await eventually(() => peer.received.length >= 40, 'echo');
-  return rms(peer.receivedAudio('PCMU'));
-}
+const echoed = (call: { endpoint: Parameters<RtpPeer['sendAudio']>[0] }) => echoThrough(peer, call.endpoint);
 
 async function finishedCall(callId: string) {
   await rt.recorder.flush(10_000);
@@ -165,12 +107,9 @@ const transfers = (record: Awaited<ReturnType<typeof finishedCall>>) => record.e
 
 describe('cold transfer targets', () => {
   it('group in cascade: the first member does not answer, the second does → caller bridged to the second', async () => {
-    const first = await agentPhone('hugo', answersThenBye);
+    const first = await agentPhone('hugo', answersThenBye());
     const ines = await agentPhone('ines', uasCancelled);
-    const jules = await agentPhone('jules', scenario(
-      '<recv request="INVITE" crlf="true"/>', uasReply('180 Ringing'), uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>', '<recv request="BYE"/>', reply('200 OK'),
-    ));
+    const jules = await agentPhone('jules', answersThenBye());
     const c = caller(16_000);
     const call = await bridged();
     const result = await command(call, { kind: 'group', groupId: ids.sales, strategy: 'cascade' });
@@ -193,7 +132,7 @@ describe('cold transfer targets', () => {
   }, 120_000);
 
   it('group with no strategy given nor in the flow → simultaneous: both members ring at once, the one answering wins, the other is CANCELled', async () => {
-    const first = await agentPhone('hugo', answersThenBye);
+    const first = await agentPhone('hugo', answersThenBye());
     const lea = await agentPhone('lea', uasCancelled);
     const max = await agentPhone('max', scenario(
       '<recv request="INVITE" crlf="true"/>', uasReply('180 Ringing'), '<pause milliseconds="1500"/>',
@@ -220,7 +159,7 @@ describe('cold transfer targets', () => {
   }, 120_000);
 
   it('group nobody answers while the transferring agent is still on the call → back to that agent', async () => {
-    const first = await agentPhone('hugo', answersThenBye);
+    const first = await agentPhone('hugo', answersThenBye());
     const kim = await agentPhone('kim', uasCancelled);
     const c = caller(14_000);
     const call = await bridged();
@@ -239,7 +178,7 @@ describe('cold transfer targets', () => {
 
   it('group nobody answers, the transferring agent hung up and does not answer again → message in the group mailbox', async () => {
     // The agent's phone hangs up while the group rings.
-    const first = await agentPhone('hugo', scenario(...agentAnswers, '<pause milliseconds="1500"/>', agentRequest('BYE', 104), '<recv response="200"/>'));
+    const first = await agentPhone('hugo', answersThenHangsUp);
     const kim = await agentPhone('kim', uasCancelled);
     const c = runSipp(scenario(
       callerInvite(NUMBER, sdpAt(peer.port)), ...callerHead,
@@ -286,7 +225,7 @@ describe('cold transfer targets', () => {
   }, 150_000);
 
   it('flow: another organisation or unpublished → 404 (caller stays); then the agent gets BYE and the caller hears the flow', async () => {
-    const first = await agentPhone('hugo', answersThenBye);
+    const first = await agentPhone('hugo', answersThenBye());
     const c = callerUntilBye();
     const call = await bridged();
     const agentEndpoint = call.endpoint.bridgedTo;
@@ -346,7 +285,7 @@ describe('cold transfer targets', () => {
     const foreign = await rt.prisma.contact.create({
       data: { organizationId: ids.otherOrg, name: 'Ailleurs', numbers: { create: [{ organizationId: ids.otherOrg, position: 0, number: '01 23 45 67 89', canonical: contactCanonical('01 23 45 67 89')! }] } },
     });
-    const first = await agentPhone('hugo', answersThenBye);
+    const first = await agentPhone('hugo', answersThenBye());
     const c = caller(9000);
     const call = await bridged();
     const agentEndpoint = call.endpoint.bridgedTo;
@@ -374,7 +313,7 @@ describe('cold transfer targets', () => {
     const contact = await rt.prisma.contact.create({
       data: { organizationId: rt.organizationId, name: 'Répondeur absent', numbers: { create: [{ organizationId: rt.organizationId, position: 0, number: '01 44 55 66 77', canonical: contactCanonical('01 44 55 66 77')! }] } },
     });
-    const first = await agentPhone('hugo', scenario(...agentAnswers, '<pause milliseconds="1500"/>', agentRequest('BYE', 104), '<recv response="200"/>'));
+    const first = await agentPhone('hugo', answersThenHangsUp);
     const trunk = runSipp(uasCancelled, null, ['-m', '1'], { port: trunkPort, timeoutS: 60 });
     await waitForUdpListener(trunkPort);
     const c = callerUntilBye();
@@ -395,15 +334,8 @@ describe('cold transfer targets', () => {
         numbers: { create: [{ organizationId: rt.organizationId, position: 0, label: 'standard', number: '01 23 45 67 89', canonical: contactCanonical('01 23 45 67 89')! }] },
       },
     });
-    const first = await agentPhone('hugo', answersThenBye);
-    const trunk = runSipp(scenario(
-      '<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:\\+33123456789@" search_in="msg" check_it="true" assign_to="ruri"/></action></recv>',
-      '<nop hide="true"><action><log message="[$ruri]"/></action></nop>',
-      uasReply('180 Ringing'),
-      uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-      '<recv request="ACK"/>', '<recv request="BYE"/>', reply('200 OK'),
-    ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 90 });
-    await waitForUdpListener(trunkPort);
+    const first = await agentPhone('hugo', answersThenBye());
+    const trunk = await trunkAnswers(trunkPort, '+33123456789');
     const c = caller(12_000);
     const call = await bridged();
     expect(await command(call, { kind: 'contact', contactId: contact.id })).toEqual({ ok: true });

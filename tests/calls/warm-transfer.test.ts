@@ -12,13 +12,14 @@
 // The caller's media is an in-test RTP peer (SIPp signals only); the phones whose audio is measured
 // are SIPp signalling with an RtpPeer's port in their SDP, the others SIPp with -rtp_echo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freeUdpPort, runSipp, sippOk, waitForUdpListener } from '../sip-edge/helpers';
-import { ack, inDialogRequest, reply, scenario, uasCancelled, uasReply } from '../sip-edge/scenarios';
+import { freeUdpPort, sippOk } from '../sip-edge/helpers';
+import { reply, scenario, uasCancelled, uasReply } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
-import { synthesizeTone } from '@/flow-runtime/media/tones';
+import { energyShare, tone } from '../media/support/tones';
 import type { CallCommand, CommandResult } from '@/flow-runtime/calls/call-control/commands';
 import type { LiveCall, OutboundLeg } from '@/flow-runtime/calls/live-call';
-import { AGENT_SDP, callerInvite, createAgent, eventually, flowDocument, publishFlow, registerAgent, startRuntime, type Runtime } from './support';
+import { AGENT_SDP, createAgent, eventually, publishFlow, startRuntime, type Runtime } from './support';
+import { agentAnswersAfter, agentPhone, agentRequest, answersThenBye, callerHangsUpAfter, callerUntilBye, echoThrough, heardLevel, loopbackTrunk, sdpAt, transferPolicyFlow, trunkAnswers } from './phone-support';
 
 const NUMBER = '+33199000071';
 let rt: Runtime;
@@ -29,7 +30,7 @@ beforeAll(async () => {
   // A trunk for the transfer to an external number (a SIPp started there); nothing else reaches it.
   trunkPort = await freeUdpPort();
   rt = await startRuntime({
-    trunk: { host: '127.0.0.1', port: trunkPort, transport: 'udp', username: null, password: null, callerId: { kind: 'entry' }, numberFormat: 'e164', countryCode: '33' },
+    trunk: loopbackTrunk(trunkPort),
   });
   rt.calls.services.transferRingMs = 4000;
   peer = await RtpPeer.create();
@@ -38,13 +39,7 @@ beforeAll(async () => {
   await rt.prisma.agent.update({ where: { id: ines.id }, data: { extension: '202' } });
   await rt.prisma.agent.update({ where: { id: jules.id }, data: { extension: '203' } });
   const group = await rt.prisma.queueGroup.create({ data: { organizationId: rt.organizationId, name: 'Warm', members: { create: [{ agentId: hugo.id, position: 0 }] } } });
-  await publishFlow(rt, NUMBER, {
-    ...flowDocument('policy', [
-      { id: 'policy', type: 'forbidden-transfer', config: { presets: ['premium-rate'] } },
-      { id: 'agents', type: 'queue-group', config: { groupId: group.id, strategy: 'simultaneous', ringTimeSeconds: 30 } },
-      { id: 'bye', type: 'hangup', config: {} },
-    ], [['policy', 'next', 'agents'], ['agents', 'no_answer', 'bye']]),
-  });
+  await publishFlow(rt, NUMBER, transferPolicyFlow(group.id));
 });
 
 afterAll(async () => {
@@ -52,65 +47,17 @@ afterAll(async () => {
   await rt?.stop();
 });
 
-const sdpAt = (port: number, origin = 'caller') => [
-  'v=0', `o=${origin} 1 1 IN IP4 127.0.0.1`, 's=-', 'c=IN IP4 127.0.0.1', 't=0 0',
-  `m=audio ${port} RTP/AVP 0 101`, 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', 'a=sendrecv', '',
-].join('\n');
-
-/** A phone that answers (its media at `sdp`) and waits for our BYE. */
-const answersThenBye = (sdp: string) => scenario(
-  '<recv request="INVITE" crlf="true"/>',
-  uasReply('180 Ringing'),
-  uasReply('200 OK', 'Content-Type: application/sdp\n', sdp),
-  '<recv request="ACK"/>',
-  '<recv request="BYE"/>',
-  reply('200 OK'),
-);
-
 /** A phone that answers and hangs up itself after `ms` (its BYE, as the UAS of the dialog). */
 const answersThenHangsUp = (sdp: string, ms: number) => scenario(
-  '<recv request="INVITE" crlf="true" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="From:" assign_to="remote"/></action></recv>',
-  uasReply('180 Ringing'),
-  uasReply('200 OK', 'Content-Type: application/sdp\n', sdp),
-  '<recv request="ACK"/>',
+  ...agentAnswersAfter(0, sdp),
   `<pause milliseconds="${ms}"/>`,
-  `<send retrans="500"><![CDATA[
-BYE [next_url] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-From: <sip:agent@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
-To:[$remote]
-Call-ID: [call_id]
-CSeq: 101 BYE
-Contact: <sip:agent@[local_ip]:[local_port]>
-Max-Forwards: 70
-Content-Length: 0
-
-]]></send>`,
+  agentRequest('BYE', 101),
   '<recv response="200"/>',
 );
 
-async function phone(username: string, xml: string, echo: boolean) {
-  const port = await freeUdpPort();
-  await registerAgent(rt, username, port);
-  const run = runSipp(xml, null, ['-m', '1', ...(echo ? ['-rtp_echo'] : [])], { port, timeoutS: 90 });
-  await waitForUdpListener(port);
-  return run;
-}
+const phone = (username: string, xml: string, echo: boolean) => agentPhone(rt, username, xml, { echo });
 
-function caller(holdMs: number) {
-  return runSipp(scenario(
-    callerInvite(NUMBER, sdpAt(peer.port)),
-    '<recv response="100" optional="true"/>',
-    '<recv response="180" optional="true"/>',
-    '<recv response="183" optional="true"/>',
-    '<recv response="180" optional="true"/>',
-    '<recv response="200" rrs="true"/>',
-    ack,
-    `<pause milliseconds="${holdMs}"/>`,
-    inDialogRequest('BYE', 2),
-    '<recv response="200" crlf="true"/>',
-  ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 90 });
-}
+const caller = (holdMs: number) => callerHangsUpAfter(rt, NUMBER, sdpAt(peer.port), holdMs);
 
 const command = { kind: 'command', userId: null } as const;
 
@@ -121,56 +68,44 @@ async function bridgedCall(): Promise<{ call: LiveCall; leg: OutboundLeg }> {
 
 const execute = (call: LiveCall, c: CallCommand): Promise<CommandResult> => call.control!.execute(c);
 
-function rms(pcm: Int16Array): number {
-  let e = 0;
-  for (const x of pcm) e += x * x;
-  return pcm.length ? Math.sqrt(e / pcm.length) : 0;
-}
-
-/** RMS of the next `packets` PCMU packets `who` receives. */
-async function level(who: RtpPeer, packets = 100): Promise<number> {
-  who.clear();
-  await eventually(() => who.received.length >= packets, `${packets} RTP packets`);
-  return rms(who.receivedAudio('PCMU'));
-}
-
-/** `from` sends a 1 kHz tone into `endpoint`; what comes back to it (an echoing phone at the far end). */
-async function echoed(from: RtpPeer, endpoint: Parameters<RtpPeer['sendAudio']>[0]): Promise<number> {
-  from.clear();
-  await from.sendAudio(endpoint, 'PCMU', synthesizeTone([1000], 1000, -10), { realTime: true });
-  await eventually(() => from.received.length >= 40, 'echo');
-  return rms(from.receivedAudio('PCMU'));
-}
-
-const BLOCK = 400; // 50 ms: whole cycles of 400, 700 and 1100 Hz
-
-function tone(ms: number, freq: number, amplitude = 6000): Int16Array {
-  return new Int16Array((ms * 8000) / 1000).map((_, i) => Math.round(amplitude * Math.sin((2 * Math.PI * freq * i) / 8000)));
-}
-
-/** Share of the signal's energy at `freq` (Goertzel over 50 ms blocks). */
-function energyShare(pcm: Int16Array, freq: number): number {
-  let tonePower = 0;
-  let total = 0;
-  const coeff = 2 * Math.cos((2 * Math.PI * freq) / 8000);
-  for (let o = 0; o + BLOCK <= pcm.length; o += BLOCK) {
-    let s1 = 0;
-    let s2 = 0;
-    for (let i = 0; i < BLOCK; i++) {
-      const x = pcm[o + i];
-      const s0 = x + coeff * s1 - s2;
-      s2 = s1;
-      s1 = s0;
-      total += x * x;
-    }
-    tonePower += (2 * (s1 * s1 + s2 * s2 - coeff * s1 * s2)) / BLOCK;
-  }
-  return total === 0 ? 0 : tonePower / total;
-}
-
 async function finishedCall() {
   await rt.recorder.flush(10_000);
   return eventually(() => rt.prisma.call.findFirst({ where: { entryNumber: NUMBER, endedAt: { not: null } }, orderBy: { startedAt: 'desc' }, include: { legs: { orderBy: { startedAt: 'asc' } }, events: { orderBy: { seq: 'asc' } } } }), 'call row');
+}
+
+type Endpoint = Parameters<RtpPeer['sendAudio']>[0];
+
+/** The consultation leg `legId` once it answered and the agent (at `agentEndpoint`) talks to it. */
+function consultationLeg(call: LiveCall, legId: string, agentEndpoint: Endpoint, what = 'agent bridged to the target') {
+  return eventually(() => { const t = call.legs.get(legId); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, what, 30_000);
+}
+
+/** Agent (700 Hz) and target (1100 Hz) talk at once: each hears mostly the other's tone. */
+async function agentAndTargetHearEachOther(agentMedia: RtpPeer, agentEndpoint: Endpoint, targetMedia: RtpPeer, targetEndpoint: Endpoint) {
+  agentMedia.clear();
+  targetMedia.clear();
+  await Promise.all([
+    agentMedia.sendAudio(agentEndpoint, 'PCMU', tone(1000, 700), { realTime: true }),
+    targetMedia.sendAudio(targetEndpoint, 'PCMU', tone(1000, 1100), { realTime: true, startTimestamp: 300_000 }),
+  ]);
+  await eventually(() => agentMedia.audible().length >= 30 && targetMedia.audible().length >= 30, 'audio between agent and target');
+  expect(energyShare(agentMedia.audibleAudio('PCMU'), 1100)).toBeGreaterThan(0.8);
+  expect(energyShare(targetMedia.audibleAudio('PCMU'), 700)).toBeGreaterThan(0.8);
+}
+
+/** The call's record once the target's leg ended too (it outlives the caller). */
+async function recordOnceTargetLeft(callId: string) {
+  await rt.recorder.flush(10_000);
+  return eventually(async () => {
+    const r = await rt.prisma.call.findUnique({ where: { id: callId }, include: { legs: { orderBy: { startedAt: 'asc' } }, events: { orderBy: { seq: 'asc' } } } });
+    return r?.legs[1]?.endedAt ? r : null;
+  }, 'the target leg ended');
+}
+
+/** transferWarm to ines (extension 202); her consultation leg (the `nth` attempt) once she talks to the agent. */
+async function consultWithInes(call: LiveCall, leg: OutboundLeg, agentEndpoint: Endpoint, nth = 1) {
+  await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
+  return consultationLeg(call, `${leg.legId}-w${nth}`, agentEndpoint);
 }
 
 const results = (events: { kind: string; data: unknown }[]) => events.filter((e) => e.kind === 'transfer').map((e) => (e.data as { result: string }).result);
@@ -187,17 +122,17 @@ describe('warm transfer', () => {
       const progress: number[] = [];
       const started = await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command, progress: { accepted: () => progress.push(100), finished: (s) => void progress.push(s) } });
       expect(started).toEqual({ ok: true, detail: 'ringing' });
-      const consultation = await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, 'agent bridged to the target', 30_000);
+      const consultation = await consultationLeg(call, `${leg.legId}-w1`, agentEndpoint);
       expect(progress).toEqual([100, 200]);
       // the caller hears hold music, not the consultation
       expect(call.endpoint.bridgedTo).toBeNull();
-      const held = await level(peer);
+      const held = await heardLevel(peer);
       // the agent talks to the target: the agent's tone comes back through the target's echoing phone
-      const consult = await echoed(agentMedia, agentEndpoint);
+      const consult = await echoThrough(agentMedia, agentEndpoint);
       expect(await execute(call, { type: 'complete', by: command })).toEqual({ ok: true });
       expect(call.endpoint.bridgedTo).toBe(consultation.endpoint);
       expect(leg.endpoint).toBe(consultation.endpoint); // the flow's leg carries the target now
-      const through = await echoed(peer, call.endpoint);
+      const through = await echoThrough(peer, call.endpoint);
       const [cr, fr, tr] = await Promise.all([c.done, first.done, target.done]);
       expect(sippOk(fr)).toBe('ok'); // the first agent got its BYE at complete
       expect(sippOk(tr)).toBe('ok');
@@ -236,12 +171,12 @@ describe('warm transfer', () => {
     expect(sippOk(await target.done)).toBe('ok'); // CANCELled at the ring time
     // still on hold: music to the caller until the agent retrieves
     expect(call.endpoint.playing).toBe(true);
-    const held = await level(peer);
+    const held = await heardLevel(peer);
     // another attempt from there is judged like the first (here: forbidden), the caller still on hold
     expect(await execute(call, { type: 'transferWarm', target: { kind: 'number', number: '0899000000' }, by: command })).toMatchObject({ ok: false, status: 403 });
     expect(await execute(call, { type: 'retrieve', by: command })).toEqual({ ok: true });
     expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
-    const back = await echoed(peer, call.endpoint);
+    const back = await echoThrough(peer, call.endpoint);
     const [cr, fr] = await Promise.all([c.done, first.done]);
     expect(sippOk(cr)).toBe('ok');
     expect(sippOk(fr)).toBe('ok');
@@ -265,8 +200,7 @@ describe('warm transfer', () => {
       const c = caller(30_000);
       const { call, leg } = await bridgedCall();
       const agentEndpoint = leg.endpoint!;
-      await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
-      const consultation = await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, 'agent bridged to the target', 30_000);
+      const consultation = await consultWithInes(call, leg, agentEndpoint);
       const targetEndpoint = consultation.endpoint!;
       expect(await execute(call, { type: 'switch', by: command })).toEqual({ ok: true, detail: 'caller' });
       expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
@@ -331,13 +265,12 @@ describe('warm transfer', () => {
     expect(await execute(call, { type: 'retrieve', by: command })).toEqual({ ok: true });
     expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
     expect(sippOk(await ringing.done)).toBe('ok'); // CANCEL, 487
-    await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
-    const consultation = await eventually(() => { const t = call.legs.get(`${leg.legId}-w2`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, 'agent bridged to the target', 30_000);
+    const consultation = await consultWithInes(call, leg, agentEndpoint, 2);
     expect(call.endpoint.bridgedTo).toBeNull();
     // the agent's BYE completes the transfer
     expect(sippOk(await first.done)).toBe('ok');
     await eventually(() => call.endpoint.bridgedTo === consultation.endpoint && leg.endpoint === consultation.endpoint, 'caller bridged to the target', 10_000);
-    const through = await echoed(peer, call.endpoint);
+    const through = await echoThrough(peer, call.endpoint);
     const [cr, tr] = await Promise.all([c.done, target.done]);
     expect(sippOk(cr)).toBe('ok');
     expect(sippOk(tr)).toBe('ok');
@@ -358,31 +291,18 @@ describe('warm transfer', () => {
       const c = caller(10_000);
       const { call, leg } = await bridgedCall();
       const agentEndpoint = leg.endpoint!;
-      await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
-      const consultation = await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, 'agent bridged to the target', 30_000);
+      const consultation = await consultWithInes(call, leg, agentEndpoint);
       const targetEndpoint = consultation.endpoint!;
       expect(await execute(call, { type: 'conference', by: command })).toEqual({ ok: true });
       expect(sippOk(await c.done)).toBe('ok');
       await eventually(() => !rt.calls.active.has(call.id), 'the call over for the caller', 10_000);
       await eventually(() => agentEndpoint.bridgedTo === targetEndpoint, 'agent and target bridged', 10_000);
-      agentMedia.clear();
-      targetMedia.clear();
-      await Promise.all([
-        agentMedia.sendAudio(agentEndpoint, 'PCMU', tone(1000, 700), { realTime: true }),
-        targetMedia.sendAudio(targetEndpoint, 'PCMU', tone(1000, 1100), { realTime: true, startTimestamp: 300_000 }),
-      ]);
-      await eventually(() => agentMedia.audible().length >= 30 && targetMedia.audible().length >= 30, 'audio between agent and target');
-      expect(energyShare(agentMedia.audibleAudio('PCMU'), 1100)).toBeGreaterThan(0.8);
-      expect(energyShare(targetMedia.audibleAudio('PCMU'), 700)).toBeGreaterThan(0.8);
+      await agentAndTargetHearEachOther(agentMedia, agentEndpoint, targetMedia, targetEndpoint);
       // the agent hangs up: the target gets our BYE
       const [fr, tr] = await Promise.all([first.done, target.done]);
       expect(sippOk(fr)).toBe('ok');
       expect(sippOk(tr)).toBe('ok');
-      await rt.recorder.flush(10_000);
-      const record = await eventually(async () => {
-        const r = await rt.prisma.call.findUnique({ where: { id: call.id }, include: { legs: { orderBy: { startedAt: 'asc' } }, events: { orderBy: { seq: 'asc' } } } });
-        return r?.legs[1]?.endedAt ? r : null;
-      }, 'the target leg ended');
+      const record = await recordOnceTargetLeft(call.id);
       expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'answered'], ['conference', 'answered']]);
       // the call's record ends with the caller; the target's leg when the agent hung up, later
       expect(record.legs[1].endedAt!.getTime() - record.endedAt!.getTime()).toBeGreaterThan(3000);
@@ -402,13 +322,12 @@ describe('warm transfer', () => {
     const c = caller(18_000);
     const { call, leg } = await bridgedCall();
     const agentEndpoint = leg.endpoint!;
-    await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
-    const consultation = await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, 'agent bridged to the target', 30_000);
+    const consultation = await consultWithInes(call, leg, agentEndpoint);
     expect(await execute(call, { type: 'conference', by: command })).toEqual({ ok: true });
     expect(call.endpoint.bridgedTo).toBeNull(); // in the mixer, not a bridge
     expect(sippOk(await first.done)).toBe('ok');
     await eventually(() => call.endpoint.bridgedTo === consultation.endpoint && leg.endpoint === consultation.endpoint, 'caller bridged to the target', 10_000);
-    const through = await echoed(peer, call.endpoint);
+    const through = await echoThrough(peer, call.endpoint);
     const [cr, tr] = await Promise.all([c.done, target.done]);
     expect(sippOk(cr)).toBe('ok');
     expect(sippOk(tr)).toBe('ok');
@@ -440,7 +359,7 @@ describe('warm transfer', () => {
       expect(call.endpoint.playing).toBe(true); // still on hold music, the target still ringing
       const ines = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'ines' } });
       await eventually(() => leg.agentId === ines.id && call.endpoint.bridgedTo === leg.endpoint, 'caller bridged to the target', 20_000);
-      const through = await echoed(peer, call.endpoint);
+      const through = await echoThrough(peer, call.endpoint);
       const [cr, tr] = await Promise.all([c.done, target.done]);
       expect(sippOk(cr)).toBe('ok');
       expect(sippOk(tr)).toBe('ok');
@@ -462,15 +381,14 @@ describe('warm transfer', () => {
     const c = caller(16_000);
     const { call, leg } = await bridgedCall();
     const agentEndpoint = leg.endpoint!;
-    await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
-    await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint; }, 'agent bridged to the target', 30_000);
+    await consultWithInes(call, leg, agentEndpoint);
     expect(sippOk(await target.done)).toBe('ok');
     await eventually(() => !call.legs.has(`${leg.legId}-w1`), 'consultation over', 10_000);
     expect(call.endpoint.playing).toBe(true);
     expect(await execute(call, { type: 'switch', by: command })).toMatchObject({ ok: false, status: 409 });
     expect(await execute(call, { type: 'retrieve', by: command })).toEqual({ ok: true });
     expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
-    const back = await echoed(peer, call.endpoint);
+    const back = await echoThrough(peer, call.endpoint);
     const [cr, fr] = await Promise.all([c.done, first.done]);
     expect(sippOk(cr)).toBe('ok');
     expect(sippOk(fr)).toBe('ok');
@@ -485,16 +403,7 @@ describe('warm transfer', () => {
     const agentMedia = await RtpPeer.create();
     try {
       const first = await phone('hugo', answersThenBye(sdpAt(agentMedia.port, 'agent')), false);
-      const trunk = runSipp(scenario(
-        '<recv request="INVITE" crlf="true"><action><ereg regexp="^INVITE sip:\\+33123456789@" search_in="msg" check_it="true" assign_to="ruri"/></action></recv>',
-        '<nop hide="true"><action><log message="[$ruri]"/></action></nop>',
-        uasReply('180 Ringing'),
-        uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-        '<recv request="ACK"/>',
-        '<recv request="BYE"/>',
-        reply('200 OK'),
-      ), null, ['-m', '1', '-rtp_echo'], { port: trunkPort, timeoutS: 90 });
-      await waitForUdpListener(trunkPort);
+      const trunk = await trunkAnswers(trunkPort, '+33123456789');
       const c = caller(14_000);
       const { call, leg } = await bridgedCall();
       const agentEndpoint = leg.endpoint!;
@@ -502,11 +411,11 @@ describe('warm transfer', () => {
       // a second one while this one goes on: refused, and so are hold and a cold transfer
       expect(await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command })).toMatchObject({ ok: false, status: 409 });
       expect(await execute(call, { type: 'hold', by: command })).toMatchObject({ ok: false, status: 409 });
-      const consultation = await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, 'agent bridged to the number', 30_000);
-      const consult = await echoed(agentMedia, agentEndpoint);
+      const consultation = await consultationLeg(call, `${leg.legId}-w1`, agentEndpoint, 'agent bridged to the number');
+      const consult = await echoThrough(agentMedia, agentEndpoint);
       expect(await execute(call, { type: 'complete', by: command })).toEqual({ ok: true });
       expect(call.endpoint.bridgedTo).toBe(consultation.endpoint);
-      const through = await echoed(peer, call.endpoint);
+      const through = await echoThrough(peer, call.endpoint);
       const [cr, fr, tr] = await Promise.all([c.done, first.done, trunk.done]);
       expect(sippOk(tr)).toBe('ok');
       expect(sippOk(fr)).toBe('ok');
@@ -540,7 +449,7 @@ describe('warm transfer', () => {
     expect(call.endpoint.bridgedTo).toBeNull();
     expect(await execute(call, { type: 'retrieve', by: command })).toEqual({ ok: true });
     expect(call.endpoint.bridgedTo).toBe(agentEndpoint);
-    const back = await echoed(peer, call.endpoint);
+    const back = await echoThrough(peer, call.endpoint);
     const [cr, fr] = await Promise.all([c.done, first.done]);
     expect(sippOk(cr)).toBe('ok');
     expect(sippOk(fr)).toBe('ok');
@@ -559,31 +468,18 @@ describe('warm transfer', () => {
       const c = caller(7000);
       const { call, leg } = await bridgedCall();
       const agentEndpoint = leg.endpoint!;
-      await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
-      const consultation = await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint ? t : null; }, 'agent bridged to the target', 30_000);
+      const consultation = await consultWithInes(call, leg, agentEndpoint);
       const targetEndpoint = consultation.endpoint!;
       // the agent is back with the caller (the target on hold music) when the caller hangs up
       expect(await execute(call, { type: 'switch', by: command, to: 'caller' })).toEqual({ ok: true, detail: 'caller' });
       expect(sippOk(await c.done)).toBe('ok');
       await eventually(() => !rt.calls.active.has(call.id), 'the call over for the caller', 10_000);
       await eventually(() => agentEndpoint.bridgedTo === targetEndpoint, 'agent and target bridged', 10_000);
-      agentMedia.clear();
-      targetMedia.clear();
-      await Promise.all([
-        agentMedia.sendAudio(agentEndpoint, 'PCMU', tone(1000, 700), { realTime: true }),
-        targetMedia.sendAudio(targetEndpoint, 'PCMU', tone(1000, 1100), { realTime: true, startTimestamp: 300_000 }),
-      ]);
-      await eventually(() => agentMedia.audible().length >= 30 && targetMedia.audible().length >= 30, 'audio between agent and target');
-      expect(energyShare(agentMedia.audibleAudio('PCMU'), 1100)).toBeGreaterThan(0.8);
-      expect(energyShare(targetMedia.audibleAudio('PCMU'), 700)).toBeGreaterThan(0.8);
+      await agentAndTargetHearEachOther(agentMedia, agentEndpoint, targetMedia, targetEndpoint);
       const [fr, tr] = await Promise.all([first.done, target.done]);
       expect(sippOk(fr)).toBe('ok');
       expect(sippOk(tr)).toBe('ok');
-      await rt.recorder.flush(10_000);
-      const record = await eventually(async () => {
-        const r = await rt.prisma.call.findUnique({ where: { id: call.id }, include: { legs: { orderBy: { startedAt: 'asc' } }, events: { orderBy: { seq: 'asc' } } } });
-        return r?.legs[1]?.endedAt ? r : null;
-      }, 'the target leg ended');
+      const record = await recordOnceTargetLeft(call.id);
       expect(record.legs.map((l) => [l.kind, l.outcome])).toEqual([['agent', 'answered'], ['transfer_warm', 'answered']]);
       expect(record.legs[1].endedAt!.getTime() - record.endedAt!.getTime()).toBeGreaterThan(3000);
       expect(results(record.events)).toEqual(['started', 'answered', 'caller_left']);
@@ -599,21 +495,10 @@ describe('warm transfer', () => {
   it('a hangup command in a conference ends the call for everyone: BYE to the caller, the agent and the target', async () => {
     const first = await phone('hugo', answersThenBye(AGENT_SDP), true);
     const target = await phone('ines', answersThenBye(AGENT_SDP), true);
-    const c = runSipp(scenario(
-      callerInvite(NUMBER, sdpAt(peer.port)),
-      '<recv response="100" optional="true"/>',
-      '<recv response="180" optional="true"/>',
-      '<recv response="183" optional="true"/>',
-      '<recv response="180" optional="true"/>',
-      '<recv response="200" rrs="true"/>',
-      ack,
-      '<recv request="BYE"/>',
-      reply('200 OK'),
-    ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 90 });
+    const c = callerUntilBye(rt, NUMBER, sdpAt(peer.port));
     const { call, leg } = await bridgedCall();
     const agentEndpoint = leg.endpoint!;
-    await execute(call, { type: 'transferWarm', target: { kind: 'extension', extension: '202' }, by: command });
-    await eventually(() => { const t = call.legs.get(`${leg.legId}-w1`); return t?.endpoint && agentEndpoint.bridgedTo === t.endpoint; }, 'agent bridged to the target', 30_000);
+    await consultWithInes(call, leg, agentEndpoint);
     expect(await execute(call, { type: 'conference', by: command })).toEqual({ ok: true });
     expect(await execute(call, { type: 'hangup', by: command })).toEqual({ ok: true });
     const [cr, fr, tr] = await Promise.all([c.done, first.done, target.done]);

@@ -27,9 +27,10 @@ import { startAgentChangeListener } from '@/flow-runtime/agents/agent-change-lis
 import type { PgListen } from '@/flow-runtime/calls/pg-listen';
 import { createUserWithPassword } from '@/app/lib/users/create-user';
 import { sendCallCommand } from '@/app/lib/calls/send-call-command';
-import { freeUdpPort, runSipp, sippOk, waitForUdpListener, type SippRun } from '@/tests/sip-edge/helpers';
-import { ack, reply, scenario, uasReply } from '@/tests/sip-edge/scenarios';
-import { AGENT_SDP, callerInvite, createAgent, eventually, play, publishFlow, registerAgent, startRuntime, tts, type Runtime } from '@/tests/calls/support';
+import { runSipp, sippOk, type SippRun } from '@/tests/sip-edge/helpers';
+import { ack, reply, scenario } from '@/tests/sip-edge/scenarios';
+import { AGENT_SDP, callerInvite, createAgent, eventually, play, publishFlow, startRuntime, tts, type Runtime } from '@/tests/calls/support';
+import { agentAnswersAfter, agentPhone as phoneOf, agentReinvite, agentRequest, answersThenBye } from '@/tests/calls/phone-support';
 import { expect, test } from './support/fixtures';
 
 const NUMBER = '+33199000140';
@@ -58,21 +59,7 @@ test.afterAll(async () => {
 });
 
 /** An agent's phone: answers (echoing RTP) after ringing briefly, then waits for Relais's BYE. */
-async function agentPhone(username: string): Promise<SippRun> {
-  const port = await freeUdpPort();
-  await registerAgent(rt, username, port);
-  const run = runSipp(scenario(
-    '<recv request="INVITE" crlf="true"/>',
-    uasReply('180 Ringing'),
-    '<pause milliseconds="500"/>',
-    uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-    '<recv request="ACK"/>',
-    '<recv request="BYE"/>',
-    reply('200 OK'),
-  ), null, ['-m', '1', '-rtp_echo'], { port, timeoutS: 170 });
-  await waitForUdpListener(port);
-  return run;
-}
+const agentPhone = (username: string): Promise<SippRun> => phoneOf(rt, username, answersThenBye(AGENT_SDP, 500), { timeoutS: 170 });
 
 /** A signed-in browser context for another user, and its API requests (with the Origin the CSRF check wants). */
 async function signedInContext(browser: Browser, baseURL: string, email: string, password: string): Promise<{ context: BrowserContext; api: APIRequestContext }> {
@@ -253,30 +240,6 @@ test('agent console: a call with its group and path, hold/resume, warm transfer 
   await adminSide.context.close();
 });
 
-/** A request from the agent's phone, the UAS side of the dialog (as tests/calls/live-view.test.ts). */
-function phoneRequest(method: string, cseq: number, extra = '', body = ''): string {
-  return `<send retrans="500"><![CDATA[
-${method} [next_url] SIP/2.0
-Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-From: <sip:agent@[local_ip]:[local_port]>;tag=[pid]SIPpTag01[call_number]
-To:[$remote]
-Call-ID: [call_id]
-CSeq: ${cseq} ${method}
-Contact: <sip:agent@[local_ip]:[local_port]>
-Max-Forwards: 70
-${extra}Content-Length: [len]
-
-${body}]]></send>`;
-}
-
-const phoneSdp = (direction: string, version: number) => AGENT_SDP.replace('a=sendrecv', `a=${direction}`).replace('o=agent 1 1', `o=agent 1 ${version}`);
-const phoneReinvite = (cseq: number, direction: string, version: number) => [
-  phoneRequest('INVITE', cseq, 'Content-Type: application/sdp\n', phoneSdp(direction, version)),
-  '<recv response="100" optional="true"/>',
-  '<recv response="200"/>',
-  phoneRequest('ACK', cseq).replace(' retrans="500"', ''),
-];
-
 test('agent console: a hold and a transfer made on the phone show on the console', async ({ page, signIn, snapshot }) => {
   test.setTimeout(180_000);
   const org = rt.organizationId;
@@ -302,27 +265,20 @@ test('agent console: a hold and a transfer made on the phone show on the console
   await expect(page.getByTestId('effective-status')).toHaveText('Available');
 
   // Paul's phone answers, holds and resumes by re-INVITE, then transfers to Léa (302) by REFER.
-  const paulPort = await freeUdpPort();
-  await registerAgent(rt, paul.sipUsername, paulPort);
-  const paulPhone = runSipp(scenario(
-    '<recv request="INVITE" crlf="true" rrs="true"><action><ereg regexp=".*" search_in="hdr" header="From:" assign_to="remote"/></action></recv>',
-    uasReply('180 Ringing'),
-    '<pause milliseconds="500"/>',
-    uasReply('200 OK', 'Content-Type: application/sdp\n', AGENT_SDP),
-    '<recv request="ACK"/>',
+  const paulPhone = await phoneOf(rt, paul.sipUsername, scenario(
+    ...agentAnswersAfter(500),
     '<pause milliseconds="4000"/>',
-    ...phoneReinvite(101, 'sendonly', 2),
+    ...agentReinvite(101, 'sendonly', 2),
     '<pause milliseconds="4000"/>',
-    ...phoneReinvite(102, 'sendrecv', 3),
+    ...agentReinvite(102, 'sendrecv', 3),
     '<pause milliseconds="4000"/>',
-    phoneRequest('REFER', 103, 'Refer-To: <sip:302@127.0.0.1>\nReferred-By: <sip:agent@[local_ip]>\n'),
+    agentRequest('REFER', 103, 'Refer-To: <sip:302@127.0.0.1>\nReferred-By: <sip:agent@[local_ip]>\n'),
     '<recv response="202"/>',
     '<recv request="NOTIFY"/>', reply('200 OK'),
     '<recv request="NOTIFY"/>', reply('200 OK'),
     '<recv request="BYE"/>',
     reply('200 OK'),
-  ), null, ['-m', '1', '-rtp_echo'], { port: paulPort, timeoutS: 120 });
-  await waitForUdpListener(paulPort);
+  ), { timeoutS: 120 });
   const leaPhone = await agentPhone(lea.sipUsername);
   const caller = runSipp(scenario(
     callerInvite(number),

@@ -14,34 +14,9 @@ import { telephoneEventTrain } from '@/flow-runtime/media/rfc4733';
 import type { CodecName } from '@/flow-runtime/media/media-endpoint';
 import { RtpPeer, waitFor } from './support/rtp-peer';
 import { startTestServer, type TestServer } from './support/server';
+import { energyShare, tone } from './support/tones';
 
 const FREQ = { a: 400, b: 700, c: 1100 } as const;
-const BLOCK = 400; // 50 ms: a whole number of cycles of each tone, so no leakage between them
-
-function tone(ms: number, freq: number, amplitude = 6000): Int16Array {
-  return new Int16Array((ms * 8000) / 1000).map((_, i) => Math.round(amplitude * Math.sin((2 * Math.PI * freq * i) / 8000)));
-}
-
-/** Share of the signal's energy at `freq` (1 for a pure tone at that frequency, ~0.5 for one of two equal tones). */
-function energyShare(pcm: Int16Array, freq: number): number {
-  let tonePower = 0;
-  let total = 0;
-  const coeff = 2 * Math.cos((2 * Math.PI * freq) / 8000);
-  for (let o = 0; o + BLOCK <= pcm.length; o += BLOCK) {
-    let s1 = 0;
-    let s2 = 0;
-    for (let i = 0; i < BLOCK; i++) {
-      const x = pcm[o + i];
-      const s0 = x + coeff * s1 - s2;
-      s2 = s1;
-      s1 = s0;
-      total += x * x;
-    }
-    tonePower += (2 * (s1 * s1 + s2 * s2 - coeff * s1 * s2)) / BLOCK;
-  }
-  return total === 0 ? 0 : tonePower / total;
-}
-
 /** What a phone heard: its non-silent audio, decoded in arrival order. */
 function heard(peer: RtpPeer, codec: CodecName): Int16Array {
   return peer.audibleAudio(codec);

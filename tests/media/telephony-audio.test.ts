@@ -14,6 +14,7 @@ import { readTelephonyWav } from '@/flow-runtime/media/prompt-library';
 import { findCommand, runWasm, synthesizeSpeech } from '@/flow-runtime/media/speech-engine';
 import { toTelephonyPcm } from '@/flow-runtime/media/telephony-audio';
 import { bestCorrelation } from './support/rtp-peer';
+import { toneShare } from './support/tones';
 
 const MP3 = readFileSync(path.resolve(import.meta.dirname, '../fixtures/audio/bienvenue-44k-stereo.mp3'));
 
@@ -34,22 +35,6 @@ function sineWav(freq: number, seconds: number, rate: number, channels: number, 
   const wav = new wavefile.WaveFile();
   wav.fromScratch(channels, rate, bitDepth, channels === 1 ? chans[0] : chans);
   return Buffer.from(wav.toBuffer());
-}
-
-/** Power of one frequency in 8 kHz samples (Goertzel), relative to the total power: 1 = a pure tone. */
-function toneShare(pcm: Int16Array, freq: number): number {
-  const k = 2 * Math.cos((2 * Math.PI * freq) / 8000);
-  let s1 = 0;
-  let s2 = 0;
-  let total = 0;
-  for (const x of pcm) {
-    const s0 = x + k * s1 - s2;
-    s2 = s1;
-    s1 = s0;
-    total += x * x;
-  }
-  const power = s1 * s1 + s2 * s2 - k * s1 * s2;
-  return total ? (2 * power) / (pcm.length * total) : 0;
 }
 
 const rms = (pcm: Int16Array) => Math.sqrt(pcm.reduce((s, x) => s + x * x, 0) / Math.max(1, pcm.length));

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MediaEndpoint } from '@/flow-runtime/media';
 import { RtpPeer, waitFor } from './support/rtp-peer';
 import { startTestServer, type TestServer } from './support/server';
+import { tone, toneLevel } from './support/tones';
 
 let t: TestServer;
 let caller: RtpPeer;
@@ -28,27 +29,9 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((ep) => ep.close()));
 });
 
-function tone(ms: number, freq: number): Int16Array {
-  return new Int16Array((ms * 8000) / 1000).map((_, i) => Math.round(6000 * Math.sin((2 * Math.PI * freq * i) / 8000)));
-}
-
 function readWav(file: string): Int16Array {
   const wav = new wavefile.WaveFile(readFileSync(file));
   return wav.getSamples(false, Int16Array) as unknown as Int16Array;
-}
-
-/** RMS amplitude of the component at `freq` (Goertzel over the whole signal). */
-export function toneLevel(pcm: Int16Array, freq: number): number {
-  const coeff = 2 * Math.cos((2 * Math.PI * freq) / 8000);
-  let s1 = 0;
-  let s2 = 0;
-  for (const x of pcm) {
-    const s = x + coeff * s1 - s2;
-    s2 = s1;
-    s1 = s;
-  }
-  const power = s1 * s1 + s2 * s2 - coeff * s1 * s2;
-  return pcm.length ? Math.sqrt((2 * power) / pcm.length) / Math.sqrt(pcm.length) : 0;
 }
 
 async function bridged(): Promise<[MediaEndpoint, MediaEndpoint]> {

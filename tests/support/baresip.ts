@@ -21,6 +21,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freeUdpPort } from '../sip-edge/helpers';
+import { concatPcm } from '../../flow-runtime/media/tones';
+import { rms, toneShare } from '../media/support/tones';
 
 export const BARESIP = process.env.BARESIP_BIN ?? '/usr/bin/baresip';
 const MODULES = process.env.BARESIP_MODULES ?? '/usr/lib/baresip/modules';
@@ -283,14 +285,7 @@ export class Baresip {
     if (this.kept) return this.kept[kind];
     const snd = path.join(this.dir, 'snd');
     const files = readdirSync(snd).filter((f) => f.endsWith(`-${kind}.wav`)).sort();
-    const parts = files.map((f) => wavSamples(readFileSync(path.join(snd, f))));
-    const out = new Int16Array(parts.reduce((n, p) => n + p.length, 0));
-    let o = 0;
-    for (const p of parts) {
-      out.set(p, o);
-      o += p.length;
-    }
-    return out;
+    return concatPcm(files.map((f) => wavSamples(readFileSync(path.join(snd, f)))));
   }
 
   /** The process log so far (stdout/stderr with the SIP trace, commands and events). */
@@ -362,24 +357,4 @@ export function toneMs(pcm: Int16Array, freq: number, rate = 8000): number {
   return ms;
 }
 
-/** Power of `freq` relative to the total power of the block (1 = a pure tone), Goertzel. */
-export function toneShare(pcm: Int16Array, freq: number, rate = 8000): number {
-  const k = 2 * Math.cos((2 * Math.PI * freq) / rate);
-  let s1 = 0;
-  let s2 = 0;
-  let total = 0;
-  for (const x of pcm) {
-    const s0 = x + k * s1 - s2;
-    s2 = s1;
-    s1 = s0;
-    total += x * x;
-  }
-  const power = s1 * s1 + s2 * s2 - k * s1 * s2;
-  return total ? (2 * power) / (pcm.length * total) : 0;
-}
-
-export function rms(pcm: Int16Array): number {
-  let e = 0;
-  for (const x of pcm) e += x * x;
-  return pcm.length ? Math.sqrt(e / pcm.length) : 0;
-}
+export { rms, toneShare };

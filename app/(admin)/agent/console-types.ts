@@ -1,6 +1,9 @@
 // The shapes the console reads, exactly as issue 14's contracts give them (C1 statuses, C2 live
 // events, C3 directory / calls of the day). Kept here, on the browser side, so the console does
-// not import server code.
+// not import server code; LiveCallView (the runtime's) and DirectoryEntry (the route's) are type-only
+// exports of the server's own definitions.
+
+import type { LiveCallView } from '@/flow-runtime/live/live-call-view';
 
 export type EffectiveStatus = 'available' | 'ringing' | 'in_call' | 'wrap_up' | 'paused' | 'offline';
 export type ChosenStatus = 'available' | 'paused' | 'offline';
@@ -38,31 +41,8 @@ export interface AgentMe {
   status: AgentStatusView;
 }
 
-export type LiveCallState = 'ivr' | 'queued' | 'ringing' | 'talking' | 'held' | 'consulting' | 'conference' | 'transferring';
-export type LiveAgentRole = 'ringing' | 'talking' | 'held' | 'consulting' | 'target';
-
-/** C2: a call in progress as the runtime describes it. */
-export interface LiveCallView {
-  callId: string;
-  organizationId: string;
-  direction: 'inbound' | 'outbound' | 'internal';
-  entryNumber: string;
-  /** null when the caller hid their number. */
-  caller: string | null;
-  contactName: string | null;
-  group: GroupRef | null;
-  startedAt: string;
-  waitedMs: number;
-  answeredAt: string | null;
-  path: Array<{ nodeId: string; label: string; key?: string }>;
-  state: LiveCallState;
-  agents: Array<{ agentId: string; role: LiveAgentRole }>;
-  canRetrieve: boolean;
-  canComplete: boolean;
-  canSwitch: boolean;
-  canConference: boolean;
-  recording: boolean;
-}
+/** C2: a call in progress as the runtime describes it (type only: no server code reaches the browser). */
+export type { LiveAgentRole, LiveCallState, LiveCallView } from '@/flow-runtime/live/live-call-view';
 
 /** C2: one NOTIFY relais_live payload as socket.io hands it to the browser. */
 export type LiveEvent =
@@ -75,18 +55,9 @@ export interface SyncResult {
   calls: LiveCallView[];
 }
 
-export type DirectoryKind = 'agent' | 'group' | 'flow' | 'contact';
-export type Availability = 'available' | 'busy' | 'paused' | 'offline';
-
-/** C3: one row of GET /api/directory. */
-export interface DirectoryEntry {
-  kind: DirectoryKind;
-  id: string;
-  name: string;
-  detail: string | null;
-  availability: Availability | null;
-  availableCount?: number;
-}
+/** C3: one row of GET /api/directory, as the route builds it (type only). */
+export type { DirectoryEntry, DirectoryKind } from '@/app/lib/agent-console/directory';
+export type { Availability } from '@/app/lib/agent-console/agent-availability';
 
 /** C3: one row of GET /api/agent/me/calls. */
 export interface AgentCallOfDay {

@@ -3,28 +3,16 @@
 // Works inside a Prisma transaction (pass `tx`): the event then goes out only if it commits.
 // Unlike the runtime's (flow-runtime/live/publish.ts) it throws: a route publishing in its
 // transaction wants the failure. A payload over 7 KB is refused (NOTIFY's limit is 8000 bytes).
+// The payload, its limit and the NOTIFY are the runtime's (one definition for both ends).
 
-export type LiveEventType = 'agent.status' | 'call.updated' | 'call.ended';
+import { encodeLive, LIVE_PAYLOAD_MAX, notifyLive, type LiveEvent, type RawQuery } from '@/flow-runtime/live/publish';
 
-export interface LiveEvent {
-  o: string;
-  a: string[];
-  t: LiveEventType | (string & {});
-  d: unknown;
-  at?: string;
-}
-
-export interface RawQuery {
-  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
-}
-
-export const LIVE_CHANNEL = 'relais_live';
-export const LIVE_PAYLOAD_MAX = 7000;
+export { LIVE_CHANNEL, LIVE_PAYLOAD_MAX, type LiveEvent, type LiveEventType, type RawQuery } from '@/flow-runtime/live/publish';
 
 export async function publishLive(db: RawQuery, event: LiveEvent): Promise<void> {
-  const payload = JSON.stringify({ o: event.o, a: event.a, t: event.t, d: event.d, at: event.at ?? new Date().toISOString() });
+  const payload = encodeLive(event);
   if (Buffer.byteLength(payload) > LIVE_PAYLOAD_MAX) throw new Error(`live event ${event.t} too large (${Buffer.byteLength(payload)} bytes)`);
-  await db.$executeRawUnsafe(`SELECT pg_notify('relais_live', $1)`, payload);
+  await notifyLive(db, payload);
 }
 
 /** The parsed payload of a relais_live notification, or null when it is not one. */
