@@ -5,7 +5,8 @@
 // are not a section: every user reaches their own from the user menu (/tokens).
 export type Role = 'admin' | 'supervisor' | 'agent';
 
-export type SectionKey = 'agent' | 'flows' | 'voicemails' | 'numbers' | 'calendars' | 'groups' | 'agents' | 'sounds' | 'forbidden' | 'contacts' | 'audit' | 'users';
+export type SectionKey = 'agent' | 'flows' | 'voicemails' | 'numbers' | 'calendars' | 'groups' | 'agents' | 'sounds' | 'forbidden' | 'contacts' | 'audit' | 'users'
+  | 'calls' | 'stats' | 'live' | 'webhooks';
 
 export interface Section {
   key: SectionKey;
@@ -37,6 +38,11 @@ export const sections: readonly Section[] = [
   // Read-only: the log is written by the actions it records.
   { key: 'audit', href: '/audit', view: managers, edit: [] },
   { key: 'users', href: '/users', view: ['admin'], edit: ['admin'] },
+  // Issue 15: what supervisors look at all day. Read-only for them; webhooks are admins' settings.
+  { key: 'calls', href: '/calls', view: managers, edit: [] },
+  { key: 'stats', href: '/stats', view: managers, edit: [] },
+  { key: 'live', href: '/live', view: managers, edit: [] },
+  { key: 'webhooks', href: '/webhooks', view: ['admin'], edit: ['admin'] },
 ];
 
 /** Where a user lands after signing in: agents on their console, the others on the flows. */
