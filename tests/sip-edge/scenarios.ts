@@ -73,16 +73,20 @@ export function uasReply(status: string, extra = '', body = ''): string {
 
 export const scenario = (...steps: string[]) => `${head}\n${steps.join('\n')}\n${tail}`;
 
-/** SIPp calls in, the app answers; SIPp hangs up. */
+/**
+ * SIPp calls in, the app answers; SIPp hangs up. The INVITE and the BYE are SIPp transactions
+ * (start_txn / response_txn): the BYE's 200 is matched by its Via branch, so a late
+ * retransmission of the 200 to the INVITE (its ACK lost) is never taken for the BYE's answer.
+ */
 export const uacCallerHangsUp = (transport: 'UDP' | 'TCP' = 'UDP', ringingOptional = false) => scenario(
-  invite({ transport }),
-  '<recv response="100" optional="true"/>',
-  `<recv response="180"${ringingOptional ? ' optional="true"' : ''}/>`,
-  '<recv response="200" rtd="true" rrs="true"/>',
-  ack,
+  invite({ transport }).replace('<send retrans="500">', '<send retrans="500" start_txn="invite">'),
+  '<recv response="100" optional="true" response_txn="invite"/>',
+  `<recv response="180"${ringingOptional ? ' optional="true"' : ''} response_txn="invite"/>`,
+  '<recv response="200" rtd="true" rrs="true" response_txn="invite"/>',
+  ack.replace('<send>', '<send ack_txn="invite">'),
   '<pause milliseconds="200"/>',
-  inDialogRequest('BYE', 2),
-  '<recv response="200" crlf="true"/>',
+  inDialogRequest('BYE', 2).replace('<send retrans="500">', '<send retrans="500" start_txn="bye">'),
+  '<recv response="200" crlf="true" response_txn="bye"/>',
 );
 
 /** SIPp calls in, the app answers and later hangs up: SIPp expects the BYE. */
