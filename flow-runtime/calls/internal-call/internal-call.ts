@@ -162,6 +162,9 @@ export class InternalCall {
     await this.caller.endpoint.bridge(endpoint, { dtmf: 'forward' }).catch((err) => this.deps.log.warn({ err, callId: this.id }, 'internal call: bridge failed'));
     this.deps.recorder.callAnswered(this.id);
     this.deps.recorder.legAnswered(this.id, this.legRow);
+    // summary: the agent who answered (the calling agent for a number), then the calling agent
+    this.deps.recorder.callSummary(this.id, { kind: 'agent', agentId: callee.agentId ?? this.from.id });
+    this.deps.recorder.callSummary(this.id, { kind: 'agent', agentId: this.from.id, answered: false });
     this.event('internal_call', { result: 'answered' });
   }
 
