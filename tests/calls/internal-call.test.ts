@@ -89,6 +89,12 @@ describe('calls from an agent phone', () => {
     expect(row.legs[0]).toMatchObject({ kind: 'internal', agentId: ines.id, outcome: 'answered' });
     expect(row.legs[0].answeredAt).not.toBeNull();
     expect(row.legs[0].endedAt).not.toBeNull();
+    // summary (issue 15): ines answered, then hugo who called; no flow, no queue
+    expect(row).toMatchObject({ agentId: ines.id, flowId: null, groupId: null, waitMs: null, transferCount: 0 });
+    expect(row.agentIds).toHaveLength(2);
+    expect(row.agentIds[0]).toBe(ines.id);
+    expect(row.talkMs).toBe(row.endedAt!.getTime() - row.agentAnsweredAt!.getTime());
+    expect(row.talkMs).toBeGreaterThan(5000);
   }, 90_000);
 
   it('no credentials: 407 and nobody rings; wrong password: 403', async () => {
