@@ -252,6 +252,13 @@ describe('calls from an agent phone', () => {
       expect(sippOk(br)).toBe('ok');
       expect(music).toBeGreaterThan(300);
       expect(through).toBeGreaterThan(300);
+      // in the call's timeline (issue 15): hugo's phone held, then resumed
+      await rt.recorder.flush(10_000);
+      const events = await rt.prisma.callEvent.findMany({ where: { callId: call.id, kind: { in: ['hold', 'resume'] } }, orderBy: { seq: 'asc' } });
+      const hugo = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'hugo' } });
+      expect(events.map((e) => [e.kind, e.data])).toEqual([
+        ['hold', { by: 'agent-phone', agentId: hugo.id, number: null }], ['resume', { by: 'agent-phone', agentId: hugo.id, number: null }],
+      ]);
     } finally {
       await inesMedia.close();
     }
