@@ -51,6 +51,8 @@ class AttemptRecord {
       data: { callbackRequestId: request.id, attempt: request.attempts, maxAttempts: request.maxAttempts, groupId: request.groupId, originalCallId: call.originalCallId },
     });
     if (!request.callId) recorder.callbackLinked(this.callId, request.id);
+    // summary: placed for the request's group (not a caller waiting in it)
+    if (request.groupId) recorder.callSummary(this.callId, { kind: 'group', groupId: request.groupId });
   }
 
   leg(agentId: string | null, destination: string): LegRow {
@@ -79,8 +81,11 @@ class AttemptRecord {
     if (this.recorder && this.callId) this.recorder.pathEvent(this.callId, { kind, data });
   }
 
-  answered(): void {
-    if (this.recorder && this.callId) this.recorder.callAnswered(this.callId);
+  /** The customer answered: the agent's talk starts. */
+  answered(agentId: string): void {
+    if (!this.recorder || !this.callId) return;
+    this.recorder.callAnswered(this.callId);
+    this.recorder.callSummary(this.callId, { kind: 'agent', agentId });
   }
 
   ended(outcome: CallOutcome | null, result: CallbackAttemptResult): void {
@@ -242,7 +247,7 @@ export function createCallbackPlacer(services: Services, opts: { label?: string 
         record.legEnded(leg.row, 'answered');
         return finish({ kind: 'retry', outcome: 'agent_hung_up' }, 'cancelled');
       }
-      record.answered();
+      record.answered(agent.agentId);
       await customerEndpoint.setRemoteAnswer(dialed.remote.sdp);
 
       // 3. bridge until either side hangs up

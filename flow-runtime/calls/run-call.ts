@@ -63,7 +63,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
   const caller = callerNumber(req, services.homeCountryCode, services.identityTrust.isTrusted(req));
   const callId = services.recorder.callStarted({
     organizationId: route.organizationId, sipCallId: req.get('Call-ID') ?? '', entryNumber: called,
-    caller, callee: called, flowVersionId: published.versionId,
+    caller, callee: called, flowVersionId: published.versionId, flowId: route.flowId,
   });
   const call = new LiveCall(callId, services.srf, req, res, endpoint, services.log);
   // What consoles and the wallboard see (flow-runtime/live/): LiveCall row + relais_live events.

@@ -42,6 +42,7 @@ export interface PathEntry {
     | 'node-entered'
     | 'output-taken'
     | 'variable-set'
+    | 'key'
     | 'leg'
     | 'queue'
     | 'http'

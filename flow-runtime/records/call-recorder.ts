@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../prisma/client';
 import { Outbox, type OutboxOp, type OutboxOptions } from './outbox';
+import { CallSummary, type CallSummaryFact } from './call-summary';
 
 export type CallOutcome = 'abandoned' | 'cancelled' | 'no_answer' | 'busy' | 'answered';
 export type LegOutcome = 'answered' | 'no_answer' | 'busy' | 'cancelled' | 'failed';
@@ -17,6 +18,8 @@ export interface CallStart {
   caller: string | null;
   callee: string;
   flowVersionId: string | null;
+  /** The Flow of flowVersionId (summary column, written with the row). */
+  flowId?: string | null;
   language?: string | null;
   startedAt?: Date;
 }
@@ -84,6 +87,8 @@ export class CallRecorder {
   private readonly seqs = new Map<string, number>();
   /** Seq counters of calls that ended in the last minute: a late event (a call recording stored after the end) keeps counting. */
   private readonly endedSeqs = new Map<string, { seq: number; at: number }>();
+  /** The summary columns of calls in progress (call-summary.ts), written with their end. */
+  private readonly summaries = new Map<string, CallSummary>();
 
   constructor(prisma: PrismaClient, outbox: Omit<OutboxOptions, 'execute' | 'isPermanent'>, private readonly now: () => Date = () => new Date()) {
     this.outbox = new Outbox({ ...outbox, execute: (op) => executeRecord(prisma, op), isPermanent: isPermanentDbError });
@@ -107,9 +112,10 @@ export class CallRecorder {
   callStarted(call: CallStart): string {
     const id = randomUUID();
     this.seqs.set(id, 0);
+    this.summaries.set(id, new CallSummary());
     this.put(id, 'call.create', {
       id, organizationId: call.organizationId, sipCallId: call.sipCallId, entryNumber: call.entryNumber,
-      caller: call.caller, callee: call.callee, flowVersionId: call.flowVersionId, language: call.language ?? null,
+      caller: call.caller, callee: call.callee, flowVersionId: call.flowVersionId, flowId: call.flowId ?? null, language: call.language ?? null,
       startedAt: iso(call.startedAt, this.now),
     });
     return id;
@@ -124,8 +130,16 @@ export class CallRecorder {
     this.put(callId, 'call.update', { id: callId, ...patch });
   }
 
+  /** What only the kind of call knows for its summary columns (call-summary.ts): its group, when its talk starts. */
+  callSummary(callId: string, fact: CallSummaryFact): void {
+    this.summaries.get(callId)?.fact(fact, this.now());
+  }
+
   callEnded(callId: string, outcome: CallOutcome | null, at?: Date): void {
-    this.put(callId, 'call.update', { id: callId, outcome, endedAt: iso(at, this.now) });
+    const endedAt = at ?? this.now();
+    const summary = this.summaries.get(callId)?.finish(endedAt);
+    this.summaries.delete(callId);
+    this.put(callId, 'call.update', { id: callId, outcome, endedAt: endedAt.toISOString(), ...summary });
     const now = Date.now();
     for (const [id, e] of this.endedSeqs) if (now - e.at > 60_000) this.endedSeqs.delete(id);
     const seq = this.seqs.get(callId);
@@ -139,8 +153,10 @@ export class CallRecorder {
     const seq = (this.seqs.get(callId) ?? late?.seq ?? 0) + 1;
     if (late) late.seq = seq;
     else this.seqs.set(callId, seq);
+    const at = event.at ?? this.now();
+    this.summaries.get(callId)?.observe({ kind: event.kind, nodeId: event.nodeId, data: event.data, at });
     this.put(callId, 'event.create', {
-      id: randomUUID(), callId, seq, at: iso(event.at, this.now), kind: event.kind, nodeId: event.nodeId ?? null,
+      id: randomUUID(), callId, seq, at: at.toISOString(), kind: event.kind, nodeId: event.nodeId ?? null,
       nodeType: event.nodeType ?? null, output: event.output ?? null, data: event.data ?? null,
     });
     return seq;
@@ -172,6 +188,8 @@ export class CallRecorder {
       agentId: v.mailbox.kind === 'agent' ? v.mailbox.agentId : null, groupId: v.mailbox.kind === 'group' ? v.mailbox.groupId : null,
       caller: v.caller, durationMs: v.durationMs, audio: Buffer.from(v.audio).toString('base64'), createdAt: iso(undefined, this.now),
     });
+    // the message is often stored after the call ended (the caller hung up while recording)
+    if (v.callId) this.flag(v.callId, 'voicemail');
     return id;
   }
 
@@ -181,6 +199,7 @@ export class CallRecorder {
       id, organizationId: c.organizationId, callId: c.callId, groupId: c.groupId, number: c.number,
       earliestAt: iso(c.earliestAt, this.now), maxAttempts: c.maxAttempts ?? 3, createdAt: iso(undefined, this.now),
     });
+    if (c.callId) this.flag(c.callId, 'callback');
     return id;
   }
 
@@ -204,6 +223,13 @@ export class CallRecorder {
     return id;
   }
 
+  /** Call.voicemail / callbackRequested: in the summary written at the end, or at once when the call already ended. */
+  private flag(callId: string, what: 'voicemail' | 'callback'): void {
+    const summary = this.summaries.get(callId);
+    if (summary) summary.fact({ kind: what }, this.now());
+    else this.put(callId, 'call.update', { id: callId, ...(what === 'voicemail' ? { voicemail: true } : { callbackRequested: true }) });
+  }
+
   private put(key: string, kind: string, data: Record<string, unknown>): void {
     this.outbox.enqueue({ id: randomUUID(), key, kind, data });
   }
@@ -219,7 +245,7 @@ export async function executeRecord(prisma: PrismaClient, op: OutboxOp): Promise
     case 'call.update': {
       const { id, ...rest } = d;
       const data: Record<string, unknown> = { ...rest };
-      for (const k of ['answeredAt', 'endedAt']) if (k in data) data[k] = date(data[k]);
+      for (const k of ['answeredAt', 'endedAt', 'queuedAt', 'agentAnsweredAt']) if (k in data) data[k] = date(data[k]);
       await prisma.call.update({ where: { id: id as string }, data });
       return;
     }

@@ -116,6 +116,10 @@ describe('callbacks placed by the scheduler', () => {
     }
     expect(call.events[0].data).toMatchObject({ callbackRequestId: request.id, attempt: 1, groupId });
     expect(call.events.map((e) => e.kind)).toContain('bridge');
+    // summary (issue 15): the request's group, the agent who answered, talk from the customer's answer
+    expect(call).toMatchObject({ groupId, agentId: eveId, agentIds: [eveId], queuedAt: null, waitMs: null });
+    expect(call.agentAnsweredAt!.getTime()).toBeGreaterThanOrEqual(call.legs[1].startedAt.getTime());
+    expect(call.talkMs).toBe(call.endedAt!.getTime() - call.agentAnsweredAt!.getTime());
     expect(row.callId).toBe(call.id); // a request made outside a call is linked to its attempt
   }, 90_000);
 
@@ -144,7 +148,7 @@ describe('callbacks placed by the scheduler', () => {
 
     const calls = await attemptCalls(request.id);
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ callee: '+33612345670', outcome: 'busy', answeredAt: null });
+    expect(calls[0]).toMatchObject({ callee: '+33612345670', outcome: 'busy', answeredAt: null, agentId: null, talkMs: null, groupId });
     expect(calls[0].legs.map((l) => [l.agentId, l.destination, l.outcome])).toEqual([[eveId, `agent:${eveId}`, 'answered'], [null, '+33612345670', 'busy']]);
   }, 60_000);
 

@@ -89,6 +89,12 @@ describe('calls from an agent phone', () => {
     expect(row.legs[0]).toMatchObject({ kind: 'internal', agentId: ines.id, outcome: 'answered' });
     expect(row.legs[0].answeredAt).not.toBeNull();
     expect(row.legs[0].endedAt).not.toBeNull();
+    // summary (issue 15): ines answered, then hugo who called; no flow, no queue
+    expect(row).toMatchObject({ agentId: ines.id, flowId: null, groupId: null, waitMs: null, transferCount: 0 });
+    expect(row.agentIds).toHaveLength(2);
+    expect(row.agentIds[0]).toBe(ines.id);
+    expect(row.talkMs).toBe(row.endedAt!.getTime() - row.agentAnsweredAt!.getTime());
+    expect(row.talkMs).toBeGreaterThan(5000);
   }, 90_000);
 
   it('no credentials: 407 and nobody rings; wrong password: 403', async () => {
@@ -246,6 +252,13 @@ describe('calls from an agent phone', () => {
       expect(sippOk(br)).toBe('ok');
       expect(music).toBeGreaterThan(300);
       expect(through).toBeGreaterThan(300);
+      // in the call's timeline (issue 15): hugo's phone held, then resumed
+      await rt.recorder.flush(10_000);
+      const events = await rt.prisma.callEvent.findMany({ where: { callId: call.id, kind: { in: ['hold', 'resume'] } }, orderBy: { seq: 'asc' } });
+      const hugo = await rt.prisma.agent.findFirstOrThrow({ where: { sipUsername: 'hugo' } });
+      expect(events.map((e) => [e.kind, e.data])).toEqual([
+        ['hold', { by: 'agent-phone', agentId: hugo.id, number: null }], ['resume', { by: 'agent-phone', agentId: hugo.id, number: null }],
+      ]);
     } finally {
       await inesMedia.close();
     }

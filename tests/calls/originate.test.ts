@@ -173,6 +173,10 @@ describe('outgoing calls from the console', () => {
     ]);
     // the customer was dialled only once the agent had answered
     expect(row.legs[1].startedAt.getTime()).toBeGreaterThanOrEqual(row.legs[0].answeredAt!.getTime());
+    // summary (issue 15): placed for the group (no queue, no wait), the agent's talk from the customer's answer
+    expect(row).toMatchObject({ groupId, agentId: lea.id, agentIds: [lea.id], queuedAt: null, waitMs: null, flowId: null });
+    expect(row.agentAnsweredAt!.getTime()).toBeGreaterThanOrEqual(row.legs[1].startedAt.getTime());
+    expect(row.talkMs).toBe(row.endedAt!.getTime() - row.agentAnsweredAt!.getTime());
     const started = row.events.find((e) => e.kind === 'originate');
     expect(started?.data).toMatchObject({ result: 'started', agentId: lea.id, groupId, number: '+33123456789', contactId, contactName: 'Dupont Transports', callerId: '+33199000071', requestedById: user.id });
     expect(row.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['hold', 'resume', 'hangup']));

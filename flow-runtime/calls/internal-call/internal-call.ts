@@ -162,6 +162,9 @@ export class InternalCall {
     await this.caller.endpoint.bridge(endpoint, { dtmf: 'forward' }).catch((err) => this.deps.log.warn({ err, callId: this.id }, 'internal call: bridge failed'));
     this.deps.recorder.callAnswered(this.id);
     this.deps.recorder.legAnswered(this.id, this.legRow);
+    // summary: the agent who answered (the calling agent for a number), then the calling agent
+    this.deps.recorder.callSummary(this.id, { kind: 'agent', agentId: callee.agentId ?? this.from.id });
+    this.deps.recorder.callSummary(this.id, { kind: 'agent', agentId: this.from.id, answered: false });
     this.event('internal_call', { result: 'answered' });
   }
 
@@ -282,13 +285,18 @@ export class InternalCall {
     const holding = direction === 'recvonly' || direction === 'inactive';
     if (holding && !this.holding.has(party)) {
       this.holding.add(party);
-      this.deps.live?.(this, 'hold', { agentId: party.agentId });
+      // a CallEvent of the call's timeline too (as the flow calls' hold/resume), and the live view
+      this.event('hold', this.holdRecord(party));
       await holdCaller(other.endpoint, []);
     } else if (!holding && this.holding.delete(party)) {
-      this.deps.live?.(this, 'resume', { agentId: party.agentId });
+      this.event('resume', this.holdRecord(party));
       if (this.holding.has(other)) other.endpoint.stopPlayback();
       else await resumeCaller(other.endpoint, party.endpoint);
     }
+  }
+
+  private holdRecord(party: Party): Record<string, unknown> {
+    return { by: party.agentId ? 'agent-phone' : 'external-phone', agentId: party.agentId, number: party.number };
   }
 
   /** The other party of `party`. */

@@ -105,6 +105,7 @@ async function run(services: CallServices, r: OriginateRequest, options: Origina
     organizationId: r.organizationId, sipCallId: `originate-${randomUUID()}`, entryNumber: line.callerId ?? extension,
     caller: extension, callee: number, flowVersionId: null,
   });
+  recorder.callSummary(callId, { kind: 'group', groupId: r.groupId });
   const call = new LiveCall(callId, services.srf, NO_INVITE, NO_RESPONSE, customer, log);
   call.origin = { kind: 'outbound', agentId: agent.id, groupId: r.groupId, number, contactId: r.contactId, contactName: r.contactName };
   // What the consoles and the wallboard see (flow-runtime/live/): the customer as the caller, the group's number as the entry.
@@ -247,6 +248,8 @@ async function run(services: CallServices, r: OriginateRequest, options: Origina
   customerAnswered = true;
   call.adoptDialog(dialog);
   recorder.callAnswered(callId);
+  // the agent's talk starts with the customer's answer
+  recorder.callSummary(callId, { kind: 'agent', agentId: agent.id });
   recorder.legAnswered(callId, customerRow);
   record('originate', { result: 'answered' });
   live.onOutgoing('answered', agent.id);

@@ -5,7 +5,7 @@
 // noInputPrompt) up to `retries` times before `invalid` / `timeout`. Sensitive digits are
 // masked in the path (the variable keeps them for the flow's use).
 import type { PlayItem } from '../types';
-import type { StepHandler, StepRun } from '../step-run';
+import { mask, type StepHandler, type StepRun } from '../step-run';
 
 type Run = StepRun<'input'>;
 
@@ -46,9 +46,11 @@ function finish(run: Run): void {
   const digits = (run.data.digits as string) ?? '';
   run.cancelTimer('first');
   run.cancelTimer('inter');
-  if (digits === '') return retry(run, 'invalid');
-  if (!isValid(run, digits)) return retry(run, 'invalid');
   const sensitive = run.config.sensitive ?? false;
+  const accepted = digits !== '' && isValid(run, digits);
+  // what the caller typed (masked when sensitive), each attempt
+  run.persist('key', { digits: sensitive ? mask(digits) : digits, accepted });
+  if (!accepted) return retry(run, 'invalid');
   run.setVariable(run.config.variable, digits, { sensitive });
   run.leave('ok', { length: digits.length });
 }

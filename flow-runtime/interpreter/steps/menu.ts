@@ -42,7 +42,9 @@ export const menuStep: StepHandler<'menu'> = {
       case 'dtmf': {
         if (run.data.phase === 'prompt' && !(run.config.bargeIn ?? true)) return;
         run.cancelTimer('input');
-        if (run.config.keys.some((k) => k.key === event.key)) return run.leave(event.key);
+        const accepted = run.config.keys.some((k) => k.key === event.key);
+        run.persist('key', { key: event.key, accepted });
+        if (accepted) return run.leave(event.key);
         return retry(run, 'invalid', event.key);
       }
       case 'timerFired':

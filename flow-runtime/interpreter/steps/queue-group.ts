@@ -114,6 +114,8 @@ export const queueGroupStep: StepHandler<'queue-group'> = {
     }
     const strategy = run.config.strategy ?? 'simultaneous';
     run.setData({ rang: 0, busy: 0 });
+    // the call is offered to the group (its wait starts), whether or not anyone can be rung
+    run.persist('queue', { event: 'offered', groupId: g.id, strategy });
     if (strategy === 'queue') {
       if (!g.members.some((m) => agentStatus(run.context, m.agentId) !== 'offline')) return run.leave('unavailable');
       run.play(holdItems(run), { loop: true });

@@ -50,6 +50,7 @@ export const redirectStep: StepHandler<'redirect'> = {
       case 'group': {
         const group = run.context.groups[target.groupId ?? ''];
         if (!group) return run.leave('failed', { reason: 'unknown-group' });
+        run.persist('queue', { event: 'offered', groupId: group.id, strategy: 'redirect' });
         const available = group.members.filter((m) => agentStatus(run.context, m.agentId) === 'available');
         if (available.length === 0) {
           if (group.members.some((m) => agentStatus(run.context, m.agentId) === 'busy')) {
