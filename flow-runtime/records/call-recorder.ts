@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../prisma/client';
 import { Outbox, type OutboxOp, type OutboxOptions } from './outbox';
+import { emitWebhookEvent, webhookEmitOp, type WebhookEmitOp } from '../webhooks/webhook-emit';
+import type { WebhookEventType } from '../webhooks/webhook-events';
 
 export type CallOutcome = 'abandoned' | 'cancelled' | 'no_answer' | 'busy' | 'answered';
 export type LegOutcome = 'answered' | 'no_answer' | 'busy' | 'cancelled' | 'failed';
@@ -112,6 +114,7 @@ export class CallRecorder {
       caller: call.caller, callee: call.callee, flowVersionId: call.flowVersionId, language: call.language ?? null,
       startedAt: iso(call.startedAt, this.now),
     });
+    this.webhook(id, 'call.started', { organizationId: call.organizationId, callId: id });
     return id;
   }
 
@@ -126,6 +129,7 @@ export class CallRecorder {
 
   callEnded(callId: string, outcome: CallOutcome | null, at?: Date): void {
     this.put(callId, 'call.update', { id: callId, outcome, endedAt: iso(at, this.now) });
+    this.webhook(callId, 'call.ended', { callId });
     const now = Date.now();
     for (const [id, e] of this.endedSeqs) if (now - e.at > 60_000) this.endedSeqs.delete(id);
     const seq = this.seqs.get(callId);
@@ -154,6 +158,7 @@ export class CallRecorder {
 
   legAnswered(callId: string, legId: string, at?: Date): void {
     this.put(callId, 'leg.update', { id: legId, answeredAt: iso(at, this.now) });
+    this.webhook(callId, 'call.answered', { callId, legId });
   }
 
   legEnded(callId: string, legId: string, outcome: LegOutcome, at?: Date): void {
@@ -172,6 +177,10 @@ export class CallRecorder {
       agentId: v.mailbox.kind === 'agent' ? v.mailbox.agentId : null, groupId: v.mailbox.kind === 'group' ? v.mailbox.groupId : null,
       caller: v.caller, durationMs: v.durationMs, audio: Buffer.from(v.audio).toString('base64'), createdAt: iso(undefined, this.now),
     });
+    this.webhook(v.callId ?? id, 'voicemail.created', {
+      organizationId: v.organizationId, callId: v.callId,
+      data: { voicemail: { id, callId: v.callId, mailbox: v.mailbox, caller: v.caller, durationMs: v.durationMs, audioPath: `/api/voicemails/${id}/audio` } },
+    });
     return id;
   }
 
@@ -180,6 +189,10 @@ export class CallRecorder {
     this.put(c.callId ?? id, 'callback.create', {
       id, organizationId: c.organizationId, callId: c.callId, groupId: c.groupId, number: c.number,
       earliestAt: iso(c.earliestAt, this.now), maxAttempts: c.maxAttempts ?? 3, createdAt: iso(undefined, this.now),
+    });
+    this.webhook(c.callId ?? id, 'callback.requested', {
+      organizationId: c.organizationId, callId: c.callId,
+      data: { callbackRequest: { id, callId: c.callId, groupId: c.groupId, number: c.number, earliestAt: iso(c.earliestAt, this.now) } },
     });
     return id;
   }
@@ -202,6 +215,11 @@ export class CallRecorder {
       provider: s.provider ?? null, error: s.error ?? null, sentAt: s.sentAt ? s.sentAt.toISOString() : null, createdAt: iso(undefined, this.now),
     });
     return id;
+  }
+
+  /** A webhook event (flow-runtime/webhooks), after the write it follows on the same key. */
+  private webhook(key: string, type: WebhookEventType, fields: Omit<WebhookEmitOp, 'eventId' | 'type' | 'at'>): void {
+    this.put(key, 'webhook.emit', webhookEmitOp(type, fields, this.now()) as unknown as Record<string, unknown>);
   }
 
   private put(key: string, kind: string, data: Record<string, unknown>): void {
@@ -256,6 +274,9 @@ export async function executeRecord(prisma: PrismaClient, op: OutboxOp): Promise
       return;
     case 'sms.create':
       await prisma.smsMessage.createMany({ data: [<never>{ ...d, sentAt: date(d.sentAt), createdAt: date(d.createdAt) }], skipDuplicates: true });
+      return;
+    case 'webhook.emit':
+      await emitWebhookEvent(prisma, op.data as WebhookEmitOp);
       return;
     default:
       throw new UnknownRecordKindError(op.kind);
