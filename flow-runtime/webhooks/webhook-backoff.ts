@@ -33,7 +33,7 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /** `WEBHOOK_BACKOFF_SECONDS=10,30,120` and `WEBHOOK_MAX_ATTEMPTS=8`, else the default. */
-export function backoffFromEnv(env: NodeJS.ProcessEnv): BackoffPolicy {
+export function backoffFromEnv(env: Record<string, string | undefined>): BackoffPolicy {
   const raw = env.WEBHOOK_BACKOFF_SECONDS?.trim();
   const schedule = raw ? raw.split(',').map((s) => Number(s.trim()) * 1000) : null;
   const scheduleMs = schedule && schedule.length > 0 && schedule.every((n) => Number.isFinite(n) && n >= 0) ? schedule : DEFAULT_BACKOFF.scheduleMs;

@@ -19,7 +19,7 @@ import { PgListen } from '../calls/pg-listen';
 import { silentLogger, type Logger } from '../calls/sip-types';
 import { allowList, OutboundHttpError, outboundRequest, type Resolver } from '../outbound-http';
 import { DEFAULT_BACKOFF, isRetryableStatus, nextRetryDelay, type BackoffPolicy } from './webhook-backoff';
-import { WEBHOOK_CHANNEL } from './webhook-events';
+import { WEBHOOK_CHANNEL, WEBHOOK_TEST_EVENT } from './webhook-events';
 import { EVENT_ID_HEADER, EVENT_TYPE_HEADER, SIGNATURE_HEADER, signatureHeader } from './webhook-signature';
 
 export interface WebhookDispatcherOptions {
@@ -212,7 +212,7 @@ export class WebhookDispatcher extends EventEmitter<{ attempt: [DeliveryAttempt]
     let httpStatus: number | null = null;
     let error: string | null = null;
     let retryable = false;
-    if (!sub.active) {
+    if (!sub.active && row.event !== WEBHOOK_TEST_EVENT) {
       error = 'webhook disabled';
     } else {
       const body = JSON.stringify(row.payload);
