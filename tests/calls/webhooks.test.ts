@@ -129,6 +129,7 @@ describe('webhooks during real calls', () => {
       callerInvite(ANSWERED),
       '<recv response="100" optional="true"/>',
       '<recv response="180" optional="true"/>',
+      '<recv response="183" optional="true"/>',
       '<recv response="200" rrs="true"/>',
       ack,
       '<pause milliseconds="3000"/>',

@@ -49,7 +49,7 @@ export function WebhooksList({ webhooks, editable }: { webhooks: WebhookRow[]; e
             header: t('fields.url'),
             cell: (w) => (
               <>
-                <Link href={`/webhooks/${w.id}`} aria-label={t('deliveriesNamed', { name: name(w) })}>
+                <Link href={`/webhooks/${w.id}`}>
                   <code>{w.url}</code>
                 </Link>
                 {w.description && <div className="muted">{w.description}</div>}
