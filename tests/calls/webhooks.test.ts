@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- tests inspect arbitrary JSON payloads with assertions */
 // Webhooks in real calls (SIPp caller → embedded edge → runtime → SIPp agent): the runtime's
 // dispatcher POSTs each event to loopback receivers allowed by the organisation's outbound
 // allow-list. Checked: the events of an answered call (started, answered by the agent, ended

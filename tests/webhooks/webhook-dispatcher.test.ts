@@ -180,7 +180,7 @@ describe('webhook dispatcher', () => {
   it('NOTIFY relais_webhooks wakes a dispatcher that would otherwise sleep a minute', async () => {
     const r = await listening(() => 200);
     await allow(r);
-    const sub = await subscribe(r.url, ['call.started', 'call.ended']);
+    await subscribe(r.url, ['call.started', 'call.ended']);
     dispatcher({ pollMs: 60_000, connection: poolConfigFromUrl(db.url) });
     await eventually(async () => (await db.prisma.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM pg_stat_activity WHERE query LIKE 'LISTEN%relais_webhooks%'`)).length > 0, 'listening', 10_000);
     const call = await db.prisma.call.create({ data: { organizationId: orgId, sipCallId: 'sip-1', entryNumber: '+33100000000', callee: '+33100000000', caller: '+33611111111' } });
