@@ -15,7 +15,7 @@ import { expect, test } from './support/fixtures';
 
 const shots = path.resolve(import.meta.dirname, '../../docs/screenshots');
 
-test('an admin creates a webhook, sees its secret once, and follows its deliveries', async ({ page, admin, signIn, prisma }) => {
+test('an admin creates a webhook, sees its secret once, and follows its deliveries', async ({ page, admin, signIn, prisma, snapshot }) => {
   // The receiver: refuses the first request with 500, then accepts.
   const received: { body: string; signature: string }[] = [];
   let requests = 0;
@@ -43,25 +43,26 @@ test('an admin creates a webhook, sees its secret once, and follows its deliveri
     // A private address is refused, said at the URL field.
     await page.getByRole('button', { name: 'New webhook' }).click();
     const dialog = page.getByRole('dialog', { name: 'New webhook' });
-    await dialog.getByLabel('URL').fill('http://10.1.2.3/hooks');
+    await dialog.getByLabel('URL', { exact: true }).fill('http://10.1.2.3/hooks');
     await dialog.getByLabel('Description').fill('CRM call log');
     // every event is ticked for a new webhook; leave voicemails out
     await expect(dialog.getByRole('checkbox', { name: /Call ended/ })).toBeChecked();
     await dialog.getByRole('checkbox', { name: /Voicemail left/ }).uncheck();
     await dialog.getByRole('button', { name: 'Create webhook' }).click();
     await expect(dialog.getByText('address 10.1.2.3 refused: private')).toBeVisible();
+    await snapshot('webhooks-dialog');
     expect(await prisma.webhookSubscription.count({ where: { organizationId: admin.organizationId } })).toBe(0);
 
     // The allowed loopback receiver: created, the secret shown once.
     const url = `http://127.0.0.1:${port}/relais`;
-    await dialog.getByLabel('URL').fill(url);
+    await dialog.getByLabel('URL', { exact: true }).fill(url);
     await dialog.getByRole('button', { name: 'Create webhook' }).click();
     const created = page.getByRole('dialog', { name: 'Webhook created' });
     await expect(created).toContainText(`Signing secret of ${url}`);
     await expect(created).toContainText('Copy it now: you will not see it again.');
     const secret = await created.getByLabel('Signing secret').inputValue();
     expect(secret).toMatch(/^whsec_/);
-    await page.screenshot({ path: path.join(shots, 'webhooks-secret-once.png') });
+    await snapshot('webhooks-secret-once');
     await created.getByRole('button', { name: 'Done' }).click();
     const row = page.getByTestId('webhook-row');
     await expect(row).toHaveCount(1);
@@ -72,6 +73,7 @@ test('an admin creates a webhook, sees its secret once, and follows its deliveri
     expect(await page.content()).not.toContain(secret);
     await page.getByText('For developers: checking a delivery').click();
     await expect(page.getByTestId('webhook-doc')).toContainText('X-Relais-Signature');
+    await snapshot('webhooks-doc');
 
     // Its deliveries: none yet; a test event goes out, the receiver answers 500.
     await row.getByRole('link', { name: 'Deliveries' }).click();
@@ -86,6 +88,7 @@ test('an admin creates a webhook, sees its secret once, and follows its deliveri
     }).toPass({ timeout: 20_000 });
     await expect(delivery).toContainText('Waiting');
     await expect(delivery.getByRole('cell').nth(3)).toHaveText('1');
+    await snapshot('webhooks-waiting');
 
     // Retry now: accepted this time.
     await delivery.getByRole('button', { name: /Retry the delivery of Test/ }).click();

@@ -58,12 +58,12 @@ export function WebhookDialog({ initial, onClose, onSaved }: { initial: WebhookF
       submitLabel={editing ? undefined : t('createSubmit')}
     >
       <Field label={t('fields.url')} hint={t('urlHint')} error={errorFor('url')}>
-        <input type="url" name="url" required autoFocus maxLength={2000} placeholder="https://" value={url} onChange={(e) => setUrl(e.target.value)} />
+        <input type="text" inputMode="url" spellCheck={false} name="url" required autoFocus maxLength={2000} placeholder="https://" value={url} onChange={(e) => setUrl(e.target.value)} />
       </Field>
       <Field label={t('fields.description')} hint={t('descriptionHint')} error={errorFor('description')}>
         <input type="text" name="description" maxLength={200} value={description} onChange={(e) => setDescription(e.target.value)} />
       </Field>
-      <fieldset className="contacts-numbers-fieldset" aria-describedby="webhook-events-hint">
+      <fieldset className="contacts-numbers-fieldset field" aria-describedby="webhook-events-hint">
         <legend>{t('fields.events')}</legend>
         {EVENT_TYPES.map((event) => (
           <div key={event}>
