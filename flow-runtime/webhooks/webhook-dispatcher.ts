@@ -65,7 +65,7 @@ export class WebhookDispatcher extends EventEmitter<{ attempt: [DeliveryAttempt]
   private readonly perSub = new Map<string, number>();
   private listen: PgListen | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private ticking = false;
+  private ticking: Promise<void> | null = null;
   private again = false;
   private stopped = true;
 
@@ -98,6 +98,7 @@ export class WebhookDispatcher extends EventEmitter<{ attempt: [DeliveryAttempt]
     this.timer = null;
     await this.listen?.close();
     this.listen = null;
+    await this.ticking;
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
@@ -108,14 +109,13 @@ export class WebhookDispatcher extends EventEmitter<{ attempt: [DeliveryAttempt]
       this.again = true;
       return;
     }
-    this.ticking = true;
-    void this.tick()
+    this.ticking = this.tick()
       .catch((err) => {
         this.log.warn({ err: (err as Error)?.message ?? String(err) }, 'webhooks: cannot read deliveries, will try again');
         this.schedule(this.pollMs);
       })
       .finally(() => {
-        this.ticking = false;
+        this.ticking = null;
         if (this.again) {
           this.again = false;
           this.wake();
@@ -136,6 +136,11 @@ export class WebhookDispatcher extends EventEmitter<{ attempt: [DeliveryAttempt]
     const free = this.concurrency - this.inFlight.size;
     if (free > 0) {
       const rows = await this.claim(free);
+      if (this.stopped) {
+        // stop() came while claiming: leave the rows to the next run, unlocked
+        if (rows.length) await this.prisma.webhookDelivery.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { lockedUntil: null } });
+        return;
+      }
       for (const row of rows) this.launch(row);
     }
     // Every slot busy: the end of a send wakes us. Else sleep until the next row we could take.
