@@ -19,6 +19,8 @@ import { createCallbackPlacer } from './calls/callback-placer';
 import { startCommandChannel } from './calls/command-channel';
 import { originateHandler } from './calls/originate';
 import { withTimeout } from './calls/last-known-good';
+import { WebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { backoffFromEnv } from './webhooks/webhook-backoff';
 
 const log = pino({ level: process.env.RUNTIME_LOG_LEVEL ?? 'info' }).child({ component: 'flow-runtime' });
 const config = loadConfig();
@@ -67,12 +69,15 @@ const agentListener = startAgentChangeListener({ connection: poolConfigFromUrl(d
 // LISTEN relais_call_command (sent by the admin's POST /api/calls/:id/commands): commands for the calls held here.
 // Also agents' outgoing calls from the console (`originate`, claimed by any runtime: calls/originate/).
 const commandChannel = startCommandChannel({ connection: poolConfigFromUrl(databaseUrl()), prisma, active: calls.active, logger: log, originate: originateHandler(calls.services) });
+// Webhook deliveries (rows written by the recorder's outbox): sent from here, signed, retried (webhooks/).
+const webhooks = new WebhookDispatcher({ prisma, connection: poolConfigFromUrl(databaseUrl()), backoff: backoffFromEnv(process.env), logger: log });
 directory.on('outage', ({ what, err }) => log.warn({ what, err: (err as Error)?.message ?? String(err) }, 'database unreachable: agents\' presence answered from memory'));
 directory.on('recovered', ({ staleAnswers, ms }) => log.info({ staleAnswers, ms }, 'agent directory: database reachable again'));
 
 recorder.start();
 registrar.start();
 scheduler.start();
+webhooks.start();
 srf.connect({ host, port, secret });
 log.info(`started, connecting to drachtio at ${host}:${port}; SIP realm ${config.registrar.realm}`);
 
@@ -91,6 +96,7 @@ async function stop(): Promise<void> {
   await calls.close();
   registrar.stop();
   await scheduler.stop();
+  await webhooks.stop();
   await recorder.close(10_000);
   // Bounded: a pool client stuck on a dead database connection must not keep the process alive.
   await withTimeout(prisma.$disconnect(), 5000, 'database disconnect').catch((err) => log.warn({ err }, 'database pool did not close in time'));

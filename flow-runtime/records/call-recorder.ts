@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../prisma/client';
 import { Outbox, type OutboxOp, type OutboxOptions } from './outbox';
 import { CallSummary, type CallSummaryFact } from './call-summary';
+import { emitWebhookEvent, webhookEmitOp, type WebhookEmitOp } from '../webhooks/webhook-emit';
+import type { WebhookEventType } from '../webhooks/webhook-events';
 
 export type CallOutcome = 'abandoned' | 'cancelled' | 'no_answer' | 'busy' | 'answered';
 export type LegOutcome = 'answered' | 'no_answer' | 'busy' | 'cancelled' | 'failed';
@@ -118,6 +120,7 @@ export class CallRecorder {
       caller: call.caller, callee: call.callee, flowVersionId: call.flowVersionId, flowId: call.flowId ?? null, language: call.language ?? null,
       startedAt: iso(call.startedAt, this.now),
     });
+    this.webhook(id, 'call.started', { organizationId: call.organizationId, callId: id });
     return id;
   }
 
@@ -140,6 +143,7 @@ export class CallRecorder {
     const summary = this.summaries.get(callId)?.finish(endedAt);
     this.summaries.delete(callId);
     this.put(callId, 'call.update', { id: callId, outcome, endedAt: endedAt.toISOString(), ...summary });
+    this.webhook(callId, 'call.ended', { callId });
     const now = Date.now();
     for (const [id, e] of this.endedSeqs) if (now - e.at > 60_000) this.endedSeqs.delete(id);
     const seq = this.seqs.get(callId);
@@ -170,6 +174,7 @@ export class CallRecorder {
 
   legAnswered(callId: string, legId: string, at?: Date): void {
     this.put(callId, 'leg.update', { id: legId, answeredAt: iso(at, this.now) });
+    this.webhook(callId, 'call.answered', { callId, legId });
   }
 
   legEnded(callId: string, legId: string, outcome: LegOutcome, at?: Date): void {
@@ -190,6 +195,10 @@ export class CallRecorder {
     });
     // the message is often stored after the call ended (the caller hung up while recording)
     if (v.callId) this.flag(v.callId, 'voicemail');
+    this.webhook(v.callId ?? id, 'voicemail.created', {
+      organizationId: v.organizationId, callId: v.callId,
+      data: { voicemail: { id, callId: v.callId, mailbox: v.mailbox, caller: v.caller, durationMs: v.durationMs, audioPath: `/api/voicemails/${id}/audio` } },
+    });
     return id;
   }
 
@@ -200,6 +209,10 @@ export class CallRecorder {
       earliestAt: iso(c.earliestAt, this.now), maxAttempts: c.maxAttempts ?? 3, createdAt: iso(undefined, this.now),
     });
     if (c.callId) this.flag(c.callId, 'callback');
+    this.webhook(c.callId ?? id, 'callback.requested', {
+      organizationId: c.organizationId, callId: c.callId,
+      data: { callbackRequest: { id, callId: c.callId, groupId: c.groupId, number: c.number, earliestAt: iso(c.earliestAt, this.now) } },
+    });
     return id;
   }
 
@@ -228,6 +241,11 @@ export class CallRecorder {
     const summary = this.summaries.get(callId);
     if (summary) summary.fact({ kind: what }, this.now());
     else this.put(callId, 'call.update', { id: callId, ...(what === 'voicemail' ? { voicemail: true } : { callbackRequested: true }) });
+  }
+
+  /** A webhook event (flow-runtime/webhooks), after the write it follows on the same key. */
+  private webhook(key: string, type: WebhookEventType, fields: Omit<WebhookEmitOp, 'eventId' | 'type' | 'at'>): void {
+    this.put(key, 'webhook.emit', webhookEmitOp(type, fields, this.now()) as unknown as Record<string, unknown>);
   }
 
   private put(key: string, kind: string, data: Record<string, unknown>): void {
@@ -282,6 +300,9 @@ export async function executeRecord(prisma: PrismaClient, op: OutboxOp): Promise
       return;
     case 'sms.create':
       await prisma.smsMessage.createMany({ data: [<never>{ ...d, sentAt: date(d.sentAt), createdAt: date(d.createdAt) }], skipDuplicates: true });
+      return;
+    case 'webhook.emit':
+      await emitWebhookEvent(prisma, op.data as WebhookEmitOp);
       return;
     default:
       throw new UnknownRecordKindError(op.kind);

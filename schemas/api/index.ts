@@ -26,6 +26,7 @@ import userCreate from './user-create.schema.json';
 import userUpdate from './user-update.schema.json';
 import versionRollback from './version-rollback.schema.json';
 import voicemailUpdate from './voicemail-update.schema.json';
+import webhook from './webhook.schema.json';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -55,13 +56,14 @@ export const apiSchemas = {
   AgentStatusInput: agentStatus,
   AgentWrapUpInput: agentWrapUp,
   PauseReasonInput: pauseReason,
+  WebhookInput: webhook,
   ApiErrorResponse: error,
 } satisfies Record<string, JsonSchema>;
 
 export type ApiSchemaName = keyof typeof apiSchemas;
 
 /** Resources updated with PATCH take the create schema with no top-level field required. */
-export const PATCH_SCHEMAS = ['NumberInput', 'CalendarInput', 'GroupInput', 'AgentInput', 'ForbiddenListInput', 'ContactInput', 'PauseReasonInput'] as const;
+export const PATCH_SCHEMAS = ['NumberInput', 'CalendarInput', 'GroupInput', 'AgentInput', 'ForbiddenListInput', 'ContactInput', 'PauseReasonInput', 'WebhookInput'] as const;
 export type PatchSchemaName = (typeof PATCH_SCHEMAS)[number];
 
 export function patchSchemaName(name: PatchSchemaName): string {

@@ -4,7 +4,7 @@ import type { Tx } from '@/app/lib/db/transaction';
 import type { CurrentUser } from '@/app/lib/auth/current-user';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'publish' | 'rollback' | 'duplicate' | 'command';
-export type AuditEntity = 'flow' | 'flow_draft' | 'number' | 'calendar' | 'group' | 'agent' | 'sound' | 'forbidden_list' | 'contact' | 'api_token' | 'voicemail' | 'user' | 'organization' | 'call' | 'pause_reason';
+export type AuditEntity = 'flow' | 'flow_draft' | 'number' | 'calendar' | 'group' | 'agent' | 'sound' | 'forbidden_list' | 'contact' | 'api_token' | 'voicemail' | 'user' | 'organization' | 'call' | 'pause_reason' | 'webhook';
 
 export async function recordAudit(
   tx: Tx,

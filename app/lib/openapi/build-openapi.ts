@@ -287,6 +287,37 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
       patch: { tag: 'Agent statuses', op: { summary: 'Rename or move a pause reason', roles: ADMINS, body: 'PauseReasonPatch', ok: { status: 200, schema: 'PauseReason' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] } },
       delete: { tag: 'Agent statuses', op: { summary: 'Delete a pause reason (agents paused with it keep their pause, without a reason)', roles: ADMINS, ok: { status: 204 }, errors: ['NOT_FOUND'] } },
     },
+    '/api/webhooks': {
+      get: { tag: 'Webhooks', op: { summary: "The organisation's webhooks (URLs told of call events), with their failed and pending delivery counts", roles: ADMINS, ok: { status: 200, schema: 'WebhookList' } } },
+      post: {
+        tag: 'Webhooks',
+        op: {
+          summary: 'Subscribe a URL to events (call.started, call.answered, call.ended, voicemail.created, callback.requested). The signing secret is in this answer only. Deliveries are POSTs with X-Relais-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")> and X-Relais-Event-Id; retried with backoff on 5xx, 408, 429, timeouts. Audited',
+          roles: ADMINS, body: 'WebhookInput', ok: { status: 201, schema: 'WebhookCreated' }, errors: ['VALIDATION_FAILED'],
+        },
+      },
+    },
+    '/api/webhooks/{id}': {
+      get: { tag: 'Webhooks', op: { summary: 'Read a webhook (without its secret)', roles: ADMINS, ok: { status: 200, schema: 'Webhook' }, errors: ['NOT_FOUND'] } },
+      patch: { tag: 'Webhooks', op: { summary: 'Change its URL, events, description or active flag (audited)', roles: ADMINS, body: 'WebhookPatch', ok: { status: 200, schema: 'Webhook' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] } },
+      delete: { tag: 'Webhooks', op: { summary: 'Delete a webhook and its deliveries (audited)', roles: ADMINS, ok: { status: 204 }, errors: ['NOT_FOUND'] } },
+    },
+    '/api/webhooks/{id}/deliveries': {
+      get: {
+        tag: 'Webhooks',
+        op: {
+          summary: "A webhook's deliveries, newest first: status (pending, delivered, failed), attempts, next attempt, last HTTP status and error, payload",
+          query: [{ name: 'status', description: 'pending, delivered or failed' }, { name: 'cursor', description: 'nextCursor of the previous page' }, { name: 'limit', description: '1 to 200 (default 50)' }],
+          roles: ADMINS, ok: { status: 200, schema: 'WebhookDeliveryList' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+        },
+      },
+    },
+    '/api/webhooks/{id}/test': {
+      post: { tag: 'Webhooks', op: { summary: 'Queue a webhook.test event to this URL (sent by the runtime at once; see its delivery)', roles: ADMINS, ok: { status: 202, schema: 'WebhookDelivery' }, errors: ['NOT_FOUND'] } },
+    },
+    '/api/webhook-deliveries/{id}/retry': {
+      post: { tag: 'Webhooks', op: { summary: 'Send a delivery again now (one more attempt, whatever its status)', roles: ADMINS, ok: { status: 202, schema: 'WebhookDelivery' }, errors: ['NOT_FOUND'] } },
+    },
     '/api/calls/{id}/commands': {
       post: {
         tag: 'Calls',
