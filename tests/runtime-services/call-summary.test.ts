@@ -100,7 +100,9 @@ describe('CallRecorder writes the summary', () => {
       createMany: async ({ data }: { data: Record<string, unknown>[] }) => void writes.push({ model: name, op: 'create', data: data[0] }),
       update: async ({ where, data }: { where: { id: string }; data: Record<string, unknown> }) => void writes.push({ model: name, op: 'update', data: { id: where.id, ...data } }),
     });
-    const prisma = { call: model('call'), callEvent: model('callEvent'), callLeg: model('callLeg'), voicemail: model('voicemail'), callbackRequest: model('callbackRequest') } as unknown as PrismaClient;
+    // No webhook subscription: the recorder's webhook.emit writes (flow-runtime/webhooks) find none and add nothing.
+    const webhookSubscription = { findMany: async () => [] };
+    const prisma = { call: model('call'), callEvent: model('callEvent'), callLeg: model('callLeg'), voicemail: model('voicemail'), callbackRequest: model('callbackRequest'), webhookSubscription } as unknown as PrismaClient;
     let now = at(0);
     const recorder = new CallRecorder(prisma, { dir: mkdtempSync(path.join(os.tmpdir(), 'relais-summary-')) }, () => now);
     const callId = recorder.callStarted({ organizationId: 'o', sipCallId: 's', entryNumber: '+33100000000', caller: null, callee: '+33100000000', flowVersionId: 'v1', flowId: 'f1' });
