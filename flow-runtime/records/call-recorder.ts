@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '../../prisma/client';
 import { Outbox, type OutboxOp, type OutboxOptions } from './outbox';
+import { withKeptGroup, withKeptMailbox } from './kept-mailbox';
 
 export type CallOutcome = 'abandoned' | 'cancelled' | 'no_answer' | 'busy' | 'answered';
 export type LegOutcome = 'answered' | 'no_answer' | 'busy' | 'cancelled' | 'failed';
@@ -238,7 +239,7 @@ export async function executeRecord(prisma: PrismaClient, op: OutboxOp): Promise
     }
     case 'voicemail.create':
       await prisma.voicemail.createMany({
-        data: [<never>{ ...d, audio: new Uint8Array(Buffer.from(d.audio as string, 'base64')), createdAt: date(d.createdAt) }],
+        data: [<never>{ ...(await withKeptMailbox(prisma, d)), audio: new Uint8Array(Buffer.from(d.audio as string, 'base64')), createdAt: date(d.createdAt) }],
         skipDuplicates: true,
       });
       return;
@@ -249,7 +250,7 @@ export async function executeRecord(prisma: PrismaClient, op: OutboxOp): Promise
       });
       return;
     case 'callback.create':
-      await prisma.callbackRequest.createMany({ data: [<never>{ ...d, earliestAt: date(d.earliestAt), createdAt: date(d.createdAt) }], skipDuplicates: true });
+      await prisma.callbackRequest.createMany({ data: [<never>{ ...(await withKeptGroup(prisma, d)), earliestAt: date(d.earliestAt), createdAt: date(d.createdAt) }], skipDuplicates: true });
       return;
     case 'callback.link':
       await prisma.callbackRequest.updateMany({ where: { id: d.id as string, callId: null }, data: { callId: d.callId as string } });

@@ -198,7 +198,7 @@ export const responseSchemas: Record<string, unknown> = {
     createdAt: dateTime,
     listened: { type: 'boolean' },
     listenedAt: { type: ['string', 'null'], format: 'date-time' },
-    mailbox: obj({ kind: { enum: ['agent', 'group'] }, id: { ...nullableString, description: 'null when the agent or group was deleted' }, name: nullableString }),
+    mailbox: obj({ kind: { enum: ['agent', 'group'] }, id: { ...nullableString, description: 'null when the agent or group was deleted' }, name: nullableString, deletedName: { ...nullableString, description: 'The name the deleted agent or group had' } }),
     audioUrl: { type: 'string' },
   }),
   VoicemailPage: obj({
