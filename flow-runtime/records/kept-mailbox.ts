@@ -9,7 +9,7 @@ type Row = Record<string, unknown>;
 
 async function deletedName(prisma: PrismaClient, organizationId: string, entityType: 'group' | 'agent', entityId: string): Promise<string | null> {
   const entry = await prisma.auditLog.findFirst({
-    where: { organizationId, entityType, entityId, action: 'delete' },
+    where: { organizationId, entityType, entityId, action: `${entityType}.delete` },
     orderBy: { createdAt: 'desc' },
     select: { details: true },
   });
