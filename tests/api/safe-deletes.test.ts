@@ -74,7 +74,7 @@ function documentUsing(kind: Kind, id: string | null) {
           sounds: () => step('message', { prompt: { kind: 'sound', soundId: id } }, ['next']),
           forbiddenLists: () => step('forbidden-transfer', { mode: 'lists', forbiddenListIds: [id] }, ['next']),
           numbers: () => step('sms', { to: { kind: 'caller' }, fromNumberId: id, template: 'Bonjour' }, ['sent']),
-          flows: () => step('redirect', { target: { kind: 'flow', flowId: id } }, []),
+          flows: () => step('redirect', { target: { kind: 'flow', flowId: id } }, ['failed']),
         }[kind]();
   return { schemaVersion: 1, name: 'Doc', language: 'fr', entry: 'uses', ...parts };
 }
