@@ -43,7 +43,7 @@ export async function FlowDependenciesSection({ dependencies }: { dependencies: 
         {numbers.length === 0 ? (
           <p className="muted">{t('usedByNoNumbers')}</p>
         ) : (
-          <ul>
+          <ul className="usage-list">
             {numbers.map((n) => (
               <li key={n.id}>
                 <Link href="/numbers">{n.e164}</Link>
