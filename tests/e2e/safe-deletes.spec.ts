@@ -49,7 +49,7 @@ const TEXTS = {
 async function seed(prisma: PrismaClient, organizationId: string) {
   const support = await prisma.queueGroup.create({ data: { organizationId, name: 'Support' } });
   await prisma.queueGroup.create({ data: { organizationId, name: 'Ancien' } });
-  const doc = (entry: { type: string; label: string; config: unknown }) => ({
+  const doc = (entry: { type: string; label: string; config: Record<string, unknown> }): object => ({
     schemaVersion: 1, name: 'Doc', language: 'fr', entry: 'start',
     nodes: [{ id: 'start', position: { x: 0, y: 0 }, ...entry }],
     edges: [],
