@@ -10,7 +10,7 @@ const TEXTS = {
   fr: {
     groups: 'Groupes',
     deleteGroupTitle: 'Supprimer le groupe ?',
-    refused: 'Impossible de supprimer « Support » : ces flux l’utilisent.',
+    refused: 'Impossible de supprimer « Support » tant que ces éléments l’utilisent :',
     live: 'version en ligne 1',
     draft: 'brouillon',
     close: 'Fermer',
@@ -24,11 +24,14 @@ const TEXTS = {
     usedBy: 'Ce qui utilise ce flux',
     usedIn: '(brouillon, version en ligne)',
     noNumber: 'Aucun numéro n’achemine d’appels vers ce flux.',
+    flows: 'Flux',
+    deleteFlowTitle: 'Supprimer le flux ?',
+    flowRefused: 'Impossible de supprimer « Accueil » tant que ces éléments l’utilisent :',
   },
   en: {
     groups: 'Groups',
     deleteGroupTitle: 'Delete this group?',
-    refused: '“Support” cannot be deleted: these flows use it.',
+    refused: '“Support” cannot be deleted while these use it:',
     live: 'live version 1',
     draft: 'draft',
     close: 'Close',
@@ -42,6 +45,9 @@ const TEXTS = {
     usedBy: 'What uses this flow',
     usedIn: '(draft, live version)',
     noNumber: 'No number routes calls to this flow.',
+    flows: 'Flows',
+    deleteFlowTitle: 'Delete this flow?',
+    flowRefused: '“Accueil” cannot be deleted while these use it:',
   },
 } as const;
 
@@ -120,5 +126,14 @@ for (const lang of ['fr', 'en'] as const) {
     // Back on the flow's page, no number feeds it any more.
     await page.goto(`/flows/${accueil.id}`);
     await expect(page.getByRole('region', { name: t.usedBy })).toContainText(t.noNumber);
+
+    // The flow itself: another flow's draft still redirects to it.
+    await nav.getByRole('link', { name: t.flows, exact: true }).click();
+    await page.getByRole('button', { name: t.deleteNamed('Accueil') }).click();
+    const flowDialog = page.getByRole('alertdialog', { name: t.deleteFlowTitle });
+    await expect(flowDialog.getByText(t.flowRefused)).toBeVisible();
+    await expect(flowDialog.locator('.usage-flows li')).toHaveText([`Débordement — ${t.draft} (${lang === 'fr' ? 'étape' : 'step'} Vers l’accueil)`]);
+    await flowDialog.getByRole('button', { name: t.close }).click();
+    await expect(page.getByRole('link', { name: 'Accueil', exact: true })).toBeVisible();
   });
 }

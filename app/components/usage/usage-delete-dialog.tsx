@@ -3,6 +3,7 @@
 // Used by a draft or a live version: the delete is refused and the flows are named (links).
 // Used only by older versions, an agent's groups, a number's live flow: said before confirming.
 // A 409 IN_USE answer (a flow changed meanwhile) shows the flows it names the same way.
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { ApiError, apiRequest } from '@/app/components/api-client';
@@ -51,6 +52,8 @@ export function UsageDeleteDialog({ open, title, message, name, url, kind, id, o
   const usage = loaded.state === 'ready' ? loaded.usage : null;
   const refused = usage?.blocking === true;
   const previous = usage?.flows.filter((f) => f.state === 'previous') ?? [];
+  // a flow redirecting to itself does not keep itself (as the API says)
+  const blockingFlows = usage?.flows.filter((f) => f.state !== 'previous' && !(kind === 'flows' && f.flowId === id)) ?? [];
   const routesToLive = usage?.routesTo?.live ? usage.routesTo : null;
 
   const confirm = async () => {
@@ -100,8 +103,21 @@ export function UsageDeleteDialog({ open, title, message, name, url, kind, id, o
       ) : refused && usage ? (
         <div className="alert error" role="alert">
           <p>{t('refused', { name })}</p>
-          <UsageFlows flows={usage.flows.filter((f) => f.state !== 'previous')} />
-          <p>{t('refusedHelp')}</p>
+          {blockingFlows.length > 0 && <UsageFlows flows={blockingFlows} />}
+          {usage.numbers.length > 0 && (
+            <>
+              <p>{t('usedByNumbers')}</p>
+              <ul className="usage-flows">
+                {usage.numbers.map((n) => (
+                  <li key={n.id}>
+                    <Link href="/numbers">{n.e164}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {blockingFlows.length > 0 && <p>{t('refusedHelp')}</p>}
+          {usage.numbers.length > 0 && <p>{t('refusedNumbersHelp')}</p>}
         </div>
       ) : (
         <>

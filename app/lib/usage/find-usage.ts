@@ -27,7 +27,9 @@ export async function findUsage(db: Db, organizationId: string, kind: UsageKind,
       ? db.groupMember.findMany({ where: { agentId: id, group: { organizationId } }, select: { group: { select: { id: true, name: true } } } }).then((rows) => rows.map((r) => r.group).sort((a, b) => a.name.localeCompare(b.name)))
       : [],
   ]);
-  return { kind, id, flows, blocking: flows.some((f) => f.state !== 'previous'), routesTo, numbers, groups };
+  // a flow redirecting to itself does not keep itself; numbers routed to a flow keep it (deleteFlow)
+  const blocking = flows.some((f) => f.state !== 'previous' && !(kind === 'flows' && f.flowId === id)) || numbers.length > 0;
+  return { kind, id, flows, blocking, routesTo, numbers, groups };
 }
 
 async function findFlowUses(db: Db, organizationId: string, kind: UsageKind, id: string): Promise<FlowVersionUse[]> {

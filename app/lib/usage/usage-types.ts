@@ -31,7 +31,7 @@ export interface ResourceUsage {
   id: string;
   /** Every version of a flow that is not deleted and names the object: drafts, then live, then previous. */
   flows: FlowVersionUse[];
-  /** True when a draft or a live version uses it: deleting it is refused (409 IN_USE). */
+  /** True when a draft or a live version uses it (or, for a flow, a number routes to it): deleting it is refused. */
   blocking: boolean;
   /** Numbers: the flow the number routes its calls to (an entry, not a dependency; see README). */
   routesTo: { flowId: string; flowName: string; live: boolean } | null;
