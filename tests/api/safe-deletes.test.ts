@@ -218,6 +218,7 @@ describe('numbers routed to a flow', () => {
     const number = await admin.post('/api/numbers', { e164, flowId: flow.id, label: 'Accueil' });
     const usage = await admin.get(`/api/usage?kind=flows&id=${flow.id}`);
     expect(usage.body.numbers).toEqual([{ id: number.body.id, e164, label: 'Accueil' }]);
+    expect(usage.body.blocking).toBe(true); // deleteFlow refuses while a number routes to it
   });
 });
 
