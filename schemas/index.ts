@@ -19,7 +19,7 @@ export { stepOutputs, resolveTakenOutput, type StepOutput, type NodeLike } from 
 export { validateFlowSchema, validateStepConfig, applyFlowDefaults, applyStepDefaults } from './src/ajv';
 export { validateFlow, type ValidateFlowOptions, type ValidateFlowResult } from './src/validate-flow';
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './src/problems';
-export { listFlowReferences, REFERENCE_KINDS, type ReferenceKind, type ReferenceSets } from './src/reference-rules';
+export { findFlowReferences, listFlowReferences, REFERENCE_KINDS, type FoundReference, type ReferenceKind, type ReferenceSets } from './src/reference-rules';
 export {
   parseExpression,
   checkTemplate,

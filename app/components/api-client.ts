@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly problems: ApiProblem[] = [],
     /** The catalogue key the API gives for its message (e.g. `calls.commandErrors.refused`), when it gives one. */
     readonly messageKey?: string,
+    /** The whole error object of the answer (code-specific facts, e.g. `usage` with IN_USE). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -50,6 +52,7 @@ export async function apiRequest<T = unknown>(method: Method, url: string, body?
       error?.path,
       normaliseProblems(error?.problems),
       typeof error?.messageKey === 'string' ? error.messageKey : undefined,
+      error && typeof error === 'object' ? (error as Record<string, unknown>) : {},
     );
   }
   return data as T;

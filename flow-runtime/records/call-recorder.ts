@@ -8,6 +8,7 @@ import { Outbox, type OutboxOp, type OutboxOptions } from './outbox';
 import { CallSummary, type CallSummaryFact } from './call-summary';
 import { emitWebhookEvent, webhookEmitOp, type WebhookEmitOp } from '../webhooks/webhook-emit';
 import type { WebhookEventType } from '../webhooks/webhook-events';
+import { withKeptGroup, withKeptMailbox } from './kept-mailbox';
 
 export type CallOutcome = 'abandoned' | 'cancelled' | 'no_answer' | 'busy' | 'answered';
 export type LegOutcome = 'answered' | 'no_answer' | 'busy' | 'cancelled' | 'failed';
@@ -282,7 +283,7 @@ export async function executeRecord(prisma: PrismaClient, op: OutboxOp): Promise
     }
     case 'voicemail.create':
       await prisma.voicemail.createMany({
-        data: [<never>{ ...d, audio: new Uint8Array(Buffer.from(d.audio as string, 'base64')), createdAt: date(d.createdAt) }],
+        data: [<never>{ ...(await withKeptMailbox(prisma, d)), audio: new Uint8Array(Buffer.from(d.audio as string, 'base64')), createdAt: date(d.createdAt) }],
         skipDuplicates: true,
       });
       return;
@@ -293,7 +294,7 @@ export async function executeRecord(prisma: PrismaClient, op: OutboxOp): Promise
       });
       return;
     case 'callback.create':
-      await prisma.callbackRequest.createMany({ data: [<never>{ ...d, earliestAt: date(d.earliestAt), createdAt: date(d.createdAt) }], skipDuplicates: true });
+      await prisma.callbackRequest.createMany({ data: [<never>{ ...(await withKeptGroup(prisma, d)), earliestAt: date(d.earliestAt), createdAt: date(d.createdAt) }], skipDuplicates: true });
       return;
     case 'callback.link':
       await prisma.callbackRequest.updateMany({ where: { id: d.id as string, callId: null }, data: { callId: d.callId as string } });

@@ -23,7 +23,7 @@ const KIND_NAMES: Record<ReferenceKind, string> = {
   forbiddenLists: 'Forbidden-destination list',
 };
 
-interface FoundReference {
+export interface FoundReference {
   kind: ReferenceKind;
   id: string;
   path: string;
@@ -40,6 +40,15 @@ function forEachReference(flow: FlowView, visit: (ref: FoundReference) => void):
       });
     }
   }
+}
+
+/** Every reference of a flow, one per field holding an id, with the node it sits in (usage lists). */
+export function findFlowReferences(flow: unknown): FoundReference[] {
+  const found: FoundReference[] = [];
+  if (flow !== null && typeof flow === 'object' && !Array.isArray(flow)) {
+    forEachReference(viewFlow(flow as Record<string, unknown>), (ref) => found.push(ref));
+  }
+  return found;
 }
 
 /** Every organisation id a flow refers to, by kind (the API loads exactly these to validate). */

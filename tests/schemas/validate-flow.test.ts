@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listFlowReferences, parseExpression, checkTemplate, resolveTakenOutput, stepOutputs, validateFlow } from '../../schemas/index';
+import { findFlowReferences, listFlowReferences, parseExpression, checkTemplate, resolveTakenOutput, stepOutputs, validateFlow } from '../../schemas/index';
 import { loadGoodFlows } from '../fixtures/index';
 
 type AnyFlow = { nodes: { id: string; type: string; config: Record<string, unknown> }[]; edges: Record<string, unknown>[] } & Record<string, unknown>;
@@ -108,6 +108,18 @@ describe('references', () => {
       forbiddenLists: [],
     });
     expect(listFlowReferences('nope').groups).toEqual([]);
+  });
+
+  it('finds each reference with its node and field (what a delete of that object would break)', () => {
+    const flow = reception();
+    const groups = findFlowReferences(flow).filter((r) => r.kind === 'groups');
+    expect([...new Set(groups.map((r) => r.id))].sort()).toEqual(['grp_accueil', 'grp_support', 'grp_ventes']);
+    expect(new Set(groups.map((r) => r.nodeId)).size).toBeGreaterThanOrEqual(3);
+    for (const ref of groups) {
+      const index = flow.nodes.findIndex((n: { id: string }) => n.id === ref.nodeId);
+      expect(ref.path.startsWith(`/nodes/${index}/config/`)).toBe(true);
+    }
+    expect(findFlowReferences(null)).toEqual([]);
   });
 
   it('checks only the kinds given', () => {

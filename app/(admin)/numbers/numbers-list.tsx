@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { apiRequest } from '@/app/components/api-client';
-import { ConfirmDialog } from '@/app/components/confirm-dialog';
+import { UsageDeleteDialog } from '@/app/components/usage/usage-delete-dialog';
 import { Dialog } from '@/app/components/dialog';
 import { ErrorAlert } from '@/app/components/error-alert';
 import { Field } from '@/app/components/form-field';
@@ -106,17 +106,19 @@ export function NumbersList({ numbers, flows, editable }: { numbers: NumberRow[]
           router.refresh();
         }}
       />
-      <ConfirmDialog
-        open={deleting !== null}
-        title={t('deleteTitle')}
-        message={deleting ? t('deleteConfirm', { number: deleting.e164 }) : ''}
-        confirmLabel={tc('delete')}
-        onClose={() => setDeleting(null)}
-        onConfirm={async () => {
-          await apiRequest('DELETE', `/api/numbers/${deleting!.id}`);
-          router.refresh();
-        }}
-      />
+      {deleting && (
+        <UsageDeleteDialog
+          open
+          title={t('deleteTitle')}
+          message={t('deleteConfirm', { number: deleting.e164 })}
+          name={deleting.e164}
+          url={`/api/numbers/${deleting.id}`}
+          kind="numbers"
+          id={deleting.id}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => router.refresh()}
+        />
+      )}
     </>
   );
 }

@@ -48,6 +48,7 @@ function filterUrl(filter: { mailbox: string; unread: boolean }, cursor?: string
 export function VoicemailsList({ rows, mailboxes, filter, unreadCount, nextCursor, isFirstPage }: VoicemailsListProps) {
   const t = useTranslations('voicemails');
   const tc = useTranslations('common');
+  const tUsage = useTranslations('usage');
   const format = useFormatter();
   const router = useRouter();
   const [listened, setListened] = useState<Record<string, boolean>>({});
@@ -58,7 +59,11 @@ export function VoicemailsList({ rows, mailboxes, filter, unreadCount, nextCurso
   const callerName = (v: VoicemailRow) => v.caller ?? t('withheld');
   const when = (v: VoicemailRow) => format.dateTime(v.createdAt, { dateStyle: 'short', timeStyle: 'short' });
   const mailboxName = (v: VoicemailRow) =>
-    v.mailbox.name === null ? t(`deletedMailbox.${v.mailbox.kind}`) : t(`mailboxOf.${v.mailbox.kind}`, { name: v.mailbox.name });
+    v.mailbox.name !== null
+      ? t(`mailboxOf.${v.mailbox.kind}`, { name: v.mailbox.name })
+      : v.mailbox.deletedName
+        ? tUsage(`deletedMailbox.${v.mailbox.kind}`, { name: v.mailbox.deletedName })
+        : t(`deletedMailbox.${v.mailbox.kind}`);
   // The server's count, corrected by what was marked here since it was read.
   const unread = rows.reduce((count, v) => count + (v.listened ? 0 : -1) + (isListened(v) ? 0 : 1), unreadCount);
 

@@ -25,6 +25,8 @@ export const API_ERROR_STATUS = {
   METHOD_NOT_ALLOWED: 405,
   /** A unique value is taken, or the draft changed since it was read (stale revision). */
   CONFLICT: 409,
+  /** Deleting an object a draft or the live version of a flow uses (`usage` names them), or a number routed to a live flow without `confirm=true` (`confirmable`). */
+  IN_USE: 409,
   /** Publishing a draft that has warnings without `acknowledgeWarnings: true`; `problems` lists them. */
   WARNINGS_NOT_ACKNOWLEDGED: 409,
   /** The upload is too large. */

@@ -32,7 +32,7 @@ function resource(plural: string, tag: string, input: string, patch: string, vie
     [`/api/${plural}/{id}`]: {
       get: { tag, op: { summary: 'Read one', ok: { status: 200, schema: view }, errors: ['NOT_FOUND'] } },
       patch: { tag, op: { summary: 'Change some fields (lists sent replace the whole list)', roles: ADMINS, body: patch, ok: { status: 200, schema: view }, errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT'] } },
-      delete: { tag, op: { summary: 'Delete', roles: ADMINS, ok: { status: 204 }, errors: ['NOT_FOUND'] } },
+      delete: { tag, op: { summary: 'Delete (409 IN_USE, naming the flows, while a draft or live flow version uses it; see GET /api/usage)', roles: ADMINS, ok: { status: 204 }, errors: ['NOT_FOUND', 'IN_USE'] } },
     },
   } as Record<string, Record<string, { tag: string; op: Operation }>>;
 }
@@ -64,7 +64,7 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
     '/api/flows/{id}': {
       get: { tag: 'Flows', op: { summary: 'Read a flow', ok: { status: 200, schema: 'FlowSummary' }, errors: ['NOT_FOUND'] } },
       patch: { tag: 'Flows', op: { summary: 'Rename a flow or change its description', roles: EDITORS, body: 'FlowUpdate', ok: { status: 200, schema: 'FlowSummary' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] } },
-      delete: { tag: 'Flows', op: { summary: 'Delete a flow (soft delete; refused while a number routes to it)', roles: EDITORS, ok: { status: 204 }, errors: ['NOT_FOUND', 'CONFLICT'] } },
+      delete: { tag: 'Flows', op: { summary: 'Delete a flow (soft delete; refused while a number routes to it, CONFLICT, or the draft or live version of another flow redirects to it, IN_USE)', roles: EDITORS, ok: { status: 204 }, errors: ['NOT_FOUND', 'CONFLICT', 'IN_USE'] } },
     },
     '/api/flows/{id}/draft': {
       get: { tag: 'Flows', op: { summary: "Read a flow's draft and its revision", ok: { status: 200, schema: 'Draft' }, errors: ['NOT_FOUND'] } },
@@ -147,6 +147,20 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
       },
     },
     ...resource('numbers', 'Numbers', 'NumberInput', 'NumberPatch', 'Number', 'NumberList'),
+    '/api/usage': {
+      get: {
+        tag: 'Usage',
+        op: {
+          summary: 'What uses one object: the flow versions (draft, live, previous) whose steps name it, the numbers routed to a flow, the groups of an agent. blocking: a delete is refused',
+          query: [
+            { name: 'kind', description: 'groups, calendars, sounds, agents, forbiddenLists, numbers or flows' },
+            { name: 'id', description: "The object's id" },
+          ],
+          ok: { status: 200, schema: 'ResourceUsage' },
+          errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+        },
+      },
+    },
     ...resource('calendars', 'Calendars', 'CalendarInput', 'CalendarPatch', 'Calendar', 'CalendarList'),
     ...resource('groups', 'Groups', 'GroupInput', 'GroupPatch', 'Group', 'GroupList'),
     ...resource('agents', 'Agents', 'AgentInput', 'AgentPatch', 'Agent', 'AgentList'),
@@ -218,7 +232,7 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
     '/api/sounds/{id}': {
       get: { tag: 'Sounds', op: { summary: 'Read a sound', ok: { status: 200, schema: 'Sound' }, errors: ['NOT_FOUND'] } },
       patch: { tag: 'Sounds', op: { summary: 'Rename a sound or change its language', roles: ADMINS, body: 'SoundUpdate', ok: { status: 200, schema: 'Sound' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] } },
-      delete: { tag: 'Sounds', op: { summary: 'Delete a sound', roles: ADMINS, ok: { status: 204 }, errors: ['NOT_FOUND'] } },
+      delete: { tag: 'Sounds', op: { summary: 'Delete a sound (409 IN_USE while a draft or live flow version plays it)', roles: ADMINS, ok: { status: 204 }, errors: ['NOT_FOUND', 'IN_USE'] } },
     },
     '/api/sounds/{id}/audio': {
       get: { tag: 'Sounds', op: { summary: 'The audio (8 kHz mono 16-bit WAV)', ok: { status: 200, content: 'audio/wav', description: 'WAV file' }, errors: ['NOT_FOUND'] } },
@@ -428,9 +442,20 @@ function operation(method: string, path: string, tag: string, op: Operation) {
   };
 }
 
+/** A number routed to a live flow is deleted only with confirm=true. */
+function withNumberConfirm(all: ReturnType<typeof paths>): ReturnType<typeof paths> {
+  const del = all['/api/numbers/{id}'].delete;
+  del.op = {
+    ...del.op,
+    summary: 'Delete a number (409 IN_USE while a draft or live flow names it; when it routes calls to a live flow, 409 IN_USE with confirmable: true unless confirm=true)',
+    query: [{ name: 'confirm', description: 'true: delete even though the number routes calls to a live flow' }],
+  };
+  return all;
+}
+
 export function buildOpenApi(serverUrl?: string): Record<string, unknown> {
   const outPaths: Record<string, Record<string, unknown>> = {};
-  for (const [path, methods] of Object.entries(paths())) {
+  for (const [path, methods] of Object.entries(withNumberConfirm(paths()))) {
     outPaths[path] = Object.fromEntries(Object.entries(methods).map(([method, { tag, op }]) => [method, operation(method, path, tag, op)]));
   }
   return {

@@ -8,7 +8,25 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const listOf = (key: string, item: string) => obj({ [key]: { type: 'array', items: ref(item) } });
 const problems = { type: 'array', items: { $ref: '#/components/schemas/ApiErrorResponse/properties/error/properties/problems/items' } };
 
+const flowVersionUse = obj({
+  flowId: id,
+  flowName: { type: 'string' },
+  version: { type: ['integer', 'null'], description: 'null for the draft' },
+  state: { enum: ['draft', 'live', 'previous'], description: 'live: the latest published version; previous: an older one (only calls in progress run it)' },
+  steps: { type: 'array', items: obj({ id, type: { type: 'string' }, label: nullableString }) },
+});
+
 export const responseSchemas: Record<string, unknown> = {
+  ResourceUsage: obj({
+    kind: { enum: ['sounds', 'groups', 'calendars', 'numbers', 'flows', 'agents', 'forbiddenLists'] },
+    id,
+    name: { type: 'string' },
+    flows: { type: 'array', items: flowVersionUse },
+    blocking: { type: 'boolean', description: 'A draft or live version uses it: DELETE answers 409 IN_USE' },
+    routesTo: { anyOf: [obj({ flowId: id, flowName: { type: 'string' }, live: { type: 'boolean' } }), { type: 'null' }], description: 'Numbers: the flow it routes calls to' },
+    numbers: { type: 'array', items: obj({ id, e164: { type: 'string' }, label: nullableString }), description: 'Flows: numbers routed to it' },
+    groups: { type: 'array', items: obj({ id, name: { type: 'string' } }), description: 'Agents: groups it is a member of (not blocking)' },
+  }),
   CurrentUser: obj({ id, email: { type: 'string' }, name: { type: 'string' }, role: { enum: ['admin', 'supervisor', 'agent'] }, organizationId: id, locale: { type: 'string' }, via: { enum: ['session', 'token'] } }),
   FlowSummary: obj({
     id,
@@ -208,7 +226,7 @@ export const responseSchemas: Record<string, unknown> = {
     createdAt: dateTime,
     listened: { type: 'boolean' },
     listenedAt: { type: ['string', 'null'], format: 'date-time' },
-    mailbox: obj({ kind: { enum: ['agent', 'group'] }, id: { ...nullableString, description: 'null when the agent or group was deleted' }, name: nullableString }),
+    mailbox: obj({ kind: { enum: ['agent', 'group'] }, id: { ...nullableString, description: 'null when the agent or group was deleted' }, name: nullableString, deletedName: { ...nullableString, description: 'The name the deleted agent or group had' } }),
     audioUrl: { type: 'string' },
   }),
   VoicemailPage: obj({

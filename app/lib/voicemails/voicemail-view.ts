@@ -8,6 +8,7 @@ export const voicemailSelect = {
   mailboxKind: true,
   agentId: true,
   groupId: true,
+  mailboxName: true,
   caller: true,
   durationMs: true,
   createdAt: true,
@@ -22,6 +23,8 @@ export interface VoicemailMailbox {
   id: string | null;
   /** Its name; null when it was deleted since. */
   name: string | null;
+  /** When it was deleted since: the name it had (null for messages older than issue 16). */
+  deletedName: string | null;
 }
 
 export interface VoicemailView {
@@ -44,6 +47,7 @@ interface VoicemailRow {
   mailboxKind: MailboxKind;
   agentId: string | null;
   groupId: string | null;
+  mailboxName: string | null;
   caller: string | null;
   durationMs: number;
   createdAt: Date;
@@ -55,8 +59,8 @@ interface VoicemailRow {
 export function toVoicemailView(row: VoicemailRow): VoicemailView {
   const mailbox: VoicemailMailbox =
     row.mailboxKind === 'agent'
-      ? { kind: 'agent', id: row.agentId, name: row.agent?.name ?? null }
-      : { kind: 'group', id: row.groupId, name: row.group?.name ?? null };
+      ? { kind: 'agent', id: row.agentId, name: row.agent?.name ?? null, deletedName: row.agent ? null : row.mailboxName }
+      : { kind: 'group', id: row.groupId, name: row.group?.name ?? null, deletedName: row.group ? null : row.mailboxName };
   return {
     id: row.id,
     callId: row.callId,

@@ -6,6 +6,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getPrisma } from '@/prisma/client';
 import { PublishButton } from '@/app/components/versions/publish-button';
 import { DuplicateButton } from '@/app/components/versions/version-actions';
+import { FlowDependenciesSection } from '@/app/components/usage/flow-dependencies-section';
+import { flowDependencies } from '@/app/lib/usage/flow-dependencies';
 import { requireSection } from '../../require-section';
 
 type Params = { params: Promise<{ id: string }> };
@@ -18,7 +20,6 @@ async function findFlow(organizationId: string, id: string) {
         orderBy: [{ status: 'asc' }, { number: 'desc' }],
         include: { author: { select: { name: true } } },
       },
-      phoneNumbers: { select: { e164: true, label: true } },
     },
   });
 }
@@ -33,7 +34,13 @@ export default async function FlowDetailPage({ params }: Params) {
   const { id } = await params;
   const flow = await findFlow(user.organizationId, id);
   if (!flow) notFound();
-  const [t, tEditor, tVersions, format] = await Promise.all([getTranslations('flowDetail'), getTranslations('editor'), getTranslations('versions'), getFormatter()]);
+  const [t, tEditor, tVersions, format, dependencies] = await Promise.all([
+    getTranslations('flowDetail'),
+    getTranslations('editor'),
+    getTranslations('versions'),
+    getFormatter(),
+    flowDependencies(getPrisma(), user.organizationId, flow.id),
+  ]);
   const draft = flow.versions.find((v) => v.status === 'draft');
   const published = flow.versions.filter((v) => v.status === 'published');
   const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
@@ -71,21 +78,7 @@ export default async function FlowDetailPage({ params }: Params) {
           {editable && <DuplicateButton flowId={flow.id} small={false} />}
         </div>
       </section>
-      <section className="card" aria-labelledby="numbers-heading">
-        <h2 id="numbers-heading">{t('numbers')}</h2>
-        {flow.phoneNumbers.length ? (
-          <ul>
-            {flow.phoneNumbers.map((n) => (
-              <li key={n.e164}>
-                {n.e164}
-                {n.label ? ` — ${n.label}` : ''}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t('noNumbers')}</p>
-        )}
-      </section>
+      <FlowDependenciesSection dependencies={dependencies} />
       <section aria-labelledby="versions-heading">
         <h2 id="versions-heading">{t('versions')}</h2>
         {published.length === 0 ? (

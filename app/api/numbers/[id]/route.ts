@@ -5,6 +5,7 @@ import { deleteNumber } from '@/app/lib/numbers/delete-number';
 import { getNumber } from '@/app/lib/numbers/get-number';
 import { updateNumber } from '@/app/lib/numbers/update-number';
 import type { NumberInput } from '@/app/lib/numbers/number-view';
+import { confirmedIn } from '@/app/lib/usage/refuse-if-used';
 
 export const dynamic = 'force-dynamic';
 type P = { id: string };
@@ -15,7 +16,7 @@ export const PATCH = withApi<P>({ roles: RESOURCE_ADMINS }, async (req, { user, 
   updateNumber(user, params.id, await validateBody<Partial<NumberInput>>(req, 'NumberPatch')),
 );
 
-export const DELETE = withApi<P>({ roles: RESOURCE_ADMINS }, async (_req, { user, params }) => {
-  await deleteNumber(user, params.id);
+export const DELETE = withApi<P>({ roles: RESOURCE_ADMINS }, async (req, { user, params }) => {
+  await deleteNumber(user, params.id, { confirmed: confirmedIn(req) });
   return noContent();
 });
