@@ -102,7 +102,9 @@ describe('CallRecorder writes the summary', () => {
     });
     // No webhook subscription: the recorder's webhook.emit writes (flow-runtime/webhooks) find none and add nothing.
     const webhookSubscription = { findMany: async () => [] };
-    const prisma = { call: model('call'), callEvent: model('callEvent'), callLeg: model('callLeg'), voicemail: model('voicemail'), callbackRequest: model('callbackRequest'), webhookSubscription } as unknown as PrismaClient;
+    // The mailbox's group still exists (flow-runtime/records/kept-mailbox.ts checks before writing).
+    const queueGroup = { findFirst: async () => ({ id: 'g', name: 'Accueil' }) };
+    const prisma = { call: model('call'), callEvent: model('callEvent'), callLeg: model('callLeg'), voicemail: model('voicemail'), callbackRequest: model('callbackRequest'), webhookSubscription, queueGroup } as unknown as PrismaClient;
     let now = at(0);
     const recorder = new CallRecorder(prisma, { dir: mkdtempSync(path.join(os.tmpdir(), 'relais-summary-')) }, () => now);
     const callId = recorder.callStarted({ organizationId: 'o', sipCallId: 's', entryNumber: '+33100000000', caller: null, callee: '+33100000000', flowVersionId: 'v1', flowId: 'f1' });
