@@ -211,6 +211,9 @@ function CallRow({ call, agents, now }: { call: LiveCallView; agents: Record<str
         <span className={`${styles.state} ${styles[`state_${call.state}`] ?? ''}`} data-testid="call-state">
           {t(`states.${call.state}`)}
         </span>
+        <span className={styles.subline} role="timer" data-testid="call-state-time">
+          {t('inStepFor', { time: formatDuration(now - Date.parse(call.stateSince)) })}
+        </span>
       </td>
       <td className={styles.duration} role="timer" data-testid="call-duration">
         {formatDuration(now - Date.parse(call.startedAt))}
