@@ -22,11 +22,17 @@ export function useWallboardLive() {
   useEffect(() => {
     const socket = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
     // The state lives here, changed synchronously by each event, and is handed to React as a whole.
+    // React gets it at most once per frame: a busy board (hundreds of calls, dozens of events a
+    // second) renders as often as the screen refreshes, not once per event.
     let current = emptyWallboard;
+    let frame: number | null = null;
     const set = (next: WallboardState) => {
       if (next === current) return;
       current = next;
-      setState(next);
+      frame ??= requestAnimationFrame(() => {
+        frame = null;
+        setState(current);
+      });
     };
     let syncing = false;
     let lastSyncAt = 0;
@@ -68,6 +74,7 @@ export function useWallboardLive() {
       });
     }
     return () => {
+      if (frame !== null) cancelAnimationFrame(frame);
       socket.removeAllListeners();
       socket.disconnect();
     };

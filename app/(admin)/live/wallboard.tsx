@@ -5,7 +5,7 @@
 // socket.io (use-wallboard-live.ts); times tick every second on the server's clock.
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { formatDuration, groupColor } from '../agent/console-state';
 import { useNow } from '../agent/use-now';
 import type { LiveCallView } from '../agent/console-types';
@@ -166,7 +166,8 @@ function Calls({ state, now }: { state: WallboardState; now: number }) {
   );
 }
 
-function CallRow({ call, agents, now }: { call: LiveCallView; agents: Record<string, WallboardAgent>; now: number }) {
+/** Memoised: an event re-renders the row of its call only (all of them tick once a second). */
+const CallRow = memo(function CallRow({ call, agents, now }: { call: LiveCallView; agents: Record<string, WallboardAgent>; now: number }) {
   const t = useTranslations('wallboard.calls');
   const step = currentStep(call);
   const stepSince = step ? Date.parse(step.since) : Date.parse(call.stateSince);
@@ -220,7 +221,7 @@ function CallRow({ call, agents, now }: { call: LiveCallView; agents: Record<str
       </td>
     </tr>
   );
-}
+});
 
 function Agents({ agents, now }: { agents: WallboardAgent[]; now: number }) {
   const t = useTranslations('wallboard.agents');
