@@ -2,7 +2,7 @@
 // browser) p95 under 250 ms with 200 calls in progress").
 // Run: npm run bench -- live        (with live-events.bench.ts; needs a `next build` in NEXT_DIST_DIR)
 //      npm run bench -- live-wallboard
-//      WALL_BENCH_CALLS=200 WALL_BENCH_RATES=20,100 WALL_BENCH_EVENTS=600 npm run bench -- live-wallboard
+//      WALL_BENCH_CALLS=200 WALL_BENCH_RATES=20,50,100 WALL_BENCH_EVENTS=600 npm run bench -- live-wallboard
 //
 // Setup: the real admin server (scripts/test-app.ts: production Next.js + socket.io, fresh database),
 // one organisation with WALL_BENCH_AGENTS agents in 4 groups, and WALL_BENCH_CALLS calls in progress,
@@ -16,7 +16,9 @@
 //     (window.WebSocket wrapped by an init script);
 //   - "shown": the call's row in the page showing the new step (a MutationObserver on data-step),
 //     i.e. React has applied the event to a board of 200 calls and rendered it;
-//   - "node socket": a socket.io client in this process signed in as the same supervisor.
+//   - "node socket": a socket.io client in this process signed in as the same supervisor;
+//   - "runtime side": the tracker's LiveCall upsert and NOTIFY done (where the time goes when the
+//     machine is overloaded).
 // Both clocks are this machine's (performance.timeOrigin + performance.now(), epoch ms).
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -31,7 +33,7 @@ import { createAgents, paced, quantile, signIn, sleep, startTestApp, until } fro
 
 const CALLS = Number(process.env.WALL_BENCH_CALLS ?? 200);
 const AGENTS = Number(process.env.WALL_BENCH_AGENTS ?? 50);
-const RATES = (process.env.WALL_BENCH_RATES ?? '20,100').split(',').map(Number);
+const RATES = (process.env.WALL_BENCH_RATES ?? '20,50,100').split(',').map(Number);
 const EVENTS = Number(process.env.WALL_BENCH_EVENTS ?? 600);
 const TARGET_P95_MS = 250;
 const DRAIN_MS = 10_000;
@@ -156,11 +158,14 @@ export default async function main(): Promise<void> {
     for (const rate of RATES) {
       const first = seq;
       const sent = new Map<number, number>();
+      const written = new Map<number, number>();
       await paced(EVENTS, rate, (i) => {
         const n = first + i;
         const t = trackers[i % trackers.length];
         sent.set(n, epoch());
         t.onSession({ event: event('bench'), state: running, effects: [nodeEntered(`step-${n}`, 'message', `bench-${n}`)] });
+        // the tracker's write is queued by a setImmediate registered just before this one
+        setImmediate(() => void t.settled().then(() => written.set(n, epoch())));
       });
       seq = first + EVENTS;
       const count = () => page.evaluate(([a, b]) => {
@@ -184,6 +189,7 @@ export default async function main(): Promise<void> {
         { label: `${rate} steps/s → browser socket (frame in page)`, samples: lat(got.frame), expected: EVENTS },
         { label: `${rate} steps/s → shown on /live (row updated)`, samples: lat(got.shown), expected: EVENTS },
         { label: `${rate} steps/s → node socket.io client`, samples: lat(nodeAt), expected: EVENTS },
+        { label: `${rate} steps/s → runtime side: row upserted + NOTIFY sent`, samples: lat(written), expected: EVENTS },
       );
       console.log(`  ${rate} step changes/s: done`);
     }
@@ -197,12 +203,20 @@ export default async function main(): Promise<void> {
   }
   console.log('');
   printTable(rows);
-  const shown = rows.filter((r) => r.label.includes('shown'));
-  const worst = Math.max(...rows.filter((r) => !r.label.includes('node')).map((r) => quantile([...r.samples].sort((a, b) => a - b), 0.95)));
+  const p95 = (label: string) => {
+    const r = rows.find((x) => x.label === label);
+    return r ? quantile([...r.samples].sort((a, b) => a - b), 0.95) : NaN;
+  };
   const lost = rows.reduce((n, r) => n + r.expected - r.samples.length, 0);
-  console.log(
-    `\nconclusion: with ${CALLS} calls in progress, runtime event → browser p95 at worst ${worst.toFixed(1)} ms ` +
-      `(${worst < TARGET_P95_MS ? 'within' : 'NOT within'} the ${TARGET_P95_MS} ms target); ` +
-      `shown on the wallboard p95 ${shown.map((r) => quantile([...r.samples].sort((a, b) => a - b), 0.95).toFixed(1)).join(' / ')} ms; ${lost ? `${lost} events NOT received` : 'none lost'}.`,
-  );
+  console.log(`\nconclusion (${CALLS} calls in progress, target p95 < ${TARGET_P95_MS} ms runtime event → browser):`);
+  for (const rate of RATES) {
+    const frame = p95(`${rate} steps/s → browser socket (frame in page)`);
+    const shown = p95(`${rate} steps/s → shown on /live (row updated)`);
+    const written = p95(`${rate} steps/s → runtime side: row upserted + NOTIFY sent`);
+    console.log(
+      `  ${rate} step changes/s: runtime event → browser socket p95 ${frame.toFixed(1)} ms: ${frame < TARGET_P95_MS ? 'within' : 'NOT within'} the target` +
+        ` (the runtime's own write + NOTIFY p95 ${written.toFixed(1)} ms of it); row shown on /live p95 ${shown.toFixed(1)} ms`,
+    );
+  }
+  console.log(`  ${lost ? `${lost} events NOT received` : 'none lost'}; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`);
 }
