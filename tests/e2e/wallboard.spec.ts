@@ -269,6 +269,12 @@ test('wallboard: a SIPp call shown in its step within one second, queued in its 
   await expect(groupTile.getByTestId('group-agents')).toHaveText('1 agent disponible sur 2 connectés');
   await expect(row.getByTestId('call-step-time')).toHaveText(/^depuis \d+:\d\d$/);
   await snapshot('wallboard-fr-in-call');
+  // The wall screen's full screen: the board alone, agents beside the calls.
+  await page.getByRole('button', { name: 'Plein écran' }).click();
+  await expect(page.getByRole('button', { name: 'Quitter le plein écran' })).toHaveAttribute('aria-pressed', 'true');
+  await page.screenshot({ path: 'test-results/screenshots/wallboard-fr-fullscreen.png' });
+  await page.getByRole('button', { name: 'Quitter le plein écran' }).click();
+  await expect(page.getByRole('button', { name: 'Plein écran' })).toBeVisible();
 
   const hungUpAt = await caller.hangUp();
   await expect(row).toHaveCount(0, { timeout: 15_000 });
