@@ -221,6 +221,8 @@ test('wallboard: a SIPp call shown in its step within one second, queued in its 
   await expect(row).toHaveAttribute('data-step', 'Support', { timeout: 20_000 });
   await expect(row.getByTestId('call-step')).toContainText('Support');
   await expect(row.getByTestId('call-state')).toHaveText('Waiting');
+  // the whole path, with the key pressed, on hover
+  await expect(row.getByTestId('call-step')).toHaveAttribute('title', 'Accueil: 2 → Support');
   const support = (await seen(page, callId, 'Support'))!;
   for (const [step, s] of [['Accueil', menu], ['Support', support]] as const) {
     const latency = s.shownAt - Date.parse(s.stepAt);

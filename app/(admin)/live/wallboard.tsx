@@ -6,7 +6,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { memo, useEffect, useRef, useState } from 'react';
-import { formatDuration, groupColor } from '../agent/console-state';
+import { formatDuration, formatPath, groupColor } from '../agent/console-state';
 import { useNow } from '../agent/use-now';
 import type { LiveCallView } from '../agent/console-types';
 import { currentStep, groupBoards, sortedAgents, sortedCalls, totals, type GroupBoard, type WallboardAgent, type WallboardState } from './wallboard-state';
@@ -187,7 +187,7 @@ const CallRow = memo(function CallRow({ call, agents, now }: { call: LiveCallVie
         {call.entryNumber}
         {call.direction !== 'inbound' && <span className={styles.subline}>{t(`direction.${call.direction}`)}</span>}
       </td>
-      <td data-testid="call-step">
+      <td data-testid="call-step" title={call.path.length > 1 ? formatPath(call.path) : undefined}>
         <span className={styles.step}>
           {call.group && (call.state === 'queued' || call.state === 'ringing') && <span className={styles.swatch} style={{ background: groupColor(call.group) }} aria-hidden="true" />}
           {step ? step.label : t('noStep')}
