@@ -10,7 +10,8 @@
 //      runtime entering each node (the path entry's `at`) to the row showing it in the page (a
 //      MutationObserver's clock) is measured, printed, and must be under one second.
 //   3. Hugo makes himself available (his console's PUT): his phone rings and answers; the call
-//      shows Hugo and In conversation, Hugo is In a call, nobody waits any more.
+//      shows Hugo and In conversation, Hugo is In a call, nobody waits any more (both measured as
+//      the steps, from the runtime's stateSince / status since to the page, under one second).
 //   4. The wall screen loses its network; meanwhile Inès becomes available; back online, the board
 //      catches up (sync on reconnect) without a reload.
 //   5. In French; then the caller hangs up (SIPp sends BYE when the test tells it): the row goes
@@ -127,8 +128,9 @@ Content-Length: 0
  */
 async function watchRows(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __wallboard: { seen: Record<string, { shownAt: number; stepAt: string }>; gone: Record<string, number>; known: Record<string, true> } };
-    w.__wallboard = { seen: {}, gone: {}, known: {} };
+    type Seen = Record<string, { shownAt: number; stepAt: string }>;
+    const w = window as unknown as { __wallboard: { seen: Seen; states: Seen; statuses: Seen; gone: Record<string, number>; known: Record<string, true> } };
+    w.__wallboard = { seen: {}, states: {}, statuses: {}, gone: {}, known: {} };
     const check = () => {
       const now = performance.timeOrigin + performance.now();
       const present = new Set<string>();
@@ -138,16 +140,25 @@ async function watchRows(page: Page): Promise<void> {
         w.__wallboard.known[id] = true;
         const key = `${id}|${row.getAttribute('data-step') ?? ''}`;
         if (!(key in w.__wallboard.seen)) w.__wallboard.seen[key] = { shownAt: now, stepAt: row.getAttribute('data-step-at') ?? '' };
+        const state = `${id}|${row.getAttribute('data-state') ?? ''}`;
+        if (!(state in w.__wallboard.states)) w.__wallboard.states[state] = { shownAt: now, stepAt: row.getAttribute('data-state-since') ?? '' };
+      }
+      for (const tile of document.querySelectorAll('[data-testid="agent-tile"]')) {
+        const key = `${tile.getAttribute('data-agent-id') ?? ''}|${tile.getAttribute('data-status') ?? ''}`;
+        if (!(key in w.__wallboard.statuses)) w.__wallboard.statuses[key] = { shownAt: now, stepAt: tile.getAttribute('data-since') ?? '' };
       }
       for (const id of Object.keys(w.__wallboard.known)) if (!present.has(id) && !(id in w.__wallboard.gone)) w.__wallboard.gone[id] = now;
     };
-    new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-step', 'data-call-id'] });
+    new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-step', 'data-call-id', 'data-state', 'data-status'] });
   });
 }
 
 type Seen = { shownAt: number; stepAt: string };
-const seen = (page: Page, callId: string, step: string) =>
-  page.evaluate(([id, s]) => (window as unknown as { __wallboard: { seen: Record<string, Seen> } }).__wallboard.seen[`${id}|${s}`] ?? null, [callId, step] as const);
+type Kind = 'seen' | 'states' | 'statuses';
+/** When the page first showed `what` (a step, a call state, an agent status) of `id`, and since when the runtime says it holds. */
+const first = (page: Page, kind: Kind, id: string, what: string) =>
+  page.evaluate(([k, i, s]) => (window as unknown as { __wallboard: Record<Kind, Record<string, Seen>> }).__wallboard[k][`${i}|${s}`] ?? null, [kind, id, what] as const);
+const seen = (page: Page, callId: string, step: string) => first(page, 'seen', callId, step);
 const goneAt = (page: Page, callId: string) =>
   page.evaluate((id) => (window as unknown as { __wallboard: { gone: Record<string, number> } }).__wallboard.gone[id] ?? null, callId);
 
@@ -247,6 +258,15 @@ test('wallboard: a SIPp call shown in its step within one second, queued in its 
   await expect(row.getByTestId('call-state-time')).toHaveText(/^for 0:\d\d$/);
   await expect(hugoTile.getByTestId('agent-status')).toHaveText('In a call');
   measured.push(`Hugo available → his phone rang 0.5 s and answered → "In a call" on the wallboard: ${Date.now() - availableAt} ms (upper bound)`);
+  // The answer, measured as the steps: from when the runtime says it happened to the page showing it.
+  const talking = (await first(page, 'states', callId, 'talking'))!;
+  const inCall = (await first(page, 'statuses', hugo.id, 'in_call'))!;
+  for (const [what, s] of [['the call In conversation', talking], ['Hugo In a call', inCall]] as const) {
+    const latency = s.shownAt - Date.parse(s.stepAt);
+    measured.push(`runtime: ${what} → shown on the wallboard: ${latency.toFixed(0)} ms`);
+    expect(latency, `${what} shown ${latency} ms after the runtime`).toBeLessThan(1000);
+    expect(latency).toBeGreaterThanOrEqual(-50);
+  }
   await expect(groupTile.getByTestId('group-waiting')).toHaveText('0');
   await expect(page.getByTestId('total-in-progress')).toContainText('1');
   await snapshot('wallboard-en-in-call');

@@ -172,7 +172,7 @@ const CallRow = memo(function CallRow({ call, agents, now }: { call: LiveCallVie
   const step = currentStep(call);
   const stepSince = step ? Date.parse(step.since) : Date.parse(call.stateSince);
   return (
-    <tr data-testid="wallboard-call" data-call-id={call.callId} data-step={step?.label ?? ''} data-step-at={step?.since ?? ''} data-state={call.state}>
+    <tr data-testid="wallboard-call" data-call-id={call.callId} data-step={step?.label ?? ''} data-step-at={step?.since ?? ''} data-state={call.state} data-state-since={call.stateSince}>
       <td data-testid="call-caller">
         {call.contactName ? (
           <>
@@ -235,7 +235,7 @@ function Agents({ agents, now }: { agents: WallboardAgent[]; now: number }) {
       ) : (
         <ul className={styles.agents}>
           {agents.map((a) => (
-            <li key={a.agentId} className={`${styles.agent} ${styles[`agent_${a.status.status}`] ?? ''}`} data-testid="agent-tile" data-agent-id={a.agentId} data-status={a.status.status}>
+            <li key={a.agentId} className={`${styles.agent} ${styles[`agent_${a.status.status}`] ?? ''}`} data-testid="agent-tile" data-agent-id={a.agentId} data-status={a.status.status} data-since={a.status.since}>
               <span className={styles.agentHead}>
                 <span className={styles.agentTileName}>{a.name}</span>
                 {a.extension && <span className={styles.extension}>{a.extension}</span>}
