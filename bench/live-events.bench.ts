@@ -63,11 +63,11 @@ interface LiveMessage {
   d: { seq?: number; run?: string; callId?: string; state?: string } & Record<string, unknown>;
 }
 
-type Creds = { cookie: string; url: string } | { token: string };
+export type Creds = { cookie: string; url: string } | { token: string };
 
 // ---- the admin server under test ---------------------------------------------------------------
 
-async function startTestApp(): Promise<{ url: string; databaseUrl: string; stop(): Promise<void> }> {
+export async function startTestApp(): Promise<{ url: string; databaseUrl: string; stop(): Promise<void> }> {
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/test-app.ts'], {
     cwd: root,
     env: { ...process.env, TEST_APP_WATCH_STDIN: '1' },
@@ -106,7 +106,7 @@ async function startTestApp(): Promise<{ url: string; databaseUrl: string; stop(
   };
 }
 
-async function signIn(url: string, user: { email: string; password: string }): Promise<Creds> {
+export async function signIn(url: string, user: { email: string; password: string }): Promise<Creds> {
   const res = await fetch(`${url}/api/auth/sign-in/email`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url },
@@ -121,7 +121,7 @@ async function signIn(url: string, user: { email: string; password: string }): P
  * N agent users with an Agent row (ids from the schema's default, cuid, as in production: their
  * length counts in the NOTIFY payload) and an API token each, written directly (no password).
  */
-async function createAgents(prisma: PrismaClient, organizationId: string, count: number): Promise<{ id: string; token: string }[]> {
+export async function createAgents(prisma: PrismaClient, organizationId: string, count: number): Promise<{ id: string; token: string }[]> {
   const rows = Array.from({ length: count }, (_, i) => {
     const suffix = randomBytes(4).toString('hex');
     return { userId: randomUUID(), token: generateTokenSecret(), name: `agent${i}-${suffix}` };
@@ -162,7 +162,7 @@ interface Row {
   expected: number;
 }
 
-function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
@@ -181,10 +181,10 @@ function printTable(rows: Row[]): void {
   for (const l of lines) console.log(fmt(l));
 }
 
-const sleep = (msecs: number) => new Promise((r) => setTimeout(r, msecs));
+export const sleep = (msecs: number) => new Promise((r) => setTimeout(r, msecs));
 
 /** Runs `fire(i)` for i < count at `rate` per second (open loop: never waits on the previous one). */
-async function paced(count: number, rate: number, fire: (i: number) => void): Promise<void> {
+export async function paced(count: number, rate: number, fire: (i: number) => void): Promise<void> {
   const start = performance.now();
   for (let i = 0; i < count; i++) {
     const due = start + (i * 1000) / rate;
@@ -194,7 +194,7 @@ async function paced(count: number, rate: number, fire: (i: number) => void): Pr
   }
 }
 
-async function until(done: () => boolean, timeoutMs: number): Promise<void> {
+export async function until(done: () => boolean, timeoutMs: number): Promise<void> {
   const end = performance.now() + timeoutMs;
   while (!done() && performance.now() < end) await sleep(20);
 }

@@ -10,7 +10,9 @@
 //   `agent:<id>` for each id of `a`. socket.io dedupes a socket in several rooms. After the
 //   listener reconnected (events may have been lost) every socket gets `live.resync`.
 // - `sync` (with an ack): `{ status, calls }`: the agent's C1 status object (null for a user
-//   without an agent) and the LiveCall snapshot (an agent: only the calls it is on).
+//   without an agent) and the LiveCall snapshot (an agent: only the calls it is on). A supervisor's
+//   `sync` with `{ wallboard: true }` also gets `agents`, `groups` and `serverTime`
+//   (app/lib/wallboard/wallboard-roster.ts: every agent's status, for the wallboard).
 import type { Server as SocketServer, Socket } from 'socket.io';
 import type { PrismaClient } from '@/prisma/client';
 import { getPrisma } from '@/prisma/client';
@@ -18,6 +20,7 @@ import { databaseUrl, poolConfigFromUrl, type PoolConfig } from '@/prisma/databa
 import { PgListen } from '@/flow-runtime/calls/pg-listen';
 import { getCurrentUser, type CurrentUser } from '@/app/lib/auth/current-user';
 import { agentStatusView, type AgentStatusView } from './agent-status';
+import { wallboardRoster, type WallboardRoster } from '@/app/lib/wallboard/wallboard-roster';
 import { LIVE_CHANNEL, parseLiveEvent } from './publish';
 
 export interface LiveSocketData {
@@ -84,8 +87,19 @@ export async function authenticateSocket(prisma: PrismaClient, socket: Pick<Sock
  */
 export const LIVE_STALE_MS = 180_000;
 
-/** The `sync` answer: the caller's status and the calls it may see. */
-export async function liveSnapshot(prisma: PrismaClient, data: LiveSocketData): Promise<{ status: AgentStatusView | null; calls: unknown[] }> {
+/** What a `sync` may ask for besides the calls: `wallboard` (supervisors only) adds every agent's status and the groups. */
+export interface SyncOptions {
+  wallboard?: boolean;
+}
+
+export type LiveSnapshot = { status: AgentStatusView | null; calls: unknown[] } & Partial<WallboardRoster>;
+
+/** The `sync` answer: the caller's status and the calls it may see (and the wallboard's roster when asked). */
+export async function liveSnapshot(prisma: PrismaClient, data: LiveSocketData, options: SyncOptions = {}): Promise<LiveSnapshot> {
+  if (options.wallboard === true && data.supervisor) {
+    const [snapshot, roster] = await Promise.all([liveSnapshot(prisma, data), wallboardRoster(prisma, data.user.organizationId)]);
+    return { ...snapshot, ...roster };
+  }
   const status = data.agentId ? await agentStatusView(prisma, data.agentId) : null;
   const fresh = { updatedAt: { gt: new Date(Date.now() - LIVE_STALE_MS) } };
   const where = data.supervisor
@@ -119,7 +133,8 @@ export function attachLiveSockets(io: SocketServer, options: LiveSocketsOptions 
     socket.on('sync', (...args: unknown[]) => {
       const ack = args.find((a): a is (r: unknown) => void => typeof a === 'function');
       if (!ack) return;
-      liveSnapshot(prisma, data).then(ack, (err: unknown) => {
+      const options = args.find((a): a is SyncOptions => typeof a === 'object' && a !== null) ?? {};
+      liveSnapshot(prisma, data, options).then(ack, (err: unknown) => {
         log.error({ err }, 'live sockets: sync failed');
         ack({ error: { code: 'SYNC_FAILED' } });
       });
