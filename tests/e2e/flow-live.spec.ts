@@ -175,13 +175,16 @@ test('statistics on the canvas: the funnel of seeded calls on nodes, edges and a
   await expect(page.locator('[data-testid="rf__edge-e-sales"] .react-flow__edge-text')).toHaveText('2 · 67%');
   await expect(page.locator('[data-testid="rf__edge-e-welcome"] .react-flow__edge-text')).toHaveText('3 · 75%');
   await expect(page.locator('[data-testid="rf__edge-e-invalid"]')).toHaveClass(/edge-stats-none/);
-  // The same figures as a table; its button takes the keyboard to the step.
+  await snapshot('flow-stats-en-editor');
+  // The same figures as a table (over the canvas); a step's button closes it and shows the step.
   await page.getByText('The figures as a table').click();
   const menuRow = page.getByTestId('funnel-table').locator('tr[data-node="menu"]');
   await expect(menuRow).toContainText('Menu principal');
   await expect(menuRow).toContainText('Ventes: 2 (67%)');
   await expect(page.getByTestId('funnel-table').locator('tr[data-node="welcome"]')).toContainText('1 (1 hung up)');
-  await snapshot('flow-stats-en-editor');
+  await snapshot('flow-stats-en-table');
+  await menuRow.getByRole('button', { name: 'Menu principal' }).press('Enter');
+  await expect(page.getByTestId('funnel-table')).toBeHidden();
 
   // A period without calls: the empty state, no figures on the nodes' edges.
   await page.getByTestId('stats-period').selectOption('yesterday');

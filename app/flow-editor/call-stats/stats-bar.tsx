@@ -94,8 +94,8 @@ export function StatsBar() {
             </span>
           </>
         )}
+        {showStats && status === 'ready' && stats && stats.calls > 0 && <FunnelTable />}
       </div>
-      {showStats && status === 'ready' && stats && stats.calls > 0 && <FunnelTable />}
     </section>
   );
 }
@@ -139,7 +139,17 @@ function FunnelTable() {
             {rows.map((r) => (
               <tr key={r.id} data-node={r.id}>
                 <th scope="row">
-                  <button type="button" className="button link" onClick={() => useEditorStore.getState().requestFocus(r.id)} title={t('showOnCanvas')}>
+                  <button
+                    type="button"
+                    className="button link"
+                    onClick={(e) => {
+                      // The table covers the canvas: close it to show the step.
+                      const details = e.currentTarget.closest('details');
+                      if (details) details.open = false;
+                      useEditorStore.getState().requestFocus(r.id);
+                    }}
+                    title={t('showOnCanvas')}
+                  >
                     {r.label}
                   </button>{' '}
                   <span className="muted">{r.type}</span>
@@ -155,7 +165,9 @@ function FunnelTable() {
                     : r.outputs.map((o, i) => (
                         <span key={o.id}>
                           {i > 0 && ' · '}
-                          {o.percent !== null ? t('outputFigureShare', { label: o.label, taken: o.taken, percent: o.percent }) : t('outputFigure', { label: o.label, taken: o.taken })}
+                          {o.percent !== null
+                            ? t('outputFigureShare', { label: o.label, taken: o.taken, percent: o.percent })
+                            : t('outputFigure', { label: o.label, taken: o.taken })}
                         </span>
                       ))}
                 </td>

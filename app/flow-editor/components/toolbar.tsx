@@ -23,6 +23,7 @@ export interface ToolbarProps {
 
 export function Toolbar(props: ToolbarProps) {
   const t = useTranslations('editor');
+  const tVersion = useTranslations('flowAnalytics');
   const name = useEditorStore((s) => s.meta.name);
   const flowId = useEditorStore((s) => s.flowId);
   const editable = useEditorStore((s) => s.editable);
@@ -35,7 +36,8 @@ export function Toolbar(props: ToolbarProps) {
         ← {t('back')}
       </Link>
       <h1 className="editor-title">{name}</h1>
-      {!editable && <span className="tag">{t('readOnly')}</span>}
+      {!editable && !props.version && <span className="tag">{t('readOnly')}</span>}
+      {props.version && <span className="tag">{tVersion('versionReadOnly', { number: props.version.number })}</span>}
       <div className="toolbar-group">
         <button type="button" className="button small" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
           ↶ {t('toolbar.undo')}
