@@ -4,7 +4,8 @@
 //   1. Live: a supervisor opens the flow in the editor ("No call in this flow now"); a SIPp caller
 //      calls the number and sits in the menu: the menu's badge shows 1 within one second of the
 //      runtime entering the node (measured: node-entered time in the runtime → badge in the DOM,
-//      printed), then the caller hangs up (BYE) and the badge goes within one second of the end.
+//      printed); a reload during the call shows it again (`sync`); then the caller hangs up (BYE)
+//      and the badge goes within one second of the end (measured, printed).
 //   2. Statistics: seeded calls and their CallEvent rows of today; the toggle (from the keyboard),
 //      the figures on the nodes, the edges and in the table; "Yesterday" is empty; French; the
 //      version's page shows that version's statistics at once. Screenshots:
@@ -88,7 +89,7 @@ test('live calls on the canvas: a SIPp caller in the menu shows as 1 on that nod
   await expect(page.locator('[data-testid="node-live-count"]')).toHaveCount(0);
   await watchBadge(page, 'menu', '1');
 
-  // The caller: answered, listens to the welcome then sits in the menu (60 s timeout) for 6 s, hangs up.
+  // The caller: answered, listens to the welcome, then sits in the menu (60 s timeout) and hangs up 12 s after the answer.
   const caller = runSipp(scenario(
     callerInvite(number),
     '<recv response="100" optional="true"/>',
@@ -96,7 +97,7 @@ test('live calls on the canvas: a SIPp caller in the menu shows as 1 on that nod
     '<recv response="183" optional="true"/>',
     '<recv response="200" rrs="true"/>',
     ack,
-    '<pause milliseconds="8000"/>',
+    '<pause milliseconds="12000"/>',
     inDialogRequest('BYE', 2),
     '<recv response="200" crlf="true"/>',
   ), `127.0.0.1:${rt.edge.sipPort}`, ['-m', '1'], { timeoutS: 60 });
@@ -117,6 +118,11 @@ test('live calls on the canvas: a SIPp caller in the menu shows as 1 on that nod
   expect(shownLatency).toBeGreaterThanOrEqual(0);
   expect(shownLatency).toBeLessThan(1000);
   await snapshot('flow-live-en-in-menu');
+
+  // A page opened while the call is in progress gets it from `sync`.
+  await page.reload();
+  await expect(menuBadge).toContainText('1');
+  await watchBadge(page, 'menu', '1');
 
   // The caller hangs up: the badge goes.
   expect(sippOk(await caller.done)).toBe('ok');
