@@ -4,9 +4,9 @@
 //      call started in), started in [from, to), optionally of one version (`flowVersionId`).
 //   2. Their path: CallEvent rows `node-entered` (nodeId) and `output-taken` (nodeId + output, the
 //      edge's sourceOutput), as the runtime writes them (flow-runtime/interpreter step-run.ts).
-//      A call transferred into another flow goes on writing events of that flow: each event belongs
-//      to the flow named by the last `call-started` / `flow-entered` event before it, and only
-//      this flow's are counted (an event with no such marker before it is the call's own flow).
+//      A call transferred into another flow goes on writing events of that flow: for the (few)
+//      calls with a `flow-entered` event, each event belongs to the flow named by the last
+//      `flow-entered` before it (none: the call's own flow), and only this flow's are counted.
 //   3. Where calls ended: C0 `endNodeId`, or for a call without it (written before C0) the last
 //      node it entered; `hungUp` = of those, the caller hung up in the IVR (outcome `abandoned`).
 // `entered` counts calls (a call that loops back into a menu counts once), `entries` counts times
@@ -61,17 +61,29 @@ export async function flowAnalytics(db: Db, organizationId: string, flowId: stri
         SELECT "id" FROM "Call"
         WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "startedAt" >= ${from} AND "startedAt" < ${to}
           AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)
-      ), ev AS (
-        SELECT e."callId", e."kind", e."nodeId", e."output",
-               max(CASE WHEN e."kind" IN ('call-started', 'flow-entered') THEN e."seq" END) OVER (PARTITION BY e."callId" ORDER BY e."seq") AS "marker"
+      ), ev AS MATERIALIZED (
+        SELECT e."callId", e."seq", e."kind", e."nodeId", e."output", e."data"->>'flowId' AS "mark"
         FROM "CallEvent" e JOIN c ON c."id" = e."callId"
-        WHERE e."kind" IN ('call-started', 'flow-entered', 'node-entered', 'output-taken')
+        WHERE e."kind" IN ('flow-entered', 'node-entered', 'output-taken')
+      ), moved AS (
+        SELECT DISTINCT "callId" FROM ev WHERE "kind" = 'flow-entered'
+      ), own AS (
+        -- calls that stayed in their flow (nearly all): every event is this flow's
+        SELECT ev."callId", ev."kind", ev."nodeId", ev."output" FROM ev
+        WHERE ev."kind" <> 'flow-entered' AND NOT EXISTS (SELECT 1 FROM moved WHERE moved."callId" = ev."callId")
+        UNION ALL
+        -- calls that entered another flow: each event belongs to the flow of the last flow-entered before it
+        -- (seq padded so that the text max is the last one; none before it: the call's own flow)
+        SELECT s."callId", s."kind", s."nodeId", s."output" FROM (
+          SELECT ev.*, substr(max(CASE WHEN ev."kind" = 'flow-entered' THEN lpad(ev."seq"::text, 10, '0') || coalesce(ev."mark", '') END)
+                   OVER (PARTITION BY ev."callId" ORDER BY ev."seq"), 11) AS "inFlow"
+          FROM ev JOIN moved ON moved."callId" = ev."callId"
+        ) s
+        WHERE s."kind" <> 'flow-entered' AND (s."inFlow" IS NULL OR s."inFlow" = ${flowId})
+      ), per_call AS (
+        SELECT "kind", "nodeId", "output", "callId", count(*) AS "n" FROM own WHERE "nodeId" IS NOT NULL GROUP BY 1, 2, 3, 4
       )
-      SELECT ev."kind", ev."nodeId", ev."output", count(*)::int AS "times", count(DISTINCT ev."callId")::int AS "calls"
-      FROM ev LEFT JOIN "CallEvent" m ON m."callId" = ev."callId" AND m."seq" = ev."marker"
-      WHERE ev."kind" IN ('node-entered', 'output-taken') AND ev."nodeId" IS NOT NULL
-        AND (m."id" IS NULL OR m."data"->>'flowId' IS NULL OR m."data"->>'flowId' = ${flowId})
-      GROUP BY 1, 2, 3`,
+      SELECT "kind", "nodeId", "output", sum("n")::int AS "times", count(*)::int AS "calls" FROM per_call GROUP BY 1, 2, 3`,
     db.$queryRaw<{ nodeId: string | null; ended: number; hungUp: number }[]>`
       SELECT COALESCE(c."endNodeId", (
                SELECT e."nodeId" FROM "CallEvent" e
