@@ -30,6 +30,10 @@ import { useReferences } from './hooks/use-references';
 import { useShortcuts, type EditorCommands } from './hooks/use-shortcuts';
 import { referenceSets, useValidation } from './hooks/use-validation';
 import { isDirty, useEditorStore, type LiveVersion, type ReferenceOptions } from './store';
+import { StatsBar } from './call-stats/stats-bar';
+import { useCallStatsStore } from './call-stats/store';
+import { useFlowAnalytics } from './call-stats/use-flow-analytics';
+import { useLiveNodeCounts } from './call-stats/use-live-node-counts';
 
 export interface FlowEditorProps {
   flowId: string;
@@ -42,6 +46,14 @@ export interface FlowEditorProps {
   editable: boolean;
   /** The live version (null: never published). */
   live?: LiveVersion | null;
+  /**
+   * Calls on the canvas (issue 15), for the roles that see the organisation's calls (admin,
+   * supervisor): the live calls per node and the "Statistics" toggle. `versionId`: only that
+   * version's calls (a version's page); `showStats`: the statistics shown from the start.
+   */
+  callStats?: { allowed: boolean; versionId?: string | null; showStats?: boolean };
+  /** A published version shown read-only (its page), instead of the draft. */
+  version?: { number: number; isLive: boolean };
 }
 
 export function FlowEditor(props: FlowEditorProps) {
@@ -57,13 +69,14 @@ export function FlowEditor(props: FlowEditorProps) {
     }
     loadedFor.current = key;
     useEditorStore.getState().load(props);
+    useCallStatsStore.getState().configure({ flowId: props.flowId, allowed: props.callStats?.allowed ?? false, versionId: props.callStats?.versionId, showStats: props.callStats?.showStats });
     if (props.editable) setBackup(findBackup(props));
     setReady(true);
   }, [props]);
   if (!ready) return <div className="flow-editor loading" />;
   return (
     <ReactFlowProvider>
-      <EditorLayout blank={isBlankDocument(props.document)} backup={backup} onBackupHandled={() => setBackup(null)} />
+      <EditorLayout blank={isBlankDocument(props.document)} backup={backup} onBackupHandled={() => setBackup(null)} version={props.version} />
     </ReactFlowProvider>
   );
 }
@@ -80,7 +93,7 @@ function findBackup({ flowId, revision, updatedAt, document }: FlowEditorProps):
   }
 }
 
-function EditorLayout({ blank, backup, onBackupHandled }: { blank: boolean; backup: DraftBackup | null; onBackupHandled: () => void }) {
+function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: boolean; backup: DraftBackup | null; onBackupHandled: () => void; version?: FlowEditorProps['version'] }) {
   const { fitView } = useReactFlow();
   const [helpOpen, setHelpOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
@@ -92,6 +105,8 @@ function EditorLayout({ blank, backup, onBackupHandled }: { blank: boolean; back
   useLocalBackup();
   const refreshReferences = useReferences();
   useValidation();
+  useFlowAnalytics();
+  useLiveNodeCounts();
 
   useEffect(() => {
     if (typeof performance !== 'undefined') performance.mark('relais-editor-ready');
@@ -186,10 +201,12 @@ function EditorLayout({ blank, backup, onBackupHandled }: { blank: boolean; back
         onHelp={() => setHelpOpen(true)}
         onPublish={commands.publish}
         live={liveStatus}
+        version={version}
       />
       <div className="editor-body">
         <Palette />
         <div className="canvas-column">
+          <StatsBar />
           <Canvas />
           <ProblemsPanel />
         </div>

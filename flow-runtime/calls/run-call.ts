@@ -69,6 +69,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
   // What consoles and the wallboard see (flow-runtime/live/): LiveCall row + relais_live events.
   const live = new LiveCallTracker(services.prisma, {
     callId, organizationId: route.organizationId, direction: 'inbound', entryNumber: called, caller, log: services.log,
+    flowId: route.flowId,
     nodeConfig: (nodeId) => published.flow.nodes.get(nodeId)?.config as Record<string, unknown> | undefined,
     contactName: async () => (caller ? ((await findContactByNumber(services.prisma, route.organizationId, caller, services.homeCountryCode))?.name ?? null) : null),
   });

@@ -36,6 +36,14 @@ export interface LiveCallView {
   canSwitch: boolean;
   canConference: boolean;
   recording: boolean;
+  /** The flow the call is running now (issue 15 C3; changes on a transfer into another flow), null for calls without a flow. */
+  flowId: string | null;
+  /**
+   * The node the call is in now (issue 15 C3): the current step, or while bridged to an agent the
+   * last node entered (the queue group or redirect that reached them); null before the first node
+   * and for calls without a flow. The canvas counts calls per node from it.
+   */
+  nodeId: string | null;
 }
 
 /** Used when the QueueGroup row has no colour (column not there yet, or null). */
@@ -59,6 +67,8 @@ export interface LiveCallViewOptions {
   contactName?: () => Promise<string | null>;
   /** The call's queue group from the start (an agent's outgoing call: the group it is placed for). */
   groupId?: string;
+  /** The flow the call starts in (its session's state says it after, e.g. on a transfer into another flow). */
+  flowId?: string | null;
   log: Logger;
   /** Test hook: instead of setImmediate. */
   schedule?: (run: () => void) => void;
@@ -136,6 +146,8 @@ export class LiveCallTracker {
       canSwitch: false,
       canConference: false,
       recording: false,
+      flowId: opts.flowId ?? null,
+      nodeId: null,
     };
     this.changed();
     if (opts.groupId) this.setGroup(opts.groupId);
@@ -209,6 +221,7 @@ export class LiveCallTracker {
           break;
       }
     }
+    this.locate(state);
     if (state.status !== 'bridged' && this.bridgedAgent !== null && state.bridgedLeg === null && event.type !== 'callStarted') {
       // The flow went on after its bridge (agent left, transfer into a flow or a mailbox).
       this.agents.delete(this.bridgedAgent);
@@ -444,6 +457,13 @@ export class LiveCallTracker {
     } else if (entry.kind === 'queue' && entry.data?.event === 'join') {
       this.queued = true;
     }
+  }
+
+  /** Where the call is in its flow (C3): the current step, else (bridged, between steps) the last node entered. */
+  private locate(state: CallState): void {
+    if (state.flowId) this.view.flowId = state.flowId;
+    const current = state.step?.nodeId ?? this.view.path[this.view.path.length - 1]?.nodeId ?? null;
+    if (current !== null) this.view.nodeId = current;
   }
 
   private setGroup(groupId: string): void {

@@ -19,6 +19,7 @@ function call(over: Partial<LiveCallView> = {}): LiveCallView {
     group: { id: 'g1', name: 'Support', color: '#1f5fbf' }, startedAt: '2026-12-07T08:00:00.000Z', waitedMs: 12_000, answeredAt: '2026-12-07T08:00:12.000Z',
     path: [{ nodeId: 'menu', label: 'menu', key: '2' }, { nodeId: 'q', label: 'Support' }], state: 'talking', stateSince: '2026-12-07T08:00:12.000Z',
     agents: [{ agentId: ME, role: 'talking' }], canRetrieve: false, canComplete: false, canSwitch: false, canConference: false, recording: false,
+    flowId: 'f1', nodeId: 'q',
     ...over,
   };
 }

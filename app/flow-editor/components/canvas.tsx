@@ -22,6 +22,8 @@ import { STEP_METADATA, STEP_TYPES, isStepType } from '@/schemas';
 import { canConnect } from '../core/connections';
 import { worstSeverity } from '../core/problems';
 import { useEditorStore } from '../store';
+import { edgeWidth, outputStats } from '../core/call-stats';
+import { useCallStatsStore } from '../call-stats/store';
 import { StepNode, type StepFlowNode } from './step-node';
 
 import { PALETTE_DRAG_TYPE } from '../core/dnd';
@@ -46,13 +48,29 @@ export function Canvas() {
   const focusRequest = useEditorStore((s) => s.focusRequest);
   const { screenToFlowPosition, fitView } = useReactFlow();
 
+  // With the statistics shown (issue 15): each edge says how many calls left by its output and
+  // their share of the node's visits, and its width follows that share (the funnel).
+  const stats = useCallStatsStore((s) => (s.showStats && s.status === 'ready' ? s.stats : null));
+  const tStats = useTranslations('flowAnalytics');
   const drawnEdges = useMemo(
     () =>
       edges.map((e) => {
         const severity = worstSeverity(byEdge.get(e.id));
-        return severity ? { ...e, className: `edge-${severity}` } : e;
+        const edge = severity ? { ...e, className: `edge-${severity}` } : e;
+        if (!stats) return edge;
+        const figure = outputStats(stats, e.source, e.sourceHandle);
+        return {
+          ...edge,
+          className: `${edge.className ?? ''} ${figure.taken > 0 ? 'edge-stats' : 'edge-stats-none'}`.trim(),
+          label: figure.taken > 0 && figure.percent !== null ? tStats('share', { taken: figure.taken, percent: figure.percent }) : String(figure.taken),
+          labelShowBg: true,
+          labelBgPadding: [4, 2] as [number, number],
+          labelBgBorderRadius: 3,
+          style: { strokeWidth: edgeWidth(figure) },
+          data: { taken: figure.taken, percent: figure.percent },
+        };
       }),
-    [edges, byEdge],
+    [edges, byEdge, stats, tStats],
   );
 
   const isValidConnection: IsValidConnection = useCallback(

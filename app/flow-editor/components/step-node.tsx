@@ -10,6 +10,8 @@ import { outputKey, worstSeverity } from '../core/problems';
 import { STEP_EDITORS, summarizeConfig } from '../core/step-registry';
 import type { StepNodeData } from '../core/types';
 import { useEditorStore } from '../store';
+import { nodeStats, outputStats } from '../core/call-stats';
+import { useCallStatsStore } from '../call-stats/store';
 
 export type StepFlowNode = Node<StepNodeData, StepType>;
 
@@ -38,13 +40,20 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
     updateNodeInternals(id);
   }, [id, outputIds, updateNodeInternals]);
 
+  // Calls on the canvas (issue 15): in this node now, and the period's figures when shown.
+  const tStats = useTranslations('flowAnalytics');
+  const liveCount = useCallStatsStore((s) => s.live[id] ?? 0);
+  const stats = useCallStatsStore((s) => (s.showStats && s.status === 'ready' ? s.stats : null));
+  const figures = stats ? nodeStats(stats, id) : null;
+
   const severity = worstSeverity(problems);
   const problemText = problems?.map((p) => p.message).join('\n');
   return (
     <div
-      className={`step-node category-${meta.category}${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}${isEntry ? ' is-entry' : ''}`}
+      className={`step-node category-${meta.category}${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}${isEntry ? ' is-entry' : ''}${figures && figures.entered === 0 ? ' no-calls' : ''}`}
       data-testid="step-node"
       data-step-type={type}
+      data-node-id={id}
     >
       <Handle type="target" position={Position.Left} className="step-target" aria-label={t('input')} />
       {isEntry && (
@@ -58,6 +67,12 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
           <span className="visually-hidden">{t('problems', { count: problems!.length })}</span>
         </span>
       )}
+      {liveCount > 0 && (
+        <span className="node-live-count" data-testid="node-live-count" title={tStats('liveInNode', { count: liveCount })}>
+          <span aria-hidden>●</span> {liveCount}
+          <span className="visually-hidden">{tStats('liveInNode', { count: liveCount })}</span>
+        </span>
+      )}
       <div className="step-node-header">
         <span className="step-glyph" aria-hidden>
           {STEP_EDITORS[type].glyph}
@@ -68,6 +83,12 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
       <div className="step-summary" title={summary}>
         {summary}
       </div>
+      {figures && (
+        <div className="node-stats" data-testid="node-stats" data-entered={figures.entered} data-ended={figures.ended}>
+          <span>{tStats('nodeEntered', { count: figures.entered })}</span>
+          {figures.ended > 0 && <span className="ended">{tStats('nodeEnded', { count: figures.ended })}</span>}
+        </div>
+      )}
       {outputs.length > 0 && (
         <ul className="step-outputs">
           {outputs.map((o, i) => (
@@ -77,6 +98,7 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
               data-output={o.id}
               title={o.required ? `${o.label} (${t('requiredOutput')})` : o.label}
             >
+              {stats && <OutputFigure {...outputStats(stats, id, o.id)} />}
               <span className="output-label">{o.label}</span>
               <Handle type="source" position={Position.Right} id={o.id} className="step-source" />
             </li>
@@ -84,6 +106,16 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
         </ul>
       )}
     </div>
+  );
+}
+
+/** An output's figure on the node: calls that left by it, and their share of the node's visits. */
+function OutputFigure({ taken, percent }: { taken: number; percent: number | null }) {
+  const t = useTranslations('flowAnalytics');
+  return (
+    <span className="output-stat" data-testid="output-stat">
+      {percent !== null && taken > 0 ? t('share', { taken, percent }) : taken}
+    </span>
   );
 }
 

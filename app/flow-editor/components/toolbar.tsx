@@ -17,10 +17,13 @@ export interface ToolbarProps {
   onHelp: () => void;
   onPublish: () => void;
   live: { number: number | null; differs: boolean };
+  /** A published version shown read-only (its page): named instead of the draft's live state. */
+  version?: { number: number; isLive: boolean };
 }
 
 export function Toolbar(props: ToolbarProps) {
   const t = useTranslations('editor');
+  const tVersion = useTranslations('flowAnalytics');
   const name = useEditorStore((s) => s.meta.name);
   const flowId = useEditorStore((s) => s.flowId);
   const editable = useEditorStore((s) => s.editable);
@@ -29,11 +32,12 @@ export function Toolbar(props: ToolbarProps) {
   const { undo, redo } = useEditorStore.getState();
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      <Link href={`/flows/${flowId}`} className="button link">
+      <Link href={props.version ? `/flows/${flowId}/versions` : `/flows/${flowId}`} className="button link">
         ← {t('back')}
       </Link>
       <h1 className="editor-title">{name}</h1>
-      {!editable && <span className="tag">{t('readOnly')}</span>}
+      {!editable && !props.version && <span className="tag">{t('readOnly')}</span>}
+      {props.version && <span className="tag">{tVersion('versionReadOnly', { number: props.version.number })}</span>}
       <div className="toolbar-group">
         <button type="button" className="button small" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
           ↶ {t('toolbar.undo')}
@@ -64,18 +68,24 @@ export function Toolbar(props: ToolbarProps) {
       </div>
       <div className="toolbar-end">
         {editable && <SaveIndicator onSave={props.onSave} />}
-        <div className="toolbar-group live-state" data-testid="live-state">
-          <span className={`tag${props.live.number === null ? '' : ' live'}`}>
-            {props.live.number === null ? t('toolbar.notLive') : t('toolbar.live', { number: props.live.number })}
-          </span>
-          {props.live.number !== null && props.live.differs && <span className="tag unpublished">{t('toolbar.unpublished')}</span>}
-          {/* Like the flow and versions pages: only the roles that may publish are offered it. */}
-          {editable && (
-            <button type="button" className="button small primary" onClick={props.onPublish} title="Ctrl+Shift+P" aria-keyshortcuts="Control+Shift+P">
-              {t('toolbar.publish')}
-            </button>
-          )}
-        </div>
+        {props.version ? (
+          <div className="toolbar-group live-state" data-testid="version-state">
+            <span className={`tag${props.version.isLive ? ' live' : ''}`}>{props.version.isLive ? t('toolbar.live', { number: props.version.number }) : `v${props.version.number}`}</span>
+          </div>
+        ) : (
+          <div className="toolbar-group live-state" data-testid="live-state">
+            <span className={`tag${props.live.number === null ? '' : ' live'}`}>
+              {props.live.number === null ? t('toolbar.notLive') : t('toolbar.live', { number: props.live.number })}
+            </span>
+            {props.live.number !== null && props.live.differs && <span className="tag unpublished">{t('toolbar.unpublished')}</span>}
+            {/* Like the flow and versions pages: only the roles that may publish are offered it. */}
+            {editable && (
+              <button type="button" className="button small primary" onClick={props.onPublish} title="Ctrl+Shift+P" aria-keyshortcuts="Control+Shift+P">
+                {t('toolbar.publish')}
+              </button>
+            )}
+          </div>
+        )}
       </div>
     </div>
   );

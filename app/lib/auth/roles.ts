@@ -10,3 +10,5 @@ export const CONTACT_EDITORS: readonly UserRole[] = ['admin', 'supervisor'];
 export const ALL_ROLES: readonly UserRole[] = ['admin', 'supervisor', 'agent'];
 /** Lock and unlock agents' statuses. */
 export const STATUS_SUPERVISORS: readonly UserRole[] = ['admin', 'supervisor'];
+/** Flow analytics and live calls on the canvas: the organisation's calls, like the calls and stats sections. */
+export const FLOW_ANALYTICS_READERS: readonly UserRole[] = ['admin', 'supervisor'];

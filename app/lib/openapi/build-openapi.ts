@@ -123,6 +123,22 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
         },
       },
     },
+    '/api/flows/{id}/analytics': {
+      get: {
+        tag: 'Flows',
+        op: {
+          summary: "Calls per node and per output of a flow over a period (the funnel drawn on the canvas): calls that entered each node, where they ended, and how many left by each output. Calls that started in this flow; the organisation's calls, so admins and supervisors only",
+          roles: EDITORS,
+          query: [
+            { name: 'from', description: "Start of the period (startedAt ≥ from): a date (2026-12-01 = midnight in the organisation's time zone) or a date-time with its offset; default: 7 days before `to`" },
+            { name: 'to', description: 'End of the period, excluded (same formats); default: now. At most 367 days after `from`' },
+            { name: 'versionId', description: 'Only the calls that ran this version of the flow' },
+          ],
+          ok: { status: 200, schema: 'FlowAnalytics' },
+          errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+        },
+      },
+    },
     '/api/flows/{id}/duplicate': {
       post: {
         tag: 'Flows',

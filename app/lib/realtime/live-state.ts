@@ -8,6 +8,9 @@
 export interface LiveCallLike {
   callId: string;
   agents: { agentId: string; role: string }[];
+  /** The flow and the node the call is in now (issue 15 C3; null without a flow). */
+  flowId?: string | null;
+  nodeId?: string | null;
   [key: string]: unknown;
 }
 

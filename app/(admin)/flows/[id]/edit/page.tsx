@@ -6,10 +6,11 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { FlowDocument } from '@/schemas';
 import { FlowEditor } from '@/app/flow-editor/flow-editor';
-import type { ReferenceOptions } from '@/app/flow-editor/store';
 import { getDraft } from '@/app/lib/flows/get-draft';
+import { FLOW_ANALYTICS_READERS } from '@/app/lib/auth/roles';
 import { getPrisma } from '@/prisma/client';
 import { requireSection } from '../../../require-section';
+import { loadEditorReferences } from '../load-editor-references';
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -18,37 +19,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-async function loadReferences(organizationId: string): Promise<ReferenceOptions> {
-  const prisma = getPrisma();
-  const where = { organizationId };
-  const byName = { orderBy: { name: 'asc' as const } };
-  const [sounds, groups, calendars, numbers, flows, agents, forbiddenLists] = await Promise.all([
-    prisma.sound.findMany({ where, select: { id: true, name: true }, ...byName }),
-    prisma.queueGroup.findMany({ where, select: { id: true, name: true }, ...byName }),
-    prisma.calendar.findMany({ where, select: { id: true, name: true }, ...byName }),
-    prisma.phoneNumber.findMany({ where, select: { id: true, e164: true, label: true }, orderBy: { e164: 'asc' } }),
-    prisma.flow.findMany({ where: { ...where, deletedAt: null }, select: { id: true, name: true }, ...byName }),
-    prisma.agent.findMany({ where, select: { id: true, name: true }, ...byName }),
-    prisma.forbiddenList.findMany({ where, select: { id: true, name: true }, ...byName }),
-  ]);
-  return {
-    sounds,
-    groups,
-    calendars,
-    numbers: numbers.map((n) => ({ id: n.id, name: n.label ? `${n.e164} — ${n.label}` : n.e164 })),
-    flows,
-    agents,
-    forbiddenLists,
-  };
-}
-
 export default async function FlowEditorPage({ params }: Params) {
   const { user, editable } = await requireSection('flows');
   const { id } = await params;
   const draft = await getDraft(user, id).catch(() => null);
   if (!draft) notFound();
   const [references, locale, live] = await Promise.all([
-    loadReferences(user.organizationId),
+    loadEditorReferences(user.organizationId),
     getLocale(),
     getPrisma().flowVersion.findFirst({
       where: { flowId: id, organizationId: user.organizationId, status: 'published' },
@@ -66,6 +43,7 @@ export default async function FlowEditorPage({ params }: Params) {
       language={locale === 'en' ? 'en' : 'fr'}
       editable={editable}
       live={live?.number ? { number: live.number, document: live.document as unknown as FlowDocument } : null}
+      callStats={{ allowed: FLOW_ANALYTICS_READERS.includes(user.role) }}
     />
   );
 }

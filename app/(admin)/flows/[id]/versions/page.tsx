@@ -26,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function FlowVersionsPage({ params, searchParams }: Props) {
   const { user, editable } = await requireSection('flows');
-  const [{ id }, query, t, format] = await Promise.all([params, searchParams, getTranslations('versions'), getFormatter()]);
+  const [{ id }, query, t, tStats, format] = await Promise.all([params, searchParams, getTranslations('versions'), getTranslations('flowAnalytics'), getFormatter()]);
   const flow = await getPrisma().flow.findFirst({ where: { id, organizationId: user.organizationId, deletedAt: null }, select: { id: true, name: true } });
   if (!flow) notFound();
   const history = await listVersions(user, id);
@@ -80,6 +80,9 @@ export default async function FlowVersionsPage({ params, searchParams }: Props) 
                     {v.sourceVersionNumber !== null && <span className="muted"> ({t('fromVersion', { number: v.sourceVersionNumber })})</span>}
                   </td>
                   <td className="actions">
+                    <Link className="button small" href={`/flows/${id}/versions/${v.number}`} aria-label={tStats('openVersionNamed', { number: v.number })}>
+                      {tStats('openVersion')}
+                    </Link>{' '}
                     <Link className="button small" href={`/flows/${id}/versions?from=${v.number}&to=draft`} aria-label={t('compareNamed', { number: v.number })}>
                       {t('compareWithDraft')}
                     </Link>{' '}

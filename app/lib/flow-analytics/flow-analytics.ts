@@ -1,0 +1,139 @@
+// Flow analytics (issue 15 item 3): for one flow and a period, how many calls entered each node
+// and how many left by each output — the funnel drawn on the canvas — and where calls ended.
+//   1. The calls: Call rows of the organisation whose flow is this one (C0 `flowId`: the flow the
+//      call started in), started in [from, to), optionally of one version (`flowVersionId`).
+//   2. Their path: CallEvent rows `node-entered` (nodeId) and `output-taken` (nodeId + output, the
+//      edge's sourceOutput), as the runtime writes them (flow-runtime/interpreter step-run.ts).
+//      A call transferred into another flow goes on writing events of that flow: for the (few)
+//      calls with a `flow-entered` event, each event belongs to the flow named by the last
+//      `flow-entered` before it (none: the call's own flow), and only this flow's are counted.
+//   3. Where calls ended: C0 `endNodeId`, or for a call without it (written before C0) the last
+//      node it entered; `hungUp` = of those, the caller hung up in the IVR (outcome `abandoned`).
+// `entered` counts calls (a call that loops back into a menu counts once), `entries` counts times
+// entered; `taken` counts times an output was followed, so taken / entries is the share of the
+// node's visits that left by that output.
+import type { PrismaClient } from '@/prisma/client';
+import type { FlowAnalyticsQuery } from './analytics-query';
+
+export interface NodeAnalytics {
+  nodeId: string;
+  /** Calls that entered the node at least once. */
+  entered: number;
+  /** Times the node was entered (≥ entered: loops, retries through the graph). */
+  entries: number;
+  /** Calls that ended in this node. */
+  ended: number;
+  /** Of `ended`, calls where the caller hung up in the IVR (outcome abandoned). */
+  hungUp: number;
+}
+
+export interface OutputAnalytics {
+  nodeId: string;
+  /** The output id (an edge's sourceOutput: a menu key, `timeout`, `open`…). */
+  output: string;
+  /** Times the output was taken. */
+  taken: number;
+  /** Calls that took it at least once. */
+  calls: number;
+}
+
+export interface FlowAnalytics {
+  flowId: string;
+  versionId: string | null;
+  from: string;
+  to: string;
+  /** Calls that started in this flow in the period. */
+  calls: number;
+  /** Of them, still in progress. */
+  inProgress: number;
+  /** Nodes at least one call entered or ended in (the others: zero). */
+  nodes: NodeAnalytics[];
+  outputs: OutputAnalytics[];
+}
+
+type Db = Pick<PrismaClient, '$queryRaw'>;
+
+export async function flowAnalytics(db: Db, organizationId: string, flowId: string, query: FlowAnalyticsQuery): Promise<FlowAnalytics> {
+  const { from, to, versionId } = query;
+  const [paths, ends, totals] = await Promise.all([
+    db.$queryRaw<{ kind: string; nodeId: string; output: string | null; times: number; calls: number }[]>`
+      WITH c AS (
+        SELECT "id" FROM "Call"
+        WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "startedAt" >= ${from} AND "startedAt" < ${to}
+          AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)
+      ), ev AS MATERIALIZED (
+        SELECT e."callId", e."seq", e."kind", e."nodeId", e."output", e."data"->>'flowId' AS "mark"
+        FROM "CallEvent" e JOIN c ON c."id" = e."callId"
+        WHERE e."kind" IN ('flow-entered', 'node-entered', 'output-taken')
+      ), moved AS (
+        SELECT DISTINCT "callId" FROM ev WHERE "kind" = 'flow-entered'
+      ), own AS (
+        -- calls that stayed in their flow (nearly all): every event is this flow's
+        SELECT ev."callId", ev."kind", ev."nodeId", ev."output" FROM ev
+        WHERE ev."kind" <> 'flow-entered' AND NOT EXISTS (SELECT 1 FROM moved WHERE moved."callId" = ev."callId")
+        UNION ALL
+        -- calls that entered another flow: each event belongs to the flow of the last flow-entered before it
+        -- (seq padded so that the text max is the last one; none before it: the call's own flow)
+        SELECT s."callId", s."kind", s."nodeId", s."output" FROM (
+          SELECT ev.*, substr(max(CASE WHEN ev."kind" = 'flow-entered' THEN lpad(ev."seq"::text, 10, '0') || coalesce(ev."mark", '') END)
+                   OVER (PARTITION BY ev."callId" ORDER BY ev."seq"), 11) AS "inFlow"
+          FROM ev JOIN moved ON moved."callId" = ev."callId"
+        ) s
+        WHERE s."kind" <> 'flow-entered' AND (s."inFlow" IS NULL OR s."inFlow" = ${flowId})
+      ), per_call AS (
+        SELECT "kind", "nodeId", "output", "callId", count(*) AS "n" FROM own WHERE "nodeId" IS NOT NULL GROUP BY 1, 2, 3, 4
+      )
+      SELECT "kind", "nodeId", "output", sum("n")::int AS "times", count(*)::int AS "calls" FROM per_call GROUP BY 1, 2, 3`,
+    db.$queryRaw<{ nodeId: string | null; ended: number; hungUp: number }[]>`
+      SELECT COALESCE(c."endNodeId", (
+               SELECT e."nodeId" FROM "CallEvent" e
+               WHERE e."callId" = c."id" AND e."kind" = 'node-entered' ORDER BY e."seq" DESC LIMIT 1
+             )) AS "nodeId",
+             count(*)::int AS "ended",
+             (count(*) FILTER (WHERE c."outcome" = 'abandoned'))::int AS "hungUp"
+      FROM "Call" c
+      WHERE c."organizationId" = ${organizationId} AND c."flowId" = ${flowId} AND c."startedAt" >= ${from} AND c."startedAt" < ${to}
+        AND (${versionId}::text IS NULL OR c."flowVersionId" = ${versionId}::text)
+        AND c."endedAt" IS NOT NULL
+      GROUP BY 1`,
+    db.$queryRaw<{ calls: number; inProgress: number }[]>`
+      SELECT count(*)::int AS "calls", (count(*) FILTER (WHERE "endedAt" IS NULL))::int AS "inProgress"
+      FROM "Call"
+      WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "startedAt" >= ${from} AND "startedAt" < ${to}
+        AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)`,
+  ]);
+
+  const nodes = new Map<string, NodeAnalytics>();
+  const node = (nodeId: string) => {
+    let n = nodes.get(nodeId);
+    if (!n) nodes.set(nodeId, (n = { nodeId, entered: 0, entries: 0, ended: 0, hungUp: 0 }));
+    return n;
+  };
+  const outputs: OutputAnalytics[] = [];
+  for (const row of paths) {
+    if (row.kind === 'node-entered') {
+      const n = node(row.nodeId);
+      n.entered = row.calls;
+      n.entries = row.times;
+    } else if (row.output) {
+      outputs.push({ nodeId: row.nodeId, output: row.output, taken: row.times, calls: row.calls });
+    }
+  }
+  for (const row of ends) {
+    if (!row.nodeId) continue;
+    const n = node(row.nodeId);
+    n.ended = row.ended;
+    n.hungUp = row.hungUp;
+  }
+  const byId = (a: { nodeId: string }, b: { nodeId: string }) => (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0);
+  return {
+    flowId,
+    versionId,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    calls: totals[0]?.calls ?? 0,
+    inProgress: totals[0]?.inProgress ?? 0,
+    nodes: [...nodes.values()].sort(byId),
+    outputs: outputs.sort((a, b) => byId(a, b) || (a.output < b.output ? -1 : a.output > b.output ? 1 : 0)),
+  };
+}
