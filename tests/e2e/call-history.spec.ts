@@ -53,6 +53,8 @@ test('call history: filters in the URL, paging, CSV export, French', async ({ pa
   await expect(rows.nth(2)).toContainText('1:20');
   await expect(rows.nth(2).getByRole('link', { name: /^Listen to the recording of the call from \+33611111111/ })).toHaveAttribute('href', /^\/api\/recordings\/.+\/audio$/);
   await snapshot('call-history-en');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.screenshot({ path: 'test-results/screenshots/call-history-viewport-en.png' });
 
   // Older calls by cursor: the other 13, then back to the newest.
   await page.getByTestId('calls-older').click();
@@ -113,6 +115,7 @@ test('call history: filters in the URL, paging, CSV export, French', async ({ pa
   await expect(rows.nth(2)).toContainText('Répondu');
   await expect(rows.nth(3)).toContainText('Occupé');
   await snapshot('call-history-fr');
+  await page.screenshot({ path: 'test-results/screenshots/call-history-viewport-fr.png' });
   await page.getByRole('search', { name: 'Filtrer les appels' }).getByLabel('Statut').selectOption({ label: 'Répondu' });
   await page.getByRole('button', { name: 'Filtrer', exact: true }).click();
   await expect(rows).toHaveCount(1);
@@ -175,10 +178,56 @@ test("call history: a call's timeline and its path on the flow canvas", async ({
   await expect(canvas.getByText('Information · 10:10:11')).toBeVisible();
   await snapshot('call-path-en');
 
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await canvas.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/call-path-viewport-en.png' });
+
   await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'FR' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Appel de +33622222222' })).toBeVisible();
   await expect(page.getByTestId('call-outcome')).toHaveText('Fin de parcours');
   await expect(timeline.nth(4)).toContainText('Touche 2 appuyée');
+  await expect(canvas.getByText('Information · 10:10:11')).toBeVisible();
   await snapshot('call-path-fr');
+  await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'EN' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Call from +33622222222' })).toBeVisible();
+
+  // An answered call: the phones rung and their results, the hold and the transfer.
+  const alice = await seedAgent(prisma, org, 'Alice');
+  const bruno = await seedAgent(prisma, org, 'Bruno');
+  const t0 = '2026-03-02T11:00:00Z';
+  const answered = await seedCall(prisma, { organizationId: org, flow: { id: flow.id, versionId: version.id }, startedAt: t0, endsAfter: 200, caller: '+33688888888', outcome: 'answered', agentIds: [alice.id, bruno.id], waitMs: 6000, talkMs: 186000, transferCount: 1 });
+  await seedEvents(prisma, answered, t0, [
+    { after: 0, kind: 'call-started' },
+    { after: 8, kind: 'node-entered', nodeId: 'agents', nodeType: 'queue-group' },
+    { after: 8, kind: 'leg', nodeId: 'agents', nodeType: 'queue-group', data: { legId: 'l1', event: 'ringing', agentId: bruno.id } },
+    { after: 8, kind: 'leg', nodeId: 'agents', nodeType: 'queue-group', data: { legId: 'l2', event: 'ringing', agentId: alice.id } },
+    { after: 13, kind: 'leg', nodeId: 'agents', nodeType: 'queue-group', data: { legId: 'l1', outcome: 'cancelled' } },
+    { after: 14, kind: 'leg', nodeId: 'agents', nodeType: 'queue-group', data: { legId: 'l2', outcome: 'answered' } },
+    { after: 40, kind: 'hold', nodeId: 'agents', data: { by: 'command', legId: 'l2', agentId: alice.id } },
+    { after: 55, kind: 'resume', nodeId: 'agents', data: { by: 'command', legId: 'l2', agentId: alice.id } },
+    { after: 60, kind: 'transfer', nodeId: 'agents', data: { by: 'command', mode: 'cold', result: 'answered', attempt: 1, toAgentId: bruno.id } },
+    { after: 200, kind: 'call-ended', data: { outcome: 'answered', reason: 'caller-hangup' } },
+  ]);
+  await prisma.callLeg.createMany({
+    data: [
+      { callId: answered, agentId: bruno.id, destination: `agent:${bruno.id}`, outcome: 'cancelled', startedAt: new Date('2026-03-02T11:00:08Z'), endedAt: new Date('2026-03-02T11:00:13Z') },
+      { callId: answered, agentId: alice.id, destination: `agent:${alice.id}`, outcome: 'answered', startedAt: new Date('2026-03-02T11:00:08Z'), answeredAt: new Date('2026-03-02T11:00:14Z'), endedAt: new Date('2026-03-02T11:01:00Z') },
+    ],
+  });
+  await page.goto(`/calls/${answered}`);
+  await expect(page.getByTestId('call-outcome')).toHaveText('Answered');
+  await expect(timeline).toHaveCount(10);
+  await expect(timeline.nth(2)).toContainText('Rang Bruno');
+  await expect(timeline.nth(4)).toContainText('Bruno: stopped ringing');
+  await expect(timeline.nth(5)).toContainText('Alice: answered');
+  await expect(timeline.nth(6)).toContainText('Put on hold');
+  await expect(timeline.nth(7)).toContainText('Taken off hold');
+  await expect(timeline.nth(8)).toContainText('Transfer (blind) to Bruno: answered');
+  await expect(page.getByTestId('call-leg')).toHaveCount(2);
+  await expect(page.getByTestId('call-leg').nth(1)).toContainText('Alice');
+  await expect(page.getByTestId('call-leg').nth(1)).toContainText('answered');
+  await expect(canvas.locator('[data-testid="path-node"][data-visited="true"]')).toHaveCount(1);
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'FR' }).click();
+  await expect(timeline.nth(8)).toContainText('Transfert (direct) vers Bruno : répondu');
   await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'EN' }).click();
 });

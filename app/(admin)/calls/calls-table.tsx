@@ -18,7 +18,7 @@ interface Props {
 export async function CallsTable({ rows, values, nextCursor, isFirstPage, timeZone }: Props) {
   const [t, format] = await Promise.all([getTranslations('callHistory'), getFormatter()]);
   const filtered = Object.values(values).some(Boolean);
-  const when = (c: CallHistoryRow) => format.dateTime(c.startedAt, { dateStyle: 'short', timeStyle: 'medium', timeZone });
+  const when = (c: CallHistoryRow) => format.dateTime(c.startedAt, { dateStyle: 'short', timeStyle: 'short', timeZone });
   const caller = (c: CallHistoryRow) => c.caller ?? t('withheld');
   const name = (ref: { name: string | null }) => ref.name ?? t('deleted');
   const duration = (ms: number | null) => formatDuration(ms) ?? <span className="muted">—</span>;
@@ -27,7 +27,7 @@ export async function CallsTable({ rows, values, nextCursor, isFirstPage, timeZo
     return query ? `/calls?${query}` : '/calls';
   };
   return (
-    <>
+    <div className={styles.compact}>
       <ResourceTable
         rows={rows}
         rowTestId="call-row"
@@ -45,19 +45,30 @@ export async function CallsTable({ rows, values, nextCursor, isFirstPage, timeZo
             header: t('columns.startedAt'),
             cell: (c) => (
               <Link href={`/calls/${c.id}`} aria-label={t('detailsNamed', { caller: caller(c), when: when(c) })} className={styles.nowrap}>
-                <time dateTime={c.startedAt.toISOString()}>{when(c)}</time>
+                <time dateTime={c.startedAt.toISOString()}>
+                  {format.dateTime(c.startedAt, { dateStyle: 'short', timeZone })}
+                  <br />
+                  {format.dateTime(c.startedAt, { timeStyle: 'short', timeZone })}
+                </time>
               </Link>
             ),
           },
-          { header: t('columns.caller'), cell: (c) => (c.caller ? <span className={styles.nowrap}>{c.caller}</span> : <span className="muted">{t('withheld')}</span>) },
-          { header: t('columns.entryNumber'), cell: (c) => <span className={styles.nowrap}>{c.entryNumber}</span> },
+          {
+            header: t('columns.callerNumber'),
+            cell: (c) => (
+              <>
+                {c.caller ? <span className={styles.nowrap}>{c.caller}</span> : <span className="muted">{t('withheld')}</span>}
+                <span className={`muted ${styles.called}`}>→ {c.entryNumber}</span>
+              </>
+            ),
+          },
           {
             header: t('columns.flow'),
             cell: (c) =>
               c.flow ? (
                 <>
                   {name(c.flow)}
-                  {c.flowVersionNumber !== null && <span className="muted"> {t('versionLabel', { number: c.flowVersionNumber })}</span>}
+                  {c.flowVersionNumber !== null && <span className={`muted ${styles.nowrap}`}> {t('versionLabel', { number: c.flowVersionNumber })}</span>}
                 </>
               ) : (
                 <span className="muted">—</span>
@@ -74,7 +85,10 @@ export async function CallsTable({ rows, values, nextCursor, isFirstPage, timeZo
           { header: t('columns.wait'), cell: (c) => duration(c.waitMs) },
           { header: t('columns.talk'), cell: (c) => duration(c.talkMs) },
           { header: t('columns.agents'), cell: (c) => (c.agents.length ? c.agents.map(name).join(', ') : <span className="muted">—</span>) },
-          { header: t('columns.transfers'), cell: (c) => t('transfers', { count: c.transferCount }) },
+          {
+            header: t('columns.transfers'),
+            cell: (c) => (c.transferCount ? <span title={t('transfers', { count: c.transferCount })}>{c.transferCount}</span> : <span className="muted">—</span>),
+          },
           {
             header: t('columns.media'),
             cell: (c) =>
@@ -84,12 +98,12 @@ export async function CallsTable({ rows, values, nextCursor, isFirstPage, timeZo
                 <span className={styles.links}>
                   {c.recordings.map((r) => (
                     <a key={r.id} href={r.audioUrl} target="_blank" rel="noopener" aria-label={t('recordingNamed', { caller: caller(c), when: when(c) })}>
-                      {t('recording')} ({formatDuration(r.durationMs)})
+                      {t('recording')}
                     </a>
                   ))}
                   {c.voicemails.map((v) => (
                     <a key={v.id} href={v.audioUrl} target="_blank" rel="noopener" aria-label={t('voicemailNamed', { caller: caller(c), when: when(c) })}>
-                      {t('voicemail')} ({formatDuration(v.durationMs)})
+                      {t('voicemail')}
                     </a>
                   ))}
                 </span>
@@ -111,6 +125,6 @@ export async function CallsTable({ rows, values, nextCursor, isFirstPage, timeZo
           )}
         </div>
       )}
-    </>
+    </div>
   );
 }

@@ -27,6 +27,12 @@ export async function CallTimeline({ events, startedAt, steps, agentNames, timeZ
   const [t, format] = await Promise.all([getTranslations('callHistory'), getFormatter()]);
   if (events.length === 0) return <p className="muted">{t('call.timelineEmpty')}</p>;
   const time = (d: Date) => format.dateTime(d, { hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone });
+  // A leg's result names only its legId: who it rang is in its "ringing" event.
+  const legs: LegTargets = new Map();
+  for (const e of events) {
+    const data = (e.data ?? {}) as Record<string, unknown>;
+    if (e.kind === 'leg' && data.event === 'ringing' && typeof data.legId === 'string') legs.set(data.legId, { agentId: data.agentId, number: data.number });
+  }
   return (
     <ol className={styles.timeline} data-testid="call-timeline">
       {events.map((e) => {
@@ -36,7 +42,7 @@ export async function CallTimeline({ events, startedAt, steps, agentNames, timeZ
             <time dateTime={new Date(e.at).toISOString()}>{time(new Date(e.at))}</time>
             <span className={styles.elapsed}>{t('call.elapsed', { time: formatDuration(new Date(e.at).getTime() - startedAt.getTime()) ?? '' })}</span>
             <span>
-              {describeEvent(t, e, step, agentNames)}
+              {describeEvent(t, e, step, agentNames, legs)}
               {step && e.kind !== 'node-entered' && <span className={styles.eventNode}> · {step.label}</span>}
             </span>
           </li>
@@ -46,8 +52,12 @@ export async function CallTimeline({ events, startedAt, steps, agentNames, timeZ
   );
 }
 
-function describeEvent(t: T, e: CallEventView, step: StepInfo | undefined, agentNames: Record<string, string>): string {
-  const data = (e.data && typeof e.data === 'object' ? e.data : {}) as Record<string, unknown>;
+type LegTargets = Map<string, { agentId?: unknown; number?: unknown }>;
+
+function describeEvent(t: T, e: CallEventView, step: StepInfo | undefined, agentNames: Record<string, string>, legs: LegTargets): string {
+  const own = (e.data && typeof e.data === 'object' ? e.data : {}) as Record<string, unknown>;
+  const rung = e.kind === 'leg' && typeof own.legId === 'string' ? legs.get(own.legId) : undefined;
+  const data = rung && !own.agentId && !own.number ? { ...own, ...rung } : own;
   const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
   const agent = (id: unknown) => (typeof id === 'string' ? (agentNames[id] ?? t('someone')) : '');
   const who = () => (data.agentId ? agent(data.agentId) : data.number ? t('externalNumber', { number: str(data.number) }) : t('someone'));
@@ -87,15 +97,21 @@ function describeEvent(t: T, e: CallEventView, step: StepInfo | undefined, agent
     case 'warning':
       return t('events.warning', { message: str(data.message) });
     case 'conference':
-      return t('events.conference', { result: str(data.result) });
+      return t('events.conference', { result: known(t, 'transferResults', data.result) });
     case 'transfer': {
       const target = data.toAgentId ? agent(data.toAgentId) : data.number ? t('externalNumber', { number: str(data.number) }) : '';
-      const result = str(data.result);
-      return data.mode && target ? t('events.transfer', { mode: str(data.mode), target, result }) : t('events.transfer-plain', { result });
+      const result = known(t, 'transferResults', data.result);
+      return data.mode && target ? t('events.transfer', { mode: known(t, 'transferModes', data.mode), target, result }) : t('events.transfer-plain', { result });
     }
     default:
       return t('events.other', { kind: e.kind });
   }
+}
+
+/** A runtime word said in the user's language when the catalogue has it, as it is otherwise. */
+function known(t: T, group: 'transferModes' | 'transferResults', value: unknown): string {
+  const word = typeof value === 'string' ? value : '';
+  return t.has(`${group}.${word}` as never) ? t(`${group}.${word}` as never) : word;
 }
 
 function legResult(outcome: unknown): 'answered' | 'no_answer' | 'busy' | 'cancelled' | 'failed' {
