@@ -105,12 +105,17 @@ beforeAll(async () => {
   const bFlow = await seedDemoFlow(prisma, b.organization.id);
   ids.outsider = await seedCall(prisma, { organizationId: b.organization.id, flow: { id: bFlow.flow.id, versionId: bFlow.version.id }, startedAt: '2026-03-02T09:05:00Z', endsAfter: 60, caller: '+33611111111', outcome: 'answered' });
 
-  // 2,345 calls, to export more than one page of the CSV stream.
+  // 2,345 calls, to export more than one page of the CSV stream; one agent took them all, another
+  // (a transfer target) only the two oldest: both ways of finding an agent's calls are used.
+  const busyAgent = await seedAgent(prisma, c.organization.id, 'Camille');
+  const rareAgent = await seedAgent(prisma, c.organization.id, 'Dominique');
+  Object.assign(ref, { busyAgent: busyAgent.id, rareAgent: rareAgent.id });
   const t0 = Date.parse('2026-02-01T00:00:00Z');
   await prisma.call.createMany({
     data: Array.from({ length: 2345 }, (_, i) => ({
       organizationId: c.organization.id, sipCallId: `bulk-${i}`, entryNumber: '+33199000009', caller: `+3361${String(i).padStart(7, '0')}`, callee: '+33199000009',
       outcome: 'answered' as const, startedAt: new Date(t0 + i * 60_000), endedAt: new Date(t0 + i * 60_000 + 30_000),
+      agentId: busyAgent.id, agentIds: i < 2 ? [busyAgent.id, rareAgent.id] : [busyAgent.id], transferCount: i < 2 ? 1 : 0,
     })),
   });
 }, 120_000);
@@ -202,6 +207,24 @@ describe('GET /api/calls', () => {
     });
     expect(walked).toEqual(everything);
     await testPrisma().call.deleteMany({ where: { organizationId: orgId, caller: '+33699999999' } });
+  });
+
+  it("finds an agent's calls whether they took thousands or two", async () => {
+    const newest = await bulkAdmin.get('/api/calls?limit=3');
+    const busy = await bulkAdmin.get(`/api/calls?limit=3&agentId=${ref.busyAgent}`);
+    expect(busy.status).toBe(200);
+    expect(idsOf(busy.body.items)).toEqual(idsOf(newest.body.items));
+    const next = await bulkAdmin.get(`/api/calls?limit=3&agentId=${ref.busyAgent}&cursor=${busy.body.nextCursor}`);
+    expect(next.body.items.map((c: any) => c.caller)).toEqual(['+33610002341', '+33610002340', '+33610002339']);
+    const rare = await bulkAdmin.get(`/api/calls?agentId=${ref.rareAgent}`);
+    expect(rare.body.items.map((c: any) => [c.caller, c.agents.map((a: any) => a.name)])).toEqual([
+      ['+33610000001', ['Camille', 'Dominique']],
+      ['+33610000000', ['Camille', 'Dominique']],
+    ]);
+    expect(rare.body.nextCursor).toBeNull();
+    const rarePaged = await bulkAdmin.get(`/api/calls?agentId=${ref.rareAgent}&limit=1`);
+    const rest = await bulkAdmin.get(`/api/calls?agentId=${ref.rareAgent}&limit=1&cursor=${rarePaged.body.nextCursor}`);
+    expect([...rarePaged.body.items, ...rest.body.items].map((c: any) => c.caller)).toEqual(['+33610000001', '+33610000000']);
   });
 
   it('names the failing parameter of a bad query', async () => {
