@@ -18,6 +18,20 @@ interface Operation {
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** The call history's filters (app/lib/calls/call-history-query.ts). */
+const CALL_HISTORY_QUERY = [
+  { name: 'from', description: "Calls started at or after: a day (YYYY-MM-DD, its start in the organisation's time zone) or an ISO 8601 date-time with an offset" },
+  { name: 'to', description: "Calls started before: a day (YYYY-MM-DD: that whole day included) or an ISO 8601 date-time with an offset" },
+  { name: 'number', description: 'The entry number called (E.164)' },
+  { name: 'flowId', description: 'Calls that ran this flow' },
+  { name: 'groupId', description: 'Calls offered to this queue group (the last one)' },
+  { name: 'agentId', description: 'Calls where this agent talked to the caller' },
+  { name: 'outcome', description: 'answered, abandoned (hung up in the IVR), cancelled (hung up while an agent rang), no_answer, busy, flow_end (the flow ended the call)' },
+  { name: 'caller', description: "The caller's number, or its start (spaces ignored)" },
+  { name: 'cursor', description: 'nextCursor of the previous page' },
+  { name: 'limit', description: 'Calls per page, 1 to 1000 (default 50)' },
+];
 const ALL: Role[] = ['admin', 'supervisor', 'agent'];
 const EDITORS: Role[] = ['admin', 'supervisor'];
 const ADMINS: Role[] = ['admin'];
@@ -389,6 +403,33 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
           errors: ['VALIDATION_FAILED'],
         },
       },
+    },
+    '/api/calls': {
+      get: {
+        tag: 'Calls',
+        op: {
+          summary: "The call history, newest first, one page at a time (keyset on startedAt, id: stable while calls keep coming). Agents: 403 (their own calls are at /api/agent/me/calls)",
+          roles: EDITORS,
+          query: CALL_HISTORY_QUERY,
+          ok: { status: 200, schema: 'CallHistoryPage' },
+          errors: ['VALIDATION_FAILED'],
+        },
+      },
+    },
+    '/api/calls/export.csv': {
+      get: {
+        tag: 'Calls',
+        op: {
+          summary: "Every call matching the filters of GET /api/calls, as CSV, streamed. Headers and outcome labels in French or English; French files use ';' between fields, English ','; UTF-8 with a byte order mark; dates in the organisation's time zone; durations in seconds",
+          roles: EDITORS,
+          query: [...CALL_HISTORY_QUERY.filter((q) => q.name !== 'cursor' && q.name !== 'limit'), { name: 'lang', description: '"fr" or "en" (default: your language)' }],
+          ok: { status: 200, content: 'text/csv', description: 'CSV file (attachment)' },
+          errors: ['VALIDATION_FAILED'],
+        },
+      },
+    },
+    '/api/calls/{id}': {
+      get: { tag: 'Calls', op: { summary: 'A call: its summary, its path (events in order), the legs rung, its recordings and voicemails (links to the audio)', roles: EDITORS, ok: { status: 200, schema: 'CallDetail' }, errors: ['NOT_FOUND'] } },
     },
     '/api/calls/{id}/recordings': {
       get: { tag: 'Calls', op: { summary: "The call's recordings (both parties), without the audio. Agents: calls they took part in (others 404)", ok: { status: 200, schema: 'CallRecordingList' }, errors: ['NOT_FOUND'] } },
