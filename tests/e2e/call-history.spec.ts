@@ -140,6 +140,7 @@ test("call history: a call's timeline and its path on the flow canvas", async ({
     { after: 0, kind: 'node-entered', nodeId: 'welcome', nodeType: 'message', data: { label: 'Bienvenue' } },
     { after: 4, kind: 'output-taken', nodeId: 'welcome', nodeType: 'message', output: 'next' },
     { after: 4, kind: 'node-entered', nodeId: 'menu', nodeType: 'menu', data: { label: 'Menu' } },
+    { after: 11, kind: 'key', nodeId: 'menu', nodeType: 'menu', data: { key: '2', accepted: true } },
     { after: 11, kind: 'output-taken', nodeId: 'menu', nodeType: 'menu', output: '2' },
     { after: 11, kind: 'node-entered', nodeId: 'info', nodeType: 'message', data: { label: 'Information' } },
     { after: 17, kind: 'output-taken', nodeId: 'info', nodeType: 'message', output: 'next' },
@@ -155,15 +156,16 @@ test("call history: a call's timeline and its path on the flow canvas", async ({
   await expect(page.getByTestId('call-outcome')).toHaveText('Flow end');
 
   const timeline = page.getByTestId('call-timeline').locator('li');
-  await expect(timeline).toHaveCount(9);
+  await expect(timeline).toHaveCount(10);
   await expect(timeline.nth(0)).toContainText('10:10:00');
   await expect(timeline.nth(0)).toContainText('Call received');
   await expect(timeline.nth(3)).toContainText('Step Menu');
   await expect(timeline.nth(4)).toContainText('10:10:11');
   await expect(timeline.nth(4)).toContainText('+0:11');
   await expect(timeline.nth(4)).toContainText('Key 2 pressed');
-  await expect(timeline.nth(7)).toContainText('Step Au revoir (Hang up)');
-  await expect(timeline.nth(8)).toContainText('Call ended');
+  await expect(timeline.nth(5)).toContainText('Left by the output');
+  await expect(timeline.nth(8)).toContainText('Step Au revoir (Hang up)');
+  await expect(timeline.nth(9)).toContainText('Call ended');
 
   // The path on the canvas: four steps visited in order with their times, three outputs taken.
   const canvas = page.getByTestId('call-path-canvas');

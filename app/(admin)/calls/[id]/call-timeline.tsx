@@ -82,13 +82,17 @@ function describeEvent(t: T, e: CallEventView, step: StepInfo | undefined, agent
     case 'output-taken': {
       const output = e.output ?? '';
       const label = step?.outputs.get(output) ?? output;
-      if (e.nodeType === 'menu' && /^[0-9*#]$/.test(output)) return t('events.key-pressed', { key: output });
       return t('events.output-taken', { output: label });
     }
     case 'leg':
       if (data.event === 'ringing') return t('events.leg-ringing', { target: who() });
       return t('events.leg-result', { target: who(), result: t(`legOutcomes.${legResult(data.outcome)}`) });
+    case 'key':
+      // a menu key (`key`) or an input's digits (`digits`, masked when sensitive); accepted: false = refused
+      if (data.digits !== undefined) return t(data.accepted === false ? 'events.digits-refused' : 'events.digits-entered', { digits: str(data.digits) });
+      return t(data.accepted === false ? 'events.key-invalid' : 'events.key-pressed', { key: str(data.key) });
     case 'queue':
+      if (data.event === 'offered') return t('events.queue-offered');
       return data.event === 'position' ? t('events.queue-position', { position: str(data.position) }) : t('events.queue-join');
     case 'recording':
       return t(data.action === 'started' ? 'events.recording-started' : 'events.recording-stopped');
