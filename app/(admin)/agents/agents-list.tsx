@@ -11,6 +11,9 @@ import { ResourceTable } from '@/app/components/resources/resource-table';
 import { RowButton } from '@/app/components/resources/row-button';
 import { useApiAction } from '@/app/components/use-api-action';
 import { useFieldErrors } from '@/app/components/use-field-errors';
+import { PhonesCell, PresenceCell } from './presence-cells';
+import type { PhoneRegistration, Presence } from './presence';
+import { useAgentsLive } from './use-agents-live';
 
 const statuses = ['available', 'paused', 'offline'] as const;
 type AgentStatus = (typeof statuses)[number];
@@ -25,6 +28,10 @@ export interface AgentRow {
   pauseReason: string | null;
   /** A supervisor's lock (issue 14). */
   lock: { status: AgentStatus; byUserName: string | null; pauseReason: string | null } | null;
+  /** Effective status (the runtime's activity, the lock, the choice), updated live. */
+  presence: Presence;
+  /** Unexpired registered phones, updated live. */
+  phones: PhoneRegistration[];
 }
 
 export interface UserOption {
@@ -43,11 +50,13 @@ type Editing = { mode: 'create' } | { mode: 'edit'; agent: AgentRow };
 export function AgentsList({ agents, users, pauseReasons, editable, canLock }: { agents: AgentRow[]; users: UserOption[]; pauseReasons: PauseReasonOption[]; editable: boolean; canLock: boolean }) {
   const t = useTranslations('agents');
   const tc = useTranslations('common');
+  const tAccount = useTranslations('account');
   const router = useRouter();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<AgentRow | null>(null);
   const [locking, setLocking] = useState<AgentRow | null>(null);
   const unlock = useApiAction();
+  const live = useAgentsLive(agents);
   // the user's name, their email on hover (keeps the row's actions in view)
   const userLabel = (id: string | null) => {
     const u = id ? users.find((x) => x.id === id) : null;
@@ -66,21 +75,8 @@ export function AgentsList({ agents, users, pauseReasons, editable, canLock }: {
           { header: t('fields.extension'), cell: (a) => a.extension ?? <span className="muted">—</span> },
           { header: t('fields.sipUsername'), cell: (a) => <code>{a.sipUsername}</code> },
           { header: t('fields.user'), cell: (a) => userLabel(a.userId) ?? <span className="muted">—</span> },
-          {
-            header: t('fields.status'),
-            cell: (a) => {
-              const shown = a.lock ?? { status: a.status, pauseReason: a.pauseReason, byUserName: null };
-              return (
-                <>
-                  <span className={shown.status === 'available' ? 'tag ok' : 'tag'}>
-                    {t(`status.${shown.status}`)}
-                    {shown.status === 'paused' && shown.pauseReason ? ` · ${shown.pauseReason}` : ''}
-                  </span>
-                  {a.lock && <span className="muted" data-testid="agent-lock"> · {t('lockedBy', { name: a.lock.byUserName ?? '?' })}</span>}
-                </>
-              );
-            },
-          },
+          { header: t('fields.status'), cell: (a) => <PresenceCell presence={live[a.id]?.presence ?? a.presence} /> },
+          { header: tAccount('phones.column'), cell: (a) => <PhonesCell phones={live[a.id]?.phones ?? a.phones} /> },
         ]}
         actionsLabel={tc('actions')}
         actions={

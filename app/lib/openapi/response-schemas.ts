@@ -9,7 +9,8 @@ const listOf = (key: string, item: string) => obj({ [key]: { type: 'array', item
 const problems = { type: 'array', items: { $ref: '#/components/schemas/ApiErrorResponse/properties/error/properties/problems/items' } };
 
 export const responseSchemas: Record<string, unknown> = {
-  CurrentUser: obj({ id, email: { type: 'string' }, name: { type: 'string' }, role: { enum: ['admin', 'supervisor', 'agent'] }, organizationId: id, locale: { type: 'string' }, via: { enum: ['session', 'token'] } }),
+  CurrentUser: obj({ id, email: { type: 'string' }, name: { type: 'string' }, role: { enum: ['admin', 'supervisor', 'agent'] }, organizationId: id, locale: { type: 'string' }, mustChangePassword: { type: 'boolean' }, via: { enum: ['session', 'token'] } }),
+  PasswordChanged: obj({ changed: { const: true } }),
   FlowSummary: obj({
     id,
     name: { type: 'string' },
