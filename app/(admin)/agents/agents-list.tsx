@@ -56,7 +56,7 @@ export function AgentsList({ agents, users, pauseReasons, editable, canLock }: {
   const [deleting, setDeleting] = useState<AgentRow | null>(null);
   const [locking, setLocking] = useState<AgentRow | null>(null);
   const unlock = useApiAction();
-  const live = useAgentsLive(agents);
+  const { parts: live, connection } = useAgentsLive(agents);
   // the user's name, their email on hover (keeps the row's actions in view)
   const userLabel = (id: string | null) => {
     const u = id ? users.find((x) => x.id === id) : null;
@@ -67,6 +67,9 @@ export function AgentsList({ agents, users, pauseReasons, editable, canLock }: {
     <>
       <ResourceListHeader title={t('title')} intro={t('intro')} editable={editable} createLabel={t('create')} onCreate={() => setEditing({ mode: 'create' })} />
       {!editable && <p className="alert">{tc('readOnly')}</p>}
+      <p className="muted" data-testid="agents-live" data-state={connection}>
+        {tAccount(`live.${connection}`)}
+      </p>
       <ResourceTable
         rows={agents}
         emptyMessage={t('empty')}

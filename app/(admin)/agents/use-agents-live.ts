@@ -12,9 +12,12 @@ export interface LiveAgentParts {
   phones?: PhoneRegistration[];
 }
 
-export function useAgentsLive<T>(serverData: T): Record<string, LiveAgentParts> {
+export type LiveConnection = 'connecting' | 'connected' | 'reconnecting';
+
+export function useAgentsLive<T>(serverData: T): { parts: Record<string, LiveAgentParts>; connection: LiveConnection } {
   const router = useRouter();
   const [live, setLive] = useState<{ from: T; parts: Record<string, LiveAgentParts> }>({ from: serverData, parts: {} });
+  const [connection, setConnection] = useState<LiveConnection>('connecting');
   const current = useRef(serverData);
   useEffect(() => {
     current.current = serverData;
@@ -29,9 +32,12 @@ export function useAgentsLive<T>(serverData: T): Record<string, LiveAgentParts> 
         return { from: current.current, parts: { ...parts, [agentId]: { ...parts[agentId], ...part } } };
       });
     socket.on('connect', () => {
+      setConnection('connected');
       if (connectedBefore) router.refresh();
       connectedBefore = true;
     });
+    socket.on('disconnect', () => setConnection('reconnecting'));
+    socket.on('connect_error', () => setConnection((c) => (c === 'connecting' ? 'connecting' : 'reconnecting')));
     socket.on('live.resync', () => router.refresh());
     socket.on('agent.status', (event: { d?: { agentId?: unknown; status?: unknown } } | null) => {
       const presence = presenceFromEvent(event?.d?.status);
@@ -48,5 +54,5 @@ export function useAgentsLive<T>(serverData: T): Record<string, LiveAgentParts> 
   }, [router]);
 
   // New server data (a refresh) is newer than the events seen before it.
-  return live.from === serverData ? live.parts : {};
+  return { parts: live.from === serverData ? live.parts : {}, connection };
 }
