@@ -31,9 +31,9 @@ export async function agentRegistrations(prisma: PrismaClient, agentId: string, 
   return { organizationId: agent.organizationId, registrations: agent.registrations.map((r) => ({ ...r, expiresAt: r.expiresAt.toISOString() })) };
 }
 
-export async function publishRegistrations(prisma: PrismaClient, agentId: string, log?: Logger): Promise<void> {
+export async function publishRegistrations(prisma: PrismaClient, agentId: string, log?: Logger, now = new Date()): Promise<void> {
   try {
-    const current = await agentRegistrations(prisma, agentId);
+    const current = await agentRegistrations(prisma, agentId, now);
     if (!current) return;
     await publishLive(prisma, { o: current.organizationId, a: [agentId], t: REGISTRATIONS_EVENT, d: { agentId, registrations: current.registrations } }, log);
   } catch (err) {
