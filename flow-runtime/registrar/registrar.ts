@@ -186,7 +186,7 @@ export function createRegistrar(opts: RegistrarOptions): Registrar {
   /** A binding of the agent was added, refreshed or removed: the calls' directory, then the admin pages (live event). */
   function bindingsChanged(agentId: string): void {
     opts.onBindingsChanged?.(agentId);
-    void publishRegistrations(prisma, agentId, log, new Date(now()));
+    void publishRegistrations(prisma, agentId, log);
   }
 
   async function handle(req: SipRequestLike, res: SipResponseLike): Promise<void> {

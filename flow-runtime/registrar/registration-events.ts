@@ -1,9 +1,9 @@
 // Tells the admin pages (the agents page) that an agent's phones changed: after a binding is
 // added, refreshed or removed (REGISTER, unREGISTER, expiry purge), the live event
 // `agent.registrations` { agentId, registrations: [{ contact, userAgent, source, expiresAt }] }
-// goes to supervisors and admins (and the agent), with every unexpired binding of the agent.
-// A binding that lapses shows as expired in the browser by itself (it has expiresAt); the purge's
-// event then removes it. Never throws (flow-runtime/live/publish.ts drops the event on failure).
+// goes to supervisors and admins (and the agent), with every binding the registrar holds for the
+// agent. A binding that lapses shows as expired in the browser by itself (it has expiresAt) until
+// the purge deletes it, whose event removes it. Never throws (flow-runtime/live/publish.ts drops the event on failure).
 import type { PrismaClient } from '../../prisma/client';
 import type { Logger } from '../calls/sip-types';
 import { publishLive } from '../live/publish';
@@ -18,22 +18,22 @@ export interface RegistrationView {
   expiresAt: string;
 }
 
-/** The unexpired bindings of an agent, oldest first, and its organisation (null when the agent is gone). */
-export async function agentRegistrations(prisma: PrismaClient, agentId: string, now = new Date()): Promise<{ organizationId: string; registrations: RegistrationView[] } | null> {
+/** The bindings the registrar holds for an agent (expired ones until the purge), oldest first, and its organisation (null when the agent is gone). */
+export async function agentRegistrations(prisma: PrismaClient, agentId: string): Promise<{ organizationId: string; registrations: RegistrationView[] } | null> {
   const agent = await prisma.agent.findUnique({
     where: { id: agentId },
     select: {
       organizationId: true,
-      registrations: { where: { expiresAt: { gt: now } }, orderBy: { createdAt: 'asc' }, select: { contact: true, userAgent: true, source: true, expiresAt: true } },
+      registrations: { orderBy: { createdAt: 'asc' }, select: { contact: true, userAgent: true, source: true, expiresAt: true } },
     },
   });
   if (!agent) return null;
   return { organizationId: agent.organizationId, registrations: agent.registrations.map((r) => ({ ...r, expiresAt: r.expiresAt.toISOString() })) };
 }
 
-export async function publishRegistrations(prisma: PrismaClient, agentId: string, log?: Logger, now = new Date()): Promise<void> {
+export async function publishRegistrations(prisma: PrismaClient, agentId: string, log?: Logger): Promise<void> {
   try {
-    const current = await agentRegistrations(prisma, agentId, now);
+    const current = await agentRegistrations(prisma, agentId);
     if (!current) return;
     await publishLive(prisma, { o: current.organizationId, a: [agentId], t: REGISTRATIONS_EVENT, d: { agentId, registrations: current.registrations } }, log);
   } catch (err) {

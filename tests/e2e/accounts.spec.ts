@@ -131,7 +131,7 @@ test('the first admin is asked to replace the generated password before anything
   await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
   await expect(page.getByText('Ce mot de passe est trop facile à deviner', { exact: false })).toBeVisible();
   // In English too (the language switch of the page).
-  await page.getByRole('button', { name: 'EN' }).click();
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Choose your password' })).toBeVisible();
   await snapshot('accounts-forced-en');
   const chosen = strongPassword();
@@ -183,11 +183,11 @@ test('the agents page shows a SIPp phone registering and then expiring, and pres
     // No new REGISTER: past its expiry the phone shows as expired.
     await expect(phone).toHaveAttribute('data-expired', 'true', { timeout: 30_000 });
     await expect(phone).toContainText('Registration expired at');
-    await page.getByRole('button', { name: 'FR' }).click();
+    await page.getByRole('button', { name: 'FR', exact: true }).click();
     await expect(page.getByRole('columnheader', { name: 'Téléphones' })).toBeVisible();
     await expect(phone).toContainText('Enregistrement expiré à');
     await snapshot('accounts-agents-phone-expired-fr');
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
   } finally {
     await rt.stop();
   }
@@ -231,7 +231,7 @@ test('rollback asks and keeps the draft when told to; duplicate asks the name; a
   expect((await call(request, 'get', `/api/flows/${flow.id}/versions/3`)).document).toEqual(v1);
 
   // In French: rolling back to version 2, replacing the draft when asked.
-  await page.getByRole('button', { name: 'FR' }).click();
+  await page.getByRole('button', { name: 'FR', exact: true }).click();
   await page.getByRole('button', { name: 'Revenir à la version 2' }).click();
   const dialogFr = page.getByRole('alertdialog', { name: 'Revenir à la version 2 ?' });
   await expect(dialogFr).toContainText('La version 2 est remise en ligne comme version 4');
@@ -254,7 +254,7 @@ test('rollback asks and keeps the draft when told to; duplicate asks the name; a
   await snapshot('accounts-duplicate-dialog-fr');
   await duplicate.getByRole('button', { name: 'Dupliquer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Standard été' })).toBeVisible();
-  await page.getByRole('button', { name: 'EN' }).click();
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
   await page.getByRole('button', { name: 'Duplicate the flow' }).click();
   await expect(page.getByRole('dialog', { name: 'Duplicate the flow' }).getByLabel('Name of the new flow')).toHaveValue('Copy of Standard été');
   await page.getByRole('dialog', { name: 'Duplicate the flow' }).getByRole('button', { name: 'Cancel' }).click();

@@ -30,7 +30,7 @@ export interface AgentRow {
   lock: { status: AgentStatus; byUserName: string | null; pauseReason: string | null } | null;
   /** Effective status (the runtime's activity, the lock, the choice), updated live. */
   presence: Presence;
-  /** Unexpired registered phones, updated live. */
+  /** Registered phones (expired ones until the registrar's purge), updated live. */
   phones: PhoneRegistration[];
 }
 

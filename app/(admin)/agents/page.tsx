@@ -22,8 +22,9 @@ export default async function AgentsPage() {
       id: true, name: true, extension: true, sipUsername: true, status: true, userId: true,
       lockStatus: true, lockedByName: true, pauseReason: { select: { label: true } }, lockPauseReason: { select: { label: true } },
       activity: true,
-      // Registered phones (issue 16): user agent, where they registered from, until when.
-      registrations: { where: { expiresAt: { gt: new Date() } }, orderBy: { createdAt: 'asc' }, select: { contact: true, userAgent: true, source: true, expiresAt: true } },
+      // Registered phones (issue 16): user agent, where they registered from, until when (an
+      // expired one shows as such until the registrar's purge removes it, as its live events).
+      registrations: { orderBy: { createdAt: 'asc' }, select: { contact: true, userAgent: true, source: true, expiresAt: true } },
     },
   });
   // users an agent can be linked to (one agent per user), and the pause reasons (issue 14)

@@ -16,7 +16,7 @@ export interface PhoneRegistration {
   userAgent: string | null;
   /** Where the REGISTER came from (`udp:203.0.113.7:5062`), null for bindings older than that column. */
   source: string | null;
-  /** ISO date; past it the phone is no longer reachable (it shows as expired without a new event). */
+  /** ISO date; past it the phone is no longer reachable (it shows as expired without a new event, until the purge removes it). */
   expiresAt: string;
 }
 
