@@ -19,7 +19,7 @@ export function RollbackButton({ flowId, number, nextNumber, draftHasChanges }: 
   const [replaceDraft, setReplaceDraft] = useState(!draftHasChanges);
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
-  const [done, setDone] = useState('');
+  const [done, setDone] = useState<{ number: number; kept: boolean } | null>(null);
 
   const openDialog = () => {
     setReplaceDraft(!draftHasChanges);
@@ -34,7 +34,7 @@ export function RollbackButton({ flowId, number, nextNumber, draftHasChanges }: 
     setPending(false);
     if (result.ok) {
       setOpen(false);
-      setDone(t(replaceDraft ? 'rolledBackDraftReplaced' : 'rolledBackDraftKept', { number: result.body.number, source: number }));
+      setDone({ number: result.body.number, kept: !replaceDraft });
       router.refresh();
     } else setError(result.message || result.code);
   };
@@ -47,7 +47,7 @@ export function RollbackButton({ flowId, number, nextNumber, draftHasChanges }: 
       {done && (
         <span role="status" className="muted">
           {' '}
-          {done}
+          {t(done.kept ? 'rolledBackDraftKept' : 'rolledBackDraftReplaced', { number: done.number, source: number })}
         </span>
       )}
       <Dialog
@@ -146,7 +146,18 @@ export function DuplicateButton({ flowId, flowName, number, small = true }: { fl
       >
         <p>{number ? t('duplicateVersionIntro', { number }) : t('duplicateIntro')}</p>
         <Field label={t('duplicateName')} error={error || undefined}>
-          <input type="text" name="name" required autoFocus maxLength={120} value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            type="text"
+            name="name"
+            required
+            autoFocus
+            maxLength={120}
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setError('');
+            }}
+          />
         </Field>
       </Dialog>
     </>
