@@ -39,7 +39,8 @@ export function PhonesCell({ phones }: { phones: PhoneRegistration[] }) {
         return (
           <li key={p.contact} data-testid="agent-phone" data-expired={expired ? 'true' : 'false'} title={p.contact}>
             <strong>{p.userAgent || t('unknownPhone')}</strong>
-            <span className="muted"> · {phoneAddress(p)}</span>
+            <br />
+            <span className="muted">{phoneAddress(p)}</span>
             <br />
             {expired ? (
               <span className="tag danger">{t('expired', { time: format.dateTime(expiresAt, { timeStyle: 'medium' }) })}</span>
