@@ -97,6 +97,33 @@ describe('POST /api/me/password', () => {
     expect((await signInRaw(user.email, user.password)).status).toBe(200);
   });
 
+  it("counts better-auth's own /api/auth/change-password in the same limit, and clears the flag there too", async () => {
+    const user = await newUser();
+    const session = await signIn(user);
+    const viaBetterAuth = (currentPassword: string, newPassword: string) =>
+      fetch(`${baseUrl()}/api/auth/change-password`, {
+        method: 'POST',
+        headers: { cookie: session.cookie, origin: baseUrl(), 'content-type': 'application/json' },
+        body: JSON.stringify({ currentPassword, newPassword }),
+      });
+    for (let i = 0; i < 5; i++) expect((await viaBetterAuth(`wrong-${i}`, STRONG())).status).toBe(400);
+    const locked = await viaBetterAuth(user.password, STRONG());
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await api(session).post('/api/me/password', { currentPassword: user.password, newPassword: STRONG() })).status).toBe(429);
+
+    const flagged = await newUser();
+    await testPrisma().user.update({ where: { id: flagged.id }, data: { mustChangePassword: true } });
+    const flaggedSession = await signIn(flagged);
+    const changed = await fetch(`${baseUrl()}/api/auth/change-password`, {
+      method: 'POST',
+      headers: { cookie: flaggedSession.cookie, origin: baseUrl(), 'content-type': 'application/json' },
+      body: JSON.stringify({ currentPassword: flagged.password, newPassword: STRONG() }),
+    });
+    expect(changed.status).toBe(200);
+    expect((await testPrisma().user.findUniqueOrThrow({ where: { id: flagged.id } })).mustChangePassword).toBe(false);
+  });
+
   it('needs a signed-in session: 401 without one, 403 with an API token', async () => {
     const user = await newUser();
     const token = await createToken(await signIn(user));

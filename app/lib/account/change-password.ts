@@ -14,7 +14,7 @@ import { assertStrongPassword } from '@/app/lib/auth/password-strength';
 import { ApiError } from '@/app/lib/api/errors';
 import { recordAudit } from '@/app/lib/audit/record-audit';
 import { getPrisma } from '@/prisma/client';
-import { PASSWORD_CHANGE_RULE, passwordChangeFailures } from './password-change-limiter';
+import { passwordChanged, passwordChangeFailures, recordWrongCurrentPassword } from './password-change-limiter';
 
 export interface PasswordChangeInput {
   currentPassword: string;
@@ -34,8 +34,7 @@ export async function changeOwnPassword(user: CurrentUser, headers: Headers, inp
   if (user.via !== 'session') {
     throw new ApiError('FORBIDDEN', 'Change your password from a signed-in browser session, not with an API token');
   }
-  const failures = passwordChangeFailures();
-  const locked = failures.lockedFor(user.id);
+  const locked = passwordChangeFailures().lockedFor(user.id);
   if (locked > 0) throw tooManyAttempts(locked);
   if (input.newPassword === input.currentPassword) {
     throw fieldError('/newPassword', 'password.unchanged', 'The new password must differ from the current one');
@@ -48,17 +47,14 @@ export async function changeOwnPassword(user: CurrentUser, headers: Headers, inp
     });
   } catch (err) {
     if (err instanceof APIError && (err.body as { code?: string } | undefined)?.code === 'INVALID_PASSWORD') {
-      const lockMs = failures.fail(user.id, PASSWORD_CHANGE_RULE);
-      if (lockMs > 0) console.warn(`auth: change-password locked for user ${user.id} (${Math.ceil(lockMs / 1000)} s)`);
+      recordWrongCurrentPassword(user.id);
       throw fieldError('/currentPassword', 'password.wrongCurrent', 'The current password is not correct');
     }
     throw err;
   }
-  failures.clear(user.id);
-  const prisma = getPrisma();
-  await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
-    await recordAudit(tx, user, { action: 'update', entityType: 'user', entityId: user.id, details: { fields: ['password'], otherSessionsSignedOut: true } });
-  });
+  await passwordChanged(user.id);
+  await getPrisma().$transaction((tx) =>
+    recordAudit(tx, user, { action: 'update', entityType: 'user', entityId: user.id, details: { fields: ['password'], otherSessionsSignedOut: true } }),
+  );
   return { changed: true };
 }
