@@ -184,7 +184,7 @@ test('the agents page shows a SIPp phone registering and then expiring, and pres
     await expect(phone).toHaveAttribute('data-expired', 'true', { timeout: 30_000 });
     await expect(phone).toContainText('Expired at');
     await page.getByRole('button', { name: 'FR', exact: true }).click();
-    await expect(page.getByRole('columnheader', { name: 'Téléphones' })).toBeVisible();
+    await expect(page.getByRole('columnheader', { name: 'Statut et téléphones' })).toBeVisible();
     await expect(phone).toContainText('Expiré à');
     await snapshot('accounts-agents-phone-expired-fr');
     await page.getByRole('button', { name: 'EN', exact: true }).click();

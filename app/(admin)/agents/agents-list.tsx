@@ -78,8 +78,16 @@ export function AgentsList({ agents, users, pauseReasons, editable, canLock }: {
           { header: t('fields.extension'), cell: (a) => a.extension ?? <span className="muted">—</span> },
           { header: t('fields.sipUsername'), cell: (a) => <code>{a.sipUsername}</code> },
           { header: t('fields.user'), cell: (a) => userLabel(a.userId) ?? <span className="muted">—</span> },
-          { header: t('fields.status'), cell: (a) => <PresenceCell presence={live[a.id]?.presence ?? a.presence} /> },
-          { header: tAccount('phones.column'), cell: (a) => <PhonesCell phones={live[a.id]?.phones ?? a.phones} /> },
+          {
+            // Presence: the effective status, then the phones registered (one column keeps the row's actions in view at 1280 px).
+            header: tAccount('phones.column'),
+            cell: (a) => (
+              <>
+                <PresenceCell presence={live[a.id]?.presence ?? a.presence} />
+                <PhonesCell phones={live[a.id]?.phones ?? a.phones} />
+              </>
+            ),
+          },
         ]}
         actionsLabel={tc('actions')}
         actions={

@@ -26,9 +26,9 @@ export function PhonesCell({ phones }: { phones: PhoneRegistration[] }) {
   const now = useNow({ updateInterval: 1000 });
   if (phones.length === 0) {
     return (
-      <span className="muted" data-testid="agent-phones">
+      <div className="muted agent-phones" data-testid="agent-phones">
         {t('none')}
-      </span>
+      </div>
     );
   }
   return (
