@@ -75,7 +75,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<SeedDemoResult> {
       });
       for (const u of users) {
         await tx.user.create({
-          data: { id: u.id, organizationId: org.id, email: u.email, name: u.name, role: u.role, locale: 'fr', emailVerified: true },
+          // The admin's password is printed once at the first start: they are asked to choose their own.
+          data: { id: u.id, organizationId: org.id, email: u.email, name: u.name, role: u.role, locale: 'fr', emailVerified: true, mustChangePassword: u.role === 'admin' },
         });
         await tx.account.create({ data: { id: randomUUID(), userId: u.id, accountId: u.id, providerId: 'credential', password: u.hash } });
       }

@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     lines.push('', 'First start: demo organisation created. Sign in with:');
     lines.push(`  email:    ${seed.admin.email}`, `  password: ${seed.admin.password}`);
     for (const agent of seed.agents ?? []) lines.push(`  SIP agent ${agent.sipUsername} password: ${agent.password}`);
-    lines.push('  (shown once; change it in the admin)');
+    lines.push('  (shown once; the admin asks you to choose your own password at the first sign-in)');
   }
   lines.push('', 'Press Ctrl+C to stop.');
   console.log(lines.join('\n'));

@@ -11,10 +11,11 @@ export interface UserMenuProps {
   role: string;
 }
 
-/** The signed-in user's name, role, their personal API tokens and the sign-out button. */
+/** The signed-in user's name, role, their account page, their personal API tokens and the sign-out button. */
 export function UserMenu({ name, email, role }: UserMenuProps) {
   const t = useTranslations('userMenu');
   const tRoles = useTranslations('roles');
+  const tAccount = useTranslations('account');
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
@@ -37,6 +38,10 @@ export function UserMenu({ name, email, role }: UserMenuProps) {
         </p>
         <p>
           {/* The layout stays mounted across navigations: close the menu when leaving through it. */}
+          <Link href="/account" onClick={() => menu.current?.removeAttribute('open')}>
+            {tAccount('menuLink')}
+          </Link>
+          <br />
           <Link href="/tokens" onClick={() => menu.current?.removeAttribute('open')}>
             {t('apiTokens')}
           </Link>

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getCurrentUser } from '@/app/lib/auth/current-user';
 import { landingPath } from '@/app/components/sections';
+import { CHANGE_PASSWORD_PATH } from '@/app/lib/auth/require-user';
 import { LanguageSwitch } from '@/app/components/language-switch';
 import { SignInForm } from './sign-in-form';
 
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SignInPage() {
   const user = await getCurrentUser(await headers());
-  if (user) redirect(landingPath(user.role));
+  if (user) redirect(user.mustChangePassword ? CHANGE_PASSWORD_PATH : landingPath(user.role));
   const t = await getTranslations();
   return (
     <main className="auth-page">

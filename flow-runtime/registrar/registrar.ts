@@ -23,6 +23,7 @@ import { createNonceSigner, digestChallenge, nonceExpiry, parseDigestAuthorizati
 import { createNonceCounts } from './nonce-counts';
 import { sameSipTarget } from './sip-uri';
 import { createThrottleStore } from './throttle-store';
+import { publishRegistrations } from './registration-events';
 
 /** The parts of a drachtio-srf request the registrar reads. */
 export interface SipRequestLike {
@@ -182,6 +183,12 @@ export function createRegistrar(opts: RegistrarOptions): Registrar {
     return { id: agent.id, organizationId: agent.organizationId, extension: agent.extension, name: agent.name, sipUsername: creds.username };
   }
 
+  /** A binding of the agent was added, refreshed or removed: the calls' directory, then the admin pages (live event). */
+  function bindingsChanged(agentId: string): void {
+    opts.onBindingsChanged?.(agentId);
+    void publishRegistrations(prisma, agentId, log);
+  }
+
   async function handle(req: SipRequestLike, res: SipResponseLike): Promise<void> {
     const agent = await authenticate(req, res, 'register');
     if (!agent) return;
@@ -196,7 +203,7 @@ export function createRegistrar(opts: RegistrarOptions): Registrar {
       if (headerExpires !== 0) return res.send(400, 'Contact "*" requires Expires: 0');
       const { count } = await prisma.sipRegistration.deleteMany({ where: { agentId: agent.id } });
       log?.info({ agentId: agent.id, removed: count }, 'registrar: all bindings removed');
-      opts.onBindingsChanged?.(agent.id);
+      bindingsChanged(agent.id);
       return res.send(200, 'OK');
     }
 
@@ -205,7 +212,10 @@ export function createRegistrar(opts: RegistrarOptions): Registrar {
     if (tooBrief) return res.send(423, 'Interval Too Brief', { headers: { 'Min-Expires': String(minExpires) } });
 
     const at = now();
-    const userAgent = req.get('User-Agent') ?? null;
+    const userAgent = req.get('User-Agent')?.slice(0, 200) ?? null;
+    // Behind NAT the Contact names a private address: keep where the REGISTER really came from.
+    const host = req.source_address?.includes(':') ? `[${req.source_address}]` : req.source_address;
+    const source = host ? `${(req.protocol ?? 'udp').toLowerCase()}:${host}${req.source_port ? `:${req.source_port}` : ''}` : null;
     if (wanted.length > 0) {
       await prisma.$transaction(
         wanted.map((c) =>
@@ -213,13 +223,13 @@ export function createRegistrar(opts: RegistrarOptions): Registrar {
             ? prisma.sipRegistration.deleteMany({ where: { agentId: agent.id, contact: c.uri } })
             : prisma.sipRegistration.upsert({
                 where: { agentId_contact: { agentId: agent.id, contact: c.uri } },
-                create: { agentId: agent.id, contact: c.uri, userAgent, expiresAt: new Date(at + Math.min(c.expires, maxExpires) * 1000) },
-                update: { userAgent, expiresAt: new Date(at + Math.min(c.expires, maxExpires) * 1000) },
+                create: { agentId: agent.id, contact: c.uri, userAgent, source, expiresAt: new Date(at + Math.min(c.expires, maxExpires) * 1000) },
+                update: { userAgent, source, expiresAt: new Date(at + Math.min(c.expires, maxExpires) * 1000) },
               }),
         ),
       );
       log?.info({ agentId: agent.id, contacts: wanted }, 'registrar: bindings updated');
-      opts.onBindingsChanged?.(agent.id);
+      bindingsChanged(agent.id);
     }
 
     const current = await prisma.sipRegistration.findMany({
@@ -239,7 +249,7 @@ export function createRegistrar(opts: RegistrarOptions): Registrar {
     const expired = await prisma.sipRegistration.findMany({ where: { expiresAt: { lte: new Date(now()) } }, select: { id: true, agentId: true } });
     if (expired.length === 0) return 0;
     await prisma.sipRegistration.deleteMany({ where: { id: { in: expired.map((e) => e.id) } } });
-    for (const agentId of new Set(expired.map((e) => e.agentId))) opts.onBindingsChanged?.(agentId);
+    for (const agentId of new Set(expired.map((e) => e.agentId))) bindingsChanged(agentId);
     return expired.length;
   }
 

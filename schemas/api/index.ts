@@ -16,8 +16,10 @@ import flowPublish from './flow-publish.schema.json';
 import flowUpdate from './flow-update.schema.json';
 import forbiddenList from './forbidden-list.schema.json';
 import group from './group.schema.json';
+import meUpdate from './me-update.schema.json';
 import numberInput from './number.schema.json';
 import originateCall from './originate-call.schema.json';
+import passwordChange from './password-change.schema.json';
 import pauseReason from './pause-reason.schema.json';
 import outboundHttpSettings from './outbound-http-settings.schema.json';
 import soundUpdate from './sound-update.schema.json';
@@ -57,6 +59,8 @@ export const apiSchemas = {
   AgentWrapUpInput: agentWrapUp,
   PauseReasonInput: pauseReason,
   WebhookInput: webhook,
+  PasswordChange: passwordChange,
+  MeUpdate: meUpdate,
   ApiErrorResponse: error,
 } satisfies Record<string, JsonSchema>;
 

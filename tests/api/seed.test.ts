@@ -43,5 +43,11 @@ describe('seedDemo', () => {
     ]);
 
     for (const user of first.users!) expect((await signInRaw(user.email, user.password)).status).toBe(200);
+
+    // Issue 16: the first admin's printed password is generated, so they are asked to replace it
+    // (pages send them to /change-password); the API keeps answering, as above.
+    expect((await admin.get('/api/me')).body.mustChangePassword).toBe(true);
+    const flagged = await prisma.user.findMany({ where: { organizationId: first.organizationId!, mustChangePassword: true }, select: { email: true } });
+    expect(flagged.map((u) => u.email)).toEqual([first.admin!.email]);
   });
 });

@@ -237,13 +237,50 @@ describe('rollback', () => {
   });
 });
 
+describe('rollback and the draft (issue 16: never discards unpublished work unasked)', () => {
+  it('asks what to do with a draft holding unpublished changes: 409 at /replaceDraft, then keeps or replaces it as told', async () => {
+    const flowId = await createFlow('Draft at stake');
+    await admin.post(`/api/flows/${flowId}/publish`, { note: 'v1' });
+    const v2 = demoDocument();
+    v2.nodes[0].label = 'Second';
+    await saveDraft(admin, flowId, v2);
+    await admin.post(`/api/flows/${flowId}/publish`, { note: 'v2' });
+    const work = demoDocument();
+    work.nodes[0].label = 'Work in progress';
+    const revision = await saveDraft(admin, flowId, work);
+
+    const asked = await supervisor.post(`/api/flows/${flowId}/versions/1/rollback`, {});
+    expect(asked.status).toBe(409);
+    expect(asked.body.error).toMatchObject({ code: 'CONFLICT', path: '/replaceDraft', reason: 'DRAFT_HAS_UNPUBLISHED_CHANGES' });
+    expect((await admin.get(`/api/flows/${flowId}/versions`)).body.liveNumber).toBe(2);
+
+    const kept = await supervisor.post(`/api/flows/${flowId}/versions/1/rollback`, { replaceDraft: false });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(201);
+    expect(kept.body).toMatchObject({ number: 3, sourceVersionNumber: 1 });
+    const draft = (await admin.get(`/api/flows/${flowId}/draft`)).body;
+    expect(draft.revision).toBe(revision);
+    expect(draft.document.nodes[0].label).toBe('Work in progress');
+    const v1 = (await admin.get(`/api/flows/${flowId}/versions/1`)).body.document;
+    expect((await admin.get(`/api/flows/${flowId}/versions/3`)).body.document).toEqual(v1);
+
+    const replaced = await supervisor.post(`/api/flows/${flowId}/versions/2/rollback`, { replaceDraft: true });
+    expect(replaced.body).toMatchObject({ number: 4, sourceVersionNumber: 2 });
+    const after = (await admin.get(`/api/flows/${flowId}/draft`)).body;
+    expect(after.document.nodes[0].label).toBe('Second');
+    expect(after.revision).toBe(revision + 1);
+    const log = await supervisor.get(`/api/audit?entityType=flow&entityId=${flowId}&limit=2`);
+    expect(log.body.entries.map((e: any) => e.details.draftReplaced)).toEqual([true, false]);
+    expect((await supervisor.post(`/api/flows/${flowId}/versions/1/rollback`, { replaceDraft: 'yes' })).body.error.path).toBe('/replaceDraft');
+  });
+});
+
 describe('duplicate', () => {
   it('makes an independent copy with fresh ids, same references, a draft only', async () => {
     const flowId = await createFlow('Original');
     await admin.post(`/api/flows/${flowId}/publish`, {});
     const res = await supervisor.post(`/api/flows/${flowId}/duplicate`, {});
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ name: 'Original (copy)', publishedVersion: null, draft: { revision: 1 } });
+    expect(res.body).toMatchObject({ name: 'Copy of Original', publishedVersion: null, draft: { revision: 1 } });
     const copyId = res.body.id;
     expect(copyId).not.toBe(flowId);
 
@@ -262,16 +299,16 @@ describe('duplicate', () => {
     await saveDraft(admin, copyId, copy);
     expect((await admin.get(`/api/flows/${flowId}/draft`)).body.document).toEqual(original);
     expect((await admin.get(`/api/flows/${flowId}/versions`)).body.versions).toHaveLength(1);
-    expect((await admin.get(`/api/flows`)).body.flows.map((f: any) => f.name)).toEqual(expect.arrayContaining(['Original', 'Original (copy)']));
+    expect((await admin.get(`/api/flows`)).body.flows.map((f: any) => f.name)).toEqual(expect.arrayContaining(['Original', 'Copy of Original']));
   });
 
-  it('copies a published version under a given name', async () => {
+  it('copies a published version under the name given (the dialog asks it), as it is', async () => {
     const flowId = await createFlow('Source');
     await admin.post(`/api/flows/${flowId}/publish`, {});
     await saveDraft(admin, flowId, { ...demoDocument(), nodes: demoDocument().nodes.map((n) => ({ ...n, label: `${n.label} (draft)` })) });
     const res = await admin.post(`/api/flows/${flowId}/duplicate`, { from: 1, name: 'Campaign' });
     expect(res.status).toBe(201);
-    expect(res.body.name).toBe('Campaign (copy)');
+    expect(res.body.name).toBe('Campaign');
     const copy = (await admin.get(`/api/flows/${res.body.id}/draft`)).body.document as Doc;
     expect(copy.nodes.map((n) => n.label)).toEqual(demoDocument().nodes.map((n) => n.label));
     expect((await admin.post(`/api/flows/${flowId}/duplicate`, { from: 5 })).status).toBe(404);
@@ -341,7 +378,7 @@ describe('audit log', () => {
     expect(log.body.entries.map((e: any) => e.action)).toEqual(['flow.duplicate', 'flow.rollback', 'flow.publish', 'flow.publish', 'flow.create']);
     const rollback = log.body.entries[1];
     expect(rollback).toMatchObject({ user: { name: 'Test supervisor' }, details: { number: 3, sourceNumber: 1 } });
-    expect(log.body.entries[0].details).toMatchObject({ copyFlowId: copy.body.id, name: 'Audited (copy)' });
+    expect(log.body.entries[0].details).toMatchObject({ copyFlowId: copy.body.id, name: 'Copy of Audited' });
 
     const deleted = await admin.get(`/api/audit?entityId=${copy.body.id}`);
     expect(deleted.body.entries.map((e: any) => e.action)).toEqual(['flow.delete', 'flow.create']);

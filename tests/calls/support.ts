@@ -65,6 +65,8 @@ export async function startRuntime(opts: {
   databaseName?: string;
   /** stop() leaves the database (another startRuntime takes it over with `databaseName`). */
   keepDatabase?: boolean;
+  /** Registrar settings (e.g. a short `minExpires` to see a registration expire). */
+  registrar?: { minExpires?: number };
 } = {}): Promise<Runtime> {
   const name = opts.databaseName ?? `relais_calls_${randomBytes(5).toString('hex')}`;
   const u = new URL(adminUrl);
@@ -82,7 +84,7 @@ export async function startRuntime(opts: {
   const recorder = new CallRecorder(prisma, { dir: path.join(dataDir, 'outbox') });
   recorder.start();
   // bindings changes reach the calls' AgentDirectory in-process, as in flow-runtime/main.ts
-  const registrar = createRegistrar({ prisma, realm: REALM, nonceSecret: 'calls-test', onBindingsChanged: (agentId) => void calls?.services.directory.refresh(agentId) });
+  const registrar = createRegistrar({ prisma, realm: REALM, nonceSecret: 'calls-test', ...opts.registrar, onBindingsChanged: (agentId) => void calls?.services.directory.refresh(agentId) });
   const edge = await startEdge();
   let calls!: CallHandling;
   const srf = await connectApp(edge, (app) => {
@@ -143,7 +145,7 @@ export async function publishFlow(rt: Runtime, e164: string, document: object): 
 export const tts = (fr: string) => ({ kind: 'tts', text: { fr, en: fr } });
 
 /** REGISTER through the edge: 401, then digest credentials, then 200 (the registrar stores the binding). */
-export async function registerAgent(rt: Runtime, username: string, port: number, password = `pw-${username}`): Promise<void> {
+export async function registerAgent(rt: Runtime, username: string, port: number, password = `pw-${username}`, phone: { expires?: number; userAgent?: string } = {}): Promise<void> {
   const reg = (cseq: number, auth: boolean) => `<send retrans="500"><![CDATA[
 REGISTER sip:[remote_ip]:[remote_port] SIP/2.0
 Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
@@ -152,9 +154,9 @@ To: <sip:${username}@[remote_ip]>
 Call-ID: [call_id]
 CSeq: ${cseq} REGISTER
 Contact: <sip:${username}@[local_ip]:[local_port]>
-Expires: 300
+Expires: ${phone.expires ?? 300}
 Max-Forwards: 70
-${auth ? `[authentication username=${username} password=${password}]\n` : ''}Content-Length: 0
+${phone.userAgent ? `User-Agent: ${phone.userAgent}\n` : ''}${auth ? `[authentication username=${username} password=${password}]\n` : ''}Content-Length: 0
 
 ]]></send>`;
   const r = await runSipp(scenario(reg(1, false), '<recv response="401" auth="true"/>', reg(2, true), '<recv response="200"/>'),

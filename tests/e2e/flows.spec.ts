@@ -1,4 +1,4 @@
-// The admin's main path: sign in, switch to French, create a flow, find it in the list,
+// The admin's main path: sign in, switch to French, create a flow (it opens in the editor), find it in the list,
 // rename it and delete it after confirming.
 import { expect, test } from './support/fixtures';
 
@@ -39,7 +39,12 @@ test('an admin signs in, switches to French and creates, renames and deletes a f
   await createDialog.getByLabel('Description').fill('Le flux du numéro principal');
   await snapshot('flow-create-dialog');
   await createDialog.getByRole('button', { name: 'Créer le flux' }).click();
-  await expect(createDialog).toBeHidden();
+  // Issue 16: a new flow opens in the editor (its empty draft offers templates); back to the list.
+  await page.waitForURL(/\/flows\/[^/]+\/edit$/, { timeout: 60_000 });
+  const templates = page.getByRole('dialog', { name: 'Partir de…' });
+  await expect(templates).toBeVisible({ timeout: 60_000 });
+  await templates.getByRole('button', { name: 'Garder le brouillon actuel' }).click();
+  await page.goto('/flows');
   const row = page.getByTestId('flow-row').filter({ hasText: 'Accueil standard' });
   await expect(row).toBeVisible();
   await expect(row).toContainText('Brouillon uniquement');

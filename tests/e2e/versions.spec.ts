@@ -1,5 +1,5 @@
 // The supervisor's workflow (issue 7): publish with a warning acknowledged, the history,
-// comparing two versions on the canvas, rollback in one click, duplicate, the audit log and
+// comparing two versions on the canvas, rollback (confirmed in a dialog), duplicate (named in a dialog), the audit log and
 // the numbers page showing the live version.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -78,19 +78,28 @@ test('publish with a warning, compare two versions on the canvas, roll back, dup
   await canvas.scrollIntoViewIfNeeded();
   await snapshot('versions-diff');
 
-  // Roll back to version 1 in one click.
+  // Roll back to version 1: the dialog says what goes live; the draft equals the live version, so
+  // replacing it (the default then) loses nothing.
   await page.getByRole('button', { name: 'Roll back to version 1' }).click();
-  await expect(page.getByText('Version 3 published from version 1.')).toBeVisible();
+  const rollback = page.getByRole('alertdialog', { name: 'Roll back to version 1?' });
+  await expect(rollback).toContainText('Version 1 goes live again as version 3');
+  await expect(rollback.getByLabel('Replace the draft with version 1')).toBeChecked();
+  await rollback.getByRole('button', { name: 'Publish as version 3' }).click();
+  await expect(rollback).toBeHidden();
+  await expect(page.getByText('Version 3 published from version 1; the draft is now version 1.')).toBeVisible();
   await expect(page.getByTestId('version-row')).toHaveCount(3);
   await expect(page.getByTestId('version-row').first()).toContainText('Rollback to version 1');
   const v3 = await call(request, 'get', `/api/flows/${flow.id}/versions/3`);
   expect(v3.document).toEqual(v1);
 
-  // Duplicate version 2 into a new flow and find it in the list.
+  // Duplicate version 2 into a new flow (named in the dialog) and find it in the list.
   await page.getByRole('button', { name: 'Duplicate version 2 into a new flow' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Standard (copy)' })).toBeVisible();
+  const duplicate = page.getByRole('dialog', { name: 'Duplicate version 2' });
+  await expect(duplicate.getByLabel('Name of the new flow')).toHaveValue('Copy of Standard');
+  await duplicate.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Copy of Standard' })).toBeVisible();
   await page.goto('/flows');
-  await expect(page.getByTestId('flow-row').filter({ hasText: 'Standard (copy)' })).toBeVisible();
+  await expect(page.getByTestId('flow-row').filter({ hasText: 'Copy of Standard' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Standard', exact: true })).toBeVisible();
 
   // The audit log lists it all, filtered by flow.
@@ -98,7 +107,7 @@ test('publish with a warning, compare two versions on the canvas, roll back, dup
   await page.getByLabel('Flow', { exact: true }).selectOption(flow.id);
   await page.getByRole('button', { name: 'Filter' }).click();
   const rows = page.getByTestId('audit-row');
-  await expect(rows.filter({ hasText: 'Duplicated' })).toContainText('Standard (copy)');
+  await expect(rows.filter({ hasText: 'Duplicated' })).toContainText('Copy of Standard');
   await expect(rows.filter({ hasText: 'Rolled back' })).toContainText('version 3 from version 1');
   await expect(rows.filter({ hasText: 'Published' })).toHaveCount(2);
   await snapshot('versions-audit');

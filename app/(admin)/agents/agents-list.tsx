@@ -11,6 +11,9 @@ import { ResourceTable } from '@/app/components/resources/resource-table';
 import { RowButton } from '@/app/components/resources/row-button';
 import { useApiAction } from '@/app/components/use-api-action';
 import { useFieldErrors } from '@/app/components/use-field-errors';
+import { PhonesCell, PresenceCell } from './presence-cells';
+import type { PhoneRegistration, Presence } from './presence';
+import { useAgentsLive } from './use-agents-live';
 
 const statuses = ['available', 'paused', 'offline'] as const;
 type AgentStatus = (typeof statuses)[number];
@@ -25,6 +28,10 @@ export interface AgentRow {
   pauseReason: string | null;
   /** A supervisor's lock (issue 14). */
   lock: { status: AgentStatus; byUserName: string | null; pauseReason: string | null } | null;
+  /** Effective status (the runtime's activity, the lock, the choice), updated live. */
+  presence: Presence;
+  /** Registered phones (expired ones until the registrar's purge), updated live. */
+  phones: PhoneRegistration[];
 }
 
 export interface UserOption {
@@ -43,11 +50,13 @@ type Editing = { mode: 'create' } | { mode: 'edit'; agent: AgentRow };
 export function AgentsList({ agents, users, pauseReasons, editable, canLock }: { agents: AgentRow[]; users: UserOption[]; pauseReasons: PauseReasonOption[]; editable: boolean; canLock: boolean }) {
   const t = useTranslations('agents');
   const tc = useTranslations('common');
+  const tAccount = useTranslations('account');
   const router = useRouter();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<AgentRow | null>(null);
   const [locking, setLocking] = useState<AgentRow | null>(null);
   const unlock = useApiAction();
+  const { parts: live, connection } = useAgentsLive(agents);
   // the user's name, their email on hover (keeps the row's actions in view)
   const userLabel = (id: string | null) => {
     const u = id ? users.find((x) => x.id === id) : null;
@@ -58,6 +67,9 @@ export function AgentsList({ agents, users, pauseReasons, editable, canLock }: {
     <>
       <ResourceListHeader title={t('title')} intro={t('intro')} editable={editable} createLabel={t('create')} onCreate={() => setEditing({ mode: 'create' })} />
       {!editable && <p className="alert">{tc('readOnly')}</p>}
+      <p className="muted" data-testid="agents-live" data-state={connection}>
+        {tAccount(`live.${connection}`)}
+      </p>
       <ResourceTable
         rows={agents}
         emptyMessage={t('empty')}
@@ -67,19 +79,14 @@ export function AgentsList({ agents, users, pauseReasons, editable, canLock }: {
           { header: t('fields.sipUsername'), cell: (a) => <code>{a.sipUsername}</code> },
           { header: t('fields.user'), cell: (a) => userLabel(a.userId) ?? <span className="muted">—</span> },
           {
-            header: t('fields.status'),
-            cell: (a) => {
-              const shown = a.lock ?? { status: a.status, pauseReason: a.pauseReason, byUserName: null };
-              return (
-                <>
-                  <span className={shown.status === 'available' ? 'tag ok' : 'tag'}>
-                    {t(`status.${shown.status}`)}
-                    {shown.status === 'paused' && shown.pauseReason ? ` · ${shown.pauseReason}` : ''}
-                  </span>
-                  {a.lock && <span className="muted" data-testid="agent-lock"> · {t('lockedBy', { name: a.lock.byUserName ?? '?' })}</span>}
-                </>
-              );
-            },
+            // Presence: the effective status, then the phones registered (one column keeps the row's actions in view at 1280 px).
+            header: tAccount('phones.column'),
+            cell: (a) => (
+              <>
+                <PresenceCell presence={live[a.id]?.presence ?? a.presence} />
+                <PhonesCell phones={live[a.id]?.phones ?? a.phones} />
+              </>
+            ),
           },
         ]}
         actionsLabel={tc('actions')}

@@ -84,9 +84,11 @@ export function FlowsList({ flows, editable }: { flows: FlowRow[]; editable: boo
         key={editing ? (editing.mode === 'create' ? 'create' : editing.flow.id) : 'closed'}
         editing={editing}
         onClose={() => setEditing(null)}
-        onSaved={() => {
+        onSaved={(createdId) => {
           setEditing(null);
-          router.refresh();
+          // A new flow opens in the editor, where it is built; a rename stays on the list.
+          if (createdId) router.push(`/flows/${createdId}/edit`);
+          else router.refresh();
         }}
       />
 
@@ -95,7 +97,8 @@ export function FlowsList({ flows, editable }: { flows: FlowRow[]; editable: boo
   );
 }
 
-function FlowDialog({ editing, onClose, onSaved }: { editing: Editing | null; onClose: () => void; onSaved: () => void }) {
+/** Creates (`onSaved` gets the new flow's id) or renames a flow. */
+function FlowDialog({ editing, onClose, onSaved }: { editing: Editing | null; onClose: () => void; onSaved: (createdId?: string) => void }) {
   const t = useTranslations('flows');
   const tc = useTranslations('common');
   const initial = editing?.mode === 'rename' ? editing.flow : null;
@@ -106,10 +109,12 @@ function FlowDialog({ editing, onClose, onSaved }: { editing: Editing | null; on
 
   async function save() {
     const body = { name: name.trim(), description: description.trim() || null };
-    const ok = await run(() =>
-      initial ? apiRequest('PATCH', `/api/flows/${initial.id}`, body) : apiRequest('POST', '/api/flows', body.description ? body : { name: body.name }),
-    );
-    if (ok) onSaved();
+    let created: { id: string } | undefined;
+    const ok = await run(async () => {
+      if (initial) await apiRequest('PATCH', `/api/flows/${initial.id}`, body);
+      else created = await apiRequest<{ id: string }>('POST', '/api/flows', body.description ? body : { name: body.name });
+    });
+    if (ok) onSaved(created?.id);
   }
 
   return (

@@ -15,6 +15,8 @@ export interface CurrentUser {
   role: UserRole;
   organizationId: string;
   locale: string;
+  /** The password was generated (first admin): pages send them to /change-password until they choose one. */
+  mustChangePassword: boolean;
   /** How the caller authenticated. */
   via: 'session' | 'token';
 }
@@ -45,7 +47,7 @@ async function userFromApiToken(secret: string): Promise<CurrentUser | null> {
 }
 
 function toCurrentUser(
-  user: { id: string; email: string; name: string; role: Role; organizationId: string; locale: string },
+  user: { id: string; email: string; name: string; role: Role; organizationId: string; locale: string; mustChangePassword: boolean },
   via: CurrentUser['via'],
 ): CurrentUser {
   return {
@@ -55,6 +57,7 @@ function toCurrentUser(
     role: user.role,
     organizationId: user.organizationId,
     locale: user.locale,
+    mustChangePassword: user.mustChangePassword,
     via,
   };
 }

@@ -10,14 +10,14 @@ import type { FlowView } from './flow-view';
 export interface DuplicateFlowInput {
   /** Which document to copy: the draft (default) or a published version's number. */
   from?: 'draft' | number;
-  /** Name of the copy before the " (copy)" suffix; defaults to the original's name. */
+  /** The copy's name; defaults to "Copy of <name>" / "Copie de <name>" in the caller's language. */
   name?: string;
 }
 
 /**
  * Copies a flow's draft or one of its versions into a new flow of the same organisation,
- * with a draft only (never published), fresh node and edge ids and the name suffixed with
- * "(copy)" / "(copie)" in the caller's language. The copy and the original share nothing,
+ * with a draft only (never published), fresh node and edge ids, and the name given (the
+ * duplicate dialog asks for it) or "Copy of …" / "Copie de …" in the caller's language. The copy and the original share nothing,
  * so editing one never changes the other.
  */
 export async function duplicateFlow(user: Pick<CurrentUser, 'id' | 'organizationId' | 'locale'>, flowId: string, input: DuplicateFlowInput): Promise<FlowView> {
@@ -25,8 +25,7 @@ export async function duplicateFlow(user: Pick<CurrentUser, 'id' | 'organization
     const original = await tx.flow.findFirst({ where: { id: flowId, organizationId: user.organizationId, deletedAt: null }, select: { name: true, description: true } });
     if (!original) throw notFound('Flow', flowId);
     const source = await loadFlowDocument(tx, user, flowId, input.from ?? 'draft');
-    const suffix = user.locale === 'fr' ? '(copie)' : '(copy)';
-    const name = `${(input.name?.trim() || original.name).slice(0, 120 - suffix.length - 1)} ${suffix}`;
+    const name = input.name?.trim() || defaultCopyName(original.name, user.locale);
     const { document } = remapFlowIds(source.document as Record<string, unknown>);
     if (typeof document.name === 'string') document.name = name;
     const flow = await tx.flow.create({ data: { organizationId: user.organizationId, name, description: original.description } });
@@ -38,4 +37,9 @@ export async function duplicateFlow(user: Pick<CurrentUser, 'id' | 'organization
     await recordAudit(tx, user, { action: 'create', entityType: 'flow', entityId: flow.id, details });
     return getFlow(user, flow.id, tx);
   });
+}
+
+/** "Copy of Accueil" / "Copie de Accueil", within the 120 characters of a flow name (the dialog prefills the same). */
+export function defaultCopyName(name: string, locale: string): string {
+  return `${locale === 'fr' ? 'Copie de' : 'Copy of'} ${name}`.slice(0, 120);
 }

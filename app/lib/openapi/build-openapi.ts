@@ -53,7 +53,21 @@ function resource(plural: string, tag: string, input: string, patch: string, vie
 
 function paths(): Record<string, Record<string, { tag: string; op: Operation }>> {
   return {
-    '/api/me': { get: { tag: 'Auth', op: { summary: 'The caller', ok: { status: 200, schema: 'CurrentUser' } } } },
+    '/api/me': {
+      get: { tag: 'Auth', op: { summary: 'The caller', ok: { status: 200, schema: 'CurrentUser' } } },
+      patch: { tag: 'Auth', op: { summary: 'Change your own language (the admin follows it once you are signed in)', body: 'MeUpdate', ok: { status: 200, schema: 'CurrentUser' }, errors: ['VALIDATION_FAILED'] } },
+    },
+    '/api/me/password': {
+      post: {
+        tag: 'Auth',
+        op: {
+          summary: 'Change your own password (current one required; other sessions signed out; a signed-in session only, 403 with a token; 429 after repeated wrong current passwords)',
+          body: 'PasswordChange',
+          ok: { status: 200, schema: 'PasswordChanged' },
+          errors: ['VALIDATION_FAILED', 'FORBIDDEN', 'TOO_MANY_REQUESTS'],
+        },
+      },
+    },
     '/api/tokens': {
       get: { tag: 'Auth', op: { summary: 'List your personal API tokens', ok: { status: 200, schema: 'ApiTokenList' } } },
       post: { tag: 'Auth', op: { summary: 'Create a personal API token (its secret is returned once)', body: 'ApiTokenCreate', ok: { status: 201, schema: 'ApiTokenCreated' }, errors: ['VALIDATION_FAILED'] } },
@@ -115,11 +129,11 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
       post: {
         tag: 'Versions',
         op: {
-          summary: 'Publish version {number} again as version N+1 and reset the draft to it. Emits NOTIFY relais_flow_published',
+          summary: 'Publish version {number} again as version N+1; the draft is reset to it or kept (replaceDraft; 409 when absent and the draft has unpublished changes). Emits NOTIFY relais_flow_published',
           roles: EDITORS,
           body: 'VersionRollback',
           ok: { status: 201, schema: 'VersionDetail' },
-          errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+          errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT'],
         },
       },
     },
@@ -156,7 +170,7 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
     '/api/flows/{id}/duplicate': {
       post: {
         tag: 'Flows',
-        op: { summary: 'Copy the draft or a version into a new flow "… (copy)" with fresh ids', roles: EDITORS, body: 'FlowDuplicate', ok: { status: 201, schema: 'FlowSummary' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] },
+        op: { summary: 'Copy the draft or a version into a new flow (named as given, else "Copy of …") with fresh ids', roles: EDITORS, body: 'FlowDuplicate', ok: { status: 201, schema: 'FlowSummary' }, errors: ['VALIDATION_FAILED', 'NOT_FOUND'] },
       },
     },
     '/api/audit': {

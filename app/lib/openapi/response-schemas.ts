@@ -27,7 +27,8 @@ export const responseSchemas: Record<string, unknown> = {
     numbers: { type: 'array', items: obj({ id, e164: { type: 'string' }, label: nullableString }), description: 'Flows: numbers routed to it' },
     groups: { type: 'array', items: obj({ id, name: { type: 'string' } }), description: 'Agents: groups it is a member of (not blocking)' },
   }),
-  CurrentUser: obj({ id, email: { type: 'string' }, name: { type: 'string' }, role: { enum: ['admin', 'supervisor', 'agent'] }, organizationId: id, locale: { type: 'string' }, via: { enum: ['session', 'token'] } }),
+  CurrentUser: obj({ id, email: { type: 'string' }, name: { type: 'string' }, role: { enum: ['admin', 'supervisor', 'agent'] }, organizationId: id, locale: { type: 'string' }, mustChangePassword: { type: 'boolean' }, via: { enum: ['session', 'token'] } }),
+  PasswordChanged: obj({ changed: { const: true } }),
   FlowSummary: obj({
     id,
     name: { type: 'string' },

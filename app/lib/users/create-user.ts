@@ -13,6 +13,8 @@ export interface CreateUserInput {
   role: Role;
   password: string;
   locale?: string;
+  /** Ask them to choose their own password at their next sign-in (a generated one). */
+  mustChangePassword?: boolean;
 }
 
 export async function createUserWithPassword(prisma: PrismaClient | Tx, input: CreateUserInput): Promise<User> {
@@ -28,6 +30,7 @@ export async function createUserWithPassword(prisma: PrismaClient | Tx, input: C
         role: input.role,
         locale: input.locale ?? 'fr',
         emailVerified: true,
+        mustChangePassword: input.mustChangePassword ?? false,
       },
     });
     await tx.account.create({

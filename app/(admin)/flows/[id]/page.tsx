@@ -75,7 +75,7 @@ export default async function FlowDetailPage({ params }: Params) {
           <Link href={`/flows/${flow.id}/versions`} className="button">
             {tVersions('viewVersions')}
           </Link>
-          {editable && <DuplicateButton flowId={flow.id} small={false} />}
+          {editable && <DuplicateButton flowId={flow.id} flowName={flow.name} small={false} />}
         </div>
       </section>
       <FlowDependenciesSection dependencies={dependencies} />

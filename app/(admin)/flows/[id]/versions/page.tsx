@@ -7,6 +7,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ApiError } from '@/app/lib/api/errors';
 import { diffFlows, type FlowDiff } from '@/app/lib/versions/diff-flows';
+import { draftHasUnpublishedChanges } from '@/app/lib/versions/draft-changes';
 import { listVersions, type VersionListView } from '@/app/lib/versions/list-versions';
 import { loadFlowDocument, parseDocumentRef, type DocumentRef } from '@/app/lib/versions/load-flow-document';
 import { getPrisma } from '@/prisma/client';
@@ -29,7 +30,7 @@ export default async function FlowVersionsPage({ params, searchParams }: Props) 
   const [{ id }, query, t, tStats, format] = await Promise.all([params, searchParams, getTranslations('versions'), getTranslations('flowAnalytics'), getFormatter()]);
   const flow = await getPrisma().flow.findFirst({ where: { id, organizationId: user.organizationId, deletedAt: null }, select: { id: true, name: true } });
   if (!flow) notFound();
-  const history = await listVersions(user, id);
+  const [history, draftHasChanges] = await Promise.all([listVersions(user, id), draftHasUnpublishedChanges(getPrisma(), id)]);
   const comparison = await loadComparison(user, id, history, query);
   const refLabel = (ref: 'draft' | number) => (ref === 'draft' ? t('draft') : t('versionLabel', { number: ref }));
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
@@ -47,7 +48,7 @@ export default async function FlowVersionsPage({ params, searchParams }: Props) 
         {editable && (
           <div className="button-row">
             <PublishButton flowId={id} nextNumber={(history.liveNumber ?? 0) + 1} draftRevision={history.draft?.revision} />
-            <DuplicateButton flowId={id} small={false} />
+            <DuplicateButton flowId={id} flowName={flow.name} small={false} />
           </div>
         )}
       </div>
@@ -86,8 +87,10 @@ export default async function FlowVersionsPage({ params, searchParams }: Props) 
                     <Link className="button small" href={`/flows/${id}/versions?from=${v.number}&to=draft`} aria-label={t('compareNamed', { number: v.number })}>
                       {t('compareWithDraft')}
                     </Link>{' '}
-                    {editable && v.number !== history.liveNumber && <RollbackButton flowId={id} number={v.number} />}{' '}
-                    {editable && <DuplicateButton flowId={id} number={v.number} />}
+                    {editable && v.number !== history.liveNumber && (
+                      <RollbackButton flowId={id} number={v.number} nextNumber={(history.liveNumber ?? 0) + 1} draftHasChanges={draftHasChanges} />
+                    )}{' '}
+                    {editable && <DuplicateButton flowId={id} flowName={flow.name} number={v.number} />}
                   </td>
                 </tr>
               ))}
