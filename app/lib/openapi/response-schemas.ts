@@ -89,6 +89,7 @@ export const responseSchemas: Record<string, unknown> = {
     ringTimeSeconds: { type: 'integer' },
     color: { type: 'string', description: '#rrggbb' },
     wrapUpSeconds: { type: 'integer' },
+    serviceLevelSeconds: { type: 'integer', description: 'Service level target of the statistics, seconds' },
     members: {
       type: 'array',
       items: obj({ agentId: id, name: { type: 'string' }, extension: nullableString, status: { type: 'string' }, ringTimeSeconds: { type: ['integer', 'null'] }, position: { type: 'integer' } }),
