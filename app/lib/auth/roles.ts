@@ -10,3 +10,5 @@ export const CONTACT_EDITORS: readonly UserRole[] = ['admin', 'supervisor'];
 export const ALL_ROLES: readonly UserRole[] = ['admin', 'supervisor', 'agent'];
 /** Lock and unlock agents' statuses. */
 export const STATUS_SUPERVISORS: readonly UserRole[] = ['admin', 'supervisor'];
+/** Read the statistics (/stats, /api/stats). */
+export const STATS_READERS: readonly UserRole[] = ['admin', 'supervisor'];
