@@ -8,9 +8,9 @@
 import { Prisma } from '@/prisma/generated/client';
 import type { PrismaClient } from '@/prisma/client';
 import type { FigureCounts } from './stats-figures';
+import type { StatsDimension } from './stats-dimensions';
 
-export const STATS_DIMENSIONS = ['number', 'flow', 'group', 'agent'] as const;
-export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
+export { STATS_DIMENSIONS, type StatsDimension } from './stats-dimensions';
 
 const KEY_COLUMN: Record<StatsDimension, Prisma.Sql> = {
   number: Prisma.raw('c."entryNumber"'),
