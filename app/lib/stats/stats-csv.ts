@@ -8,7 +8,7 @@ import { FIGURE_KEYS, type FigureKey, type StatsFigures } from './stats-figures'
 
 const HEADERS = {
   fr: {
-    number: 'numéro', flow: 'parcours', group: 'groupe', agent: 'agent', total: 'Total', none: '(aucun)', comparison: 'comparaison',
+    number: 'numéro', flow: 'flux', group: 'groupe', agent: 'agent', total: 'Total', none: '(aucun)', comparison: 'comparaison',
     period: 'période',
     figures: {
       offered: 'appels reçus', answered: 'répondus', answerRate: 'taux de réponse (%)', serviceLevel: 'niveau de service (%)',
