@@ -259,6 +259,7 @@ export const responseSchemas: Record<string, unknown> = {
     by: { enum: ['number', 'flow', 'group', 'agent'] },
     period: ref('StatsPeriod'),
     comparison: { anyOf: [ref('StatsPeriod'), { type: 'null' }] },
+    exactPercentiles: { type: 'boolean', description: 'p90 waits computed over the calls (periods of up to 5,000 calls); false: from the daily rollup\'s wait histogram, interpolated in buckets of 1 to 5 s under a minute' },
     totals: obj({ current: ref('StatsFigures'), previous: { anyOf: [ref('StatsFigures'), { type: 'null' }] } }),
     rows: {
       type: 'array',

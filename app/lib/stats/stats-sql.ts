@@ -1,14 +1,18 @@
 // The statistics' SQL over the Call summary columns (C0), one scan per question:
 // - queryFigures: the figures per key (entry number, flow, group or agent) and the total,
 //   in one pass with GROUPING SETS; p90 with percentile_cont;
-// - queryDistribution: calls per local date × hour in the given time zone, folded into the
-//   heat map (day of week × hour) and the timeline (per day or hour).
+// - queryHours: calls per local date × hour in the given time zone, folded by foldHours into
+//   the heat map (day of week × hour) and the timeline (per day or hour).
+// These read the calls themselves: exact (percentile_cont), for periods of up to
+// STATS_EXACT_MAX_CALLS calls; longer ones read the rollup (stats-rollup.ts).
 // Instants are passed as ISO strings and compared as UTC timestamps (the columns are
 // `timestamp(3)` holding UTC), whatever the session's TimeZone.
 import { Prisma } from '@/prisma/generated/client';
 import type { PrismaClient } from '@/prisma/client';
 import type { FigureCounts } from './stats-figures';
 import type { StatsDimension } from './stats-dimensions';
+import type { HourCounts } from './stats-rollup';
+import { DateTime } from 'luxon';
 
 export { STATS_DIMENSIONS, type StatsDimension } from './stats-dimensions';
 
@@ -75,15 +79,10 @@ export interface DistributionCounts {
   timeline: { at: string; offered: number; answered: number }[];
 }
 
-/**
- * Calls per local date and hour in one GROUP BY (at most 24 × days groups), folded here into
- * the heat map (ISO day of week 1 = Monday × local hour) and the timeline (local day, or hour
- * for a one-day period).
- */
-export async function queryDistribution(db: Db, organizationId: string, span: Span, tz: string, unit: 'day' | 'hour'): Promise<DistributionCounts> {
-  const rows = await db.$queryRaw<{ day: string; dow: number; hour: number; offered: number; answered: number }[]>`
-    SELECT to_char(l."day", 'YYYY-MM-DD') AS "day", extract(isodow FROM l."day")::int AS "dow", l."hour",
-           l."offered", l."answered"
+/** Calls per local date and hour of the span (at most 24 × days rows). */
+export function queryHours(db: Db, organizationId: string, span: Span, tz: string): Promise<HourCounts[]> {
+  return db.$queryRaw<HourCounts[]>`
+    SELECT to_char(l."day", 'YYYY-MM-DD') AS "day", l."hour", l."offered", l."answered"
     FROM (
       SELECT (((c."startedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz}))::date AS "day",
              extract(hour FROM ((c."startedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz}))::int AS "hour",
@@ -91,10 +90,15 @@ export async function queryDistribution(db: Db, organizationId: string, span: Sp
       FROM "Call" c WHERE ${periodFilter(organizationId, span)}
       GROUP BY 1, 2
     ) l`;
+}
+
+/** Folds calls per local date × hour into the heat map (ISO day of week 1 = Monday × hour) and the timeline (per day, or hour). */
+export function foldHours(rows: HourCounts[], unit: 'day' | 'hour'): DistributionCounts {
   const cells = new Map<string, number>();
   const buckets = new Map<string, { offered: number; answered: number }>();
   for (const r of rows) {
-    const cell = `${r.dow}-${r.hour}`;
+    const dow = DateTime.fromISO(r.day, { zone: 'UTC' }).weekday;
+    const cell = `${dow}-${r.hour}`;
     cells.set(cell, (cells.get(cell) ?? 0) + r.offered);
     const at = unit === 'day' ? r.day : `${r.day}T${String(r.hour).padStart(2, '0')}`;
     const bucket = buckets.get(at) ?? { offered: 0, answered: 0 };
@@ -108,4 +112,21 @@ export async function queryDistribution(db: Db, organizationId: string, span: Sp
   });
   const timeline = [...buckets].map(([at, b]) => ({ at, ...b })).sort((a, b) => a.at.localeCompare(b.at));
   return { heatMap, timeline };
+}
+
+/** Two distributions of disjoint days added up. */
+export function addDistributions(a: DistributionCounts, b: DistributionCounts): DistributionCounts {
+  const cells = new Map<string, number>();
+  for (const c of [...a.heatMap, ...b.heatMap]) cells.set(`${c.dayOfWeek}-${c.hour}`, (cells.get(`${c.dayOfWeek}-${c.hour}`) ?? 0) + c.calls);
+  const heatMap = [...cells].map(([cell, calls]) => {
+    const [dayOfWeek, hour] = cell.split('-').map(Number);
+    return { dayOfWeek, hour, calls };
+  });
+  const timeline = [...a.timeline, ...b.timeline].sort((x, y) => x.at.localeCompare(y.at));
+  return { heatMap, timeline };
+}
+
+/** queryHours folded (the exact path, and the bench). */
+export async function queryDistribution(db: Db, organizationId: string, span: Span, tz: string, unit: 'day' | 'hour'): Promise<DistributionCounts> {
+  return foldHours(await queryHours(db, organizationId, span, tz), unit);
 }
