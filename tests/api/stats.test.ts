@@ -6,6 +6,7 @@
 // validation of every parameter (the failing one named), roles, other organisations' calls,
 // and the group's service level field.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { computeStats, type StatsReport, type StatsRequest } from '@/app/lib/stats/compute-stats';
 import { testPrisma } from '../support/context';
 import { createOrganizationWithUsers } from '../support/factories';
 import { api, signIn } from '../support/http';
@@ -235,6 +236,64 @@ describe('GET /api/stats', () => {
     expect((await stats(agent, { from: '2026-11-10', to: '2026-11-10' })).status).toBe(403);
     expect((await agent.get('/api/stats/export.csv?from=2026-11-10&to=2026-11-10')).status).toBe(403);
     expect((await api(null).get('/api/stats?from=2026-11-10&to=2026-11-10')).status).toBe(401);
+  });
+});
+
+describe('the daily rollup (periods of more than 5,000 calls)', () => {
+  const NOW = new Date('2026-12-01T12:00:00Z');
+  const both = async (request: StatsRequest): Promise<[StatsReport, StatsReport]> => [
+    await computeStats(testPrisma(), organizationId, request, { now: NOW }),
+    await computeStats(testPrisma(), organizationId, request, { now: NOW, exactMaxCalls: 0 }),
+  ];
+
+  it('gives the figures of the calls themselves, p90 within its wait bucket', async () => {
+    for (const request of [
+      { period: { from: '2026-11-10', to: '2026-11-10' }, comparison: { from: '2026-11-09', to: '2026-11-09' }, by: 'group', tz: 'Europe/Paris' },
+      { period: { from: '2026-11-09', to: '2026-11-11' }, comparison: null, by: 'agent', tz: 'Europe/Paris' },
+      { period: { from: '2026-10-19', to: '2026-10-25' }, comparison: null, by: 'number', tz: 'Europe/Paris' },
+      { period: { from: '2026-11-10', to: '2026-11-10' }, comparison: null, by: 'flow', tz: 'UTC' },
+    ] as StatsRequest[]) {
+      const [exact, rolled] = await both(request);
+      expect(exact.exactPercentiles).toBe(true);
+      expect(rolled.exactPercentiles).toBe(false);
+      const withoutP90 = (r: StatsReport) => ({
+        totals: { current: { ...r.totals.current, p90WaitMs: 0 }, previous: r.totals.previous && { ...r.totals.previous, p90WaitMs: 0 } },
+        rows: r.rows.map((row) => ({ key: row.key, current: { ...row.current, p90WaitMs: 0 }, previous: row.previous && { ...row.previous, p90WaitMs: 0 } })),
+        heatMap: r.heatMap,
+        timeline: r.timeline,
+        outcomes: r.outcomes,
+      });
+      expect(withoutP90(rolled), JSON.stringify(request)).toEqual(withoutP90(exact));
+      for (const [i, row] of exact.rows.entries()) {
+        const p90 = rolled.rows[i].current.p90WaitMs;
+        if (row.current.p90WaitMs === null) expect(p90).toBeNull();
+        else expect(Math.abs(p90! - row.current.p90WaitMs)).toBeLessThanOrEqual(10_000);
+      }
+    }
+    // Support on 2026-11-10: waits 5 8 10 25 40 60 s, the rank falls in [40 s, 50 s).
+    const [, rolled] = await both({ period: { from: '2026-11-10', to: '2026-11-10' }, comparison: null, by: 'group', tz: 'Europe/Paris' });
+    expect(rolled.rows.find((r) => r.label === 'Support')!.current.p90WaitMs).toBe(50_000);
+  });
+
+  it('counts a call recorded late for a day already summed, and forgets it when it is deleted', async () => {
+    const request: StatsRequest = { period: { from: '2026-11-10', to: '2026-11-10' }, comparison: null, by: 'group', tz: 'Europe/Paris' };
+    const rolled = () => computeStats(testPrisma(), organizationId, request, { now: NOW, exactMaxCalls: 0 });
+    expect((await rolled()).totals.current.offered).toBe(10);
+    const late = await testPrisma().call.create({
+      data: {
+        organizationId, sipCallId: `stats-late-${organizationId}`, entryNumber: SALES_LINE, callee: SALES_LINE, outcome: 'answered',
+        startedAt: new Date('2026-11-10T15:00:00Z'), endedAt: new Date('2026-11-10T15:05:00Z'), groupId: g.sales, agentId: a.bob, agentIds: [a.bob],
+        waitMs: 2_000, talkMs: 60_000,
+      },
+    });
+    try {
+      const after = await rolled();
+      expect(after.totals.current).toMatchObject({ offered: 11, answered: 6 });
+      expect(after.rows.find((r) => r.label === 'Sales')!.current).toMatchObject({ offered: 3, answered: 2, answeredInTime: 2 });
+    } finally {
+      await testPrisma().call.delete({ where: { id: late.id } });
+    }
+    expect((await rolled()).totals.current).toMatchObject({ offered: 10, answered: 5 });
   });
 });
 

@@ -13,7 +13,7 @@ import type { PrismaClient } from '@/prisma/client';
 import type { StatsDimension } from './stats-dimensions';
 import type { DayRange } from './stats-period';
 import type { DistributionCounts } from './stats-sql';
-import { WAIT_BUCKETS, waitHistogramSql } from './wait-histogram';
+import { WAIT_BUCKETS, waitBucketSql, waitHistogramSql } from './wait-histogram';
 
 type Db = Pick<PrismaClient, '$queryRaw' | '$executeRaw'>;
 
@@ -62,7 +62,7 @@ const localDate = (tz: string) => Prisma.sql`((c."startedAt" AT TIME ZONE 'UTC')
 function callColumns(organizationId: string, tz: string, start: Date, end: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT c."entryNumber", c."flowId", c."groupId", c."agentId", c."outcome", c."waitMs", c."talkMs", c."transferCount",
-           c."callbackRequested", c."voicemail", ${localDate(tz)} AS "day",
+           c."callbackRequested", c."voicemail", ${localDate(tz)} AS "day", ${waitBucketSql(Prisma.raw('c."waitMs"'))} AS "waitBucket",
            extract(hour FROM ((c."startedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz}))::int AS "hour",
            (c."outcome" = 'answered' AND c."waitMs" <= coalesce(g."serviceLevelSeconds", 20) * 1000) AS "inTime",
            (cb."callId" IS NOT NULL) AS "callbackDone"
@@ -92,7 +92,7 @@ const SUMS = Prisma.sql`
   count(*) FILTER (WHERE k."callbackRequested")::int AS "callbacksRequested",
   count(*) FILTER (WHERE k."callbackDone")::int AS "callbacksCompleted",
   count(*) FILTER (WHERE k."voicemail")::int AS "voicemails",
-  ${waitHistogramSql(Prisma.raw('k."waitMs"'))} AS "waitHistogram"`;
+  ${waitHistogramSql(Prisma.raw('k."waitBucket"'))} AS "waitHistogram"`;
 
 /** Builds the days of `closed` not built yet; returns how many it built. */
 export async function ensureRollup(db: Db, organizationId: string, tz: string, closed: DayRange, span: { start: Date; end: Date }): Promise<number> {

@@ -8,10 +8,16 @@ import { Prisma } from '@/prisma/generated/client';
 export const WAIT_BUCKET_BOUNDS_S = [1, 2, 3, 5, 7, 10, 15, 20, 25, 30, 40, 50, 60, 75, 90, 120, 150, 180, 240, 300, 420, 600, 900, 1200, 1800, 3600];
 export const WAIT_BUCKETS = WAIT_BUCKET_BOUNDS_S.length + 1;
 
-/** SQL: the histogram (int[]) of the waitMs of the rows aggregated, bucket i counting waits in [bound(i-1), bound(i)). */
-export function waitHistogramSql(column: Prisma.Sql): Prisma.Sql {
-  const bounds = `ARRAY[${WAIT_BUCKET_BOUNDS_S.map((s) => s * 1000).join(',')}]::int[]`;
-  const cells = Array.from({ length: WAIT_BUCKETS }, (_, i) => Prisma.sql`count(*) FILTER (WHERE width_bucket(${column}, ${Prisma.raw(bounds)}) = ${Prisma.raw(String(i))})::int`);
+const BOUNDS_SQL = `ARRAY[${WAIT_BUCKET_BOUNDS_S.map((s) => s * 1000).join(',')}]::int[]`;
+
+/** SQL: the bucket (0 … WAIT_BUCKETS − 1) of a wait in ms; null for null. */
+export function waitBucketSql(waitMs: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`width_bucket(${waitMs}, ${Prisma.raw(BOUNDS_SQL)})`;
+}
+
+/** SQL: the histogram (int[]) of the rows aggregated, from their bucket column (waitBucketSql). */
+export function waitHistogramSql(bucket: Prisma.Sql): Prisma.Sql {
+  const cells = Array.from({ length: WAIT_BUCKETS }, (_, i) => Prisma.sql`count(*) FILTER (WHERE ${bucket} = ${Prisma.raw(String(i))})::int`);
   return Prisma.sql`ARRAY[${Prisma.join(cells)}]`;
 }
 
