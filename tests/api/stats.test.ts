@@ -270,9 +270,10 @@ describe('the daily rollup (periods of more than 5,000 calls)', () => {
         else expect(Math.abs(p90! - row.current.p90WaitMs)).toBeLessThanOrEqual(10_000);
       }
     }
-    // Support on 2026-11-10: waits 5 8 10 25 40 60 s, the rank falls in [40 s, 50 s).
+    // Support on 2026-11-10: waits 5 8 10 25 40 60 s; rank 4.5 lies between the 40 s of [40, 50)
+    // and the 60 s of [60, 75), placed mid-bucket: 45 + 0.5 × (67.5 − 45) (exact: 50 s).
     const [, rolled] = await both({ period: { from: '2026-11-10', to: '2026-11-10' }, comparison: null, by: 'group', tz: 'Europe/Paris' });
-    expect(rolled.rows.find((r) => r.label === 'Support')!.current.p90WaitMs).toBe(50_000);
+    expect(rolled.rows.find((r) => r.label === 'Support')!.current.p90WaitMs).toBe(56_250);
   });
 
   it('counts a call recorded late for a day already summed, and forgets it when it is deleted', async () => {

@@ -26,22 +26,30 @@ export function addHistograms(into: number[], add: number[]): number[] {
   return into;
 }
 
-/** The q-quantile (0..1) in ms of the waits counted in `histogram`, null when empty. */
+/**
+ * The q-quantile (0..1) in ms of the waits counted in `histogram`, null when empty: as
+ * percentile_cont, linear interpolation between the ordered values at ranks ⌊q(n−1)⌋ and
+ * ⌈q(n−1)⌉, each value placed evenly inside its bucket.
+ */
 export function histogramQuantileMs(histogram: number[], q: number): number | null {
   const total = histogram.reduce((sum, n) => sum + n, 0);
   if (total === 0) return null;
-  // percentile_cont's rank: 0-based position q × (n − 1), between two ordered values.
   const rank = q * (total - 1);
+  const below = valueAt(histogram, Math.floor(rank));
+  const above = valueAt(histogram, Math.ceil(rank));
+  return below + (rank - Math.floor(rank)) * (above - below);
+}
+
+/** The estimated k-th smallest wait (0-based). */
+function valueAt(histogram: number[], k: number): number {
   let seen = 0;
   for (let i = 0; i < WAIT_BUCKETS; i++) {
     const n = histogram[i] ?? 0;
-    if (n === 0) continue;
-    if (rank < seen + n) {
+    if (k < seen + n) {
       const low = i === 0 ? 0 : WAIT_BUCKET_BOUNDS_S[i - 1] * 1000;
       if (i === WAIT_BUCKETS - 1) return low;
       const high = WAIT_BUCKET_BOUNDS_S[i] * 1000;
-      // The bucket's n values spread evenly over [low, high).
-      return low + ((rank - seen + 0.5) / n) * (high - low);
+      return low + ((k - seen + 0.5) / n) * (high - low);
     }
     seen += n;
   }
