@@ -159,3 +159,18 @@ test('statistics: agents may not open the page', async ({ page, admin, prisma, s
   await page.goto('/stats');
   await expect(page.getByRole('heading', { level: 1, name: 'Statistics' })).toHaveCount(0);
 });
+
+test('statistics: the service level of a group is set in the group editor, with its bounds', async ({ page, admin, prisma, signIn }) => {
+  const group = await prisma.queueGroup.create({ data: { organizationId: admin.organizationId, name: 'Accueil' } });
+  await signIn(admin);
+  await page.goto(`/groups/${group.id}`);
+  const field = page.getByLabel('Service level (s)');
+  await expect(field).toHaveValue('20');
+  await field.fill('0');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'At least 1.' })).toBeVisible();
+  expect((await prisma.queueGroup.findUniqueOrThrow({ where: { id: group.id } })).serviceLevelSeconds).toBe(20);
+  await field.fill('45');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(async () => (await prisma.queueGroup.findUniqueOrThrow({ where: { id: group.id } })).serviceLevelSeconds).toBe(45);
+});
