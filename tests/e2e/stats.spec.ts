@@ -157,6 +157,7 @@ test('statistics: agents may not open the page', async ({ page, admin, prisma, s
   const agentUser = await createUser(prisma, admin.organizationId, 'agent', 'en');
   await signIn(agentUser);
   await page.goto('/stats');
+  await expect(page.getByRole('heading', { name: 'Access denied' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Statistics' })).toHaveCount(0);
 });
 
