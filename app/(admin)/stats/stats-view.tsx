@@ -221,6 +221,12 @@ export function StatsView({ report, selection, csvHref }: { report: StatsReport;
         </>
       )}
 
+      {!report.exactPercentiles && (
+        <p className="muted" data-testid="stats-estimated">
+          {t('estimatedPercentiles')}
+        </p>
+      )}
+
       <section className="card" aria-labelledby="stats-heat-map-title">
         <h2 id="stats-heat-map-title">{t('charts.heatMap')}</h2>
         <HeatMap cells={report.heatMap} />
