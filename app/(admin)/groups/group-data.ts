@@ -8,6 +8,8 @@ export interface GroupForm {
   color: string;
   /** Post-call pause after a call of this group, seconds. */
   wrapUpSeconds: number;
+  /** Service level target of the statistics, seconds. */
+  serviceLevelSeconds: number;
   members: { agentId: string; ringTimeSeconds: number | null }[];
 }
 
@@ -29,6 +31,7 @@ export async function loadGroup(organizationId: string, id: string): Promise<Gro
     ringTimeSeconds: group.ringTimeSeconds,
     color: group.color,
     wrapUpSeconds: group.wrapUpSeconds,
+    serviceLevelSeconds: group.serviceLevelSeconds,
     members: group.members.map((m) => ({ agentId: m.agentId, ringTimeSeconds: m.ringTimeSeconds })),
   };
 }

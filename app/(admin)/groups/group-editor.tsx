@@ -17,7 +17,7 @@ export function GroupEditor({ initial, agents, editable }: { initial: GroupForm;
   const { form, update, save, saved, pending, error, errorFor } = useResourceEditor(initial, {
     apiPath: '/api/groups',
     listHref: '/groups',
-    toBody: (f) => ({ name: f.name.trim(), ringTimeSeconds: f.ringTimeSeconds, color: f.color, wrapUpSeconds: f.wrapUpSeconds, members: f.members }),
+    toBody: (f) => ({ name: f.name.trim(), ringTimeSeconds: f.ringTimeSeconds, color: f.color, wrapUpSeconds: f.wrapUpSeconds, serviceLevelSeconds: f.serviceLevelSeconds, members: f.members }),
   });
   const agentName = (id: string) => agents.find((a) => a.id === id)?.name ?? id;
   const available = agents.filter((a) => !form.members.some((m) => m.agentId === a.id));
@@ -32,7 +32,7 @@ export function GroupEditor({ initial, agents, editable }: { initial: GroupForm;
       saved={saved}
       pending={pending}
       error={error}
-      fields={['name', 'ringTimeSeconds', 'color', 'wrapUpSeconds', 'members']}
+      fields={['name', 'ringTimeSeconds', 'color', 'wrapUpSeconds', 'serviceLevelSeconds', 'members']}
       submitLabel={form.id ? tc('save') : t('createSubmit')}
       onSave={save}
     >
@@ -62,6 +62,16 @@ export function GroupEditor({ initial, agents, editable }: { initial: GroupForm;
               max={3600}
               value={Number.isNaN(form.wrapUpSeconds) ? '' : form.wrapUpSeconds}
               onChange={(e) => update({ wrapUpSeconds: e.target.valueAsNumber })}
+            />
+          </Field>
+          <Field label={t('fields.serviceLevelSeconds')} hint={t('serviceLevelHint')} error={errorFor('serviceLevelSeconds')}>
+            <input
+              type="number"
+              name="serviceLevelSeconds"
+              min={1}
+              max={3600}
+              value={Number.isNaN(form.serviceLevelSeconds) ? '' : form.serviceLevelSeconds}
+              onChange={(e) => update({ serviceLevelSeconds: e.target.valueAsNumber })}
             />
           </Field>
         </div>

@@ -12,3 +12,5 @@ export const ALL_ROLES: readonly UserRole[] = ['admin', 'supervisor', 'agent'];
 export const STATUS_SUPERVISORS: readonly UserRole[] = ['admin', 'supervisor'];
 /** Flow analytics and live calls on the canvas: the organisation's calls, like the calls and stats sections. */
 export const FLOW_ANALYTICS_READERS: readonly UserRole[] = ['admin', 'supervisor'];
+/** Read the statistics (/stats, /api/stats). */
+export const STATS_READERS: readonly UserRole[] = ['admin', 'supervisor'];

@@ -15,6 +15,7 @@ export async function createGroup(user: Pick<CurrentUser, 'id' | 'organizationId
         ringTimeSeconds: input.ringTimeSeconds ?? 20,
         ...(input.color !== undefined ? { color: input.color.toLowerCase() } : {}),
         wrapUpSeconds: input.wrapUpSeconds ?? 0,
+        serviceLevelSeconds: input.serviceLevelSeconds ?? 20,
         members: { create: memberRows(members) },
       },
     });

@@ -12,6 +12,8 @@ export interface GroupInput {
   /** #rrggbb */
   color?: string;
   wrapUpSeconds?: number;
+  /** Service level target of the statistics: answered within this many seconds. */
+  serviceLevelSeconds?: number;
   members?: GroupMemberInput[];
 }
 

@@ -17,6 +17,8 @@ export interface GroupView {
   color: string;
   /** Post-call pause after a call this group offered (the agent's choice wins). */
   wrapUpSeconds: number;
+  /** Service level target (statistics): answered within this many seconds. */
+  serviceLevelSeconds: number;
   /** In cascade order. */
   members: { agentId: string; name: string; extension: string | null; status: string; ringTimeSeconds: number | null; position: number }[];
   createdAt: Date;
@@ -36,6 +38,7 @@ export function toGroupView(group: GroupRow): GroupView {
     ringTimeSeconds: group.ringTimeSeconds,
     color: group.color,
     wrapUpSeconds: group.wrapUpSeconds,
+    serviceLevelSeconds: group.serviceLevelSeconds,
     members: group.members.map((m) => ({
       agentId: m.agentId,
       name: m.agent.name,

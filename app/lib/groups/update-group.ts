@@ -22,6 +22,7 @@ export async function updateGroup(user: Pick<CurrentUser, 'id' | 'organizationId
         ...(input.ringTimeSeconds !== undefined ? { ringTimeSeconds: input.ringTimeSeconds } : {}),
         ...(input.color !== undefined ? { color: input.color.toLowerCase() } : {}),
         ...(input.wrapUpSeconds !== undefined ? { wrapUpSeconds: input.wrapUpSeconds } : {}),
+        ...(input.serviceLevelSeconds !== undefined ? { serviceLevelSeconds: input.serviceLevelSeconds } : {}),
         updatedAt: new Date(),
       },
     });

@@ -36,6 +36,15 @@ const ALL: Role[] = ['admin', 'supervisor', 'agent'];
 const EDITORS: Role[] = ['admin', 'supervisor'];
 const ADMINS: Role[] = ['admin'];
 
+const STATS_QUERY = [
+  { name: 'from', description: 'First day of the period, YYYY-MM-DD (required)' },
+  { name: 'to', description: 'Last day of the period, included, YYYY-MM-DD (required; at most 731 days)' },
+  { name: 'compareFrom', description: 'First day of the comparison period (with compareTo)' },
+  { name: 'compareTo', description: 'Last day of the comparison period, included' },
+  { name: 'by', description: 'Rows per number, flow, group (default) or agent (the agent who answered first; unanswered calls form the row without agent)' },
+  { name: 'tz', description: "IANA time zone of the days and hours (default: the organisation's, Europe/Paris)" },
+];
+
 /** The standard five operations of a resource administered by admins and read by everyone. */
 function resource(plural: string, tag: string, input: string, patch: string, view: string, list: string) {
   return {
@@ -404,6 +413,31 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
           body: 'OriginateCallInput',
           ok: { status: 202, schema: 'OriginatedCall' },
           errors: ['VALIDATION_FAILED', 'NOT_AN_AGENT', 'FORBIDDEN_DESTINATION', 'AGENT_UNAVAILABLE', 'COMMAND_REFUSED', 'COMMAND_EXPIRED', 'COMMAND_TIMEOUT'],
+        },
+      },
+    },
+    '/api/stats': {
+      get: {
+        tag: 'Statistics',
+        op: {
+          summary:
+            "Call statistics of a period (and a comparison period) per entry number, flow, group or agent, in the organisation's time zone: offered, answered, answer rate, service level (answered within the group's serviceLevelSeconds / calls offered to a group), outcomes, average and 90th-percentile wait, average talk, transfers, callbacks, voicemails; the heat map (ISO day of week × hour) and the timeline of the period; the outcome breakdown. Days run midnight to midnight local time (23 or 25 hours on a DST change)",
+          roles: EDITORS,
+          query: STATS_QUERY,
+          ok: { status: 200, schema: 'StatsReport' },
+          errors: ['VALIDATION_FAILED'],
+        },
+      },
+    },
+    '/api/stats/export.csv': {
+      get: {
+        tag: 'Statistics',
+        op: {
+          summary: 'The same figures as CSV (UTF-8 with BOM, ";", headers in your language; rates in %, times in seconds; with a comparison, each figure is followed by its comparison value; the total last)',
+          roles: EDITORS,
+          query: STATS_QUERY,
+          ok: { status: 200, content: 'text/csv', description: 'CSV file' },
+          errors: ['VALIDATION_FAILED'],
         },
       },
     },

@@ -11,5 +11,5 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewGroupPage() {
   const { user, editable } = await requireSection('groups');
   const agents = await listAgentOptions(user.organizationId);
-  return <GroupEditor initial={{ name: '', ringTimeSeconds: 20, color: '#4f7cac', wrapUpSeconds: 0, members: [] }} agents={agents} editable={editable} />;
+  return <GroupEditor initial={{ name: '', ringTimeSeconds: 20, color: '#4f7cac', wrapUpSeconds: 0, serviceLevelSeconds: 20, members: [] }} agents={agents} editable={editable} />;
 }
