@@ -13,6 +13,7 @@
 // entered; `taken` counts times an output was followed, so taken / entries is the share of the
 // node's visits that left by that output.
 import type { PrismaClient } from '@/prisma/client';
+import { Prisma } from '@/prisma/generated/client';
 import type { FlowAnalyticsQuery } from './analytics-query';
 
 export interface NodeAnalytics {
@@ -51,17 +52,45 @@ export interface FlowAnalytics {
   outputs: OutputAnalytics[];
 }
 
-type Db = Pick<PrismaClient, '$queryRaw'>;
+type Db = Pick<PrismaClient, '$queryRaw' | '$transaction'>;
+
+const HOUR = 3_600_000;
+
+/**
+ * The period split for the rollup (path-rollup.ts): FlowPathStat for the whole UTC hours
+ * [rolledFrom, rolledTo) — calls marked `pathRolledUpAt` — and the events of every other call of
+ * the period: those of the partial hours at the edges, and those not rolled up (in progress, just
+ * ended, seeded rows). When the period holds no whole hour, everything is read from the events.
+ */
+export function rollupWindow(from: Date, to: Date): { rolledFrom: Date; rolledTo: Date } {
+  const rolledFrom = new Date(Math.ceil(from.getTime() / HOUR) * HOUR);
+  const rolledTo = new Date(Math.floor(to.getTime() / HOUR) * HOUR);
+  return rolledFrom < rolledTo ? { rolledFrom, rolledTo } : { rolledFrom: to, rolledTo: to };
+}
 
 export async function flowAnalytics(db: Db, organizationId: string, flowId: string, query: FlowAnalyticsQuery): Promise<FlowAnalytics> {
   const { from, to, versionId } = query;
-  const [paths, ends, totals] = await Promise.all([
-    db.$queryRaw<{ kind: string; nodeId: string; output: string | null; times: number; calls: number }[]>`
-      WITH c AS (
-        SELECT "id" FROM "Call"
-        WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "startedAt" >= ${from} AND "startedAt" < ${to}
-          AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)
-      ), ev AS MATERIALIZED (
+  const { rolledFrom, rolledTo } = rollupWindow(from, to);
+  // the calls read from their events: the edges' (all of them) and the whole hours' not rolled up
+  // (the partial index Call_flow_path_pending_idx); the three queries below share this set
+  const calls = Prisma.sql`
+      SELECT "id", "endNodeId", "outcome", "endedAt" FROM "Call"
+      WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "startedAt" >= ${from} AND "startedAt" < ${rolledFrom}
+        AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)
+      UNION ALL
+      SELECT "id", "endNodeId", "outcome", "endedAt" FROM "Call"
+      WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "startedAt" >= ${rolledTo} AND "startedAt" < ${to}
+        AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)
+      UNION ALL
+      SELECT "id", "endNodeId", "outcome", "endedAt" FROM "Call"
+      WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "startedAt" >= ${rolledFrom} AND "startedAt" < ${rolledTo}
+        AND "pathRolledUpAt" IS NULL AND "flowId" IS NOT NULL
+        AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)`;
+  // one snapshot (repeatable read): a call rolled up while this runs is counted once, either way
+  const [paths, ends, totals, rolled] = await db.$transaction(
+    [
+      db.$queryRaw<{ kind: string; nodeId: string; output: string | null; times: number; calls: number }[]>`
+      WITH c AS (${calls}), ev AS MATERIALIZED (
         SELECT e."callId", e."seq", e."kind", e."nodeId", e."output", e."data"->>'flowId' AS "mark"
         FROM "CallEvent" e JOIN c ON c."id" = e."callId"
         WHERE e."kind" IN ('flow-entered', 'node-entered', 'output-taken')
@@ -84,24 +113,30 @@ export async function flowAnalytics(db: Db, organizationId: string, flowId: stri
         SELECT "kind", "nodeId", "output", "callId", count(*) AS "n" FROM own WHERE "nodeId" IS NOT NULL GROUP BY 1, 2, 3, 4
       )
       SELECT "kind", "nodeId", "output", sum("n")::int AS "times", count(*)::int AS "calls" FROM per_call GROUP BY 1, 2, 3`,
-    db.$queryRaw<{ nodeId: string | null; ended: number; hungUp: number }[]>`
+      db.$queryRaw<{ nodeId: string | null; ended: number; hungUp: number }[]>`
+      WITH c AS (${calls})
       SELECT COALESCE(c."endNodeId", (
                SELECT e."nodeId" FROM "CallEvent" e
                WHERE e."callId" = c."id" AND e."kind" = 'node-entered' ORDER BY e."seq" DESC LIMIT 1
              )) AS "nodeId",
              count(*)::int AS "ended",
              (count(*) FILTER (WHERE c."outcome" = 'abandoned'))::int AS "hungUp"
-      FROM "Call" c
-      WHERE c."organizationId" = ${organizationId} AND c."flowId" = ${flowId} AND c."startedAt" >= ${from} AND c."startedAt" < ${to}
-        AND (${versionId}::text IS NULL OR c."flowVersionId" = ${versionId}::text)
-        AND c."endedAt" IS NOT NULL
+      FROM c
+      WHERE c."endedAt" IS NOT NULL
       GROUP BY 1`,
-    db.$queryRaw<{ calls: number; inProgress: number }[]>`
-      SELECT count(*)::int AS "calls", (count(*) FILTER (WHERE "endedAt" IS NULL))::int AS "inProgress"
-      FROM "Call"
-      WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "startedAt" >= ${from} AND "startedAt" < ${to}
-        AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)`,
-  ]);
+      db.$queryRaw<{ calls: number; inProgress: number }[]>`
+      WITH c AS (${calls})
+      SELECT count(*)::int AS "calls", (count(*) FILTER (WHERE "endedAt" IS NULL))::int AS "inProgress" FROM c`,
+      db.$queryRaw<{ nodeId: string; output: string; calls: number; visits: number; ended: number; hungUp: number }[]>`
+      SELECT "nodeId", "output", sum("calls")::int AS "calls", sum("visits")::int AS "visits",
+             sum("endedHere")::int AS "ended", sum("hungUpHere")::int AS "hungUp"
+      FROM "FlowPathStat"
+      WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "hour" >= ${rolledFrom} AND "hour" < ${rolledTo}
+        AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)
+      GROUP BY 1, 2`,
+    ],
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
 
   const nodes = new Map<string, NodeAnalytics>();
   const node = (nodeId: string) => {
@@ -109,21 +144,46 @@ export async function flowAnalytics(db: Db, organizationId: string, flowId: stri
     if (!n) nodes.set(nodeId, (n = { nodeId, entered: 0, entries: 0, ended: 0, hungUp: 0 }));
     return n;
   };
-  const outputs: OutputAnalytics[] = [];
+  const outputs = new Map<string, OutputAnalytics>();
+  const output = (nodeId: string, id: string) => {
+    const key = `${nodeId}\u0000${id}`;
+    let o = outputs.get(key);
+    if (!o) outputs.set(key, (o = { nodeId, output: id, taken: 0, calls: 0 }));
+    return o;
+  };
+  // a call is either rolled up or read from its events (never both): the two add up
   for (const row of paths) {
     if (row.kind === 'node-entered') {
       const n = node(row.nodeId);
-      n.entered = row.calls;
-      n.entries = row.times;
+      n.entered += row.calls;
+      n.entries += row.times;
     } else if (row.output) {
-      outputs.push({ nodeId: row.nodeId, output: row.output, taken: row.times, calls: row.calls });
+      const o = output(row.nodeId, row.output);
+      o.taken += row.times;
+      o.calls += row.calls;
     }
   }
   for (const row of ends) {
     if (!row.nodeId) continue;
     const n = node(row.nodeId);
-    n.ended = row.ended;
-    n.hungUp = row.hungUp;
+    n.ended += row.ended;
+    n.hungUp += row.hungUp;
+  }
+  let rolledCalls = 0;
+  for (const row of rolled) {
+    if (row.nodeId === '') {
+      rolledCalls += row.calls;
+    } else if (row.output === '') {
+      const n = node(row.nodeId);
+      n.entered += row.calls;
+      n.entries += row.visits;
+      n.ended += row.ended;
+      n.hungUp += row.hungUp;
+    } else {
+      const o = output(row.nodeId, row.output);
+      o.taken += row.visits;
+      o.calls += row.calls;
+    }
   }
   const byId = (a: { nodeId: string }, b: { nodeId: string }) => (a.nodeId < b.nodeId ? -1 : a.nodeId > b.nodeId ? 1 : 0);
   return {
@@ -131,9 +191,9 @@ export async function flowAnalytics(db: Db, organizationId: string, flowId: stri
     versionId,
     from: from.toISOString(),
     to: to.toISOString(),
-    calls: totals[0]?.calls ?? 0,
+    calls: (totals[0]?.calls ?? 0) + rolledCalls,
     inProgress: totals[0]?.inProgress ?? 0,
     nodes: [...nodes.values()].sort(byId),
-    outputs: outputs.sort((a, b) => byId(a, b) || (a.output < b.output ? -1 : a.output > b.output ? 1 : 0)),
+    outputs: [...outputs.values()].sort((a, b) => byId(a, b) || (a.output < b.output ? -1 : a.output > b.output ? 1 : 0)),
   };
 }
