@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallRecorder, executeRecord } from '@/flow-runtime/records/call-recorder';
-import { flowAnalytics } from '@/app/lib/flow-analytics/flow-analytics';
+import { flowAnalytics, rollupWindow } from '@/app/lib/flow-analytics/flow-analytics';
 import { rollUpCalls } from '@/app/lib/flow-analytics/path-rollup';
 import { createOrgWithAgent, createTestDatabase, type TestDatabase } from './support';
 
@@ -31,6 +31,7 @@ afterAll(async () => {
 
 const at = (s: number) => new Date(Date.UTC(2026, 10, 3, 9, 0, s));
 const HOUR = new Date(Date.UTC(2026, 10, 3, 9));
+const DAY = new Date(Date.UTC(2026, 10, 3));
 const day = { from: new Date(Date.UTC(2026, 10, 3)), to: new Date(Date.UTC(2026, 10, 4)), versionId: null };
 
 /** welcome → menu (invalid, back to menu, then `key`) → sales or support; ends there. */
@@ -46,9 +47,9 @@ function recordCall(recorder: CallRecorder, key: '1' | '2', outcome: 'answered' 
   return callId;
 }
 
-const stats = () => db.prisma.flowPathStat.findMany({
-  where: { flowId }, orderBy: [{ nodeId: 'asc' }, { output: 'asc' }],
-  select: { flowVersionId: true, hour: true, nodeId: true, output: true, calls: true, visits: true, endedHere: true, hungUpHere: true },
+const stats = (grain = 'hour') => db.prisma.flowPathStat.findMany({
+  where: { flowId, grain }, orderBy: [{ nodeId: 'asc' }, { output: 'asc' }],
+  select: { flowVersionId: true, start: true, nodeId: true, output: true, calls: true, visits: true, endedHere: true, hungUpHere: true },
 });
 
 describe('flow analytics rollup from the records path', () => {
@@ -61,7 +62,7 @@ describe('flow analytics rollup from the records path', () => {
     expect(await recorder.flush(15_000)).toBe(true);
 
     const row = (nodeId: string, output: string, calls: number, visits: number, endedHere = 0, hungUpHere = 0) =>
-      ({ flowVersionId: versionId, hour: HOUR, nodeId, output, calls, visits, endedHere, hungUpHere });
+      ({ flowVersionId: versionId, start: HOUR, nodeId, output, calls, visits, endedHere, hungUpHere });
     const expected = [
       row('', '', 2, 0), // the hour's calls
       row('menu', '', 2, 4), row('menu', '1', 1, 1), row('menu', '2', 1, 1), row('menu', 'invalid', 2, 2),
@@ -69,6 +70,8 @@ describe('flow analytics rollup from the records path', () => {
       row('welcome', '', 2, 2), row('welcome', 'next', 2, 2),
     ];
     expect(await stats()).toEqual(expected);
+    // the same counts in the day's rows (long periods read whole UTC days from them)
+    expect(await stats('day')).toEqual(expected.map((r) => ({ ...r, start: DAY })));
     const marked = await db.prisma.call.findMany({ where: { id: { in: [a, b, live] } }, select: { id: true, pathRolledUpAt: true } });
     expect(marked.filter((c) => c.pathRolledUpAt).map((c) => c.id).sort()).toEqual([a, b].sort());
 
@@ -89,6 +92,7 @@ describe('flow analytics rollup from the records path', () => {
     await Promise.all([executeRecord(db.prisma, op), executeRecord(db.prisma, { ...op, data: { id: b } }), executeRecord(db.prisma, { ...op, data: { id: b } })]);
     expect(await rollUpCalls(db.prisma, [a, b, live])).toBe(0); // the live call is not ended: not rolled up
     expect(await stats()).toEqual(expected);
+    expect(await stats('day')).toEqual(expected.map((r) => ({ ...r, start: DAY })));
     expect(await flowAnalytics(db.prisma, orgId, flowId, day)).toEqual(analytics);
 
     // the same calls read from their events only (the rollup emptied, the marks removed): same figures
@@ -104,5 +108,24 @@ describe('flow analytics rollup from the records path', () => {
     expect(await flowAnalytics(db.prisma, orgId, flowId, day)).toMatchObject({ calls: 3, inProgress: 0 });
     expect((await stats()).find((r) => r.nodeId === 'sales' && r.output === '')).toMatchObject({ calls: 2, visits: 2, endedHere: 2, hungUpHere: 1 });
     await recorder.close();
+  });
+});
+
+describe('rollupWindow: what is read from the rollup', () => {
+  const d = (iso: string) => new Date(iso);
+  it('a week of Paris days: whole UTC days from day rows, the hours around them from hour rows', () => {
+    expect(rollupWindow(d('2026-11-01T23:00:00Z'), d('2026-11-08T23:00:00Z'))).toEqual({
+      rolledFrom: d('2026-11-01T23:00:00Z'), rolledTo: d('2026-11-08T23:00:00Z'), dayFrom: d('2026-11-02T00:00:00Z'), dayTo: d('2026-11-08T00:00:00Z'),
+    });
+  });
+  it('partial hours at the edges are left to the events; no whole day: hour rows only', () => {
+    expect(rollupWindow(d('2026-11-03T09:30:00Z'), d('2026-11-03T18:45:00Z'))).toEqual({
+      rolledFrom: d('2026-11-03T10:00:00Z'), rolledTo: d('2026-11-03T18:00:00Z'), dayFrom: d('2026-11-03T18:00:00Z'), dayTo: d('2026-11-03T18:00:00Z'),
+    });
+  });
+  it('no whole hour: nothing from the rollup', () => {
+    const w = rollupWindow(d('2026-11-03T09:10:00Z'), d('2026-11-03T09:50:00Z'));
+    expect(w.rolledFrom).toEqual(w.rolledTo);
+    expect(w.dayFrom).toEqual(w.dayTo);
   });
 });

@@ -55,22 +55,39 @@ export interface FlowAnalytics {
 type Db = Pick<PrismaClient, '$queryRaw' | '$transaction'>;
 
 const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+export interface RollupWindow {
+  /** FlowPathStat covers calls started in [rolledFrom, rolledTo) (whole UTC hours; empty when equal). */
+  rolledFrom: Date;
+  rolledTo: Date;
+  /** Of it, whole UTC days [dayFrom, dayTo) are read from day rows, the hours around them from hour rows. */
+  dayFrom: Date;
+  dayTo: Date;
+}
 
 /**
  * The period split for the rollup (path-rollup.ts): FlowPathStat for the whole UTC hours
- * [rolledFrom, rolledTo) — calls marked `pathRolledUpAt` — and the events of every other call of
- * the period: those of the partial hours at the edges, and those not rolled up (in progress, just
- * ended, seeded rows). When the period holds no whole hour, everything is read from the events.
+ * [rolledFrom, rolledTo) — day rows for the whole UTC days in it, hour rows for the rest — for
+ * calls marked `pathRolledUpAt`; the events of every other call of the period: those of the
+ * partial hours at the edges, and those not rolled up (in progress, just ended, seeded rows).
+ * When the period holds no whole hour, everything is read from the events.
  */
-export function rollupWindow(from: Date, to: Date): { rolledFrom: Date; rolledTo: Date } {
-  const rolledFrom = new Date(Math.ceil(from.getTime() / HOUR) * HOUR);
-  const rolledTo = new Date(Math.floor(to.getTime() / HOUR) * HOUR);
-  return rolledFrom < rolledTo ? { rolledFrom, rolledTo } : { rolledFrom: to, rolledTo: to };
+export function rollupWindow(from: Date, to: Date): RollupWindow {
+  const ceil = (d: Date, unit: number) => new Date(Math.ceil(d.getTime() / unit) * unit);
+  const floor = (d: Date, unit: number) => new Date(Math.floor(d.getTime() / unit) * unit);
+  let rolledFrom = ceil(from, HOUR);
+  let rolledTo = floor(to, HOUR);
+  if (rolledFrom >= rolledTo) rolledFrom = rolledTo = to;
+  let dayFrom = ceil(rolledFrom, DAY);
+  let dayTo = floor(rolledTo, DAY);
+  if (dayFrom >= dayTo) dayFrom = dayTo = rolledTo;
+  return { rolledFrom, rolledTo, dayFrom, dayTo };
 }
 
 export async function flowAnalytics(db: Db, organizationId: string, flowId: string, query: FlowAnalyticsQuery): Promise<FlowAnalytics> {
   const { from, to, versionId } = query;
-  const { rolledFrom, rolledTo } = rollupWindow(from, to);
+  const { rolledFrom, rolledTo, dayFrom, dayTo } = rollupWindow(from, to);
   // the calls read from their events: the edges' (all of them) and the whole hours' not rolled up
   // (the partial index Call_flow_path_pending_idx); the three queries below share this set
   const calls = Prisma.sql`
@@ -128,11 +145,22 @@ export async function flowAnalytics(db: Db, organizationId: string, flowId: stri
       WITH c AS (${calls})
       SELECT count(*)::int AS "calls", (count(*) FILTER (WHERE "endedAt" IS NULL))::int AS "inProgress" FROM c`,
       db.$queryRaw<{ nodeId: string; output: string; calls: number; visits: number; ended: number; hungUp: number }[]>`
+      WITH r AS (
+        SELECT "nodeId", "output", "calls", "visits", "endedHere", "hungUpHere" FROM "FlowPathStat"
+        WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "grain" = 'day' AND "start" >= ${dayFrom} AND "start" < ${dayTo}
+          AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)
+        UNION ALL
+        SELECT "nodeId", "output", "calls", "visits", "endedHere", "hungUpHere" FROM "FlowPathStat"
+        WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "grain" = 'hour' AND "start" >= ${rolledFrom} AND "start" < ${dayFrom}
+          AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)
+        UNION ALL
+        SELECT "nodeId", "output", "calls", "visits", "endedHere", "hungUpHere" FROM "FlowPathStat"
+        WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "grain" = 'hour' AND "start" >= ${dayTo} AND "start" < ${rolledTo}
+          AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)
+      )
       SELECT "nodeId", "output", sum("calls")::int AS "calls", sum("visits")::int AS "visits",
              sum("endedHere")::int AS "ended", sum("hungUpHere")::int AS "hungUp"
-      FROM "FlowPathStat"
-      WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "hour" >= ${rolledFrom} AND "hour" < ${rolledTo}
-        AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)
+      FROM r
       GROUP BY 1, 2`,
     ],
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },

@@ -1,35 +1,34 @@
 -- Issue 15 item 3: flow analytics rollup (app/lib/flow-analytics/README.md). When a call ends the
 -- runtime (flow-runtime/records/call-recorder.ts, op `call.rollup`) calls flow_path_rollup(ARRAY[id]):
 -- one statement marks the call (Call.pathRolledUpAt, only if not marked yet) and adds its counts
--- per node and output into FlowPathStat (UTC hour of its start). A replay of the same op finds the
--- call marked and adds nothing; two concurrent runs serialise on the Call row lock (the second
--- re-checks "pathRolledUpAt" IS NULL after the first commits). The analytics API reads FlowPathStat
--- for whole hours and the events of calls not marked (in progress, seeded, refused writes).
+-- per node and output into FlowPathStat (the UTC hour and the UTC day of its start). A replay of
+-- the same op finds the call marked and adds nothing; two concurrent runs serialise on the Call
+-- row lock (the second re-checks "pathRolledUpAt" IS NULL after the first commits). The analytics API reads FlowPathStat
+-- for whole UTC days (day rows) and whole hours (hour rows: the edges of a period in the
+-- organisation's time zone), and the events of calls not marked (in progress, seeded, refused writes).
 
 ALTER TABLE "Call" ADD COLUMN "pathRolledUpAt" TIMESTAMP(3);
-
--- Calls of a flow whose path is not in FlowPathStat yet (few: in progress, just ended, seeded rows).
-CREATE INDEX "Call_flow_path_pending_idx" ON "Call"("organizationId", "flowId", "startedAt")
-  WHERE "pathRolledUpAt" IS NULL AND "flowId" IS NOT NULL;
 
 CREATE TABLE "FlowPathStat" (
     "organizationId" TEXT NOT NULL,
     "flowId" TEXT NOT NULL,
     "flowVersionId" TEXT NOT NULL,
-    "hour" TIMESTAMP(3) NOT NULL,
+    "grain" TEXT NOT NULL,
+    "start" TIMESTAMP(3) NOT NULL,
     "nodeId" TEXT NOT NULL,
     "output" TEXT NOT NULL,
     "calls" INTEGER NOT NULL DEFAULT 0,
     "visits" INTEGER NOT NULL DEFAULT 0,
     "endedHere" INTEGER NOT NULL DEFAULT 0,
     "hungUpHere" INTEGER NOT NULL DEFAULT 0,
-    CONSTRAINT "FlowPathStat_pkey" PRIMARY KEY ("organizationId", "flowId", "hour", "flowVersionId", "nodeId", "output")
+    CONSTRAINT "FlowPathStat_pkey" PRIMARY KEY ("organizationId", "flowId", "grain", "start", "flowVersionId", "nodeId", "output")
 );
 
 ALTER TABLE "FlowPathStat" ADD CONSTRAINT "FlowPathStat_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Adds the paths of the given calls (ended, with a flow, not rolled up yet) into FlowPathStat and
--- marks them; returns how many calls it added. The per-call counts are those of the raw scan in
+-- Adds the paths of the given calls (ended, with a flow, not rolled up yet) into FlowPathStat, once
+-- in the row of the UTC hour they started in (grain 'hour') and once in that of the UTC day (grain
+-- 'day'), and marks them; returns how many calls it added. The per-call counts are those of the raw scan in
 -- app/lib/flow-analytics/flow-analytics.ts (keep the two in step):
 --   node row (output ''): calls = 1 if the call entered the node (this flow's events only: after a
 --     `flow-entered` marker, events belong to the flow it names), visits = times entered;
@@ -78,12 +77,14 @@ CREATE FUNCTION flow_path_rollup(call_ids TEXT[]) RETURNS INTEGER LANGUAGE sql A
     SELECT "organizationId", "flowId", "flowVersionId", "hour", "endAt", '', 0, 0, 1, CASE WHEN "outcome" = 'abandoned' THEN 1 ELSE 0 END
     FROM ends WHERE "endAt" IS NOT NULL AND "endAt" <> ''
   ), written AS (
-    INSERT INTO "FlowPathStat" ("organizationId", "flowId", "hour", "flowVersionId", "nodeId", "output", "calls", "visits", "endedHere", "hungUpHere")
-    SELECT "organizationId", "flowId", "hour", "flowVersionId", "nodeId", "output", sum("calls"), sum("visits"), sum("ended"), sum("hungUp")
-    FROM delta GROUP BY 1, 2, 3, 4, 5, 6
+    INSERT INTO "FlowPathStat" ("organizationId", "flowId", "grain", "start", "flowVersionId", "nodeId", "output", "calls", "visits", "endedHere", "hungUpHere")
+    SELECT d."organizationId", d."flowId", g."grain", CASE WHEN g."grain" = 'hour' THEN d."hour" ELSE date_trunc('day', d."hour") END,
+           d."flowVersionId", d."nodeId", d."output", sum(d."calls"), sum(d."visits"), sum(d."ended"), sum(d."hungUp")
+    FROM delta d CROSS JOIN (VALUES ('day'), ('hour')) g("grain")
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
     -- the primary key's order: concurrent rollups lock rows in one order (no deadlock between them)
-    ORDER BY 1, 2, 3, 4, 5, 6
-    ON CONFLICT ("organizationId", "flowId", "hour", "flowVersionId", "nodeId", "output") DO UPDATE SET
+    ORDER BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT ("organizationId", "flowId", "grain", "start", "flowVersionId", "nodeId", "output") DO UPDATE SET
       "calls" = "FlowPathStat"."calls" + EXCLUDED."calls",
       "visits" = "FlowPathStat"."visits" + EXCLUDED."visits",
       "endedHere" = "FlowPathStat"."endedHere" + EXCLUDED."endedHere",
@@ -96,3 +97,8 @@ $$;
 -- Calls recorded before this migration.
 SELECT flow_path_rollup(array_agg("id")) FROM "Call"
 WHERE "pathRolledUpAt" IS NULL AND "endedAt" IS NOT NULL AND "flowId" IS NOT NULL;
+
+-- Calls of a flow whose path is not in FlowPathStat yet (few: in progress, just ended, seeded rows).
+-- Made after the backfill, so that it starts small (the planner reads it for every period).
+CREATE INDEX "Call_flow_path_pending_idx" ON "Call"("organizationId", "flowId", "startedAt")
+  WHERE "pathRolledUpAt" IS NULL AND "flowId" IS NOT NULL;
