@@ -12,6 +12,11 @@
 // `entered` counts calls (a call that loops back into a menu counts once), `entries` counts times
 // entered; `taken` counts times an output was followed, so taken / entries is the share of the
 // node's visits that left by that output.
+//   4. The rollup (path-rollup.ts, README.md): ended calls' counts are summed per UTC hour and day
+//      in FlowPathStat by the SQL function flow_path_rollup, which applies steps 2–3 to each call
+//      once. The calls of the whole hours of the period that are rolled up (Call.pathRolledUpAt)
+//      are read from there; the others (partial hours at the edges, calls in progress, not rolled
+//      up yet) from their events as above, in the same snapshot: each call is counted once.
 import type { PrismaClient } from '@/prisma/client';
 import { Prisma } from '@/prisma/generated/client';
 import type { FlowAnalyticsQuery } from './analytics-query';
