@@ -5,7 +5,7 @@
 // pressed and where they ended, and the analytics read from it equal those read from the events.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSipp, sippOk } from '../sip-edge/helpers';
-import { ack, inDialogRequest, reply, scenario } from '../sip-edge/scenarios';
+import { ack, reply, scenario } from '../sip-edge/scenarios';
 import { RtpPeer } from '../media/support/rtp-peer';
 import { callerInvite, eventually, flowDocument, play, publishFlow, startRuntime, tts, type Runtime } from './support';
 import { callerHangsUpAfter, sdpAt } from './phone-support';

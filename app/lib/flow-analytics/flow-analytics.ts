@@ -16,7 +16,7 @@
 //      in FlowPathStat by the SQL function flow_path_rollup, which applies steps 2–3 to each call
 //      once. The calls of the whole hours of the period that are rolled up (Call.pathRolledUpAt)
 //      are read from there; the others (partial hours at the edges, calls in progress, not rolled
-//      up yet) from their events as above, in the same snapshot: each call is counted once.
+//      up yet) from their events as above, in the same statement (one snapshot): each call is counted once.
 import type { PrismaClient } from '@/prisma/client';
 import { Prisma } from '@/prisma/generated/client';
 import type { FlowAnalyticsQuery } from './analytics-query';
@@ -57,7 +57,7 @@ export interface FlowAnalytics {
   outputs: OutputAnalytics[];
 }
 
-type Db = Pick<PrismaClient, '$queryRaw' | '$transaction'>;
+type Db = Pick<PrismaClient, '$queryRaw'>;
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -108,11 +108,11 @@ export async function flowAnalytics(db: Db, organizationId: string, flowId: stri
       WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "startedAt" >= ${rolledFrom} AND "startedAt" < ${rolledTo}
         AND "pathRolledUpAt" IS NULL AND "flowId" IS NOT NULL
         AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)`;
-  // one snapshot (repeatable read): a call rolled up while this runs is counted once, either way
-  const [paths, ends, totals, rolled] = await db.$transaction(
-    [
-      db.$queryRaw<{ kind: string; nodeId: string; output: string | null; times: number; calls: number }[]>`
-      WITH c AS (${calls}), ev AS MATERIALIZED (
+  // One statement, so one snapshot: a call rolled up while this runs is counted once, either way.
+  // Rows: `path` (kind, node, output: times, calls), `end` (node: ended, hungUp), `total` (calls,
+  // inProgress) from the events; `rolled` (node, output: calls, visits, ended, hungUp) from FlowPathStat.
+  const rows = await db.$queryRaw<{ part: 'path' | 'end' | 'total' | 'rolled'; kind: string | null; nodeId: string | null; output: string | null; a: number; b: number; c: number; d: number }[]>`
+      WITH c AS MATERIALIZED (${calls}), ev AS MATERIALIZED (
         SELECT e."callId", e."seq", e."kind", e."nodeId", e."output", e."data"->>'flowId' AS "mark"
         FROM "CallEvent" e JOIN c ON c."id" = e."callId"
         WHERE e."kind" IN ('flow-entered', 'node-entered', 'output-taken')
@@ -133,24 +133,7 @@ export async function flowAnalytics(db: Db, organizationId: string, flowId: stri
         WHERE s."kind" <> 'flow-entered' AND (s."inFlow" IS NULL OR s."inFlow" = ${flowId})
       ), per_call AS (
         SELECT "kind", "nodeId", "output", "callId", count(*) AS "n" FROM own WHERE "nodeId" IS NOT NULL GROUP BY 1, 2, 3, 4
-      )
-      SELECT "kind", "nodeId", "output", sum("n")::int AS "times", count(*)::int AS "calls" FROM per_call GROUP BY 1, 2, 3`,
-      db.$queryRaw<{ nodeId: string | null; ended: number; hungUp: number }[]>`
-      WITH c AS (${calls})
-      SELECT COALESCE(c."endNodeId", (
-               SELECT e."nodeId" FROM "CallEvent" e
-               WHERE e."callId" = c."id" AND e."kind" = 'node-entered' ORDER BY e."seq" DESC LIMIT 1
-             )) AS "nodeId",
-             count(*)::int AS "ended",
-             (count(*) FILTER (WHERE c."outcome" = 'abandoned'))::int AS "hungUp"
-      FROM c
-      WHERE c."endedAt" IS NOT NULL
-      GROUP BY 1`,
-      db.$queryRaw<{ calls: number; inProgress: number }[]>`
-      WITH c AS (${calls})
-      SELECT count(*)::int AS "calls", (count(*) FILTER (WHERE "endedAt" IS NULL))::int AS "inProgress" FROM c`,
-      db.$queryRaw<{ nodeId: string; output: string; calls: number; visits: number; ended: number; hungUp: number }[]>`
-      WITH r AS (
+      ), r AS (
         SELECT "nodeId", "output", "calls", "visits", "endedHere", "hungUpHere" FROM "FlowPathStat"
         WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "grain" = 'day' AND "start" >= ${dayFrom} AND "start" < ${dayTo}
           AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)
@@ -163,13 +146,23 @@ export async function flowAnalytics(db: Db, organizationId: string, flowId: stri
         WHERE "organizationId" = ${organizationId} AND "flowId" = ${flowId} AND "grain" = 'hour' AND "start" >= ${dayTo} AND "start" < ${rolledTo}
           AND (${versionId}::text IS NULL OR "flowVersionId" = ${versionId}::text)
       )
-      SELECT "nodeId", "output", sum("calls")::int AS "calls", sum("visits")::int AS "visits",
-             sum("endedHere")::int AS "ended", sum("hungUpHere")::int AS "hungUp"
-      FROM r
-      GROUP BY 1, 2`,
-    ],
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
-  );
+      SELECT 'path' AS "part", "kind", "nodeId", "output", sum("n")::int AS "a", count(*)::int AS "b", 0 AS "c", 0 AS "d" FROM per_call GROUP BY 2, 3, 4
+      UNION ALL
+      SELECT 'end', NULL, COALESCE(c."endNodeId", (
+               SELECT e."nodeId" FROM "CallEvent" e
+               WHERE e."callId" = c."id" AND e."kind" = 'node-entered' ORDER BY e."seq" DESC LIMIT 1
+             )),
+             NULL, count(*)::int, (count(*) FILTER (WHERE c."outcome" = 'abandoned'))::int, 0, 0
+      FROM c WHERE c."endedAt" IS NOT NULL GROUP BY 3
+      UNION ALL
+      SELECT 'total', NULL, NULL, NULL, count(*)::int, (count(*) FILTER (WHERE "endedAt" IS NULL))::int, 0, 0 FROM c
+      UNION ALL
+      SELECT 'rolled', NULL, "nodeId", "output", sum("calls")::int, sum("visits")::int, sum("endedHere")::int, sum("hungUpHere")::int
+      FROM r GROUP BY 3, 4`;
+  const paths = rows.filter((r) => r.part === 'path').map((r) => ({ kind: r.kind!, nodeId: r.nodeId!, output: r.output, times: r.a, calls: r.b }));
+  const ends = rows.filter((r) => r.part === 'end').map((r) => ({ nodeId: r.nodeId, ended: r.a, hungUp: r.b }));
+  const totals = rows.filter((r) => r.part === 'total').map((r) => ({ calls: r.a, inProgress: r.b }));
+  const rolled = rows.filter((r) => r.part === 'rolled').map((r) => ({ nodeId: r.nodeId!, output: r.output!, calls: r.a, visits: r.b, ended: r.c, hungUp: r.d }));
 
   const nodes = new Map<string, NodeAnalytics>();
   const node = (nodeId: string) => {
