@@ -17,7 +17,8 @@
 // Figures: p50/p95 of flowAnalytics() for yesterday, the last 30 days and the last 365 days (days in
 // Paris, as the API reads them), first with no call rolled up (every call's events read: the
 // former query), then after rollUpEndedCalls() (the migration's backfill; the runtime does the
-// same per call at its end), with the backfill's rate.
+// same per call at its end), with the backfill's rate; then the cost of one call's rollup as the
+// runtime writes it when the call ends.
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,7 @@ import pg from 'pg';
 import { createPrismaClient } from '../prisma/client';
 import { flowAnalytics } from '../app/lib/flow-analytics/flow-analytics';
 import { parseFlowAnalyticsQuery } from '../app/lib/flow-analytics/analytics-query';
-import { rollUpEndedCalls } from '../app/lib/flow-analytics/path-rollup';
+import { rollUpCalls, rollUpEndedCalls } from '../app/lib/flow-analytics/path-rollup';
 
 const CALLS = Number(process.env.ANALYTICS_BENCH_CALLS ?? 300_000);
 const RUNS = Number(process.env.ANALYTICS_BENCH_RUNS ?? 30);
@@ -160,6 +161,17 @@ export default async function run(): Promise<void> {
 
     console.log('analytics: after the rollup (whole hours from FlowPathStat, the 200 calls in progress from their events)');
     await measure('rollup', RUNS);
+
+    // the runtime's write: the 200 calls in progress end, each rolled up alone (the op `call.rollup`)
+    await gen.query(`UPDATE "Call" SET "endedAt" = now(), "outcome" = 'abandoned', "endNodeId" = 'menu' WHERE "endedAt" IS NULL`);
+    const ids = (await gen.query<{ id: string }>(`SELECT "id" FROM "Call" WHERE "pathRolledUpAt" IS NULL`)).rows.map((r) => r.id);
+    const writes: number[] = [];
+    for (const id of ids) {
+      const s = performance.now();
+      await rollUpCalls(prisma, [id]);
+      writes.push(performance.now() - s);
+    }
+    console.log(`analytics: one call's rollup (flow_path_rollup of one id, ${writes.length} calls one after the other): p50 ${quantile(writes, 0.5).toFixed(1)} ms, p95 ${quantile(writes, 0.95).toFixed(1)} ms`);
   } finally {
     await gen.end();
     await prisma.$disconnect();
