@@ -144,6 +144,8 @@ export class CallRecorder {
     const summary = this.summaries.get(callId)?.finish(endedAt);
     this.summaries.delete(callId);
     this.put(callId, 'call.update', { id: callId, outcome, endedAt: endedAt.toISOString(), ...summary });
+    // the flow analytics rollup (app/lib/flow-analytics/README.md): after every event and the end of the call (same key)
+    this.put(callId, 'call.rollup', { id: callId });
     this.webhook(callId, 'call.ended', { callId });
     const now = Date.now();
     for (const [id, e] of this.endedSeqs) if (now - e.at > 60_000) this.endedSeqs.delete(id);
@@ -268,6 +270,10 @@ export async function executeRecord(prisma: PrismaClient, op: OutboxOp): Promise
       await prisma.call.update({ where: { id: id as string }, data });
       return;
     }
+    case 'call.rollup':
+      // adds the call's path into FlowPathStat and marks the call, in one statement: a replay adds nothing
+      await prisma.$queryRaw`SELECT flow_path_rollup(ARRAY[${d.id as string}]::text[])`;
+      return;
     case 'event.create':
       await prisma.callEvent.createMany({ data: [<never>{ ...d, at: date(d.at), data: (d.data ?? undefined) as never }], skipDuplicates: true });
       return;

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testPrisma } from '../support/context';
 import { createOrganizationWithUsers, createUser } from '../support/factories';
 import { api, signIn } from '../support/http';
+import { rollUpEndedCalls } from '@/app/lib/flow-analytics/path-rollup';
 
 type Client = ReturnType<typeof api>;
 type Step = [kind: string, nodeId?: string, output?: string, data?: Record<string, string>];
@@ -31,6 +32,7 @@ let otherFlowId: string;
 let v1: string;
 let v2: string;
 let foreignVersion: string;
+let orgId: string;
 
 /** welcome → next → menu … as CallEvent rows (seq from 1, a second apart). */
 function events(startedAt: Date, steps: Step[]) {
@@ -65,6 +67,7 @@ beforeAll(async () => {
   otherOrgAdmin = api(await signIn(await createUser(prisma, other.organization.id, 'admin')));
 
   const org = organization.id;
+  orgId = org;
   const flow = await prisma.flow.create({ data: { organizationId: org, name: 'Accueil' } });
   const otherFlow = await prisma.flow.create({ data: { organizationId: org, name: 'Ventes' } });
   flowId = flow.id;
@@ -184,5 +187,30 @@ describe('GET /api/flows/:id/analytics', () => {
     const foreign = await otherOrgAdmin.get(`/api/flows/${flowId}/analytics?${PERIOD}`);
     expect(foreign.status).toBe(404);
     expect(foreign.body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('the same figures once the ended calls are rolled up (FlowPathStat), and rolling up again adds nothing', async () => {
+    const queries = [
+      PERIOD,
+      `${PERIOD}&versionId=${v2}`,
+      // partial hours at both ends (read from the events) around whole hours (read from the rollup)
+      'from=2026-11-03T09:30:00Z&to=2026-11-05T08:30:00Z',
+      // within one hour: no whole hour at all
+      'from=2026-11-01T23:15:00Z&to=2026-11-01T23:45:00Z',
+    ];
+    const read = () => Promise.all(queries.map(async (q) => {
+      const res = await supervisor.get(`/api/flows/${flowId}/analytics?${q}`);
+      expect(res.status, q).toBe(200);
+      return res.body;
+    }));
+    const raw = await read();
+    expect(raw[2]).toMatchObject({ calls: 3, inProgress: 0 });
+    expect(raw[3]).toMatchObject({ calls: 1, nodes: [{ nodeId: 'welcome', entered: 1, entries: 1, ended: 1, hungUp: 1 }] });
+    // the 8 ended calls of the organisation (the two in progress stay read from their events)
+    expect(await rollUpEndedCalls(testPrisma(), { organizationId: orgId })).toBe(8);
+    expect(await testPrisma().flowPathStat.count({ where: { flowId } })).toBeGreaterThan(10);
+    expect(await read()).toEqual(raw);
+    expect(await rollUpEndedCalls(testPrisma(), { organizationId: orgId })).toBe(0);
+    expect(await read()).toEqual(raw);
   });
 });

@@ -104,7 +104,9 @@ describe('CallRecorder writes the summary', () => {
     const webhookSubscription = { findMany: async () => [] };
     // The mailbox's group still exists (flow-runtime/records/kept-mailbox.ts checks before writing).
     const queueGroup = { findFirst: async () => ({ id: 'g', name: 'Accueil' }) };
-    const prisma = { call: model('call'), callEvent: model('callEvent'), callLeg: model('callLeg'), voicemail: model('voicemail'), callbackRequest: model('callbackRequest'), webhookSubscription, queueGroup } as unknown as PrismaClient;
+    // The flow analytics rollup at the end (SQL function flow_path_rollup: app/lib/flow-analytics/README.md).
+    const $queryRaw = async (sql: TemplateStringsArray, ...values: unknown[]) => void writes.push({ model: 'rollup', op: sql.join('?'), data: { values } });
+    const prisma = { call: model('call'), callEvent: model('callEvent'), callLeg: model('callLeg'), voicemail: model('voicemail'), callbackRequest: model('callbackRequest'), webhookSubscription, queueGroup, $queryRaw } as unknown as PrismaClient;
     let now = at(0);
     const recorder = new CallRecorder(prisma, { dir: mkdtempSync(path.join(os.tmpdir(), 'relais-summary-')) }, () => now);
     const callId = recorder.callStarted({ organizationId: 'o', sipCallId: 's', entryNumber: '+33100000000', caller: null, callee: '+33100000000', flowVersionId: 'v1', flowId: 'f1' });
@@ -123,6 +125,9 @@ describe('CallRecorder writes the summary', () => {
       id: callId, outcome: null, endedAt: at(40), groupId: 'g', agentId: null, agentIds: [], queuedAt: at(1), agentAnsweredAt: null,
       waitMs: 39_000, talkMs: null, transferCount: 0, endNodeId: 'vm', callbackRequested: true,
     });
+    // the rollup right after the end, once
+    expect(writes.filter((w) => w.model === 'rollup').map((w) => w.data.values)).toEqual([[callId]]);
+    expect(writes.findIndex((w) => w.model === 'rollup')).toBe(writes.indexOf(writes.filter((w) => w.model === 'call')[1]) + 1);
     // after the end: the Voicemail row, then the flag on the call (never the other columns)
     expect(writes.slice(-2).map((w) => [w.model, w.op])).toEqual([['voicemail', 'create'], ['call', 'update']]);
     expect(calls[2].data).toEqual({ id: callId, voicemail: true });

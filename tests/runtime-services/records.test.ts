@@ -115,8 +115,8 @@ describe('CallRecorder', () => {
     const files = readdirSync(dir).filter((f) => f.startsWith('spill-'));
     expect(files.length).toBeGreaterThan(0);
     const lines = files.flatMap((f) => readFileSync(path.join(dir, f), 'utf8').trim().split('\n'));
-    // 12 writes per call, and 5 webhook events (started, answered, ended, voicemail, callback: flow-runtime/webhooks)
-    expect(lines.filter((l) => !l.includes('"kind":"webhook.emit"')).length).toBe(2 * 12);
+    // 13 writes per call (the last: the flow analytics rollup), and 5 webhook events (started, answered, ended, voicemail, callback: flow-runtime/webhooks)
+    expect(lines.filter((l) => !l.includes('"kind":"webhook.emit"')).length).toBe(2 * 13);
     expect(lines.filter((l) => l.includes('"kind":"webhook.emit"')).length).toBe(2 * 5);
     expect(await db.prisma.call.count({ where: { id: { in: [a, b] } } })).toBe(0);
 
