@@ -10,6 +10,7 @@ import { canConnect, connect, pruneEdges, type ConnectionRequest } from './core/
 import { createNode } from './core/create-node';
 import { documentToGraph, graphToDocument } from './core/document';
 import { emptyHistory, record, redo, snapshot, undo, type History } from './core/history';
+import { boundingBox, findFreePosition } from './core/placement';
 import { indexProblems } from './core/problems';
 import type { EditorEdge, EditorGraph, EditorLanguage, EditorNode, FlowMeta, ProblemIndex } from './core/types';
 
@@ -183,7 +184,8 @@ export const useEditorStore = create<EditorState>()((set, get) => {
 
     addNode(type, position) {
       const state = get();
-      const node = createNode(type, position, new Set(state.nodes.map((n) => n.id)), state.meta.language ?? state.language);
+      // Never on top of another step: the free spot nearest to where it was asked for.
+      const node = createNode(type, findFreePosition(position, state.nodes), new Set(state.nodes.map((n) => n.id)), state.meta.language ?? state.language);
       const nodes = [...state.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), { ...node, selected: true }];
       change({ nodes, ...(state.nodes.length === 0 || !state.nodes.some((n) => n.id === state.meta.entry) ? { meta: { ...state.meta, entry: node.id } } : {}) });
       return node.id;
@@ -234,8 +236,12 @@ export const useEditorStore = create<EditorState>()((set, get) => {
 
     paste(payload, at) {
       const state = get();
-      const added = pasteSelection(payload, state.nodes, state.edges, at ? { at } : { offset: { x: 40, y: 40 } });
-      if (added.nodes.length === 0) return;
+      const placed = pasteSelection(payload, state.nodes, state.edges, at ? { at } : { offset: { x: 40, y: 40 } });
+      if (placed.nodes.length === 0) return;
+      // The pasted group, moved as one to the free space nearest to where it would land.
+      const box = boundingBox(placed.nodes);
+      const free = findFreePosition(box, state.nodes, box);
+      const added = { ...placed, nodes: placed.nodes.map((n) => ({ ...n, position: { x: n.position.x + free.x - box.x, y: n.position.y + free.y - box.y } })) };
       change({
         nodes: [...state.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added.nodes],
         edges: [...state.edges, ...added.edges],

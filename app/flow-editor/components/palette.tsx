@@ -40,8 +40,8 @@ export function Palette() {
   const addAtCentre = (type: StepType) => {
     const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
     const centre = canvas ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }) : { x: 0, y: 0 };
-    const jitter = (useEditorStore.getState().nodes.length % 5) * 20;
-    addNode(type, { x: Math.round((centre.x - 110 + jitter) / 20) * 20, y: Math.round((centre.y - 40 + jitter) / 20) * 20 });
+    // The store moves it to the nearest free spot when the centre is taken.
+    addNode(type, { x: Math.round((centre.x - 110) / 20) * 20, y: Math.round((centre.y - 40) / 20) * 20 });
   };
   const items = () => Array.from(paletteRef.current?.querySelectorAll<HTMLButtonElement>('.palette-item:not(:disabled)') ?? []);
   const onKeyDown = (event: KeyboardEvent) => {
