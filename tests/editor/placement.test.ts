@@ -73,3 +73,14 @@ describe('automatic layout of unconnected steps', () => {
     expect(positions.get('s0')!.x).toBeLessThan(positions.get('s2')!.x);
   });
 });
+
+describe('one list of problems for the panel and the save status', () => {
+  it('adds the server-only problems once', async () => {
+    const { mergeProblems, indexProblems } = await import('@/app/flow-editor/core/problems');
+    const a = { code: 'node.invalid-config', path: '/nodes/0/config', message: 'x', severity: 'error' as const, nodeId: 'a' };
+    const b = { code: 'reference.missing', path: '/nodes/1/config/groupId', message: 'y', severity: 'error' as const, nodeId: 'b' };
+    const merged = mergeProblems([a], [a, b]);
+    expect(merged).toEqual([a, b]);
+    expect(indexProblems(merged).errorCount).toBe(2);
+  });
+});
