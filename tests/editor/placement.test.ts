@@ -84,3 +84,11 @@ describe('one list of problems for the panel and the save status', () => {
     expect(indexProblems(merged).errorCount).toBe(2);
   });
 });
+
+describe('step badges', () => {
+  it('draws the filter step with an SVG icon, not a glyph missing from common fonts', async () => {
+    const { STEP_EDITORS } = await import('@/app/flow-editor/core/step-registry');
+    expect(STEP_EDITORS.filter.iconPath).toMatch(/^M/);
+    expect(STEP_EDITORS.filter.glyph).not.toBe('⧩');
+  });
+});

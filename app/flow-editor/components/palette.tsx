@@ -8,8 +8,8 @@ import { useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'r
 import { useReactFlow } from '@xyflow/react';
 import { useTranslations } from 'next-intl';
 import { STEP_METADATA, STEP_TYPES, type StepCategory, type StepType } from '@/schemas';
-import { STEP_EDITORS } from '../core/step-registry';
 import { useEditorStore } from '../store';
+import { StepGlyph } from './step-glyph';
 import { PALETTE_DRAG_TYPE } from '../core/dnd';
 import { isPaletteMove, nextPaletteIndex } from '../core/palette-nav';
 
@@ -101,9 +101,7 @@ export function Palette() {
                     aria-label={t('add', { step: m.title[language] })}
                     data-step-type={type}
                   >
-                    <span className="step-glyph" aria-hidden>
-                      {STEP_EDITORS[type].glyph}
-                    </span>
+                    <StepGlyph type={type} />
                     <span className="palette-text">
                       <span className="palette-title">{m.title[language]}</span>
                       <span className="palette-description">{m.description[language]}</span>
