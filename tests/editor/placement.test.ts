@@ -5,7 +5,7 @@ import { layoutGraph } from '@/app/flow-editor/core/auto-layout';
 import { createNode } from '@/app/flow-editor/core/create-node';
 import { boundingBox, findFreePosition, nodeRect, overlaps, ESTIMATED_STEP_SIZE } from '@/app/flow-editor/core/placement';
 import type { EditorEdge, EditorNode } from '@/app/flow-editor/core/types';
-import type { StepType } from '@/schemas';
+import type { Problem, StepType } from '@/schemas';
 
 const node = (id: string, x: number, y: number, size = { width: 230, height: 120 }): EditorNode =>
   ({ ...createNode('message', { x, y }, new Set(), 'en'), id, measured: size }) as EditorNode;
@@ -77,8 +77,8 @@ describe('automatic layout of unconnected steps', () => {
 describe('one list of problems for the panel and the save status', () => {
   it('adds the server-only problems once', async () => {
     const { mergeProblems, indexProblems } = await import('@/app/flow-editor/core/problems');
-    const a = { code: 'node.invalid-config', path: '/nodes/0/config', message: 'x', severity: 'error' as const, nodeId: 'a' };
-    const b = { code: 'reference.missing', path: '/nodes/1/config/groupId', message: 'y', severity: 'error' as const, nodeId: 'b' };
+    const a = { code: 'node.invalid-config', path: '/nodes/0/config', message: 'x', severity: 'error', nodeId: 'a' } as unknown as Problem;
+    const b = { code: 'reference.missing', path: '/nodes/1/config/groupId', message: 'y', severity: 'error', nodeId: 'b' } as unknown as Problem;
     const merged = mergeProblems([a], [a, b]);
     expect(merged).toEqual([a, b]);
     expect(indexProblems(merged).errorCount).toBe(2);
@@ -90,5 +90,24 @@ describe('step badges', () => {
     const { STEP_EDITORS } = await import('@/app/flow-editor/core/step-registry');
     expect(STEP_EDITORS.filter.iconPath).toMatch(/^M/);
     expect(STEP_EDITORS.filter.glyph).not.toBe('⧩');
+  });
+});
+
+describe('a template added beside the current steps', () => {
+  it('brings its steps and links with fresh ids, placed clear of the current steps', async () => {
+    const { documentToClipboard, pasteSelection } = await import('@/app/flow-editor/core/clipboard');
+    const { buildTemplate } = await import('@/app/flow-editor/core/templates');
+    const { documentToGraph } = await import('@/app/flow-editor/core/document');
+    const current = documentToGraph(buildTemplate('reception-cascade', { name: 'x', language: 'fr' }));
+    const template = buildTemplate('business-hours', { name: 'x', language: 'fr' });
+    const box = boundingBox(current.nodes);
+    const added = pasteSelection(documentToClipboard(template), current.nodes, current.edges, { at: { x: box.x + box.width + 120, y: box.y } });
+    expect(added.nodes).toHaveLength(template.nodes.length);
+    expect(added.edges).toHaveLength(template.edges.length);
+    const ids = new Set(current.nodes.map((n) => n.id));
+    for (const n of added.nodes) expect(ids.has(n.id), n.id).toBe(false);
+    const addedBox = boundingBox(added.nodes);
+    const free = findFreePosition(addedBox, current.nodes, addedBox);
+    for (const n of current.nodes) expect(overlaps({ ...free, ...addedBox }, nodeRect(n))).toBe(false);
   });
 });
