@@ -3,14 +3,19 @@
 // unconnected steps; the templates dialog sees a flow that is not empty; dialogs keep their
 // buttons on screen; the save status and the problems panel count the same errors; the filter
 // step's icon is drawn.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import editorEn from '@/app/flow-editor/messages/en.json';
-import editorFr from '@/app/flow-editor/messages/fr.json';
 import { starterConfig } from '@/app/flow-editor/core/create-node';
 import type { StepType } from '@/schemas';
 import { createEditorOrganization, createFlowWithDraft } from './editor-support/editor-data';
 import { waitForViewportToSettle } from './editor-support/canvas';
 import { expect, test } from './support/fixtures';
+
+// The editor's own catalogues: the tests read what the user reads, in each language.
+const catalogue = (language: string) => JSON.parse(readFileSync(path.resolve(import.meta.dirname, `../../app/flow-editor/messages/${language}.json`), 'utf8'));
+const editorEn = catalogue('en');
+const editorFr = catalogue('fr');
 
 type Box = { x: number; y: number; width: number; height: number };
 type Language = 'fr' | 'en';
@@ -165,7 +170,7 @@ for (const language of ['fr', 'en'] as const) {
       expect(icon.width).toBeGreaterThan(6);
       expect(icon.height).toBeGreaterThan(6);
       await expect(page.locator('.palette-item[data-step-type="filter"] .step-glyph svg')).toBeVisible();
-      await page.locator('.react-flow__node[data-id="filter"] .step-label').click();
+      await page.locator('.react-flow__node[data-id="filter"] .step-type').click();
       await expect(page.getByTestId('node-inspector').locator('.step-glyph svg')).toBeVisible();
       await snapshot(`editor-ergonomics-filter-${language}`);
     });
