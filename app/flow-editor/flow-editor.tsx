@@ -116,8 +116,9 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
 
   const fit = useCallback(() => void fitView({ padding: 0.2, duration: 250, maxZoom: 1.1 }), [fitView]);
   const layout = useCallback(async () => {
-    const { nodes, edges, applyPositions } = useEditorStore.getState();
-    applyPositions(await layoutGraph(nodes, edges));
+    const { sizedNodes, edges, applyPositions } = useEditorStore.getState();
+    // With the sizes drawn on the canvas: estimated ones let tall steps overlap.
+    applyPositions(await layoutGraph(sizedNodes(), edges));
     window.setTimeout(() => fit(), 50);
   }, [fit]);
 
@@ -153,7 +154,7 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
       if (mode === 'replace') replace(template);
       else {
         // Beside the current steps (to their right, in the nearest free space), fresh ids.
-        const box = boundingBox(state.nodes);
+        const box = boundingBox(state.sizedNodes());
         state.paste(documentToClipboard(template), { x: box.x + box.width + 120, y: box.y });
         window.setTimeout(() => fit(), 80);
       }

@@ -111,3 +111,15 @@ describe('a template added beside the current steps', () => {
     for (const n of current.nodes) expect(overlaps({ ...free, ...addedBox }, nodeRect(n))).toBe(false);
   });
 });
+
+describe('sizes the canvas measured', () => {
+  it('are used for placement when the store has none (after undo, a template, a reload)', async () => {
+    const { useEditorStore } = await import('@/app/flow-editor/store');
+    const tall = { ...node('tall', 0, 0), measured: undefined } as EditorNode;
+    useEditorStore.setState({ nodes: [tall], editable: true, measure: (id) => (id === 'tall' ? { width: 230, height: 600 } : undefined) });
+    expect(useEditorStore.getState().sizedNodes()[0].measured).toEqual({ width: 230, height: 600 });
+    const id = useEditorStore.getState().addNode('message', { x: 0, y: 300 });
+    const added = useEditorStore.getState().nodes.find((n) => n.id === id)!;
+    expect(overlaps({ ...added.position, ...ESTIMATED_STEP_SIZE }, { x: 0, y: 0, width: 230, height: 600 })).toBe(false);
+  });
+});
