@@ -15,10 +15,12 @@ import { isBlankDocument } from './core/document';
 import { backupToOffer, clearBackups, readBackup, type DraftBackup } from './core/local-backup';
 import { exportDocument, exportFileName } from './core/import-export';
 import { layoutGraph } from './core/auto-layout';
+import { documentToClipboard } from './core/clipboard';
+import { boundingBox } from './core/placement';
 import { buildTemplate, type TemplateId } from './core/templates';
 import type { EditorLanguage } from './core/types';
 import { Canvas } from './components/canvas';
-import { ConflictDialog, HelpDialog, ImportDialog, RestoreBackupDialog, TemplatesDialog } from './components/dialogs';
+import { ConflictDialog, HelpDialog, ImportDialog, RestoreBackupDialog, TemplatesDialog, type TemplateMode } from './components/dialogs';
 import { Inspector } from './components/inspector';
 import { Palette } from './components/palette';
 import { ProblemsPanel } from './components/problems-panel';
@@ -114,8 +116,9 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
 
   const fit = useCallback(() => void fitView({ padding: 0.2, duration: 250, maxZoom: 1.1 }), [fitView]);
   const layout = useCallback(async () => {
-    const { nodes, edges, applyPositions } = useEditorStore.getState();
-    applyPositions(await layoutGraph(nodes, edges));
+    const { sizedNodes, edges, applyPositions } = useEditorStore.getState();
+    // With the sizes drawn on the canvas: estimated ones let tall steps overlap.
+    applyPositions(await layoutGraph(sizedNodes(), edges));
     window.setTimeout(() => fit(), 50);
   }, [fit]);
 
@@ -139,20 +142,25 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
   );
 
   const pickTemplate = useCallback(
-    (id: TemplateId) => {
+    (id: TemplateId, mode: TemplateMode) => {
       const state = useEditorStore.getState();
       const language = state.meta.language ?? state.language;
-      replace(
-        buildTemplate(id, {
-          name: state.meta.name,
-          language,
-          calendarId: state.references.calendars[0]?.id,
-          groupIds: state.references.groups.map((g) => g.id),
-        }),
-      );
+      const template = buildTemplate(id, {
+        name: state.meta.name,
+        language,
+        calendarId: state.references.calendars[0]?.id,
+        groupIds: state.references.groups.map((g) => g.id),
+      });
+      if (mode === 'replace') replace(template);
+      else {
+        // Beside the current steps (to their right, in the nearest free space), fresh ids.
+        const box = boundingBox(state.sizedNodes());
+        state.paste(documentToClipboard(template), { x: box.x + box.width + 120, y: box.y });
+        window.setTimeout(() => fit(), 80);
+      }
       setTemplatesOpen(false);
     },
-    [replace],
+    [replace, fit],
   );
 
   const reload = useCallback(async () => {

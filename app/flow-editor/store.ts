@@ -10,6 +10,7 @@ import { canConnect, connect, pruneEdges, type ConnectionRequest } from './core/
 import { createNode } from './core/create-node';
 import { documentToGraph, graphToDocument } from './core/document';
 import { emptyHistory, record, redo, snapshot, undo, type History } from './core/history';
+import { boundingBox, findFreePosition } from './core/placement';
 import { indexProblems } from './core/problems';
 import type { EditorEdge, EditorGraph, EditorLanguage, EditorNode, FlowMeta, ProblemIndex } from './core/types';
 
@@ -59,6 +60,12 @@ interface EditorState {
   focusRequest: { nodeId: string; at: number } | null;
   /** The live version (null: never published); kept when `load` is not told. */
   live: LiveVersion | null;
+  /**
+   * The size React Flow measured for a node, set by the canvas. The store's nodes lose their
+   * `measured` after undo, a template or a reload (snapshots keep only the document), while
+   * the canvas still knows it: placement and layout ask here first.
+   */
+  measure: (id: string) => { width?: number; height?: number } | undefined;
 
   load(input: { flowId: string; document: FlowDocument; revision: number; references: ReferenceOptions; language: EditorLanguage; editable: boolean; live?: LiveVersion | null }): void;
   onNodesChange(changes: NodeChange[]): void;
@@ -81,6 +88,8 @@ interface EditorState {
   requestFocus(nodeId: string): void;
   setLive(live: LiveVersion | null): void;
   document(): FlowDocument;
+  /** The nodes with the sizes the canvas measured (see `measure`). */
+  sizedNodes(): EditorNode[];
 }
 
 const emptyIndex = indexProblems([]);
@@ -124,6 +133,7 @@ export const useEditorStore = create<EditorState>()((set, get) => {
     save: { status: 'saved', revision: 0, savedVersion: 0, attempt: 0 },
     focusRequest: null,
     live: null,
+    measure: () => undefined,
 
     load({ flowId, document, revision, references, language, editable, live }) {
       const g = documentToGraph(document);
@@ -183,7 +193,8 @@ export const useEditorStore = create<EditorState>()((set, get) => {
 
     addNode(type, position) {
       const state = get();
-      const node = createNode(type, position, new Set(state.nodes.map((n) => n.id)), state.meta.language ?? state.language);
+      // Never on top of another step: the free spot nearest to where it was asked for.
+      const node = createNode(type, findFreePosition(position, state.sizedNodes()), new Set(state.nodes.map((n) => n.id)), state.meta.language ?? state.language);
       const nodes = [...state.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), { ...node, selected: true }];
       change({ nodes, ...(state.nodes.length === 0 || !state.nodes.some((n) => n.id === state.meta.entry) ? { meta: { ...state.meta, entry: node.id } } : {}) });
       return node.id;
@@ -234,8 +245,12 @@ export const useEditorStore = create<EditorState>()((set, get) => {
 
     paste(payload, at) {
       const state = get();
-      const added = pasteSelection(payload, state.nodes, state.edges, at ? { at } : { offset: { x: 40, y: 40 } });
-      if (added.nodes.length === 0) return;
+      const placed = pasteSelection(payload, state.nodes, state.edges, at ? { at } : { offset: { x: 40, y: 40 } });
+      if (placed.nodes.length === 0) return;
+      // The pasted group, moved as one to the free space nearest to where it would land.
+      const box = boundingBox(placed.nodes);
+      const free = findFreePosition(box, state.sizedNodes(), box);
+      const added = { ...placed, nodes: placed.nodes.map((n) => ({ ...n, position: { x: n.position.x + free.x - box.x, y: n.position.y + free.y - box.y } })) };
       change({
         nodes: [...state.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added.nodes],
         edges: [...state.edges, ...added.edges],
@@ -279,6 +294,13 @@ export const useEditorStore = create<EditorState>()((set, get) => {
     },
     document() {
       return graphToDocument(graph());
+    },
+    sizedNodes() {
+      const { nodes, measure } = get();
+      return nodes.map((n) => {
+        const size = measure(n.id);
+        return size?.width && size.height ? { ...n, measured: { width: size.width, height: size.height } } : n;
+      });
     },
   };
 });

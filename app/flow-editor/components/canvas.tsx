@@ -46,7 +46,12 @@ export function Canvas() {
   const onConnect = useEditorStore((s) => s.onConnect);
   const addNode = useEditorStore((s) => s.addNode);
   const focusRequest = useEditorStore((s) => s.focusRequest);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, getInternalNode } = useReactFlow();
+  // Placement and layout use the sizes React Flow measured (see the store's `measure`).
+  useEffect(() => {
+    useEditorStore.setState({ measure: (id) => getInternalNode(id)?.measured });
+    return () => useEditorStore.setState({ measure: () => undefined });
+  }, [getInternalNode]);
 
   // With the statistics shown (issue 15): each edge says how many calls left by its output and
   // their share of the node's visits, and its width follows that share (the funnel).

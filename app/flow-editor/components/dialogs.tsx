@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import type { FlowDocument } from '@/schemas';
 import { Dialog } from '@/app/components/dialog';
+import { isBlankDocument } from '../core/document';
 import { importDocument, type ImportResult } from '../core/import-export';
 import type { DraftBackup } from '../core/local-backup';
 import { TEMPLATE_IDS, type TemplateId } from '../core/templates';
@@ -124,15 +125,40 @@ export function ConflictDialog({ onReload, onOverwrite }: { onReload: () => void
   );
 }
 
-export function TemplatesDialog({ open, onClose, onPick }: { open: boolean; onClose: () => void; onPick: (id: TemplateId) => void }) {
+export type TemplateMode = 'add' | 'replace';
+
+/**
+ * On a flow that already has steps, says so and asks whether the template goes beside them
+ * (the default) or replaces them: a template never silently discards the user's work.
+ */
+export function TemplatesDialog({ open, onClose, onPick }: { open: boolean; onClose: () => void; onPick: (id: TemplateId, mode: TemplateMode) => void }) {
   const t = useTranslations('editor.templates');
+  // Steps the user would lose: none on a new flow (no step, or the lone blank hang-up it starts with).
+  const stepCount = useEditorStore((s) => (isBlankDocument({ nodes: s.nodes.map((n) => ({ type: n.type, config: n.data.config })), edges: s.edges } as unknown as FlowDocument) ? 0 : s.nodes.length));
+  const [mode, setMode] = useState<TemplateMode>('add');
   return (
     <Dialog open={open} title={t('title')} onClose={onClose} footer={<button type="button" className="button" onClick={onClose}>{t('dismiss')}</button>}>
-      <p>{t('intro')}</p>
+      {stepCount === 0 ? (
+        <p>{t('intro')}</p>
+      ) : (
+        <>
+          <p className="alert warning" data-testid="templates-not-empty">
+            {t('notEmpty', { count: stepCount })}
+          </p>
+          <fieldset className="template-mode">
+            <legend>{t('mode')}</legend>
+            {(['add', 'replace'] as const).map((m) => (
+              <label key={m}>
+                <input type="radio" name="template-mode" value={m} checked={mode === m} onChange={() => setMode(m)} /> {m === 'add' ? t('modeAdd') : t('modeReplace')}
+              </label>
+            ))}
+          </fieldset>
+        </>
+      )}
       <ul className="template-list">
         {TEMPLATE_IDS.map((id) => (
           <li key={id}>
-            <button type="button" className="template-card" onClick={() => onPick(id)}>
+            <button type="button" className="template-card" onClick={() => onPick(id, stepCount === 0 ? 'replace' : mode)}>
               <strong>{t(id)}</strong>
               <span>{t(`${id}Description`)}</span>
             </button>

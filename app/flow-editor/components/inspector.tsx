@@ -6,8 +6,8 @@ import { useTranslations } from 'next-intl';
 import { STEP_METADATA, stepOutputs } from '@/schemas';
 import { problemConfigPath } from '../core/problems';
 import { stepForm } from '../core/schema-form';
-import { STEP_EDITORS } from '../core/step-registry';
 import { useEditorStore } from '../store';
+import { StepGlyph } from './step-glyph';
 import { FormContext, type FormContextValue } from '../widgets/field-context';
 import { FieldList } from '../widgets/schema-form';
 
@@ -62,9 +62,7 @@ function NodeInspector({ nodeId, onRefreshReferences }: { nodeId: string; onRefr
   return (
     <div className="node-inspector" data-testid="node-inspector">
       <div className="inspector-head">
-        <span className={`step-glyph category-${meta.category}`} aria-hidden>
-          {STEP_EDITORS[node.type].glyph}
-        </span>
+        <StepGlyph type={node.type} className={`category-${meta.category}`} />
         <div>
           <strong>{meta.title[language]}</strong>
           <div className="muted small">

@@ -8,8 +8,8 @@ import { useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'r
 import { useReactFlow } from '@xyflow/react';
 import { useTranslations } from 'next-intl';
 import { STEP_METADATA, STEP_TYPES, type StepCategory, type StepType } from '@/schemas';
-import { STEP_EDITORS } from '../core/step-registry';
 import { useEditorStore } from '../store';
+import { StepGlyph } from './step-glyph';
 import { PALETTE_DRAG_TYPE } from '../core/dnd';
 import { isPaletteMove, nextPaletteIndex } from '../core/palette-nav';
 
@@ -40,8 +40,8 @@ export function Palette() {
   const addAtCentre = (type: StepType) => {
     const canvas = document.querySelector('.canvas')?.getBoundingClientRect();
     const centre = canvas ? screenToFlowPosition({ x: canvas.left + canvas.width / 2, y: canvas.top + canvas.height / 2 }) : { x: 0, y: 0 };
-    const jitter = (useEditorStore.getState().nodes.length % 5) * 20;
-    addNode(type, { x: Math.round((centre.x - 110 + jitter) / 20) * 20, y: Math.round((centre.y - 40 + jitter) / 20) * 20 });
+    // The store moves it to the nearest free spot when the centre is taken.
+    addNode(type, { x: Math.round((centre.x - 110) / 20) * 20, y: Math.round((centre.y - 40) / 20) * 20 });
   };
   const items = () => Array.from(paletteRef.current?.querySelectorAll<HTMLButtonElement>('.palette-item:not(:disabled)') ?? []);
   const onKeyDown = (event: KeyboardEvent) => {
@@ -101,9 +101,7 @@ export function Palette() {
                     aria-label={t('add', { step: m.title[language] })}
                     data-step-type={type}
                   >
-                    <span className="step-glyph" aria-hidden>
-                      {STEP_EDITORS[type].glyph}
-                    </span>
+                    <StepGlyph type={type} />
                     <span className="palette-text">
                       <span className="palette-title">{m.title[language]}</span>
                       <span className="palette-description">{m.description[language]}</span>

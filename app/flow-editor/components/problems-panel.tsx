@@ -18,7 +18,7 @@ export function ProblemsPanel() {
           {open ? '▾' : '▸'}
         </button>
         <h2 id="problems-title">{t('title')}</h2>
-        <span className={`problem-count${index.errorCount ? ' error' : index.warningCount ? ' warning' : ' ok'}`}>
+        <span className={`problem-count${index.errorCount ? ' error' : index.warningCount ? ' warning' : ' ok'}`} data-errors={index.errorCount}>
           {t('summary', { errors: index.errorCount, warnings: index.warningCount })}
         </span>
       </header>

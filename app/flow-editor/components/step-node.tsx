@@ -7,9 +7,10 @@ import { Handle, Position, useUpdateNodeInternals, type NodeProps, type Node } f
 import { useTranslations } from 'next-intl';
 import { STEP_METADATA, stepOutputs, type StepType } from '@/schemas';
 import { outputKey, worstSeverity } from '../core/problems';
-import { STEP_EDITORS, summarizeConfig } from '../core/step-registry';
+import { summarizeConfig } from '../core/step-registry';
 import type { StepNodeData } from '../core/types';
 import { useEditorStore } from '../store';
+import { StepGlyph } from './step-glyph';
 import { nodeStats, outputStats } from '../core/call-stats';
 import { useCallStatsStore } from '../call-stats/store';
 
@@ -74,9 +75,7 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
         </span>
       )}
       <div className="step-node-header">
-        <span className="step-glyph" aria-hidden>
-          {STEP_EDITORS[type].glyph}
-        </span>
+        <StepGlyph type={type} />
         <span className="step-type">{meta.title[language]}</span>
       </div>
       <div className="step-label">{data.label || id}</div>

@@ -95,6 +95,9 @@ function SaveIndicator({ onSave }: { onSave: () => void }) {
   const t = useTranslations('editor.save');
   const save = useEditorStore((s) => s.save);
   const dirty = useEditorStore((s) => s.version !== s.save.savedVersion);
+  // The same count as the problems panel (one validation, one index): not a copy taken when
+  // the save was refused, which went stale as soon as an error was fixed.
+  const errorCount = useEditorStore((s) => s.problemIndex.errorCount);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (save.status !== 'error' || !save.retryAt) return;
@@ -115,7 +118,7 @@ function SaveIndicator({ onSave }: { onSave: () => void }) {
       text = save.retryAt && save.retryAt > now ? t('retryIn', { seconds: Math.ceil((save.retryAt - now) / 1000) }) : t('error');
       break;
     case 'invalid':
-      text = t('invalid', { count: Number(save.message ?? 1) });
+      text = t('invalid', { count: Math.max(1, errorCount) });
       break;
     case 'conflict':
       text = t('conflict');
@@ -124,7 +127,7 @@ function SaveIndicator({ onSave }: { onSave: () => void }) {
       text = t('saved');
   }
   return (
-    <div className={`save-state ${status}`} data-testid="save-state" data-status={status}>
+    <div className={`save-state ${status}`} data-testid="save-state" data-status={status} data-error-count={status === 'invalid' ? Math.max(1, errorCount) : undefined}>
       <span role="status" aria-live="polite">
         {text}
       </span>

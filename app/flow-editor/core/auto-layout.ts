@@ -1,11 +1,13 @@
 // Automatic layout with elkjs (layered, left → right), one port per output so edges leave a
 // node in the order its handles are drawn. Returns new positions; the caller applies them.
+// Steps not connected to each other (lone steps, separate groups) are laid out as separate
+// components, packed apart with the same spacing, so no box lands on another.
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { stepOutputs } from '@/schemas';
+import { nodeRect } from './placement';
 import type { EditorEdge, EditorNode } from './types';
 
-const DEFAULT_SIZE = { width: 240, height: 120 };
 let elk: InstanceType<typeof ELK> | undefined;
 
 export async function layoutGraph(nodes: readonly EditorNode[], edges: readonly EditorEdge[]): Promise<Map<string, { x: number; y: number }>> {
@@ -20,10 +22,11 @@ export async function layoutGraph(nodes: readonly EditorNode[], edges: readonly 
       'elk.spacing.nodeNode': '40',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.separateConnectedComponents': 'true',
+      'elk.spacing.componentComponent': '60',
     },
     children: nodes.map((n) => {
-      const width = n.measured?.width ?? n.width ?? DEFAULT_SIZE.width;
-      const height = n.measured?.height ?? n.height ?? DEFAULT_SIZE.height;
+      const { width, height } = nodeRect(n);
       const outputs = stepOutputs({ type: n.type, config: n.data.config });
       return {
         id: n.id,

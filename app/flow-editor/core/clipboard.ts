@@ -1,7 +1,7 @@
 // Copy and paste of a selection as JSON text, so it travels through the system clipboard and
 // pastes into another flow (or another browser tab). Pasted nodes get fresh ids; only edges
 // between copied nodes come along.
-import { isStepType } from '@/schemas';
+import { isStepType, type FlowDocument } from '@/schemas';
 import { nextId } from './ids';
 import type { EditorEdge, EditorNode } from './types';
 
@@ -79,4 +79,14 @@ export function pasteSelection(
     .filter((e) => idMap.has(e.source) && idMap.has(e.target))
     .map((e) => ({ id: nextId('e', takenEdgeIds), source: idMap.get(e.source)!, sourceHandle: e.sourceOutput, target: idMap.get(e.target)! }));
   return { nodes, edges };
+}
+
+/** A whole document as a selection to paste (a template added beside the current steps). */
+export function documentToClipboard(document: FlowDocument): ClipboardPayload {
+  return {
+    kind: CLIPBOARD_KIND,
+    version: 1,
+    nodes: document.nodes.map((n) => ({ id: n.id, type: n.type, position: { ...n.position }, ...(n.label !== undefined ? { label: n.label } : {}), config: structuredClone(n.config ?? {}) as Record<string, unknown> })),
+    edges: document.edges.map((e) => ({ source: e.source, sourceOutput: e.sourceOutput, target: e.target })),
+  };
 }

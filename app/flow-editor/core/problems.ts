@@ -45,3 +45,13 @@ export function problemConfigPath(problem: Problem): string | undefined {
   const match = /^\/nodes\/\d+\/config(\/.*)?$/.exec(problem.path);
   return match ? (match[1] ?? '') : undefined;
 }
+
+/**
+ * The editor's problems plus those the server reported when it refused the draft and the
+ * editor did not find itself (same code and path), so the problems panel and the save status
+ * count one list.
+ */
+export function mergeProblems(local: readonly Problem[], server: readonly Problem[]): Problem[] {
+  const known = new Set(local.map((p) => `${p.code}\u0000${p.path}`));
+  return [...local, ...server.filter((p) => !known.has(`${p.code}\u0000${p.path}`))];
+}

@@ -10,6 +10,11 @@ type Config = Record<string, unknown>;
 export interface StepEditorSpec {
   /** A short symbol drawn in the node's and palette item's badge. */
   glyph: string;
+  /**
+   * An SVG path (24×24 box, filled with the text colour) drawn instead of the glyph, for steps
+   * whose symbol is missing from common fonts (a missing glyph shows as an empty box).
+   */
+  iconPath?: string;
   summary: (config: Config, language: EditorLanguage, nameOf: NameOf) => string;
 }
 
@@ -73,7 +78,7 @@ export const STEP_EDITORS: Readonly<Record<StepType, StepEditorSpec>> = {
         ? L(l, 'Tous les numéros externes', 'All external numbers')
         : [...((c.presets as string[]) ?? []), ...((c.patterns as string[]) ?? [])].join(', ') || L(l, 'Aucune règle', 'No rule'),
   },
-  filter: { glyph: '⧩', summary: (c, l) => `${c.purpose === 'allow' ? L(l, 'Autorisés', 'Allowed') : L(l, 'Bloqués', 'Denied')}: ${((c.patterns as string[]) ?? []).join(', ')}` },
+  filter: { glyph: 'Y', iconPath: 'M3 4h18l-7 8.5V19l-4 2v-8.5z', summary: (c, l) => `${c.purpose === 'allow' ? L(l, 'Autorisés', 'Allowed') : L(l, 'Bloqués', 'Denied')}: ${((c.patterns as string[]) ?? []).join(', ')}` },
   split: { glyph: '%', summary: (c) => ((c.branches as { id: string; percent: number }[]) ?? []).map((b) => `${b.id} ${b.percent}%`).join(' · ') },
   variable: { glyph: 'x=', summary: (c) => `${c.name ?? '?'} = ${c.expression ?? '?'}` },
   'http-request': { glyph: '⇄', summary: (c) => `${c.method ?? 'GET'} ${String(c.url ?? '')}` },

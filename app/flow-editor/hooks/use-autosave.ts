@@ -7,6 +7,7 @@
 // While unsaved, leaving the page asks for confirmation.
 import { useCallback, useEffect, useRef } from 'react';
 import { validateFlow, type Problem } from '@/schemas';
+import { mergeProblems } from '../core/problems';
 import { isDirty, useEditorStore } from '../store';
 import { referenceSets } from './use-validation';
 
@@ -54,6 +55,8 @@ export function useAutosave(delayMs = 1000) {
       } else if (response.status === 400) {
         const problems = body.error?.problems ?? [];
         now.setSave({ status: 'invalid', message: String(Math.max(1, problems.filter((p) => p.severity !== 'warning').length)), serverProblems: problems });
+        // Shown in the problems panel too: the save status counts that one list.
+        now.setProblems(mergeProblems(now.problems, problems));
       } else if (response.status === 401 || response.status === 403) {
         now.setSave({ status: 'error', message: body.error?.message, attempt: 0 });
       } else {
