@@ -41,6 +41,7 @@ function NodeInspector({ nodeId, onRefreshReferences }: { nodeId: string; onRefr
   const context: FormContextValue = useMemo(
     () => ({
       nodeId,
+      stepType: type,
       references,
       language,
       onRefreshReferences,
@@ -49,7 +50,7 @@ function NodeInspector({ nodeId, onRefreshReferences }: { nodeId: string; onRefr
         return configPath === undefined ? [] : [{ configPath, problem }];
       }),
     }),
-    [nodeId, references, language, onRefreshReferences, nodeProblems],
+    [nodeId, type, references, language, onRefreshReferences, nodeProblems],
   );
   if (!data || !type) return null;
   const node = { id: nodeId, type, data };
