@@ -1,0 +1,88 @@
+// The step schemas keep their ids; what a user reads about them (step names and descriptions,
+// field labels, help texts, option names, output names) comes in French and English. This
+// compares, key by key, the schemas with the catalogues: schemas/messages (help texts, options),
+// app/flow-editor/messages (field labels) and the schemas' own x-title-fr / x-outputs labels.
+import { describe, expect, it } from 'vitest';
+import { STEP_METADATA, STEP_TYPES } from '@/schemas';
+import { stepForm, type FieldDescriptor } from '@/app/flow-editor/core/schema-form';
+import schemaEn from '@/schemas/messages/en.json';
+import schemaFr from '@/schemas/messages/fr.json';
+import editorEn from '@/app/flow-editor/messages/en.json';
+import editorFr from '@/app/flow-editor/messages/fr.json';
+
+type Texts = { fields: Record<string, Record<string, string>>; options: Record<string, string> };
+const texts = { en: schemaEn as Texts, fr: schemaFr as Texts };
+const labels = { en: editorEn.fields as Record<string, string>, fr: editorFr.fields as Record<string, string> };
+
+/** Every field of every step form, with its step type. */
+function allFields(): { type: string; field: FieldDescriptor }[] {
+  const out: { type: string; field: FieldDescriptor }[] = [];
+  const walk = (type: string, fields: FieldDescriptor[]) => {
+    for (const field of fields) {
+      out.push({ type, field });
+      walk(type, field.fields ?? []);
+    }
+  };
+  for (const type of STEP_TYPES) walk(type, stepForm(STEP_METADATA[type].schema));
+  return out;
+}
+
+/** Option values that read the same in every language (keypad keys, HTTP methods). */
+const LANGUAGE_NEUTRAL_OPTION = /^([0-9*#]|GET|POST|PUT|PATCH|DELETE)$/;
+
+describe('schema texts in the catalogues', () => {
+  const fields = allFields();
+
+  it('finds the fields of every step type', () => {
+    expect(new Set(fields.map((f) => f.type)).size).toBe(STEP_TYPES.length);
+    expect(fields.length).toBeGreaterThan(90);
+  });
+
+  it('every step has a title and a description in French and English, and they differ', () => {
+    const missing = STEP_TYPES.flatMap((type) => {
+      const { title, description } = STEP_METADATA[type];
+      return [
+        !title.en || !title.fr ? `${type}: title` : null,
+        !description.en || !description.fr ? `${type}: description` : null,
+        description.en === description.fr ? `${type}: description not translated` : null,
+      ].filter(Boolean);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('every output of every step has a French and an English name', () => {
+    const missing = STEP_TYPES.flatMap((type) =>
+      STEP_METADATA[type].outputs.static.filter((o) => !o.label?.en || !o.label?.fr).map((o) => `${type}.${o.id}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('every field has a label in both languages', () => {
+    const names = [...new Set(fields.map((f) => f.field.name))].sort();
+    expect(names.filter((n) => !labels.en[n]), 'labels missing from app/flow-editor/messages/en.json fields').toEqual([]);
+    expect(names.filter((n) => !labels.fr[n]), 'labels missing from app/flow-editor/messages/fr.json fields').toEqual([]);
+  });
+
+  it("every field's help text is in both languages, the English one the schema's own", () => {
+    const described = fields.filter((f) => f.field.description);
+    const key = ({ type, field }: { type: string; field: FieldDescriptor }) => `${type}/${field.key}`;
+    expect(described.filter((f) => texts.en.fields[f.type]?.[f.field.key] !== f.field.description).map(key), 'en differs from the schema').toEqual([]);
+    expect(described.filter((f) => !texts.fr.fields[f.type]?.[f.field.key]?.trim()).map(key), 'missing from fr').toEqual([]);
+    expect(described.filter((f) => texts.fr.fields[f.type]?.[f.field.key] === f.field.description).map(key), 'fr left in English').toEqual([]);
+  });
+
+  it('the help-text catalogues have no key the schemas lack', () => {
+    const known = new Set(fields.filter((f) => f.field.description).map((f) => `${f.type}/${f.field.key}`));
+    for (const locale of ['en', 'fr'] as const) {
+      const keys = Object.entries(texts[locale].fields).flatMap(([type, byKey]) => Object.keys(byKey).map((k) => `${type}/${k}`));
+      expect(keys.filter((k) => !known.has(k)), `stale keys in schemas/messages/${locale}.json`).toEqual([]);
+    }
+  });
+
+  it('every option of every choice has a name in both languages', () => {
+    const options = [...new Set(fields.flatMap((f) => f.field.options ?? []))].filter((o) => !LANGUAGE_NEUTRAL_OPTION.test(o)).sort();
+    expect(options.filter((o) => !texts.en.options[o]), 'options missing from en').toEqual([]);
+    expect(options.filter((o) => !texts.fr.options[o]), 'options missing from fr').toEqual([]);
+    expect(Object.keys(texts.en.options).sort()).toEqual(Object.keys(texts.fr.options).sort());
+  });
+});
