@@ -2,8 +2,11 @@
 // field labels, help texts, option names, output names) comes in French and English. This
 // compares, key by key, the schemas with the catalogues: schemas/messages (help texts, options),
 // app/flow-editor/messages (field labels) and the schemas' own x-title-fr / x-outputs labels.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import { STEP_METADATA, STEP_TYPES } from '@/schemas';
+import { PROBLEM_CODES, STEP_METADATA, STEP_TYPES, validateFlow } from '@/schemas';
 import { stepForm, type FieldDescriptor } from '@/app/flow-editor/core/schema-form';
 import schemaEn from '@/schemas/messages/en.json';
 import schemaFr from '@/schemas/messages/fr.json';
@@ -84,5 +87,42 @@ describe('schema texts in the catalogues', () => {
     expect(options.filter((o) => !texts.en.options[o]), 'options missing from en').toEqual([]);
     expect(options.filter((o) => !texts.fr.options[o]), 'options missing from fr').toEqual([]);
     expect(Object.keys(texts.en.options).sort()).toEqual(Object.keys(texts.fr.options).sort());
+  });
+});
+
+describe('flow problems in the catalogues', () => {
+  // Every bad fixture, validated with organisation references that exist for none of them.
+  const dir = path.resolve(import.meta.dirname, '../fixtures/flows/bad');
+  const problems = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => {
+      const references = Object.fromEntries(['sounds', 'groups', 'calendars', 'numbers', 'flows', 'agents', 'forbiddenLists'].map((k) => [k, new Set<string>()]));
+      return validateFlow(JSON.parse(readFileSync(path.join(dir, f), 'utf8')), { references } as never).problems.map((p) => ({ file: f, ...p }));
+    });
+  const translators = {
+    en: createTranslator({ locale: 'en', messages: { problems: schemaEn.problems } as never, namespace: 'problems' as never }),
+    fr: createTranslator({ locale: 'fr', messages: { problems: schemaFr.problems } as never, namespace: 'problems' as never }),
+  };
+
+  it('every problem code has a message in both languages', () => {
+    const codes = [...PROBLEM_CODES, ...new Set(problems.map((p) => p.code))];
+    for (const locale of ['en', 'fr'] as const) {
+      expect(codes.filter((c) => !(translators[locale] as unknown as { has: (k: string) => boolean }).has(c)), `codes missing from ${locale}`).toEqual([]);
+    }
+  });
+
+  it('formats the problems of the bad fixtures from their params, in French without English', () => {
+    expect(problems.length).toBeGreaterThan(25);
+    const format = (locale: 'en' | 'fr', p: (typeof problems)[number]) =>
+      (translators[locale] as unknown as (key: string, params: unknown) => string)(p.code, p.params);
+    const unformatted = problems.filter((p) => !p.params).map((p) => `${p.file}: ${p.code}`);
+    expect(unformatted, 'problems without params').toEqual([]);
+    for (const p of problems) {
+      const fr = format('fr', p);
+      expect(fr, `${p.file} ${p.code}`).not.toMatch(/\{[a-z]+\}|problems\./);
+      expect(fr).not.toBe(format('en', p));
+    }
+    const missingGroup = { code: 'reference.missing', params: { kind: 'groups', id: 'grp_x' } } as (typeof problems)[number];
+    expect(format('fr', missingGroup)).toBe('Le groupe « grp_x » n’existe pas dans cette organisation ; choisissez-en un existant.');
   });
 });

@@ -10,6 +10,7 @@ import { STEP_EDITORS } from '../core/step-registry';
 import { useEditorStore } from '../store';
 import { FormContext, type FormContextValue } from '../widgets/field-context';
 import { FieldList } from '../widgets/schema-form';
+import { useProblemText } from '../hooks/use-problem-text';
 
 export function Inspector({ onRefreshReferences }: { onRefreshReferences: () => void }) {
   const t = useTranslations('editor.inspector');
@@ -27,6 +28,7 @@ export function Inspector({ onRefreshReferences }: { onRefreshReferences: () => 
 
 function NodeInspector({ nodeId, onRefreshReferences }: { nodeId: string; onRefreshReferences: () => void }) {
   const t = useTranslations('editor.inspector');
+  const problemText = useProblemText();
   // data and type only, so dragging the node does not re-render the form.
   const data = useEditorStore((s) => s.nodes.find((n) => n.id === nodeId)?.data);
   const type = useEditorStore((s) => s.nodes.find((n) => n.id === nodeId)?.type);
@@ -128,7 +130,7 @@ function NodeInspector({ nodeId, onRefreshReferences }: { nodeId: string; onRefr
           <ul>
             {nodeProblems.map((p, i) => (
               <li key={i} className={`problem ${p.severity}`}>
-                {p.message}
+                {problemText(p)}
               </li>
             ))}
           </ul>

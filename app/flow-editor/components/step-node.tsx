@@ -10,6 +10,7 @@ import { outputKey, worstSeverity } from '../core/problems';
 import { STEP_EDITORS, summarizeConfig } from '../core/step-registry';
 import type { StepNodeData } from '../core/types';
 import { useEditorStore } from '../store';
+import { useProblemText } from '../hooks/use-problem-text';
 import { nodeStats, outputStats } from '../core/call-stats';
 import { useCallStatsStore } from '../call-stats/store';
 
@@ -47,7 +48,8 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
   const figures = stats ? nodeStats(stats, id) : null;
 
   const severity = worstSeverity(problems);
-  const problemText = problems?.map((p) => p.message).join('\n');
+  const problemMessage = useProblemText();
+  const problemText = problems?.map((p) => problemMessage(p)).join('\n');
   return (
     <div
       className={`step-node category-${meta.category}${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}${isEntry ? ' is-entry' : ''}${figures && figures.entered === 0 ? ' no-calls' : ''}`}

@@ -8,6 +8,7 @@ import { newArrayItem, setIn, type FieldDescriptor } from '../core/schema-form';
 import { fieldDomId, useFieldProblem, useFormContext, useSchemaText } from './field-context';
 import { KeysWidget } from './keys-widget';
 import { PromptWidget } from './prompt-widget';
+import { useProblemText } from '../hooks/use-problem-text';
 import { ReferenceListWidget, ReferenceWidget } from './reference-widget';
 
 type Path = (string | number)[];
@@ -48,6 +49,7 @@ export function FieldShell({ field, path, children, legend }: { field: FieldDesc
   const label = useFieldLabel();
   const text = useSchemaText();
   const description = text.description(field);
+  const problemText = useProblemText();
   const problem = useFieldProblem(path, legend);
   const id = fieldDomId(nodeId, path);
   const title = `${label(field.name)}${field.required ? ' *' : ''}`;
@@ -57,7 +59,7 @@ export function FieldShell({ field, path, children, legend }: { field: FieldDesc
         <legend>{title}</legend>
         {description && <span className="hint">{description}</span>}
         {children}
-        {problem && <span className={`field-${problem.severity}`}>{problem.message}</span>}
+        {problem && <span className={`field-${problem.severity}`}>{problemText(problem)}</span>}
       </fieldset>
     );
   }
@@ -72,7 +74,7 @@ export function FieldShell({ field, path, children, legend }: { field: FieldDesc
       )}
       {problem && (
         <span className={`field-${problem.severity}`} role="status">
-          {problem.message}
+          {problemText(problem)}
         </span>
       )}
     </div>
