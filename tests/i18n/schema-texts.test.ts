@@ -122,7 +122,7 @@ describe('flow problems in the catalogues', () => {
       expect(fr, `${p.file} ${p.code}`).not.toMatch(/\{[a-z]+\}|problems\./);
       expect(fr).not.toBe(format('en', p));
     }
-    const missingGroup = { code: 'reference.missing', params: { kind: 'groups', id: 'grp_x' } } as (typeof problems)[number];
+    const missingGroup = { code: 'reference.missing', params: { kind: 'groups', id: 'grp_x' } } as unknown as (typeof problems)[number];
     expect(format('fr', missingGroup)).toBe('Le groupe « grp_x » n’existe pas dans cette organisation ; choisissez-en un existant.');
   });
 });

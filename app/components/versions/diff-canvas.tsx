@@ -7,7 +7,7 @@ import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import type { FieldChange, FlowDiff } from '@/app/lib/versions/diff-flows';
-import { Changes } from './diff-list';
+import { Changes, useStepTypeName } from './diff-list';
 import styles from './versions.module.css';
 
 type Status = 'added' | 'removed' | 'changed' | 'unchanged';
@@ -22,10 +22,11 @@ interface DocumentLike {
 const COLORS: Record<Status, string> = { added: '#15803d', removed: '#b91c1c', changed: '#b45309', unchanged: '#94a3b8' };
 
 function DiffNodeView({ data }: NodeProps<DiffFlowNode>) {
+  const typeName = useStepTypeName();
   return (
     <div className={`${styles.node} ${styles[`node-${data.status}`]}`} data-status={data.status} data-testid="diff-node">
       <Handle type="target" position={Position.Left} isConnectable={false} />
-      <div className={styles.nodeType}>{data.type}</div>
+      <div className={styles.nodeType}>{typeName(data.type)}</div>
       <div className={styles.nodeLabel}>{data.label}</div>
       {data.status === 'changed' && <Changes changes={data.changes} />}
       <Handle type="source" position={Position.Right} isConnectable={false} />
