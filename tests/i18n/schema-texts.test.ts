@@ -8,6 +8,7 @@ import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_CODES, STEP_METADATA, STEP_TYPES, validateFlow } from '@/schemas';
 import { stepForm, type FieldDescriptor } from '@/app/flow-editor/core/schema-form';
+import { displayedStepLabel } from '@/app/flow-editor/core/step-label';
 import schemaEn from '@/schemas/messages/en.json';
 import schemaFr from '@/schemas/messages/fr.json';
 import editorEn from '@/app/flow-editor/messages/en.json';
@@ -124,5 +125,14 @@ describe('flow problems in the catalogues', () => {
     }
     const missingGroup = { code: 'reference.missing', params: { kind: 'groups', id: 'grp_x' } } as unknown as (typeof problems)[number];
     expect(format('fr', missingGroup)).toBe('Le groupe « grp_x » n’existe pas dans cette organisation ; choisissez-en un existant.');
+  });
+});
+
+describe('default step labels', () => {
+  it('follow the UI language; labels the user typed stay as typed', () => {
+    expect(displayedStepLabel('Queue group', 'queue-group', 'fr')).toBe(STEP_METADATA['queue-group'].title.fr);
+    expect(displayedStepLabel(STEP_METADATA['queue-group'].title.fr, 'queue-group', 'en')).toBe('Queue group');
+    expect(displayedStepLabel('Service client', 'queue-group', 'en')).toBe('Service client');
+    expect(displayedStepLabel(undefined, 'menu', 'fr')).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import { STEP_EDITORS, summarizeConfig } from '../core/step-registry';
 import type { StepNodeData } from '../core/types';
 import { useEditorStore } from '../store';
 import { useProblemText } from '../hooks/use-problem-text';
+import { displayedStepLabel } from '../core/step-label';
 import { nodeStats, outputStats } from '../core/call-stats';
 import { useCallStatsStore } from '../call-stats/store';
 
@@ -81,7 +82,7 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
         </span>
         <span className="step-type">{meta.title[language]}</span>
       </div>
-      <div className="step-label">{data.label || id}</div>
+      <div className="step-label">{displayedStepLabel(data.label, type, language) || id}</div>
       <div className="step-summary" title={summary}>
         {summary}
       </div>
