@@ -13,6 +13,7 @@ import { STEP_METADATA, STEP_TYPES } from '@/schemas';
 import { createUser } from '@/tests/support/factories';
 import { expect, test } from './support/fixtures';
 import { waitForViewportToSettle } from './editor-support/canvas';
+import { createFlowWithDraft } from './editor-support/editor-data';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- flow documents are edited as plain JSON */
 type Catalogue = { [key: string]: string | Catalogue };
@@ -156,7 +157,7 @@ test('the admin in French shows no English string from the catalogues', async ({
 
   // A flow using every step type, with references that do not exist (problems to show).
   const allSteps = JSON.parse(readFileSync(path.join(root, 'tests/fixtures/flows/good/all-steps.json'), 'utf8'));
-  const every = await call(request, 'post', '/api/flows', { name: 'Toutes les étapes', document: allSteps });
+  const every = { id: await createFlowWithDraft(prisma, admin.organizationId, 'Toutes les étapes', allSteps) };
 
   for (const [url, name] of [
     ['/flows', 'the flows list'],
@@ -180,19 +181,23 @@ test('the admin in French shows no English string from the catalogues', async ({
 
   // The versions diff names the changed field as the inspector does.
   await page.goto(`/flows/${flow.id}/versions?from=1&to=2`);
-  await expect(page.getByTestId('diff-list')).toContainText('Annonce › Texte › français');
+  await expect(page.getByTestId('diff-list')).toContainText('Message › Texte › français');
   await snapshot('i18n-versions-diff-fr');
 
   // The editor, a step of each type selected in the inspector.
   await page.goto(`/flows/${every.id}/edit`);
   await expect(page.getByTestId('step-node')).toHaveCount(allSteps.nodes.length);
   await expectFrench(page, 'the editor');
+  // Problems read in French, with the step's output names (the fixture's references do not exist here).
+  await expect(page.getByTestId('problems-panel')).toContainText('n’existe pas dans cette organisation');
   for (const node of allSteps.nodes as { id: string; type: string }[]) {
     await waitForViewportToSettle(page);
-    await page.locator(`.react-flow__node[data-id="${node.id}"] .step-label`).click();
+    // A click event rather than a pointer click: some steps lie under the minimap at this size.
+    await page.locator(`.react-flow__node[data-id="${node.id}"] .step-label`).dispatchEvent('click');
     const inspector = page.getByTestId('node-inspector');
     await expect(inspector).toContainText(node.id);
     await expectFrench(page, `the inspector of a ${node.type} step`);
+    if (node.type === 'queue-group') await expect(inspector.locator('select').filter({ hasText: 'File d’attente' })).toHaveCount(1);
   }
   await snapshot('i18n-editor-fr');
 
@@ -204,4 +209,10 @@ test('the admin in French shows no English string from the catalogues', async ({
   await expect(page.locator('input[name="email"]')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expectFrench(page, 'the sign-in page');
+
+  // The check finds English when there is some: the same page for a browser asking for English.
+  await page.context().clearCookies();
+  await page.goto('/sign-in');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(englishIn(await visibleTexts(page)).length).toBeGreaterThan(2);
 });
