@@ -182,6 +182,8 @@ test('the admin in French shows no English string from the catalogues', async ({
   // The versions diff names the changed field as the inspector does.
   await page.goto(`/flows/${flow.id}/versions?from=1&to=2`);
   await expect(page.getByTestId('diff-list')).toContainText('Message › Texte › français');
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByTestId('diff-list')).toBeVisible();
   await snapshot('i18n-versions-diff-fr');
 
   // The editor, a step of each type selected in the inspector.
