@@ -131,7 +131,7 @@ test('an admin builds, checks, saves, exports and imports a flow in the editor',
   await inspector.getByLabel(/^Group/).selectOption({ label: 'Sales' });
   await inspector.getByLabel(/^Strategy/).selectOption('cascade');
   await inspector.getByLabel(/^Ring time/).fill('25');
-  await expect(node(page, 'queue-group-1')).toContainText('Sales · cascade');
+  await expect(node(page, 'queue-group-1')).toContainText('Sales · Cascade');
 
   await select(page, 'voicemail-1');
   await inspector.getByLabel('Label', { exact: true }).fill('Voicemail');
