@@ -4,7 +4,8 @@
 // changed steps amber with the list of what changed.
 import '@xyflow/react/dist/style.css';
 import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { STEP_METADATA, isStepType } from '@/schemas';
 import { useMemo } from 'react';
 import type { FieldChange, FlowDiff } from '@/app/lib/versions/diff-flows';
 import { Changes, useStepTypeName } from './diff-list';
@@ -39,7 +40,8 @@ const nodeTypes = { diff: DiffNodeView };
 
 export function DiffCanvas({ from, to, diff }: { from: DocumentLike; to: DocumentLike; diff: FlowDiff }) {
   const t = useTranslations('versions');
-  const { nodes, edges } = useMemo(() => mergeForCanvas(from, to, diff), [from, to, diff]);
+  const language = useLocale() === 'en' ? 'en' : 'fr';
+  const { nodes, edges } = useMemo(() => mergeForCanvas(from, to, diff, language), [from, to, diff, language]);
   return (
     <section aria-label={t('canvasLabel')} className={styles.canvasWrap}>
       <ul className={styles.legend}>
@@ -69,7 +71,15 @@ export function DiffCanvas({ from, to, diff }: { from: DocumentLike; to: Documen
   );
 }
 
-function mergeForCanvas(from: DocumentLike, to: DocumentLike, diff: FlowDiff): { nodes: DiffFlowNode[]; edges: Edge[] } {
+/** A step's output as the editor's canvas names it ("no_answer" → "Non répondu"); menu keys and branches keep their id. */
+function outputName(documents: DocumentLike[], nodeId: string, output: string, language: 'fr' | 'en'): string {
+  const type = documents.flatMap((d) => d.nodes).find((n) => n.id === nodeId)?.type;
+  if (!type || !isStepType(type)) return output;
+  return STEP_METADATA[type].outputs.static.find((o) => o.id === output)?.label[language] ?? output;
+}
+
+function mergeForCanvas(from: DocumentLike, to: DocumentLike, diff: FlowDiff, language: 'fr' | 'en'): { nodes: DiffFlowNode[]; edges: Edge[] } {
+  const name = (source: string, output: string) => outputName([to, from], source, output, language);
   const added = new Set(diff.nodes.added.map((n) => n.id));
   const changed = new Map(diff.nodes.changed.map((n) => [n.id, n.changes]));
   const removed = new Set(diff.nodes.removed.map((n) => n.id));
@@ -93,8 +103,8 @@ function mergeForCanvas(from: DocumentLike, to: DocumentLike, diff: FlowDiff): {
   const present = new Set(to.nodes.map((n) => n.id));
   const endpoint = (id: string) => (present.has(id) ? id : `removed:${id}`);
   const edges: Edge[] = [
-    ...to.edges.map((e) => edge(e.id, e.source, e.target, e.sourceOutput, addedEdges.has(e.id) ? 'added' : 'unchanged')),
-    ...diff.edges.removed.map((e) => edge(`removed:${e.id}`, endpoint(e.source), endpoint(e.target), e.sourceOutput, 'removed')),
+    ...to.edges.map((e) => edge(e.id, e.source, e.target, name(e.source, e.sourceOutput), addedEdges.has(e.id) ? 'added' : 'unchanged')),
+    ...diff.edges.removed.map((e) => edge(`removed:${e.id}`, endpoint(e.source), endpoint(e.target), name(e.source, e.sourceOutput), 'removed')),
   ];
   return { nodes, edges };
 }
