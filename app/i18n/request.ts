@@ -8,6 +8,8 @@ import { resolveLocale } from './resolve-locale';
 import { loadMessages } from './messages';
 import editorEn from '@/app/flow-editor/messages/en.json';
 import editorFr from '@/app/flow-editor/messages/fr.json';
+import schemaTextEn from '@/schemas/messages/en.json';
+import schemaTextFr from '@/schemas/messages/fr.json';
 
 export default getRequestConfig(async () => {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
@@ -18,6 +20,11 @@ export default getRequestConfig(async () => {
     acceptLanguage: headerList.get('accept-language'),
   });
   // The flow editor keeps its strings beside its code (app/flow-editor/messages), under `editor`.
-  const messages = { ...(await loadMessages(locale)), editor: locale === 'en' ? editorEn : editorFr };
+  // The step schemas' field help texts and option names live beside them (schemas/messages), under `schemaText`.
+  const messages = {
+    ...(await loadMessages(locale)),
+    editor: locale === 'en' ? editorEn : editorFr,
+    schemaText: locale === 'en' ? schemaTextEn : schemaTextFr,
+  };
   return { locale, messages, timeZone: 'Europe/Paris' };
 });

@@ -25,6 +25,7 @@ export function checkConfigs(flow: FlowView): Problem[] {
         const dynamic = STEP_METADATA[node.type].outputs.dynamic;
         const path = output.configPath && dynamic ? `${configPath}${output.configPath}/${dynamic.idField}` : configPath;
         problems.push({ severity: 'error', code: 'output.duplicate', path, ...base,
+          params: { node: String(node.id), output: output.id },
           message: `Output "${output.id}" appears twice on node "${node.id}"; each key or branch needs its own id.` });
       }
       seen.add(output.id);
@@ -37,6 +38,7 @@ export function checkConfigs(flow: FlowView): Problem[] {
         const sum = (percents as number[]).reduce((a, b) => a + b, 0);
         if (sum !== 100) {
           problems.push({ severity: 'error', code: 'split.percent-sum', path: `${configPath}/branches`, ...base,
+            params: { sum },
             message: `The split percentages add up to ${sum}; make them add up to 100.` });
         }
       }
@@ -45,6 +47,7 @@ export function checkConfigs(flow: FlowView): Problem[] {
     // 3.
     if (node.type === 'input' && typeof config.minLength === 'number' && typeof config.maxLength === 'number' && config.minLength > config.maxLength) {
       problems.push({ severity: 'error', code: 'input.length-range', path: `${configPath}/minLength`, ...base,
+        params: { min: config.minLength, max: config.maxLength },
         message: `minLength (${config.minLength}) is greater than maxLength (${config.maxLength}); lower minLength or raise maxLength.` });
     }
 
@@ -57,6 +60,7 @@ export function checkConfigs(flow: FlowView): Problem[] {
           parseExpression(value);
         } catch (error) {
           problems.push({ severity: 'error', code: 'expression.invalid', path: configPath + at, ...base,
+            params: { expression: String(value), reason: (error as Error).message },
             message: `Expression ${JSON.stringify(value)} is invalid: ${(error as Error).message}.` });
         }
       });
@@ -67,6 +71,7 @@ export function checkConfigs(flow: FlowView): Problem[] {
         const reason = checkTemplate(value);
         if (reason) {
           problems.push({ severity: 'error', code: 'template.invalid', path: configPath + at, ...base,
+            params: { reason },
             message: `Template is invalid: ${reason}.` });
         }
       });

@@ -26,6 +26,7 @@ export function checkGraph(flow: FlowView): Problem[] {
     if (node.id === undefined) continue;
     if (nodesById.has(node.id)) {
       problems.push({ severity: 'error', code: 'node.duplicate-id', path: pointer('nodes', node.index, 'id'), nodeId: node.id,
+        params: { node: node.id!, index: nodesById.get(node.id)!.index },
         message: `Node id "${node.id}" is already used by node ${nodesById.get(node.id)!.index}; give each node its own id.` });
     } else nodesById.set(node.id, node);
   }
@@ -34,6 +35,7 @@ export function checkGraph(flow: FlowView): Problem[] {
     if (edge.id === undefined) continue;
     if (edgeIds.has(edge.id)) {
       problems.push({ severity: 'error', code: 'edge.duplicate-id', path: pointer('edges', edge.index, 'id'), edgeId: edge.id,
+        params: { edge: edge.id! },
         message: `Edge id "${edge.id}" is used twice; give each edge its own id.` });
     }
     edgeIds.add(edge.id);
@@ -42,11 +44,13 @@ export function checkGraph(flow: FlowView): Problem[] {
   // 2.
   if (typeof flow.entry === 'string' && !nodesById.has(flow.entry)) {
     problems.push({ severity: 'error', code: 'entry.missing', path: '/entry',
+      params: { node: flow.entry },
       message: `The entry node "${flow.entry}" does not exist; set "entry" to the id of the first step.` });
   }
   const guardNode = flow.settings?.maxStepsNode;
   if (typeof guardNode === 'string' && !nodesById.has(guardNode)) {
     problems.push({ severity: 'error', code: 'settings.unknown-node', path: '/settings/maxStepsNode',
+      params: { node: guardNode },
       message: `settings.maxStepsNode names node "${guardNode}", which does not exist; pick an existing node or remove it.` });
   }
 
@@ -61,10 +65,12 @@ export function checkGraph(flow: FlowView): Problem[] {
     const target = typeof edge.target === 'string' ? nodesById.get(edge.target) : undefined;
     if (typeof edge.source === 'string' && !source) {
       problems.push({ severity: 'error', code: 'edge.unknown-source', path: at('source'), ...base,
+        params: { node: edge.source },
         message: `Edge starts at node "${edge.source}", which does not exist; remove the edge or fix its source.` });
     }
     if (typeof edge.target === 'string' && !target) {
       problems.push({ severity: 'error', code: 'edge.unknown-target', path: at('target'), ...base,
+        params: { node: edge.target },
         message: `Edge leads to node "${edge.target}", which does not exist; remove the edge or fix its target.` });
     }
     if (!source || typeof edge.sourceOutput !== 'string') continue;
@@ -72,6 +78,7 @@ export function checkGraph(flow: FlowView): Problem[] {
     if (!source.outputs.some((o) => o.id === output)) {
       const names = source.outputs.map((o) => `"${o.id}"`).join(', ') || 'none';
       problems.push({ severity: 'error', code: 'edge.unknown-output', path: at('sourceOutput'), ...base, nodeId: source.id,
+        params: { node: source.id!, output: String(output), outputs: names },
         message: `Node "${source.id}" (${String(source.type)}) has no output "${output}"; its outputs are: ${names}.` });
       continue;
     }
@@ -80,6 +87,7 @@ export function checkGraph(flow: FlowView): Problem[] {
     const first = outputs.get(output);
     if (first !== undefined) {
       problems.push({ severity: 'error', code: 'output.multiple-edges', path: at('sourceOutput'), ...base, nodeId: source.id,
+        params: { node: source.id!, output: String(output), edge: String(first) },
         message: `Output "${output}" of node "${source.id}" already has an edge (edge ${first}); an output leads to one step only.` });
       continue;
     }
@@ -115,6 +123,7 @@ export function checkGraph(flow: FlowView): Problem[] {
   for (const node of nodesById.values()) {
     if (entryExists && !reached.has(node.id!)) {
       problems.push({ severity: 'warning', code: 'node.unreachable', path: pointer('nodes', node.index), nodeId: node.id,
+        params: { node: node.id! },
         message: `Node "${node.id}" cannot be reached from the entry; connect it or delete it.` });
     }
   }
@@ -127,9 +136,11 @@ export function checkGraph(flow: FlowView): Problem[] {
       const path = output.configPath ? `${pointer('nodes', node.index, 'config')}${output.configPath}` : pointer('nodes', node.index);
       if (output.required) {
         problems.push({ severity: 'error', code: 'output.required-unconnected', path, nodeId: node.id,
+          params: { node: node.id!, output: output.id },
           message: `Output "${output.id}" of node "${node.id}" must lead somewhere; connect it to a step.` });
       } else {
         problems.push({ severity: 'warning', code: 'output.unconnected', path, nodeId: node.id,
+          params: { node: node.id!, output: output.id },
           message: `Output "${output.id}" of node "${node.id}" is not connected; the call hangs up if it is taken.` });
       }
     }
@@ -143,6 +154,7 @@ export function checkGraph(flow: FlowView): Problem[] {
     if (leadsTo.length === 0 || leadsTo.some((t) => t !== node.id)) continue; // unconnected: already an error (6.)
     queuesWithoutWayOut.add(node.id!);
     problems.push({ severity: 'warning', code: 'queue.no-fallback', path: pointer('nodes', node.index), nodeId: node.id,
+      params: { node: node.id! },
       message: `Queue "${node.id}" only leads back to itself: a caller nobody answers waits forever; connect "no_answer" to a voicemail, a message or a hang-up.` });
   }
 
@@ -166,6 +178,7 @@ export function checkGraph(flow: FlowView): Problem[] {
     const first = nodes[0];
     const names = nodes.map((n) => `"${n.id}"`).join(', ');
     problems.push({ severity: 'warning', code: 'loop.no-exit', path: pointer('nodes', first.index), nodeId: first.id,
+      params: { node: first.id!, nodes: names, count: nodes.length },
       message: nodes.length === 1
         ? `Node "${first.id}" only leads back to itself: the call can never leave it; connect one of its outputs to another step.`
         : `Steps ${names} form a loop the call can never leave; lead one output out of the loop (e.g. after a few tries, to a hang-up).` });

@@ -3,6 +3,8 @@ export interface Problem {
   severity: 'error' | 'warning';
   code: ProblemCode;
   message: string;
+  /** The values named in `message`, for a translated message (e.g. { node: "menu", output: "timeout" }). */
+  params?: Record<string, string | number>;
   path: string;
   nodeId?: string;
   edgeId?: string;

@@ -71,6 +71,7 @@ export function checkReferences(flow: FlowView, references: ReferenceSets): Prob
     const ids = known.get(kind);
     if (!ids || ids.has(id)) return;
     problems.push({ severity: 'error', code: 'reference.missing', path, ...(nodeId !== undefined ? { nodeId } : {}),
+      params: { kind, id },
       message: `${KIND_NAMES[kind]} "${id}" does not exist in this organisation; choose an existing one.` });
   });
   return problems;

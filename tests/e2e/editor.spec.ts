@@ -131,7 +131,7 @@ test('an admin builds, checks, saves, exports and imports a flow in the editor',
   await inspector.getByLabel(/^Group/).selectOption({ label: 'Sales' });
   await inspector.getByLabel(/^Strategy/).selectOption('cascade');
   await inspector.getByLabel(/^Ring time/).fill('25');
-  await expect(node(page, 'queue-group-1')).toContainText('Sales · cascade');
+  await expect(node(page, 'queue-group-1')).toContainText('Sales · Cascade');
 
   await select(page, 'voicemail-1');
   await inspector.getByLabel('Label', { exact: true }).fill('Voicemail');
@@ -153,15 +153,15 @@ test('an admin builds, checks, saves, exports and imports a flow in the editor',
   const panel = page.getByTestId('problems-panel');
   await expect(key2).toHaveClass(/has-(warning|error)/);
   await expect(node(page, 'menu-1').getByTestId('node-problem-badge')).toBeVisible();
-  await expect(panel).toContainText('Output "2" of node "menu-1" is not connected');
+  await expect(panel).toContainText('Output "Support" of node "menu-1" is not connected');
   await snapshot('editor-unconnected-key');
   // Clicking the problem selects the step.
-  await panel.getByRole('button', { name: /Output "2" of node "menu-1"/ }).click();
+  await panel.getByRole('button', { name: /Output "Support" of node "menu-1"/ }).click();
   await expect(inspector).toContainText('menu-1');
   await waitForViewportToSettle(page); // the view pans to the step
   await connectOutput(page, 'menu-1', '2', 'voicemail-1');
   await expect(key2).not.toHaveClass(/has-(warning|error)/);
-  await expect(panel).not.toContainText('Output "2" of node "menu-1"');
+  await expect(panel).not.toContainText('Output "Support" of node "menu-1"');
   await expect(panel).toContainText('0 errors, 0 warnings');
 
   // Tidy up with the automatic layout (left to right).

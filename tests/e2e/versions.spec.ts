@@ -67,14 +67,14 @@ test('publish with a warning, compare two versions on the canvas, roll back, dup
   const list = page.getByTestId('diff-list');
   await expect(list).toContainText('Steps added');
   await expect(list).toContainText('News');
-  await expect(list).toContainText('/config/prompt/text/en');
+  await expect(list).toContainText('Prompt › Text › English');
   await expect(list).toContainText('Welcome to Relais, version two.');
   const canvas = page.getByTestId('diff-canvas');
   await expect(canvas.locator('[data-status="added"]')).toHaveText(/News/);
   await expect(canvas.locator('[data-status="removed"]')).toHaveCount(2);
   await expect(canvas.locator('[data-status="removed"]').first()).toBeVisible();
   await expect(canvas.locator('[data-status="changed"]')).toContainText('Bienvenue');
-  await expect(canvas.locator('[data-status="changed"]')).toContainText('/config/prompt/text/en');
+  await expect(canvas.locator('[data-status="changed"]')).toContainText('Prompt › Text › English');
   await canvas.scrollIntoViewIfNeeded();
   await snapshot('versions-diff');
 

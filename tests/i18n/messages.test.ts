@@ -68,6 +68,13 @@ if (existsSync(path.join(editorDir, 'fr.json')) && existsSync(path.join(editorDi
   for (const [k, v] of flatten(read('en'), 'editor')) catalogues.en.set(k, v);
 }
 
+// The schemas' help texts and option names (schemas/messages) are merged under `schemaText`.
+const schemaDir = path.resolve(import.meta.dirname, '../../schemas/messages');
+for (const locale of ['fr', 'en'] as const) {
+  const read = JSON.parse(readFileSync(path.join(schemaDir, `${locale}.json`), 'utf8')) as Catalogue;
+  for (const [k, v] of flatten(read, 'schemaText')) catalogues[locale].set(k, v);
+}
+
 describe('message catalogues', () => {
   it('have the same keys in French and English', () => {
     const frKeys = [...catalogues.fr.keys()].sort();

@@ -6,6 +6,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { ApiError } from '@/app/lib/api/errors';
 import { listAudit, type AuditEntryView, type AuditPageView } from '@/app/lib/audit/list-audit';
 import { getPrisma } from '@/prisma/client';
+import { auditEntityNames } from '@/app/lib/audit/entity-names';
 import { requireSection } from '../require-section';
 
 type Props = { searchParams: Promise<{ flow?: string; cursor?: string }> };
@@ -27,9 +28,17 @@ export default async function AuditPage({ searchParams }: Props) {
   // Deleted flows keep their name in the log.
   const flows = await getPrisma().flow.findMany({ where: { organizationId: user.organizationId }, select: { id: true, name: true, deletedAt: true }, orderBy: { name: 'asc' } });
   const flowNames = new Map(flows.map((f) => [f.id, f.name]));
+  const objectNames = await auditEntityNames(user.organizationId, page.entries);
+  // Keys built from the entry; an action without its own text reads "<object>: <verb>".
+  const known = (key: string) => t.has(key as 'title');
+  const text = (key: string) => t(key as 'title');
+  const entityName = (type: string) => (known(`entities.${type}`) ? text(`entities.${type}`) : type);
   const actionLabel = (action: string) => {
     const key = `actions.${action.replace(/\./g, '_')}`;
-    return t.has(key as 'actions.flow_publish') ? t(key as 'actions.flow_publish') : action;
+    if (known(key)) return text(key);
+    const verb = action.split('.').pop() ?? action;
+    const type = action.slice(0, action.length - verb.length - 1);
+    return known(`verbs.${verb}`) ? t('actionFallback', { object: entityName(type), verb: text(`verbs.${verb}`) }) : action;
   };
   const details = (entry: AuditEntryView): string => {
     const d = (entry.details ?? {}) as Record<string, unknown>;
@@ -94,8 +103,10 @@ export default async function AuditPage({ searchParams }: Props) {
                       {flowName ? (
                         <Link href={`/audit?flow=${entry.entityId}`}>{flowName}</Link>
                       ) : (
-                        <span className="muted">
-                          {entry.entityType} {entry.entityId ?? ''}
+                        <span title={entry.entityId ?? undefined}>
+                          {entry.entityId && objectNames.has(`${entry.entityType}:${entry.entityId}`)
+                            ? t('objectNamed', { object: entityName(entry.entityType), name: objectNames.get(`${entry.entityType}:${entry.entityId}`)! })
+                            : entityName(entry.entityType)}
                         </span>
                       )}
                     </td>

@@ -4,10 +4,11 @@
 // changed steps amber with the list of what changed.
 import '@xyflow/react/dist/style.css';
 import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { STEP_METADATA, isStepType } from '@/schemas';
 import { useMemo } from 'react';
 import type { FieldChange, FlowDiff } from '@/app/lib/versions/diff-flows';
-import { Changes } from './diff-list';
+import { Changes, useStepTypeName } from './diff-list';
 import styles from './versions.module.css';
 
 type Status = 'added' | 'removed' | 'changed' | 'unchanged';
@@ -22,10 +23,11 @@ interface DocumentLike {
 const COLORS: Record<Status, string> = { added: '#15803d', removed: '#b91c1c', changed: '#b45309', unchanged: '#94a3b8' };
 
 function DiffNodeView({ data }: NodeProps<DiffFlowNode>) {
+  const typeName = useStepTypeName();
   return (
     <div className={`${styles.node} ${styles[`node-${data.status}`]}`} data-status={data.status} data-testid="diff-node">
       <Handle type="target" position={Position.Left} isConnectable={false} />
-      <div className={styles.nodeType}>{data.type}</div>
+      <div className={styles.nodeType}>{typeName(data.type)}</div>
       <div className={styles.nodeLabel}>{data.label}</div>
       {data.status === 'changed' && <Changes changes={data.changes} />}
       <Handle type="source" position={Position.Right} isConnectable={false} />
@@ -38,7 +40,8 @@ const nodeTypes = { diff: DiffNodeView };
 
 export function DiffCanvas({ from, to, diff }: { from: DocumentLike; to: DocumentLike; diff: FlowDiff }) {
   const t = useTranslations('versions');
-  const { nodes, edges } = useMemo(() => mergeForCanvas(from, to, diff), [from, to, diff]);
+  const language = useLocale() === 'en' ? 'en' : 'fr';
+  const { nodes, edges } = useMemo(() => mergeForCanvas(from, to, diff, language), [from, to, diff, language]);
   return (
     <section aria-label={t('canvasLabel')} className={styles.canvasWrap}>
       <ul className={styles.legend}>
@@ -68,7 +71,15 @@ export function DiffCanvas({ from, to, diff }: { from: DocumentLike; to: Documen
   );
 }
 
-function mergeForCanvas(from: DocumentLike, to: DocumentLike, diff: FlowDiff): { nodes: DiffFlowNode[]; edges: Edge[] } {
+/** A step's output as the editor's canvas names it ("no_answer" → "Non répondu"); menu keys and branches keep their id. */
+function outputName(documents: DocumentLike[], nodeId: string, output: string, language: 'fr' | 'en'): string {
+  const type = documents.flatMap((d) => d.nodes).find((n) => n.id === nodeId)?.type;
+  if (!type || !isStepType(type)) return output;
+  return STEP_METADATA[type].outputs.static.find((o) => o.id === output)?.label[language] ?? output;
+}
+
+function mergeForCanvas(from: DocumentLike, to: DocumentLike, diff: FlowDiff, language: 'fr' | 'en'): { nodes: DiffFlowNode[]; edges: Edge[] } {
+  const name = (source: string, output: string) => outputName([to, from], source, output, language);
   const added = new Set(diff.nodes.added.map((n) => n.id));
   const changed = new Map(diff.nodes.changed.map((n) => [n.id, n.changes]));
   const removed = new Set(diff.nodes.removed.map((n) => n.id));
@@ -92,8 +103,8 @@ function mergeForCanvas(from: DocumentLike, to: DocumentLike, diff: FlowDiff): {
   const present = new Set(to.nodes.map((n) => n.id));
   const endpoint = (id: string) => (present.has(id) ? id : `removed:${id}`);
   const edges: Edge[] = [
-    ...to.edges.map((e) => edge(e.id, e.source, e.target, e.sourceOutput, addedEdges.has(e.id) ? 'added' : 'unchanged')),
-    ...diff.edges.removed.map((e) => edge(`removed:${e.id}`, endpoint(e.source), endpoint(e.target), e.sourceOutput, 'removed')),
+    ...to.edges.map((e) => edge(e.id, e.source, e.target, name(e.source, e.sourceOutput), addedEdges.has(e.id) ? 'added' : 'unchanged')),
+    ...diff.edges.removed.map((e) => edge(`removed:${e.id}`, endpoint(e.source), endpoint(e.target), name(e.source, e.sourceOutput), 'removed')),
   ];
   return { nodes, edges };
 }

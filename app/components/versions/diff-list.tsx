@@ -4,10 +4,20 @@
 import { useTranslations } from 'next-intl';
 import type { FlowDiff, FieldChange } from '@/app/lib/versions/diff-flows';
 import styles from './versions.module.css';
+import { STEP_METADATA, isStepType } from '@/schemas';
+import { useFieldPathLabel } from './field-path-label';
+import { useLocale } from 'next-intl';
+
+/** A step type as the palette names it in the UI language ("queue-group" → "Groupe"). */
+export function useStepTypeName() {
+  const language = useLocale() === 'en' ? 'en' : 'fr';
+  return (type: string) => (isStepType(type) ? STEP_METADATA[type].title[language] : type);
+}
 
 export function DiffList({ diff, labels }: { diff: FlowDiff; labels: Record<string, string> }) {
   const t = useTranslations('versions');
   const name = (id: string) => labels[id] ?? id;
+  const typeName = useStepTypeName();
   const empty =
     diff.nodes.added.length + diff.nodes.removed.length + diff.nodes.changed.length + diff.edges.added.length + diff.edges.removed.length + diff.document.length === 0;
   return (
@@ -17,7 +27,7 @@ export function DiffList({ diff, labels }: { diff: FlowDiff; labels: Record<stri
         <Group title={t('addedNodes')} kind="added">
           {diff.nodes.added.map((n) => (
             <li key={n.id}>
-              <strong>{n.label}</strong> <span className="muted">({n.type})</span>
+              <strong>{n.label}</strong> <span className="muted">({typeName(n.type)})</span>
             </li>
           ))}
         </Group>
@@ -26,7 +36,7 @@ export function DiffList({ diff, labels }: { diff: FlowDiff; labels: Record<stri
         <Group title={t('removedNodes')} kind="removed">
           {diff.nodes.removed.map((n) => (
             <li key={n.id}>
-              <strong>{n.label}</strong> <span className="muted">({n.type})</span>
+              <strong>{n.label}</strong> <span className="muted">({typeName(n.type)})</span>
             </li>
           ))}
         </Group>
@@ -35,7 +45,7 @@ export function DiffList({ diff, labels }: { diff: FlowDiff; labels: Record<stri
         <Group title={t('changedNodes')} kind="changed">
           {diff.nodes.changed.map((n) => (
             <li key={n.id}>
-              <strong>{n.label}</strong> <span className="muted">({n.type})</span>
+              <strong>{n.label}</strong> <span className="muted">({typeName(n.type)})</span>
               <Changes changes={n.changes} />
             </li>
           ))}
@@ -86,15 +96,19 @@ function Group({ title, kind, children }: { title: string; kind: 'added' | 'remo
   );
 }
 
-/** One line per changed field: `/config/prompt/text/fr`: before → after. */
+/** One line per changed field: "Annonce › Texte › français" (pointer `/config/prompt/text/fr` as tooltip): before → after. */
 export function Changes({ changes }: { changes: FieldChange[] }) {
   const t = useTranslations('versions');
+  const fieldName = useFieldPathLabel();
   const show = (value: unknown) => (value === undefined ? t('absent') : typeof value === 'string' ? `“${value}”` : JSON.stringify(value));
   return (
     <ul className={styles.changes}>
       {changes.map((c) => (
         <li key={c.path}>
-          <code>{c.path}</code> <span className={styles.before} title={t('before')}>{show(c.before)}</span> →{' '}
+          <span title={c.path}>
+            {fieldName(c.path)}
+          </span>{' '}
+          <span className={styles.before} title={t('before')}>{show(c.before)}</span> →{' '}
           <span className={styles.after} title={t('after')}>{show(c.after)}</span>
         </li>
       ))}

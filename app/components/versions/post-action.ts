@@ -4,6 +4,8 @@ export interface ActionProblem {
   severity?: 'error' | 'warning';
   code?: string;
   message: string;
+  /** Values named in the message, for its translation (schemas/messages). */
+  params?: Record<string, string | number>;
   path?: string;
   nodeId?: string;
   edgeId?: string;

@@ -11,6 +11,7 @@ import { Dialog } from '@/app/components/dialog';
 import { Field } from '@/app/components/form-field';
 import { postAction, type ActionProblem } from './post-action';
 import styles from './versions.module.css';
+import { useProblemMessage } from '../use-problem-message';
 
 /** What `prepare` says: go on (with the draft revision to publish), or why not (nothing published). */
 export type PublishPreparation = { ok: true; revision?: number } | { ok: false; message: string; problems?: ActionProblem[] };
@@ -176,17 +177,18 @@ function PublishDialogSession({ open, onClose, flowId, nextNumber, draftRevision
 
 function ProblemList({ problems, onSelect }: { problems: ActionProblem[]; onSelect?: (problem: ActionProblem) => void }) {
   const t = useTranslations('versions');
+  const message = useProblemMessage();
   return (
     <ul>
       {problems.map((p, i) => (
         <li key={i}>
           {onSelect && (p.nodeId || p.edgeId) ? (
             <button type="button" className={`button link small ${styles.problemLink}`} onClick={() => onSelect(p)} title={t('showStep')}>
-              {p.nodeId && <code>{p.nodeId}</code>} {p.message}
+              {p.nodeId && <code>{p.nodeId}</code>} {message(p)}
             </button>
           ) : (
             <>
-              {p.nodeId && <code>{p.nodeId}</code>} {p.message}
+              {p.nodeId && <code>{p.nodeId}</code>} {message(p)}
             </>
           )}
         </li>

@@ -13,6 +13,7 @@ import { TEMPLATE_IDS, type TemplateId } from '../core/templates';
 import { SHORTCUTS } from '../hooks/use-shortcuts';
 import { referenceSets } from '../hooks/use-validation';
 import { useEditorStore } from '../store';
+import { useProblemMessage } from '@/app/components/use-problem-message';
 
 export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslations('editor.help');
@@ -41,6 +42,7 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
 
 export function ImportDialog({ open, onClose, onImport }: { open: boolean; onClose: () => void; onImport: (document: FlowDocument) => void }) {
   const t = useTranslations('editor.import');
+  const problemMessage = useProblemMessage();
   const [result, setResult] = useState<ImportResult | null>(null);
   const close = () => {
     setResult(null);
@@ -83,7 +85,7 @@ export function ImportDialog({ open, onClose, onImport }: { open: boolean; onClo
               <ul className="import-problems">
                 {result.problems.map((p, i) => (
                   <li key={i} className={`problem ${p.severity}`}>
-                    <code>{p.path || '/'}</code> {p.message}
+                    <code>{p.path || '/'}</code> {problemMessage(p)}
                   </li>
                 ))}
               </ul>

@@ -10,6 +10,7 @@ import { useEditorStore } from '../store';
 import { StepGlyph } from './step-glyph';
 import { FormContext, type FormContextValue } from '../widgets/field-context';
 import { FieldList } from '../widgets/schema-form';
+import { useProblemText } from '../hooks/use-problem-text';
 
 export function Inspector({ onRefreshReferences }: { onRefreshReferences: () => void }) {
   const t = useTranslations('editor.inspector');
@@ -27,6 +28,7 @@ export function Inspector({ onRefreshReferences }: { onRefreshReferences: () => 
 
 function NodeInspector({ nodeId, onRefreshReferences }: { nodeId: string; onRefreshReferences: () => void }) {
   const t = useTranslations('editor.inspector');
+  const problemText = useProblemText();
   // data and type only, so dragging the node does not re-render the form.
   const data = useEditorStore((s) => s.nodes.find((n) => n.id === nodeId)?.data);
   const type = useEditorStore((s) => s.nodes.find((n) => n.id === nodeId)?.type);
@@ -41,6 +43,7 @@ function NodeInspector({ nodeId, onRefreshReferences }: { nodeId: string; onRefr
   const context: FormContextValue = useMemo(
     () => ({
       nodeId,
+      stepType: type,
       references,
       language,
       onRefreshReferences,
@@ -49,7 +52,7 @@ function NodeInspector({ nodeId, onRefreshReferences }: { nodeId: string; onRefr
         return configPath === undefined ? [] : [{ configPath, problem }];
       }),
     }),
-    [nodeId, references, language, onRefreshReferences, nodeProblems],
+    [nodeId, type, references, language, onRefreshReferences, nodeProblems],
   );
   if (!data || !type) return null;
   const node = { id: nodeId, type, data };
@@ -125,7 +128,7 @@ function NodeInspector({ nodeId, onRefreshReferences }: { nodeId: string; onRefr
           <ul>
             {nodeProblems.map((p, i) => (
               <li key={i} className={`problem ${p.severity}`}>
-                {p.message}
+                {problemText(p)}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { useEditorStore } from '../store';
+import { useProblemText } from '../hooks/use-problem-text';
 
 export function ProblemsPanel() {
   const t = useTranslations('editor.problems');
@@ -11,6 +12,7 @@ export function ProblemsPanel() {
   const edges = useEditorStore((s) => s.edges);
   const requestFocus = useEditorStore((s) => s.requestFocus);
   const [open, setOpen] = useState(true);
+  const message = useProblemText();
   return (
     <section className={`problems-panel${open ? ' open' : ''}`} aria-labelledby="problems-title" data-testid="problems-panel">
       <header>
@@ -31,12 +33,12 @@ export function ProblemsPanel() {
               <li key={`${p.path}-${p.code}-${i}`} className={`problem ${p.severity}`} data-code={p.code}>
                 <span className={`severity ${p.severity}`}>{p.severity === 'error' ? t('error') : t('warning')}</span>
                 {nodeId ? (
-                  <button type="button" className="button link small" onClick={() => requestFocus(nodeId)} aria-label={`${t('focus', { node: nodeId })}: ${p.message}`}>
-                    <code>{nodeId}</code> {p.message}
+                  <button type="button" className="button link small" onClick={() => requestFocus(nodeId)} aria-label={`${t('focus', { node: nodeId })}: ${message(p)}`}>
+                    <code>{nodeId}</code> {message(p)}
                   </button>
                 ) : (
                   <span>
-                    <code>{t('flow')}</code> {p.message}
+                    <code>{t('flow')}</code> {message(p)}
                   </span>
                 )}
               </li>

@@ -11,6 +11,8 @@ import { summarizeConfig } from '../core/step-registry';
 import type { StepNodeData } from '../core/types';
 import { useEditorStore } from '../store';
 import { StepGlyph } from './step-glyph';
+import { useProblemText } from '../hooks/use-problem-text';
+import { displayedStepLabel } from '../core/step-label';
 import { nodeStats, outputStats } from '../core/call-stats';
 import { useCallStatsStore } from '../call-stats/store';
 
@@ -48,7 +50,8 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
   const figures = stats ? nodeStats(stats, id) : null;
 
   const severity = worstSeverity(problems);
-  const problemText = problems?.map((p) => p.message).join('\n');
+  const problemMessage = useProblemText();
+  const problemText = problems?.map((p) => problemMessage(p)).join('\n');
   return (
     <div
       className={`step-node category-${meta.category}${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}${isEntry ? ' is-entry' : ''}${figures && figures.entered === 0 ? ' no-calls' : ''}`}
@@ -78,7 +81,7 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
         <StepGlyph type={type} />
         <span className="step-type">{meta.title[language]}</span>
       </div>
-      <div className="step-label">{data.label || id}</div>
+      <div className="step-label">{displayedStepLabel(data.label, type, language) || id}</div>
       <div className="step-summary" title={summary}>
         {summary}
       </div>

@@ -33,6 +33,8 @@ export type Widget =
 
 export interface FieldDescriptor {
   name: string;
+  /** Property names from the step config down to this field, joined by "/" (the key of its texts in schemas/messages). */
+  key: string;
   widget: Widget;
   required: boolean;
   description?: string;
@@ -95,21 +97,21 @@ function conditionalVisibility(schema: Schema): Map<string, { field: string; val
   return visibility;
 }
 
-export function describeObject(schema: Schema): FieldDescriptor[] {
+export function describeObject(schema: Schema, prefix = ''): FieldDescriptor[] {
   const { schema: resolved } = resolveSchema(schema);
   const properties = (resolved.properties as Record<string, Schema> | undefined) ?? {};
   const required = new Set((resolved.required as string[] | undefined) ?? []);
   const visibility = conditionalVisibility(resolved);
   return Object.entries(properties).map(([name, sub]) => {
-    const field = describeField(name, sub, required.has(name));
+    const field = describeField(name, sub, required.has(name), prefix ? `${prefix}/${name}` : name);
     const when = visibility.get(name);
     return when ? { ...field, visibleWhen: when } : field;
   });
 }
 
-export function describeField(name: string, raw: Schema, required: boolean): FieldDescriptor {
+export function describeField(name: string, raw: Schema, required: boolean, key = name): FieldDescriptor {
   const { schema, defs } = resolveSchema(raw);
-  const base: FieldDescriptor = { name, widget: 'string', required };
+  const base: FieldDescriptor = { name, key, widget: 'string', required };
   if (typeof schema.description === 'string') base.description = schema.description;
   if (schema.default !== undefined) base.defaultValue = schema.default;
   const type = schema.type;
@@ -136,14 +138,14 @@ export function describeField(name: string, raw: Schema, required: boolean): Fie
     if (typeof items.schema['x-reference'] === 'string') return { ...arrayBase, widget: 'reference-list', referenceKind: items.schema['x-reference'] as ReferenceKind };
     if (Array.isArray(items.schema.enum)) return { ...arrayBase, widget: 'multi-enum', options: items.schema.enum.map(String) };
     if (items.schema.type === 'object') {
-      const fields = describeObject(items.schema);
+      const fields = describeObject(items.schema, key);
       const keyField = (items.schema.properties as Record<string, Schema> | undefined)?.key;
       if (keyField && resolveSchema(keyField).defs.includes('dtmfKey')) return { ...arrayBase, widget: 'keys', fields };
       return { ...arrayBase, widget: 'object-array', fields };
     }
     return { ...arrayBase, widget: 'string-list', ...(typeof items.schema.pattern === 'string' ? { pattern: items.schema.pattern } : {}) };
   }
-  if (type === 'object') return { ...base, widget: 'object', fields: describeObject(schema) };
+  if (type === 'object') return { ...base, widget: 'object', fields: describeObject(schema, key) };
   const text = {
     ...(typeof schema.maxLength === 'number' ? { maxLength: schema.maxLength } : {}),
     ...(typeof schema.minLength === 'number' ? { minLength: schema.minLength } : {}),

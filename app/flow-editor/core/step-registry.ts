@@ -3,6 +3,8 @@
 // Everything else (title, description, category, outputs, form) comes from the schemas.
 import { STEP_TYPES, type ReferenceKind, type StepType } from '@/schemas';
 import type { EditorLanguage } from './types';
+import schemaTextEn from '@/schemas/messages/en.json';
+import schemaTextFr from '@/schemas/messages/fr.json';
 
 export type NameOf = (kind: ReferenceKind, id: string) => string | undefined;
 type Config = Record<string, unknown>;
@@ -19,6 +21,9 @@ export interface StepEditorSpec {
 }
 
 const L = (language: EditorLanguage, fr: string, en: string) => (language === 'fr' ? fr : en);
+/** An option value as the inspector names it (schemas/messages), e.g. "simultaneous" → "Simultané". */
+const option = (language: EditorLanguage, value: string) =>
+  ((language === 'fr' ? schemaTextFr : schemaTextEn).options as Record<string, string>)[value] ?? value;
 
 function promptSummary(prompt: unknown, language: EditorLanguage, nameOf: NameOf): string {
   const p = prompt as { kind?: string; soundId?: string; text?: Record<string, string> } | undefined;
@@ -44,7 +49,7 @@ export const STEP_EDITORS: Readonly<Record<StepType, StepEditorSpec>> = {
   hours: { glyph: '◷', summary: (c, l, n) => ref('calendars', c.calendarId, l, n, ['Calendrier à choisir', 'Pick a calendar']) },
   'queue-group': {
     glyph: '☎',
-    summary: (c, l, n) => `${ref('groups', c.groupId, l, n, ['Groupe à choisir', 'Pick a group'])} · ${String(c.strategy ?? 'simultaneous')}`,
+    summary: (c, l, n) => `${ref('groups', c.groupId, l, n, ['Groupe à choisir', 'Pick a group'])} · ${option(l, String(c.strategy ?? 'simultaneous'))}`,
   },
   redirect: {
     glyph: '↪',
@@ -76,14 +81,14 @@ export const STEP_EDITORS: Readonly<Record<StepType, StepEditorSpec>> = {
     summary: (c, l) =>
       c.mode === 'all-external'
         ? L(l, 'Tous les numéros externes', 'All external numbers')
-        : [...((c.presets as string[]) ?? []), ...((c.patterns as string[]) ?? [])].join(', ') || L(l, 'Aucune règle', 'No rule'),
+        : [...((c.presets as string[]) ?? []).map((p) => option(l, p)), ...((c.patterns as string[]) ?? [])].join(', ') || L(l, 'Aucune règle', 'No rule'),
   },
   filter: { glyph: 'Y', iconPath: 'M3 4h18l-7 8.5V19l-4 2v-8.5z', summary: (c, l) => `${c.purpose === 'allow' ? L(l, 'Autorisés', 'Allowed') : L(l, 'Bloqués', 'Denied')}: ${((c.patterns as string[]) ?? []).join(', ')}` },
   split: { glyph: '%', summary: (c) => ((c.branches as { id: string; percent: number }[]) ?? []).map((b) => `${b.id} ${b.percent}%`).join(' · ') },
   variable: { glyph: 'x=', summary: (c) => `${c.name ?? '?'} = ${c.expression ?? '?'}` },
   'http-request': { glyph: '⇄', summary: (c) => `${c.method ?? 'GET'} ${String(c.url ?? '')}` },
   condition: { glyph: '?', summary: (c) => ((c.branches as { expression: string }[]) ?? []).map((b) => b.expression).join(' | ') },
-  hangup: { glyph: '✕', summary: (c, l, n) => (c.prompt ? promptSummary(c.prompt, l, n) : String(c.cause ?? 'normal')) },
+  hangup: { glyph: '✕', summary: (c, l, n) => (c.prompt ? promptSummary(c.prompt, l, n) : option(l, String(c.cause ?? 'normal'))) },
 };
 
 export const EDITOR_STEP_TYPES: readonly StepType[] = STEP_TYPES;

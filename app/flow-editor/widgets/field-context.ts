@@ -4,14 +4,31 @@
 import { createContext, useContext } from 'react';
 import type { Problem } from '@/schemas';
 import type { ReferenceOptions } from '../store';
+import type { FieldDescriptor } from '../core/schema-form';
+import { useTranslations } from 'next-intl';
 
 export interface FormContextValue {
   nodeId: string;
+  /** The step type of the node (its field help texts are keyed by it in schemas/messages). */
+  stepType?: string;
   references: ReferenceOptions;
   /** Problems of the node, with `configPath` = pointer inside the config. */
   problems: { configPath: string; problem: Problem }[];
   language: 'fr' | 'en';
   onRefreshReferences: () => void;
+}
+
+/** A field's help text and option names in the UI language (schemas/messages), the schema's English when missing. */
+export function useSchemaText() {
+  const t = useTranslations('schemaText');
+  const { stepType } = useFormContext();
+  return {
+    description: (field: FieldDescriptor) => {
+      const key = `fields.${stepType}.${field.key}`;
+      return stepType && field.key && t.has(key) ? t(key) : field.description;
+    },
+    option: (value: string) => (t.has(`options.${value}`) ? t(`options.${value}`) : value),
+  };
 }
 
 export const FormContext = createContext<FormContextValue | null>(null);

@@ -5,9 +5,10 @@
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { newArrayItem, setIn, type FieldDescriptor } from '../core/schema-form';
-import { fieldDomId, useFieldProblem, useFormContext } from './field-context';
+import { fieldDomId, useFieldProblem, useFormContext, useSchemaText } from './field-context';
 import { KeysWidget } from './keys-widget';
 import { PromptWidget } from './prompt-widget';
+import { useProblemText } from '../hooks/use-problem-text';
 import { ReferenceListWidget, ReferenceWidget } from './reference-widget';
 
 type Path = (string | number)[];
@@ -46,6 +47,9 @@ export interface FieldProps {
 export function FieldShell({ field, path, children, legend }: { field: FieldDescriptor; path: Path; children: ReactNode; legend?: boolean }) {
   const { nodeId } = useFormContext();
   const label = useFieldLabel();
+  const text = useSchemaText();
+  const description = text.description(field);
+  const problemText = useProblemText();
   const problem = useFieldProblem(path, legend);
   const id = fieldDomId(nodeId, path);
   const title = `${label(field.name)}${field.required ? ' *' : ''}`;
@@ -53,9 +57,9 @@ export function FieldShell({ field, path, children, legend }: { field: FieldDesc
     return (
       <fieldset className={`field group-field${problem ? ` has-${problem.severity}` : ''}`}>
         <legend>{title}</legend>
-        {field.description && <span className="hint">{field.description}</span>}
+        {description && <span className="hint">{description}</span>}
         {children}
-        {problem && <span className={`field-${problem.severity}`}>{problem.message}</span>}
+        {problem && <span className={`field-${problem.severity}`}>{problemText(problem)}</span>}
       </fieldset>
     );
   }
@@ -63,14 +67,14 @@ export function FieldShell({ field, path, children, legend }: { field: FieldDesc
     <div className={`field${problem ? ` has-${problem.severity}` : ''}`}>
       <label htmlFor={id}>{title}</label>
       {children}
-      {field.description && (
+      {description && (
         <span className="hint" id={`${id}-hint`}>
-          {field.description}
+          {description}
         </span>
       )}
       {problem && (
         <span className={`field-${problem.severity}`} role="status">
-          {problem.message}
+          {problemText(problem)}
         </span>
       )}
     </div>
@@ -173,6 +177,7 @@ function NumberField({ field, value, path, onChange }: FieldProps) {
 function BooleanField({ field, value, path, onChange }: FieldProps) {
   const { nodeId } = useFormContext();
   const label = useFieldLabel();
+  const description = useSchemaText().description(field);
   const id = fieldDomId(nodeId, path);
   const checked = typeof value === 'boolean' ? value : field.defaultValue === true;
   return (
@@ -180,13 +185,14 @@ function BooleanField({ field, value, path, onChange }: FieldProps) {
       <label htmlFor={id}>
         <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} /> {label(field.name)}
       </label>
-      {field.description && <span className="hint">{field.description}</span>}
+      {description && <span className="hint">{description}</span>}
     </div>
   );
 }
 
 function EnumField({ field, value, path, onChange }: FieldProps) {
   const t = useTranslations('editor.inspector');
+  const { option } = useSchemaText();
   const { nodeId } = useFormContext();
   const problem = useFieldProblem(path);
   const id = fieldDomId(nodeId, path);
@@ -195,11 +201,11 @@ function EnumField({ field, value, path, onChange }: FieldProps) {
     <FieldShell field={field} path={path}>
       <select id={id} value={current} aria-invalid={problem?.severity === 'error' ? true : undefined} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}>
         {(!field.required || current === '') && (
-          <option value="">{field.defaultValue !== undefined ? t('unset', { value: String(field.defaultValue) }) : t('choose')}</option>
+          <option value="">{field.defaultValue !== undefined ? t('unset', { value: option(String(field.defaultValue)) }) : t('choose')}</option>
         )}
         {field.options?.map((o) => (
           <option key={o} value={o}>
-            {o}
+            {option(o)}
           </option>
         ))}
       </select>
@@ -209,6 +215,7 @@ function EnumField({ field, value, path, onChange }: FieldProps) {
 
 function MultiEnumField({ field, value, path, onChange }: FieldProps) {
   const { nodeId } = useFormContext();
+  const { option } = useSchemaText();
   const selected = Array.isArray(value) ? (value as string[]) : [];
   return (
     <FieldShell field={field} path={path} legend>
@@ -221,7 +228,7 @@ function MultiEnumField({ field, value, path, onChange }: FieldProps) {
               checked={selected.includes(o)}
               onChange={(e) => onChange(e.target.checked ? [...selected, o] : selected.filter((s) => s !== o))}
             />{' '}
-            {o}
+            {option(o)}
           </label>
         ))}
       </div>

@@ -63,6 +63,8 @@ export interface ApiProblem {
   path: string;
   nodeId?: string;
   edgeId?: string;
+  /** Values named in the message, for a translation by `code` (schemas/messages `problems`). */
+  params?: Record<string, string | number>;
 }
 
 export interface ApiErrorBody {
