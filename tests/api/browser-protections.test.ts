@@ -43,11 +43,13 @@ beforeAll(async () => {
   const calendar = await prisma.calendar.create({ data: { organizationId, name: 'Horaires' } });
   const group = await prisma.queueGroup.create({ data: { organizationId, name: 'Ventes' } });
   const list = await prisma.forbiddenList.create({ data: { organizationId, name: 'Surtaxés' } });
-  const ids: Record<string, string> = { flows: flow.id, calendars: calendar.id, groups: group.id, 'forbidden-destinations': list.id };
+  const call = await prisma.call.create({ data: { organizationId, sipCallId: 'headers-call', entryNumber: '+33199000001', callee: '+33199000001', flowId: flow.id } });
+  const webhook = await prisma.webhookSubscription.create({ data: { organizationId, url: 'https://example.com/hook', secret: 'whsec_headers', events: ['call.ended'] } });
+  const ids: Record<string, string> = { flows: flow.id, calendars: calendar.id, groups: group.id, 'forbidden-destinations': list.id, calls: call.id, webhooks: webhook.id };
   pages = pageRoutes().map((route) => route.replace(/^\/([^/]+)\/\[id\]/, (_, resource: string) => {
     if (!ids[resource]) throw new Error(`no object to open ${route} with: add one to this test`);
     return `/${resource}/${ids[resource]}`;
-  }));
+  }).replace('[number]', '1'));
 });
 
 const frameAndSniffing = (headers: Headers) => {
