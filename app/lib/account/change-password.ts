@@ -7,7 +7,6 @@
 //      new-user form (app/lib/auth/password-strength.ts, the user's email and name as known words);
 //   4. wrong current password → 400 at /currentPassword (counted);
 //   5. done: the "must change password" flag is cleared, the change is audited.
-import { APIError } from 'better-auth/api';
 import type { CurrentUser } from '@/app/lib/auth/current-user';
 import { getAuth } from '@/app/lib/auth/auth';
 import { assertStrongPassword } from '@/app/lib/auth/password-strength';
@@ -46,7 +45,9 @@ export async function changeOwnPassword(user: CurrentUser, headers: Headers, inp
       headers,
     });
   } catch (err) {
-    if (err instanceof APIError && (err.body as { code?: string } | undefined)?.code === 'INVALID_PASSWORD') {
+    // By its code, not `instanceof APIError`: the production build may load better-auth's error
+    // class twice (one copy per chunk), and a wrong password then became a 500.
+    if ((err as { body?: { code?: unknown } } | null)?.body?.code === 'INVALID_PASSWORD') {
       recordWrongCurrentPassword(user.id);
       throw fieldError('/currentPassword', 'password.wrongCurrent', 'The current password is not correct');
     }
