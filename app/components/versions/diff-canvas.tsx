@@ -5,10 +5,9 @@
 import '@xyflow/react/dist/style.css';
 import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import { useLocale, useTranslations } from 'next-intl';
-import { STEP_METADATA, isStepType } from '@/schemas';
 import { useMemo } from 'react';
 import type { FieldChange, FlowDiff } from '@/app/lib/versions/diff-flows';
-import { Changes, useStepTypeName } from './diff-list';
+import { Changes, outputName, useStepTypeName } from './diff-list';
 import styles from './versions.module.css';
 
 type Status = 'added' | 'removed' | 'changed' | 'unchanged';
@@ -69,13 +68,6 @@ export function DiffCanvas({ from, to, diff }: { from: DocumentLike; to: Documen
       </div>
     </section>
   );
-}
-
-/** A step's output as the editor's canvas names it ("no_answer" → "Non répondu"); menu keys and branches keep their id. */
-function outputName(documents: DocumentLike[], nodeId: string, output: string, language: 'fr' | 'en'): string {
-  const type = documents.flatMap((d) => d.nodes).find((n) => n.id === nodeId)?.type;
-  if (!type || !isStepType(type)) return output;
-  return STEP_METADATA[type].outputs.static.find((o) => o.id === output)?.label[language] ?? output;
 }
 
 function mergeForCanvas(from: DocumentLike, to: DocumentLike, diff: FlowDiff, language: 'fr' | 'en'): { nodes: DiffFlowNode[]; edges: Edge[] } {

@@ -14,9 +14,23 @@ export function useStepTypeName() {
   return (type: string) => (isStepType(type) ? STEP_METADATA[type].title[language] : type);
 }
 
-export function DiffList({ diff, labels }: { diff: FlowDiff; labels: Record<string, string> }) {
+/** The steps of the two documents compared: enough to name an output. */
+interface StepsOf {
+  nodes: { id: string; type: string }[];
+}
+
+/** A step's output as the editor's canvas names it ("no_answer" → "Non répondu"); menu keys and branches keep their id. */
+export function outputName(documents: StepsOf[], nodeId: string, output: string, language: 'fr' | 'en'): string {
+  const type = documents.flatMap((d) => d.nodes).find((n) => n.id === nodeId)?.type;
+  if (!type || !isStepType(type)) return output;
+  return STEP_METADATA[type].outputs.static.find((o) => o.id === output)?.label[language] ?? output;
+}
+
+export function DiffList({ diff, labels, documents = [] }: { diff: FlowDiff; labels: Record<string, string>; documents?: StepsOf[] }) {
   const t = useTranslations('versions');
+  const language = useLocale() === 'en' ? 'en' : 'fr';
   const name = (id: string) => labels[id] ?? id;
+  const output = (source: string, id: string) => outputName(documents, source, id, language);
   const typeName = useStepTypeName();
   const empty =
     diff.nodes.added.length + diff.nodes.removed.length + diff.nodes.changed.length + diff.edges.added.length + diff.edges.removed.length + diff.document.length === 0;
@@ -62,7 +76,7 @@ export function DiffList({ diff, labels }: { diff: FlowDiff; labels: Record<stri
         <Group title={t('addedEdges')} kind="added">
           {diff.edges.added.map((e) => (
             <li key={e.id}>
-              {name(e.source)} <code>{e.sourceOutput}</code> → {name(e.target)}
+              {name(e.source)} <em>{output(e.source, e.sourceOutput)}</em> → {name(e.target)}
             </li>
           ))}
         </Group>
@@ -71,7 +85,7 @@ export function DiffList({ diff, labels }: { diff: FlowDiff; labels: Record<stri
         <Group title={t('removedEdges')} kind="removed">
           {diff.edges.removed.map((e) => (
             <li key={e.id}>
-              {name(e.source)} <code>{e.sourceOutput}</code> → {name(e.target)}
+              {name(e.source)} <em>{output(e.source, e.sourceOutput)}</em> → {name(e.target)}
             </li>
           ))}
         </Group>

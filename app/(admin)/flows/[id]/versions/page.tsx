@@ -115,7 +115,7 @@ export default async function FlowVersionsPage({ params, searchParams }: Props) 
       {comparison && (
         <section aria-labelledby="diff-heading">
           <h2 id="diff-heading">{t('diffTitle', { from: refLabel(comparison.from), to: refLabel(comparison.to) })}</h2>
-          <DiffList diff={comparison.diff} labels={comparison.labels} />
+          <DiffList diff={comparison.diff} labels={comparison.labels} documents={[comparison.toDocument, comparison.fromDocument]} />
           <DiffCanvas from={comparison.fromDocument} to={comparison.toDocument} diff={comparison.diff} />
         </section>
       )}
