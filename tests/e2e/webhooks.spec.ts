@@ -13,7 +13,8 @@ import { verifySignature } from '@/flow-runtime/webhooks/webhook-signature';
 import { createUser } from '@/tests/support/factories';
 import { expect, test } from './support/fixtures';
 
-const shots = path.resolve(import.meta.dirname, '../../docs/screenshots');
+// Screenshots go with the other tests' (the ones in docs/screenshots were picked from them by hand).
+const shots = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 
 test('an admin creates a webhook, sees its secret once, and follows its deliveries', async ({ page, admin, signIn, prisma, snapshot }) => {
   // The receiver: refuses the first request with 500, then accepts.
