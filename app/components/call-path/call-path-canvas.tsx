@@ -3,11 +3,11 @@
 // page's diff canvas (same React Flow setup and node card styles, app/components/versions/):
 // visited steps are highlighted with their order of visit and time, the outputs the call left
 // by are thick animated edges labelled with their time; the rest is greyed.
-import '@xyflow/react/dist/style.css';
-import { Background, Controls, Handle, MarkerType, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, MarkerType, Position, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import versionStyles from '@/app/components/versions/versions.module.css';
+import { ReadOnlyCanvas } from '@/app/components/versions/read-only-canvas';
 import styles from './call-path.module.css';
 
 export interface PathCanvasData {
@@ -55,24 +55,7 @@ export function CallPathCanvas({ data }: { data: PathCanvasData }) {
         <li className={styles.legendTaken}>{t('legendTaken')}</li>
         <li className={styles.legendOther}>{t('legendOther')}</li>
       </ul>
-      <div className={versionStyles.canvas} data-testid="call-path-canvas">
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          edgesFocusable={false}
-          fitView
-          fitViewOptions={{ padding: 0.15 }}
-          minZoom={0.2}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background />
-          <Controls showInteractive={false} />
-        </ReactFlow>
-      </div>
+      <ReadOnlyCanvas nodes={nodes} edges={edges} nodeTypes={nodeTypes} testId="call-path-canvas" />
     </section>
   );
 }

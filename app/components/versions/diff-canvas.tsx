@@ -2,13 +2,13 @@
 // The diff on a read-only canvas: the newer document's steps, plus the removed steps ghosted
 // at their old position. Added steps and connections are green, removed ones red (dashed),
 // changed steps amber with the list of what changed.
-import '@xyflow/react/dist/style.css';
-import { Background, Controls, Handle, Position, ReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import type { FieldChange, FlowDiff } from '@/app/lib/versions/diff-flows';
 import { Changes, outputName, useStepTypeName } from './diff-list';
 import styles from './versions.module.css';
+import { ReadOnlyCanvas } from './read-only-canvas';
 
 type Status = 'added' | 'removed' | 'changed' | 'unchanged';
 type DiffNodeData = { label: string; type: string; status: Status; changes: FieldChange[] };
@@ -48,24 +48,7 @@ export function DiffCanvas({ from, to, diff }: { from: DocumentLike; to: Documen
         <li className={styles.removed}>{t('legendRemoved')}</li>
         <li className={styles.changed}>{t('legendChanged')}</li>
       </ul>
-      <div className={styles.canvas} data-testid="diff-canvas">
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          edgesFocusable={false}
-          fitView
-          fitViewOptions={{ padding: 0.15 }}
-          minZoom={0.2}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background />
-          <Controls showInteractive={false} />
-        </ReactFlow>
-      </div>
+      <ReadOnlyCanvas nodes={nodes} edges={edges} nodeTypes={nodeTypes} testId="diff-canvas" />
     </section>
   );
 }
