@@ -15,7 +15,7 @@ import {
   asLoadedFlow,
   type FlowTestCase,
 } from '@/flow-runtime/simulator';
-import { validateFlow } from '@/schemas';
+import { validateFlow, type FlowDocument } from '@/schemas';
 import { loadGoodFlows } from '@/tests/fixtures';
 import { fixtureContext } from '@/tests/runtime/support/context';
 
@@ -134,13 +134,13 @@ describe('a case from an interactive run', () => {
 describe('coverage', () => {
   it('counts the nodes entered and the connected outputs taken by the runs', async () => {
     const runs = await runCases(reception, [closedCase, voicemailCase], { context });
-    const c = coverage(reception, runs);
+    const c = coverage(reception as unknown as FlowDocument, runs);
     expect(c.nodes).toEqual({ covered: 6, total: 10, ids: ['welcome', 'hours', 'menu', 'support', 'closed', 'voicemail'] });
     expect(c.outputs.total).toBe(15);
     expect(c.outputs.keys).toEqual(['welcome:next', 'hours:open', 'hours:holiday', 'menu:2', 'support:no_answer', 'closed:next']);
     expect(c.percent).toBe(Math.round((100 * (6 + 6)) / 25));
     expect(coverage(asLoadedFlow(reception), runs.map((r) => r.result))).toEqual(c);
-    expect(coverage(reception, []).percent).toBe(0);
+    expect(coverage(reception as unknown as FlowDocument, []).percent).toBe(0);
   });
 });
 
