@@ -153,6 +153,37 @@ describe('Simulator on the fixture flows', () => {
     expect(s.usedInput().http).toEqual([{ nodeId: 'lookup', status: 200, body: '{"customer":{"tier":"silver","balance":-5}}' }]);
   });
 
+  it('a real HTTP answer later than the step timeout is dropped: the step times out, as on a live call', async () => {
+    const flow = loadFlow(
+      {
+        schemaVersion: 1,
+        name: 'Slow',
+        entry: 'lookup',
+        nodes: [
+          { id: 'lookup', type: 'http-request', position: { x: 0, y: 0 }, config: { url: 'https://crm.example.com/slow', timeoutSeconds: 0.2 } },
+          { id: 'ok', type: 'hangup', position: { x: 0, y: 100 }, config: {} },
+          { id: 'late', type: 'hangup', position: { x: 200, y: 100 }, config: {} },
+        ],
+        edges: [
+          { id: 'e1', source: 'lookup', sourceOutput: 'success', target: 'ok' },
+          { id: 'e2', source: 'lookup', sourceOutput: 'timeout', target: 'late' },
+          { id: 'e3', source: 'lookup', sourceOutput: 'error', target: 'ok' },
+        ],
+      },
+      { flowId: 'slow' },
+    );
+    const s = new Simulator({
+      flow,
+      context,
+      input: { caller: null, called: '+33184000000', at: TUESDAY_10, actions: [] },
+      http: () => new Promise((resolve) => setTimeout(() => resolve({ status: 200, body: '{}' }), 400)),
+    });
+    const r = await s.start();
+    expect(r).toMatchObject({ status: 'ended', endNodeId: 'late' });
+    expect(r.outputsTaken).toEqual(['lookup:timeout']);
+    expect(s.usedInput().http).toEqual([{ nodeId: 'lookup', error: 'timeout' }]);
+  });
+
   it('a redirect to another flow continues in that flow', async () => {
     // all-steps: key 2 → split (seed 3 → branch b) → redirect → flow_astreinte (the demo flow)
     let r: SimulationResult | null = null;
