@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyLimitFor, FLOW_BODY_LIMIT, JSON_BODY_LIMIT } from '@/app/lib/api/body-limits';
 import { testPrisma } from '../support/context';
 import { createOrganizationWithUsers, createUser } from '../support/factories';
 import { api, signIn } from '../support/http';
@@ -264,6 +265,11 @@ describe('POST /api/flows/:id/simulate', () => {
     expect(sent.body.runs[0]).toMatchObject({ caseId: 'case_sent', passed: false, mismatches: [{ field: 'endNodeId', expected: 'voicemail', actual: 'bye' }] });
   });
 
+  it('takes a whole unsaved document: the flow body limit (10 MB), not the 1 MB of other JSON', () => {
+    expect(bodyLimitFor('POST', '/api/flows/abc/simulate').limitBytes).toBe(FLOW_BODY_LIMIT);
+    expect(bodyLimitFor('POST', '/api/flows/abc/simulate/http').limitBytes).toBe(JSON_BODY_LIMIT);
+  });
+
   it('names the failing field of a bad request', async () => {
     const flowId = await createFlow('Simulate bad', withCases(demoDocument()));
     const unknown = await supervisor.post(`/api/flows/${flowId}/simulate`, { caseIds: ['case_info', 'case_nope'] });
@@ -330,6 +336,28 @@ describe('POST /api/flows/:id/simulate', () => {
     // the typed answer was used without a request; the real case made one
     expect(crmRequests.slice(before).map((r) => r.url)).toEqual(['/customer?phone=%2B33600000001']);
     expect((await admin.put('/api/settings/outbound-http', { allowedHosts: [] })).status).toBe(200);
+  });
+
+  it('continues in the flow a redirect step names, as published', async () => {
+    const target = await createFlow('Redirect target', demoDocument());
+    const unpublished = await createFlow('Redirect target, never published', demoDocument());
+    const redirecting = (flowId: string): Doc => ({
+      schemaVersion: 1,
+      name: 'Redirecting',
+      language: 'fr',
+      entry: 'go',
+      nodes: [{ id: 'go', type: 'redirect', position: { x: 0, y: 0 }, label: 'Go', config: { target: { kind: 'flow', flowId } } }],
+      edges: [],
+    });
+    const cases = [{ ...infoCase, expect: { endNodeId: 'bye', visited: ['go', 'welcome', 'menu', 'info', 'bye'] } }];
+    const flowId = await createFlow('Redirecting', withCases(redirecting(target), cases));
+    const beforePublish = await supervisor.post(`/api/flows/${flowId}/simulate`, {});
+    expect(beforePublish.body.runs[0]).toMatchObject({ passed: false, result: { endNodeId: 'go' } });
+    expect((await admin.post(`/api/flows/${target}/publish`, {})).status).toBe(201);
+    const published = await supervisor.post(`/api/flows/${flowId}/simulate`, {});
+    expect(published.body.runs[0]).toMatchObject({ passed: true, result: { visited: ['go', 'welcome', 'menu', 'info', 'bye'] } });
+    const toDraft = await supervisor.post(`/api/flows/${flowId}/simulate`, { document: withCases(redirecting(unpublished), cases) });
+    expect(toDraft.body.runs[0]).toMatchObject({ passed: false, result: { endNodeId: 'go' } });
   });
 
   it('never dials, sends or stores anything: no call, SMS, callback or voicemail rows', async () => {
