@@ -144,6 +144,13 @@ describe('GET /api/flows/:id/simulate/context', () => {
     expect(res.body.numbers).toContainEqual({ e164: '+33199000101', label: 'Autre', routesHere: false });
     expect(Object.keys(res.body.flows)).toEqual([target]);
     expect(res.body.flows[target]).toEqual({ name: 'Support', document: demoDocument() });
+
+    // a redirect added to the unsaved draft: its flow is asked for by id
+    const other = await createFlow('Sales', demoDocument());
+    expect((await admin.post(`/api/flows/${other}/publish`, {})).status).toBe(201);
+    const more = await supervisor.get(`/api/flows/${flowId}/simulate/context?flowIds=${other},${unpublished}`);
+    expect(Object.keys(more.body.flows).sort()).toEqual([target, other].sort());
+    expect(more.body.flows[other].name).toBe('Sales');
   });
 
   it('is for the roles that edit flows, within the organisation', async () => {
@@ -153,6 +160,9 @@ describe('GET /api/flows/:id/simulate/context', () => {
     const bad = await admin.get(`/api/flows/${flowId}/simulate/context?source=latest`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.path).toBe('/source');
+    const tooMany = await admin.get(`/api/flows/${flowId}/simulate/context?flowIds=${Array.from({ length: 51 }, (_, i) => `f${i}`).join(',')}`);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.path).toBe('/flowIds');
   });
 });
 
