@@ -36,6 +36,11 @@ import { StatsBar } from './call-stats/stats-bar';
 import { useCallStatsStore } from './call-stats/store';
 import { useFlowAnalytics } from './call-stats/use-flow-analytics';
 import { useLiveNodeCounts } from './call-stats/use-live-node-counts';
+import { useSidePanel } from './side-panel';
+import { TestsButton } from './flow-tests/tests-button';
+import { TestsPanel } from './flow-tests/tests-panel';
+import { useFlowTestsWiring, useTestsSummary } from './flow-tests/use-flow-tests';
+import { useEditorNodeName } from './flow-tests/use-node-name';
 
 export interface FlowEditorProps {
   flowId: string;
@@ -109,6 +114,10 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
   useValidation();
   useFlowAnalytics();
   useLiveNodeCounts();
+  useFlowTestsWiring();
+  const sidePanel = useSidePanel((s) => s.panel);
+  const testsSummary = useTestsSummary();
+  const nodeName = useEditorNodeName();
 
   useEffect(() => {
     if (typeof performance !== 'undefined') performance.mark('relais-editor-ready');
@@ -210,6 +219,7 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
         onPublish={commands.publish}
         live={liveStatus}
         version={version}
+        extra={version ? undefined : <TestsButton />}
       />
       <div className="editor-body">
         <Palette />
@@ -218,7 +228,11 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
           <Canvas />
           <ProblemsPanel />
         </div>
-        <Inspector onRefreshReferences={() => void refreshReferences()} />
+        {sidePanel === 'tests' && !version ? (
+          <TestsPanel onClose={() => useSidePanel.getState().show('inspector')} />
+        ) : (
+          <Inspector onRefreshReferences={() => void refreshReferences()} />
+        )}
       </div>
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onImport={replace} />
@@ -230,6 +244,8 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
         nextNumber={(liveStatus.number ?? 0) + 1}
         prepare={preparePublish}
         confirmInDialog
+        tests={testsSummary}
+        nodeName={nodeName}
         onSelectProblem={(problem) => {
           const nodeId = problemNode(problem);
           if (!nodeId) return;
