@@ -8,6 +8,7 @@ import { applyFlowDefaults, type FlowDocument } from '@/schemas';
 import { indexFlow, loadFlow, type LoadedFlow } from '@/flow-runtime/interpreter/load-flow';
 import type { CallContext } from '@/flow-runtime/interpreter/context';
 import { runCases } from '@/flow-runtime/simulator/run-case';
+import type { HttpRequestEffect, SimulatorHttp } from '@/flow-runtime/simulator/simulator';
 import { coverage as coverageOf } from '@/flow-runtime/simulator/coverage';
 import type { CaseRun, Coverage, FlowTestCase } from '@/flow-runtime/simulator/types';
 
@@ -31,7 +32,7 @@ export async function fetchSimulationContext(flowId: string, signal?: AbortSigna
   const flows: Record<string, LoadedFlow> = {};
   for (const [id, flow] of Object.entries(body.flows ?? {})) {
     try {
-      flows[id] = loadFlow(flow.document, { flowId: id } as never);
+      flows[id] = loadFlow(flow.document, { flowId: id });
     } catch {
       // A target that cannot load: the redirect step fails in the simulation as it would live.
     }
@@ -40,8 +41,8 @@ export async function fetchSimulationContext(flowId: string, signal?: AbortSigna
 }
 
 /** An HTTP request step, performed by the server under the runtime's outbound policy. */
-function serverHttp(flowId: string) {
-  return async (effect: { method: string; url: string; headers?: unknown; body?: unknown; timeoutMs?: number }) => {
+function serverHttp(flowId: string): SimulatorHttp {
+  return async (effect: HttpRequestEffect) => {
     try {
       const response = await fetch(`/api/flows/${encodeURIComponent(flowId)}/simulate/http`, {
         method: 'POST',
@@ -69,7 +70,7 @@ export interface SavedCasesRun {
 export async function runSavedCases(flowId: string, document: FlowDocument, cases: readonly FlowTestCase[], sim?: SimulationContext): Promise<SavedCasesRun> {
   const { context, flows } = sim ?? (await fetchSimulationContext(flowId));
   const flow = loadDraft(document);
-  const runs = await runCases(flow, [...cases], { context, flows, http: serverHttp(flowId) } as never);
+  const runs = await runCases(flow, cases, { context, flows, http: serverHttp(flowId), flowId });
   return { runs, coverage: coverageOf(flow, runs) };
 }
 

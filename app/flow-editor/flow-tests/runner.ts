@@ -5,7 +5,7 @@
 import { coverage as coverageOf } from '@/flow-runtime/simulator/coverage';
 import { documentTests } from '../core/document';
 import { isDirty, useEditorStore } from '../store';
-import { ContextUnavailable, loadDraft, runSavedCases } from './run-saved-cases';
+import { ContextUnavailable, runSavedCases } from './run-saved-cases';
 import { useFlowTests } from './store';
 
 let queue: Promise<void> = Promise.resolve();
@@ -35,7 +35,7 @@ export function runCasesNow(ids?: readonly string[], on: 'saved' | 'editor' = 'e
       now.setResults(runs, on);
       // Coverage of every case's latest run, over the document they ran on.
       const latest = all.map((c) => useFlowTests.getState().results[c.id]?.run).filter((r) => r !== undefined);
-      now.setResults([], on, coverageOf(loadDraft(document), latest));
+      now.setResults([], on, coverageOf(document, latest));
     } catch (err) {
       useFlowTests.getState().setFailure(err instanceof ContextUnavailable ? 'context' : (err as Error).message || 'error');
     } finally {
