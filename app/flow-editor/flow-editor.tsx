@@ -36,6 +36,8 @@ import { StatsBar } from './call-stats/stats-bar';
 import { useCallStatsStore } from './call-stats/store';
 import { useFlowAnalytics } from './call-stats/use-flow-analytics';
 import { useLiveNodeCounts } from './call-stats/use-live-node-counts';
+import { useSidePanel } from './side-panel';
+import { SimulatorPanel } from './simulator/simulator-panel';
 
 export interface FlowEditorProps {
   flowId: string;
@@ -104,6 +106,7 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
   const save = useAutosave();
   const liveStatus = useLiveStatus();
   const preparePublish = usePreparePublish(save);
+  const sidePanel = useSidePanel((s) => s.panel);
   useLocalBackup();
   const refreshReferences = useReferences();
   useValidation();
@@ -192,8 +195,9 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
         setPublishOpen(false);
         return wasOpen;
       },
+      simulate: version ? undefined : () => useSidePanel.getState().toggle('simulator'),
     }),
-    [save, layout, helpOpen, importOpen, templatesOpen, publishOpen],
+    [save, layout, helpOpen, importOpen, templatesOpen, publishOpen, version],
   );
   useShortcuts(commands);
 
@@ -218,7 +222,11 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
           <Canvas />
           <ProblemsPanel />
         </div>
-        <Inspector onRefreshReferences={() => void refreshReferences()} />
+        {sidePanel === 'simulator' ? (
+          <SimulatorPanel onClose={() => useSidePanel.getState().show('inspector')} />
+        ) : (
+          <Inspector onRefreshReferences={() => void refreshReferences()} />
+        )}
       </div>
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
       <ImportDialog open={importOpen} onClose={() => setImportOpen(false)} onImport={replace} />
