@@ -41,6 +41,7 @@ import { TestsButton } from './flow-tests/tests-button';
 import { TestsPanel } from './flow-tests/tests-panel';
 import { useFlowTestsWiring, useTestsSummary } from './flow-tests/use-flow-tests';
 import { useEditorNodeName } from './flow-tests/use-node-name';
+import { SimulatorPanel } from './simulator/simulator-panel';
 
 export interface FlowEditorProps {
   flowId: string;
@@ -109,13 +110,13 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
   const save = useAutosave();
   const liveStatus = useLiveStatus();
   const preparePublish = usePreparePublish(save);
+  const sidePanel = useSidePanel((s) => s.panel);
   useLocalBackup();
   const refreshReferences = useReferences();
   useValidation();
   useFlowAnalytics();
   useLiveNodeCounts();
   useFlowTestsWiring();
-  const sidePanel = useSidePanel((s) => s.panel);
   const testsSummary = useTestsSummary();
   const nodeName = useEditorNodeName();
 
@@ -201,8 +202,9 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
         setPublishOpen(false);
         return wasOpen;
       },
+      simulate: version ? undefined : () => useSidePanel.getState().toggle('simulator'),
     }),
-    [save, layout, helpOpen, importOpen, templatesOpen, publishOpen],
+    [save, layout, helpOpen, importOpen, templatesOpen, publishOpen, version],
   );
   useShortcuts(commands);
 
@@ -228,7 +230,9 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
           <Canvas />
           <ProblemsPanel />
         </div>
-        {sidePanel === 'tests' && !version ? (
+        {sidePanel === 'simulator' && !version ? (
+          <SimulatorPanel onClose={() => useSidePanel.getState().show('inspector')} />
+        ) : sidePanel === 'tests' && !version ? (
           <TestsPanel onClose={() => useSidePanel.getState().show('inspector')} />
         ) : (
           <Inspector onRefreshReferences={() => void refreshReferences()} />

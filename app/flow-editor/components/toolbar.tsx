@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { useEditorStore } from '../store';
+import { useSidePanel } from '../side-panel';
 
 export interface ToolbarProps {
   onSave: () => void;
@@ -32,6 +33,7 @@ export function Toolbar(props: ToolbarProps) {
   const canUndo = useEditorStore((s) => s.history.past.length > 0);
   const canRedo = useEditorStore((s) => s.history.future.length > 0);
   const { undo, redo } = useEditorStore.getState();
+  const simulating = useSidePanel((s) => s.panel === 'simulator');
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <Link href={props.version ? `/flows/${flowId}/versions` : `/flows/${flowId}`} className="button link">
@@ -68,7 +70,22 @@ export function Toolbar(props: ToolbarProps) {
           ? {t('toolbar.help')}
         </button>
       </div>
-      {props.extra && <div className="toolbar-group">{props.extra}</div>}
+      {!props.version && (
+        <div className="toolbar-group">
+          <button
+            type="button"
+            className="button small"
+            onClick={() => useSidePanel.getState().toggle('simulator')}
+            aria-pressed={simulating}
+            title={t('simulator.tryTitle')}
+            aria-keyshortcuts="Control+Shift+Enter T"
+            data-testid="toolbar-try"
+          >
+            ▶ {t('simulator.try')}
+          </button>
+          {props.extra}
+        </div>
+      )}
       <div className="toolbar-end">
         {editable && <SaveIndicator onSave={props.onSave} />}
         {props.version ? (
