@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '@/schemas';
 import type { FlowTestCase } from '@/flow-runtime/simulator/types';
 import { documentToGraph, graphToDocument } from '@/app/flow-editor/core/document';
-import { exportDocument } from '@/app/flow-editor/core/import-export';
+import { exportDocument, importDocument } from '@/app/flow-editor/core/import-export';
 import { useEditorStore } from '@/app/flow-editor/store';
 import { coverageLayer } from '@/app/flow-editor/flow-tests/coverage-layer';
 import { tally } from '@/app/flow-editor/flow-tests/store';
@@ -26,7 +26,7 @@ const flow = {
   entry: 'hours',
   nodes: [
     { id: 'hours', type: 'hours', position: { x: 0, y: 0 }, label: 'Office hours', config: { calendarId: 'cal' } },
-    { id: 'menu', type: 'menu', position: { x: 300, y: 0 }, label: 'Menu', config: {} },
+    { id: 'menu', type: 'menu', position: { x: 300, y: 0 }, label: 'Menu', config: { prompt: { kind: 'tts', text: { en: 'Press 1.' } }, keys: [{ key: '1', label: 'Sales' }] } },
     { id: 'closed', type: 'hangup', position: { x: 300, y: 200 }, label: 'Closed', config: {} },
   ],
   edges: [
@@ -41,6 +41,13 @@ describe('saved test cases in the editor', () => {
     const back = graphToDocument(documentToGraph(flow));
     expect(back).toEqual(flow);
     expect((exportDocument(back) as { tests?: unknown }).tests).toEqual([closedCase]);
+  });
+
+  it('an imported flow file keeps its cases (and the graph it loads into)', () => {
+    const imported = importDocument(JSON.stringify(flow), { calendars: new Set(['cal']) } as never);
+    expect(imported.problems.filter((p) => p.severity === 'error' && p.code !== 'output.required-unconnected')).toEqual([]);
+    expect((imported.document as { tests?: unknown }).tests).toEqual([closedCase]);
+    expect(documentToGraph(imported.document!).meta.tests).toEqual([closedCase]);
   });
 
   it('a document without cases gets no `tests` field', () => {
