@@ -3,8 +3,10 @@
 // reached, the outcome, the nodes visited and the variables set.
 import type { FlowTestCase, SimulationInput, SimulationResult } from './types';
 
-/** Longest `visited` list kept in an expectation (flow.schema.json bounds it too). */
+/** Bounds of flow.schema.json's test cases: a saved case always keeps the document valid. */
 export const MAX_EXPECTED_VISITED = 1000;
+export const MAX_EXPECTED_VARIABLES = 200;
+export const MAX_HTTP_BODY = 65_536;
 
 /** A new case id: "case_" and 12 random base-36 characters. */
 export function newTestCaseId(): string {
@@ -28,9 +30,14 @@ export function caseFromResult({ name, input, result, id }: CaseFromResultOption
     endNodeId: result.endNodeId,
     outcome: result.outcome,
   };
+  // a longer path is not kept as expectation (the end and outcome still are)
   if (result.visited.length <= MAX_EXPECTED_VISITED) expect.visited = [...result.visited];
-  if (Object.keys(result.variables).length > 0) expect.variables = structuredCloneJson(result.variables);
-  return { id: id ?? newTestCaseId(), name: name.trim().slice(0, 120) || 'Test', input: structuredCloneJson(input), expect };
+  const names = Object.keys(result.variables).slice(0, MAX_EXPECTED_VARIABLES);
+  if (names.length > 0) expect.variables = structuredCloneJson(Object.fromEntries(names.map((n) => [n, result.variables[n]])));
+  const saved = structuredCloneJson(input);
+  // an answer body over 64 KB is cut (the schema's bound); a case depending on its end may then fail
+  for (const answer of saved.http ?? []) if (answer.body !== undefined && answer.body.length > MAX_HTTP_BODY) answer.body = answer.body.slice(0, MAX_HTTP_BODY);
+  return { id: id ?? newTestCaseId(), name: name.trim().slice(0, 120) || 'Test', input: saved, expect };
 }
 
 function structuredCloneJson<T>(value: T): T {

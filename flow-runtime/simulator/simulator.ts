@@ -395,8 +395,10 @@ export class Simulator {
         )
         .then((answer) => {
           this.httpInFlight = null;
-          // it took that long for real; the step's own timeout may fire first
-          deliver(Math.min(Date.now() - began, effect.timeoutMs + 1000), answer);
+          const elapsed = Date.now() - began;
+          if (elapsed < effect.timeoutMs) return deliver(elapsed, answer);
+          // too late, as on a live call: the step's own timeout fires; the answer is dropped
+          if (nodeId !== undefined) this.httpAnswers.push({ nodeId, error: 'timeout' });
         });
     });
   }

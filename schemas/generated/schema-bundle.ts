@@ -872,14 +872,11 @@ export const flowSchema: JsonSchemaDocument = {
       "description": "What the call must do; only the fields given are compared.",
       "properties": {
         "endNodeId": {
-          "anyOf": [
-            {
-              "$ref": "#/$defs/nodeId"
-            },
-            {
-              "type": "null"
-            }
+          "type": [
+            "string",
+            "null"
           ],
+          "maxLength": 200,
           "description": "Node the call ends at."
         },
         "outcome": {

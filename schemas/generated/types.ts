@@ -310,7 +310,7 @@ export interface TestExpect {
   /**
    * Node the call ends at.
    */
-  endNodeId?: NodeId | null;
+  endNodeId?: string | null;
   /**
    * Call outcome as stored.
    */

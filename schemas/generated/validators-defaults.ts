@@ -11,7 +11,7 @@ const dep0 = cjs(ns0);
 const dep1 = cjs(ns1);
 const dep2 = cjs(ns2);
 export const flow = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://relais.dev/schemas/flow.schema.json","title":"Flow","description":"One version of a call flow: metadata, an entry node, nodes (steps) and edges (node output → node).","type":"object","additionalProperties":false,"required":["schemaVersion","name","entry","nodes","edges"],"properties":{"schemaVersion":{"const":1,"description":"Version of this format."},"name":{"type":"string","minLength":1,"maxLength":120},"description":{"type":"string","maxLength":2000},"language":{"$ref":"common.schema.json#/$defs/language","default":"fr","description":"Default call language (prompts fall back to it)."},"entry":{"$ref":"#/$defs/nodeId","description":"Id of the first node."},"settings":{"$ref":"#/$defs/settings"},"nodes":{"type":"array","minItems":1,"maxItems":5000,"items":{"$ref":"#/$defs/node"}},"edges":{"type":"array","maxItems":20000,"items":{"$ref":"#/$defs/edge"}},"tests":{"type":"array","maxItems":200,"description":"Test calls saved with the flow (the simulator): each runs before publishing and after every save.","items":{"$ref":"#/$defs/testCase"}}},"$defs":{"nodeId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"Node id, unique in the flow."},"settings":{"type":"object","additionalProperties":false,"description":"Runtime settings of the flow.","properties":{"maxSteps":{"type":"integer","minimum":10,"maximum":100000,"default":1000,"description":"Steps a call may take before the loop guard ends it."},"maxStepsNode":{"$ref":"#/$defs/nodeId","description":"Optional node the loop guard jumps to (e.g. a hangup with an apology) instead of hanging up at once."}}},"position":{"type":"object","additionalProperties":false,"required":["x","y"],"properties":{"x":{"type":"number"},"y":{"type":"number"}}},"node":{"type":"object","additionalProperties":false,"required":["id","type","position","config"],"properties":{"id":{"$ref":"#/$defs/nodeId"},"type":{"type":"string","enum":["message","menu","input","hours","queue-group","redirect","voicemail","callback","sms","forbidden-transfer","filter","split","variable","http-request","condition","hangup"],"description":"Step type id."},"position":{"$ref":"#/$defs/position"},"label":{"type":"string","maxLength":120,"description":"Name shown on the canvas and in call paths."},"config":{"type":"object","description":"Step configuration, validated by the step type's schema."}},"allOf":[{"if":{"properties":{"type":{"const":"message"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/message.schema.json"}}}},{"if":{"properties":{"type":{"const":"menu"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/menu.schema.json"}}}},{"if":{"properties":{"type":{"const":"input"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/input.schema.json"}}}},{"if":{"properties":{"type":{"const":"hours"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/hours.schema.json"}}}},{"if":{"properties":{"type":{"const":"queue-group"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/queue-group.schema.json"}}}},{"if":{"properties":{"type":{"const":"redirect"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/redirect.schema.json"}}}},{"if":{"properties":{"type":{"const":"voicemail"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/voicemail.schema.json"}}}},{"if":{"properties":{"type":{"const":"callback"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/callback.schema.json"}}}},{"if":{"properties":{"type":{"const":"sms"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/sms.schema.json"}}}},{"if":{"properties":{"type":{"const":"forbidden-transfer"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/forbidden-transfer.schema.json"}}}},{"if":{"properties":{"type":{"const":"filter"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/filter.schema.json"}}}},{"if":{"properties":{"type":{"const":"split"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/split.schema.json"}}}},{"if":{"properties":{"type":{"const":"variable"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/variable.schema.json"}}}},{"if":{"properties":{"type":{"const":"http-request"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/http-request.schema.json"}}}},{"if":{"properties":{"type":{"const":"condition"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/condition.schema.json"}}}},{"if":{"properties":{"type":{"const":"hangup"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/hangup.schema.json"}}}}]},"edge":{"type":"object","additionalProperties":false,"required":["id","source","sourceOutput","target"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_:.-]{1,128}$"},"source":{"$ref":"#/$defs/nodeId"},"sourceOutput":{"$ref":"common.schema.json#/$defs/outputId"},"target":{"$ref":"#/$defs/nodeId"}}},"testCase":{"type":"object","additionalProperties":false,"required":["id","name","input","expect"],"description":"A saved test call: what the caller does and what the call must do.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"Case id, unique in the flow."},"name":{"type":"string","minLength":1,"maxLength":120},"input":{"$ref":"#/$defs/testInput"},"expect":{"$ref":"#/$defs/testExpect"}}},"testInput":{"type":"object","additionalProperties":false,"required":["caller","called","at","actions"],"description":"The simulated call: who calls, when, who answers, what the caller does.","properties":{"caller":{"type":["string","null"],"maxLength":32,"description":"Caller's number (E.164 or national); null: hidden."},"called":{"type":"string","maxLength":32,"description":"Number called (E.164)."},"at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?$","description":"Local date and time of the call, YYYY-MM-DDTHH:mm."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone of at; default: the organisation's."},"language":{"$ref":"common.schema.json#/$defs/language"},"agents":{"type":"object","maxProperties":500,"description":"Agents' presence overrides by agent id.","additionalProperties":{"type":"string","enum":["available","busy","paused","offline"]}},"answer":{"type":"string","minLength":1,"maxLength":64,"description":"Who picks up: first, nobody, or an agent id."},"talkSeconds":{"type":"integer","minimum":0,"maximum":86400},"actions":{"type":"array","maxItems":500,"items":{"$ref":"#/$defs/testAction"}},"http":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/testHttpAnswer"}},"seed":{"type":"integer","minimum":-2147483648,"maximum":4294967295}}},"testAction":{"description":"What the caller does when the call waits: keys, silence or hang-up.","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","digits"],"properties":{"kind":{"const":"dtmf"},"digits":{"type":"string","pattern":"^[0-9*#A-Da-d]{1,64}$"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"silence"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"hangup"}}}]},"testHttpAnswer":{"type":"object","additionalProperties":false,"required":["nodeId"],"description":"A typed answer of an HTTP request step: a status and body, or a transport error.","properties":{"nodeId":{"$ref":"#/$defs/nodeId"},"status":{"type":"integer","minimum":100,"maximum":599},"body":{"type":"string","maxLength":65536},"error":{"type":"string","enum":["network","timeout","refused"]}}},"testExpect":{"type":"object","additionalProperties":false,"description":"What the call must do; only the fields given are compared.","properties":{"endNodeId":{"anyOf":[{"$ref":"#/$defs/nodeId"},{"type":"null"}],"description":"Node the call ends at."},"outcome":{"type":["string","null"],"enum":["abandoned","cancelled","no_answer","busy","answered",null],"description":"Call outcome as stored."},"visited":{"type":"array","maxItems":1000,"items":{"type":"string","maxLength":200},"description":"Nodes entered, in order."},"variables":{"type":"object","maxProperties":200,"description":"Variables and their final values."}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://relais.dev/schemas/flow.schema.json","title":"Flow","description":"One version of a call flow: metadata, an entry node, nodes (steps) and edges (node output → node).","type":"object","additionalProperties":false,"required":["schemaVersion","name","entry","nodes","edges"],"properties":{"schemaVersion":{"const":1,"description":"Version of this format."},"name":{"type":"string","minLength":1,"maxLength":120},"description":{"type":"string","maxLength":2000},"language":{"$ref":"common.schema.json#/$defs/language","default":"fr","description":"Default call language (prompts fall back to it)."},"entry":{"$ref":"#/$defs/nodeId","description":"Id of the first node."},"settings":{"$ref":"#/$defs/settings"},"nodes":{"type":"array","minItems":1,"maxItems":5000,"items":{"$ref":"#/$defs/node"}},"edges":{"type":"array","maxItems":20000,"items":{"$ref":"#/$defs/edge"}},"tests":{"type":"array","maxItems":200,"description":"Test calls saved with the flow (the simulator): each runs before publishing and after every save.","items":{"$ref":"#/$defs/testCase"}}},"$defs":{"nodeId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"Node id, unique in the flow."},"settings":{"type":"object","additionalProperties":false,"description":"Runtime settings of the flow.","properties":{"maxSteps":{"type":"integer","minimum":10,"maximum":100000,"default":1000,"description":"Steps a call may take before the loop guard ends it."},"maxStepsNode":{"$ref":"#/$defs/nodeId","description":"Optional node the loop guard jumps to (e.g. a hangup with an apology) instead of hanging up at once."}}},"position":{"type":"object","additionalProperties":false,"required":["x","y"],"properties":{"x":{"type":"number"},"y":{"type":"number"}}},"node":{"type":"object","additionalProperties":false,"required":["id","type","position","config"],"properties":{"id":{"$ref":"#/$defs/nodeId"},"type":{"type":"string","enum":["message","menu","input","hours","queue-group","redirect","voicemail","callback","sms","forbidden-transfer","filter","split","variable","http-request","condition","hangup"],"description":"Step type id."},"position":{"$ref":"#/$defs/position"},"label":{"type":"string","maxLength":120,"description":"Name shown on the canvas and in call paths."},"config":{"type":"object","description":"Step configuration, validated by the step type's schema."}},"allOf":[{"if":{"properties":{"type":{"const":"message"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/message.schema.json"}}}},{"if":{"properties":{"type":{"const":"menu"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/menu.schema.json"}}}},{"if":{"properties":{"type":{"const":"input"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/input.schema.json"}}}},{"if":{"properties":{"type":{"const":"hours"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/hours.schema.json"}}}},{"if":{"properties":{"type":{"const":"queue-group"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/queue-group.schema.json"}}}},{"if":{"properties":{"type":{"const":"redirect"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/redirect.schema.json"}}}},{"if":{"properties":{"type":{"const":"voicemail"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/voicemail.schema.json"}}}},{"if":{"properties":{"type":{"const":"callback"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/callback.schema.json"}}}},{"if":{"properties":{"type":{"const":"sms"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/sms.schema.json"}}}},{"if":{"properties":{"type":{"const":"forbidden-transfer"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/forbidden-transfer.schema.json"}}}},{"if":{"properties":{"type":{"const":"filter"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/filter.schema.json"}}}},{"if":{"properties":{"type":{"const":"split"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/split.schema.json"}}}},{"if":{"properties":{"type":{"const":"variable"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/variable.schema.json"}}}},{"if":{"properties":{"type":{"const":"http-request"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/http-request.schema.json"}}}},{"if":{"properties":{"type":{"const":"condition"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/condition.schema.json"}}}},{"if":{"properties":{"type":{"const":"hangup"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/hangup.schema.json"}}}}]},"edge":{"type":"object","additionalProperties":false,"required":["id","source","sourceOutput","target"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_:.-]{1,128}$"},"source":{"$ref":"#/$defs/nodeId"},"sourceOutput":{"$ref":"common.schema.json#/$defs/outputId"},"target":{"$ref":"#/$defs/nodeId"}}},"testCase":{"type":"object","additionalProperties":false,"required":["id","name","input","expect"],"description":"A saved test call: what the caller does and what the call must do.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"Case id, unique in the flow."},"name":{"type":"string","minLength":1,"maxLength":120},"input":{"$ref":"#/$defs/testInput"},"expect":{"$ref":"#/$defs/testExpect"}}},"testInput":{"type":"object","additionalProperties":false,"required":["caller","called","at","actions"],"description":"The simulated call: who calls, when, who answers, what the caller does.","properties":{"caller":{"type":["string","null"],"maxLength":32,"description":"Caller's number (E.164 or national); null: hidden."},"called":{"type":"string","maxLength":32,"description":"Number called (E.164)."},"at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?$","description":"Local date and time of the call, YYYY-MM-DDTHH:mm."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone of at; default: the organisation's."},"language":{"$ref":"common.schema.json#/$defs/language"},"agents":{"type":"object","maxProperties":500,"description":"Agents' presence overrides by agent id.","additionalProperties":{"type":"string","enum":["available","busy","paused","offline"]}},"answer":{"type":"string","minLength":1,"maxLength":64,"description":"Who picks up: first, nobody, or an agent id."},"talkSeconds":{"type":"integer","minimum":0,"maximum":86400},"actions":{"type":"array","maxItems":500,"items":{"$ref":"#/$defs/testAction"}},"http":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/testHttpAnswer"}},"seed":{"type":"integer","minimum":-2147483648,"maximum":4294967295}}},"testAction":{"description":"What the caller does when the call waits: keys, silence or hang-up.","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","digits"],"properties":{"kind":{"const":"dtmf"},"digits":{"type":"string","pattern":"^[0-9*#A-Da-d]{1,64}$"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"silence"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"hangup"}}}]},"testHttpAnswer":{"type":"object","additionalProperties":false,"required":["nodeId"],"description":"A typed answer of an HTTP request step: a status and body, or a transport error.","properties":{"nodeId":{"$ref":"#/$defs/nodeId"},"status":{"type":"integer","minimum":100,"maximum":599},"body":{"type":"string","maxLength":65536},"error":{"type":"string","enum":["network","timeout","refused"]}}},"testExpect":{"type":"object","additionalProperties":false,"description":"What the call must do; only the fields given are compared.","properties":{"endNodeId":{"type":["string","null"],"maxLength":200,"description":"Node the call ends at."},"outcome":{"type":["string","null"],"enum":["abandoned","cancelled","no_answer","busy","answered",null],"description":"Call outcome as stored."},"visited":{"type":"array","maxItems":1000,"items":{"type":"string","maxLength":200},"description":"Nodes entered, in order."},"variables":{"type":"object","maxProperties":200,"description":"Variables and their final values."}}}}};
 const schema33 = {"type":"string","enum":["fr","en"],"description":"Call language."};
 const schema34 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"Node id, unique in the flow."};
 const func1 = Object.prototype.hasOwnProperty;
@@ -7877,6 +7877,7 @@ return errors === 0;
 validate114.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema112 = {"type":"object","additionalProperties":false,"required":["id","name","input","expect"],"description":"A saved test call: what the caller does and what the call must do.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"Case id, unique in the flow."},"name":{"type":"string","minLength":1,"maxLength":120},"input":{"$ref":"#/$defs/testInput"},"expect":{"$ref":"#/$defs/testExpect"}}};
+const schema118 = {"type":"object","additionalProperties":false,"description":"What the call must do; only the fields given are compared.","properties":{"endNodeId":{"type":["string","null"],"maxLength":200,"description":"Node the call ends at."},"outcome":{"type":["string","null"],"enum":["abandoned","cancelled","no_answer","busy","answered",null],"description":"Call outcome as stored."},"visited":{"type":"array","maxItems":1000,"items":{"type":"string","maxLength":200},"description":"Nodes entered, in order."},"variables":{"type":"object","maxProperties":200,"description":"Variables and their final values."}}};
 const schema113 = {"type":"object","additionalProperties":false,"required":["caller","called","at","actions"],"description":"The simulated call: who calls, when, who answers, what the caller does.","properties":{"caller":{"type":["string","null"],"maxLength":32,"description":"Caller's number (E.164 or national); null: hidden."},"called":{"type":"string","maxLength":32,"description":"Number called (E.164)."},"at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?$","description":"Local date and time of the call, YYYY-MM-DDTHH:mm."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone of at; default: the organisation's."},"language":{"$ref":"common.schema.json#/$defs/language"},"agents":{"type":"object","maxProperties":500,"description":"Agents' presence overrides by agent id.","additionalProperties":{"type":"string","enum":["available","busy","paused","offline"]}},"answer":{"type":"string","minLength":1,"maxLength":64,"description":"Who picks up: first, nobody, or an agent id."},"talkSeconds":{"type":"integer","minimum":0,"maximum":86400},"actions":{"type":"array","maxItems":500,"items":{"$ref":"#/$defs/testAction"}},"http":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/testHttpAnswer"}},"seed":{"type":"integer","minimum":-2147483648,"maximum":4294967295}}};
 const schema115 = {"description":"What the caller does when the call waits: keys, silence or hang-up.","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","digits"],"properties":{"kind":{"const":"dtmf"},"digits":{"type":"string","pattern":"^[0-9*#A-Da-d]{1,64}$"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"silence"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"hangup"}}}]};
 const pattern38 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?$", "u");
@@ -8704,210 +8705,6 @@ return errors === 0;
 }
 validate117.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema118 = {"type":"object","additionalProperties":false,"description":"What the call must do; only the fields given are compared.","properties":{"endNodeId":{"anyOf":[{"$ref":"#/$defs/nodeId"},{"type":"null"}],"description":"Node the call ends at."},"outcome":{"type":["string","null"],"enum":["abandoned","cancelled","no_answer","busy","answered",null],"description":"Call outcome as stored."},"visited":{"type":"array","maxItems":1000,"items":{"type":"string","maxLength":200},"description":"Nodes entered, in order."},"variables":{"type":"object","maxProperties":200,"description":"Variables and their final values."}}};
-
-function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate121.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!((((key0 === "endNodeId") || (key0 === "outcome")) || (key0 === "visited")) || (key0 === "variables"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema118,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.endNodeId !== undefined){
-let data0 = data.endNodeId;
-const _errs3 = errors;
-let valid1 = false;
-const _errs4 = errors;
-if(typeof data0 === "string"){
-if(!pattern4.test(data0)){
-const err1 = {instancePath:instancePath+"/endNodeId",schemaPath:"#/$defs/nodeId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema34,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-else {
-const err2 = {instancePath:instancePath+"/endNodeId",schemaPath:"#/$defs/nodeId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-var _valid0 = _errs4 === errors;
-valid1 = valid1 || _valid0;
-const _errs7 = errors;
-if(data0 !== null){
-const err3 = {instancePath:instancePath+"/endNodeId",schemaPath:"#/properties/endNodeId/anyOf/1/type",keyword:"type",params:{type: "null"},message:"must be null",schema:schema118.properties.endNodeId.anyOf[1].type,parentSchema:schema118.properties.endNodeId.anyOf[1],data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-var _valid0 = _errs7 === errors;
-valid1 = valid1 || _valid0;
-if(!valid1){
-const err4 = {instancePath:instancePath+"/endNodeId",schemaPath:"#/properties/endNodeId/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema118.properties.endNodeId.anyOf,parentSchema:schema118.properties.endNodeId,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-errors = _errs3;
-if(vErrors !== null){
-if(_errs3){
-vErrors.length = _errs3;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.outcome !== undefined){
-let data1 = data.outcome;
-if((typeof data1 !== "string") && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: schema118.properties.outcome.type},message:"must be string,null",schema:schema118.properties.outcome.type,parentSchema:schema118.properties.outcome,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(!((((((data1 === "abandoned") || (data1 === "cancelled")) || (data1 === "no_answer")) || (data1 === "busy")) || (data1 === "answered")) || (data1 === null))){
-const err6 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema118.properties.outcome.enum},message:"must be equal to one of the allowed values",schema:schema118.properties.outcome.enum,parentSchema:schema118.properties.outcome,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.visited !== undefined){
-let data2 = data.visited;
-if(Array.isArray(data2)){
-if(data2.length > 1000){
-const err7 = {instancePath:instancePath+"/visited",schemaPath:"#/properties/visited/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema118.properties.visited,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 === "string"){
-if(func2(data3) > 200){
-const err8 = {instancePath:instancePath+"/visited/" + i0,schemaPath:"#/properties/visited/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema118.properties.visited.items,data:data3};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/visited/" + i0,schemaPath:"#/properties/visited/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.properties.visited.items.type,parentSchema:schema118.properties.visited.items,data:data3};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/visited",schemaPath:"#/properties/visited/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema118.properties.visited.type,parentSchema:schema118.properties.visited,data:data2};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.variables !== undefined){
-let data4 = data.variables;
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(Object.keys(data4).length > 200){
-const err11 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties",schema:200,parentSchema:schema118.properties.variables,data:data4};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/variables",schemaPath:"#/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.variables.type,parentSchema:schema118.properties.variables,data:data4};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.type,parentSchema:schema118,data};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-validate121.errors = vErrors;
-return errors === 0;
-}
-validate121.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
 
 function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -9039,19 +8836,164 @@ errors = vErrors.length;
 }
 }
 if(data.expect !== undefined){
-if(!(validate121(data.expect, {instancePath:instancePath+"/expect",parentData:data,parentDataProperty:"expect",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.type,parentSchema:schema112,data};
+let data3 = data.expect;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(!((((key1 === "endNodeId") || (key1 === "outcome")) || (key1 === "visited")) || (key1 === "variables"))){
+const err10 = {instancePath:instancePath+"/expect",schemaPath:"#/$defs/testExpect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema118,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
 else {
 vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.endNodeId !== undefined){
+let data4 = data3.endNodeId;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err11 = {instancePath:instancePath+"/expect/endNodeId",schemaPath:"#/$defs/testExpect/properties/endNodeId/type",keyword:"type",params:{type: schema118.properties.endNodeId.type},message:"must be string,null",schema:schema118.properties.endNodeId.type,parentSchema:schema118.properties.endNodeId,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(func2(data4) > 200){
+const err12 = {instancePath:instancePath+"/expect/endNodeId",schemaPath:"#/$defs/testExpect/properties/endNodeId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema118.properties.endNodeId,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data3.outcome !== undefined){
+let data5 = data3.outcome;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err13 = {instancePath:instancePath+"/expect/outcome",schemaPath:"#/$defs/testExpect/properties/outcome/type",keyword:"type",params:{type: schema118.properties.outcome.type},message:"must be string,null",schema:schema118.properties.outcome.type,parentSchema:schema118.properties.outcome,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!((((((data5 === "abandoned") || (data5 === "cancelled")) || (data5 === "no_answer")) || (data5 === "busy")) || (data5 === "answered")) || (data5 === null))){
+const err14 = {instancePath:instancePath+"/expect/outcome",schemaPath:"#/$defs/testExpect/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema118.properties.outcome.enum},message:"must be equal to one of the allowed values",schema:schema118.properties.outcome.enum,parentSchema:schema118.properties.outcome,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data3.visited !== undefined){
+let data6 = data3.visited;
+if(Array.isArray(data6)){
+if(data6.length > 1000){
+const err15 = {instancePath:instancePath+"/expect/visited",schemaPath:"#/$defs/testExpect/properties/visited/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema118.properties.visited,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(typeof data7 === "string"){
+if(func2(data7) > 200){
+const err16 = {instancePath:instancePath+"/expect/visited/" + i0,schemaPath:"#/$defs/testExpect/properties/visited/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema118.properties.visited.items,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/expect/visited/" + i0,schemaPath:"#/$defs/testExpect/properties/visited/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.properties.visited.items.type,parentSchema:schema118.properties.visited.items,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/expect/visited",schemaPath:"#/$defs/testExpect/properties/visited/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema118.properties.visited.type,parentSchema:schema118.properties.visited,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data3.variables !== undefined){
+let data8 = data3.variables;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(Object.keys(data8).length > 200){
+const err19 = {instancePath:instancePath+"/expect/variables",schemaPath:"#/$defs/testExpect/properties/variables/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties",schema:200,parentSchema:schema118.properties.variables,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/expect/variables",schemaPath:"#/$defs/testExpect/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.variables.type,parentSchema:schema118.properties.variables,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/expect",schemaPath:"#/$defs/testExpect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.type,parentSchema:schema118,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.type,parentSchema:schema112,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }

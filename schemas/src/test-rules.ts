@@ -1,7 +1,8 @@
 // Test-case rules of validateFlow() (the flow's saved test calls, issue 17): never errors, a
 // case naming a node the flow lacks is a warning (`test.unknown-node`: the case will fail
 // until it is updated), and two cases with one id too (`test.duplicate-id`).
-// Nodes visited after a redirect to another flow belong to that flow: not checked.
+// Nodes visited after a redirect to another flow belong to that flow: not checked; nor are the
+// runtime's built-in nodes (ids starting with "__": loop guard, internal error, transfer mailbox).
 import type { FlowView } from './flow-view';
 import { pointer, type Problem } from './problems';
 
@@ -28,7 +29,7 @@ export function checkTests(doc: Record<string, unknown>, flow: FlowView): Proble
       ids.add(testCase.id);
     }
     const unknown = (id: unknown, at: string) => {
-      if (typeof id !== 'string' || nodes.has(id)) return;
+      if (typeof id !== 'string' || nodes.has(id) || id.startsWith('__')) return;
       problems.push({ severity: 'warning', code: 'test.unknown-node', path: at, params: { node: id, name },
         message: `Test case "${name}" names node "${id}", which does not exist; the case fails until it is saved again from a new run.` });
     };
