@@ -369,7 +369,7 @@ function Controls(props: { phase: Phase; onPress: (key: string) => void; onSilen
   const waiting = props.phase === 'waiting';
   return (
     <div className="sim-controls">
-      <div className="sim-keypad" role="group" aria-label={t('keypad')} aria-describedby="sim-keypad-hint">
+      <div className="sim-keypad" role="group" aria-label={t('keypad')} aria-describedby="sim-keypad-hint" data-testid="sim-keypad">
         {KEYS.map((key) => (
           <button key={key} type="button" className="keypad-key" disabled={!waiting} onClick={() => props.onPress(key)} aria-label={t('key', { key })} aria-keyshortcuts={key}>
             {key}
