@@ -112,7 +112,7 @@ test('try the draft: set up, keys typed, the path on the canvas, saved as a test
 
   // The call waits in the menu: welcome (1) → hours (2) → menu (current).
   await expect(panel.getByTestId('sim-status')).toHaveText('Waiting for the caller: type keys, stay silent or hang up');
-  await expect(panel.getByTestId('sim-summary')).toContainText('Monday 7 December 2026 10:00 (Europe/Paris)');
+  await expect(panel.getByTestId('sim-summary')).toContainText(/Monday, December 7, 2026 10:00 \(Europe\/Paris\)/);
   await expect(node(page, 'menu')).toHaveAttribute('data-sim', 'current');
   await expect(node(page, 'welcome')).toHaveAttribute('data-sim', 'visited');
   await expect(node(page, 'welcome').getByTestId('sim-order')).toHaveText(/^1/);

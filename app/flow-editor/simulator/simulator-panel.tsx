@@ -516,7 +516,10 @@ function Transcript({ entries, directory }: { entries: TranscriptEntry[]; direct
   const flowLanguage = useEditorStore((s) => s.meta.language ?? 'fr');
   const requestFocus = useEditorStore((s) => s.requestFocus);
   const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'nearest' }), [entries.length]);
+  // A block body: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'nearest' });
+  }, [entries.length]);
   return (
     <section className="sim-section" aria-labelledby="sim-transcript-title">
       <h3 id="sim-transcript-title">{t('transcript.title')}</h3>
