@@ -4,3 +4,6 @@ export { Simulator, SimulationInputError, simulationInstant, contextWithOverride
 export type { SimulatorOptions, SimulatorHttp, SimulatorHttpAnswer, HttpRequestEffect, SimulationListener, TraceStep } from './simulator';
 export { runCase, runCases, checkCase, asLoadedFlow, emptyResult, sameValue, DEFAULT_MAX_SILENCES, type RunCaseOptions } from './run-case';
 export { promptDurationMs, promptText } from './transcript';
+export { coverage, connectedOutputs } from './coverage';
+export { caseFromResult, newTestCaseId, MAX_EXPECTED_VISITED, MAX_EXPECTED_VARIABLES, MAX_HTTP_BODY, type CaseFromResultOptions } from './case-from-result';
+export { remapTestCaseIds } from './remap-test-ids';

@@ -118,6 +118,8 @@ export class Simulator {
   private stopped = false;
   private started = false;
   private unused = 0;
+  private readonly done: CallerAction[] = [];
+  private readonly httpAnswers: TypedHttpAnswer[] = [];
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(options: SimulatorOptions) {
@@ -217,6 +219,17 @@ export class Simulator {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * The input as used so far, to replay this run: the caller's actions as done, and every HTTP
+   * answer received (typed or real) as a typed answer of its node.
+   */
+  usedInput(): SimulationInput {
+    const { http: _typed, ...rest } = this.input;
+    const input: SimulationInput = { ...rest, actions: this.done.map((a) => ({ ...a })) };
+    if (this.httpAnswers.length > 0) input.http = this.httpAnswers.map((a) => ({ ...a }));
+    return input;
+  }
+
   /** Every processed event with its effects (secret header values redacted). */
   trace(): TraceStep[] {
     return this.traceSteps.slice();
@@ -273,6 +286,7 @@ export class Simulator {
     const node = this.state.step ? this.flow.nodes.get(this.state.step.nodeId) : undefined;
     const sensitive = node?.type === 'input' && (node.config as { sensitive?: boolean }).sensitive === true;
     this.line('key', sensitive ? '•'.repeat(digits.length) : digits, { digits: sensitive ? '•'.repeat(digits.length) : digits });
+    this.done.push({ kind: 'dtmf', digits });
     for (const key of digits) {
       if (this.finished()) break;
       this.session.send({ type: 'dtmf', key });
@@ -284,6 +298,7 @@ export class Simulator {
     if (!this.started || this.finished()) return;
     const next = this.clock.next();
     if (!next) return;
+    this.done.push({ kind: 'silence' });
     this.line('silence', `${Math.round((next.at - this.clock.now()) / 1000)} s`, { seconds: (next.at - this.clock.now()) / 1000 });
     this.clock.fireNext();
     await this.advance();
@@ -291,6 +306,7 @@ export class Simulator {
 
   private async doHangup(): Promise<void> {
     if (!this.started || this.finished()) return;
+    this.done.push({ kind: 'hangup' });
     this.line('hangup', 'caller', { by: 'caller' });
     this.session.send({ type: 'callerHangup' });
     await this.advance();
@@ -353,6 +369,7 @@ export class Simulator {
           delayMs,
           () => {
             this.awaitingResults += 1;
+            if (nodeId !== undefined) this.httpAnswers.push('error' in answer ? { nodeId, error: answer.error } : { nodeId, status: answer.status, body: answer.body });
             if ('error' in answer) reject({ reason: answer.error, message: answer.detail });
             else resolve({ status: answer.status, body: answer.body });
           },
@@ -378,8 +395,10 @@ export class Simulator {
         )
         .then((answer) => {
           this.httpInFlight = null;
-          // it took that long for real; the step's own timeout may fire first
-          deliver(Math.min(Date.now() - began, effect.timeoutMs + 1000), answer);
+          const elapsed = Date.now() - began;
+          if (elapsed < effect.timeoutMs) return deliver(elapsed, answer);
+          // too late, as on a live call: the step's own timeout fires; the answer is dropped
+          if (nodeId !== undefined) this.httpAnswers.push({ nodeId, error: 'timeout' });
         });
     });
   }

@@ -110,6 +110,13 @@ export function transcriptLines(event: CallEvent, effects: readonly Effect[], ct
         line('ring', effect.legs.map((leg) => (leg.target.kind === 'agent' ? leg.target.agentId : leg.target.number)).join(', '), { strategy: effect.strategy, targets });
         break;
       }
+      case 'cancelLegs':
+        if (effect.reason !== 'ring-timeout') break;
+        for (const legId of effect.legIds) {
+          const target = ctx.legs.get(legId);
+          line('leg', target ? (target.kind === 'agent' ? target.agentId : target.number) : legId, { legId, result: 'no_answer', ...(target ? legTarget(target) : {}) });
+        }
+        break;
       case 'bridge': {
         const target = ctx.legs.get(effect.legId);
         line('bridge', target ? (target.kind === 'agent' ? target.agentId : target.number) : effect.legId, { legId: effect.legId, ...(target ? legTarget(target) : {}) });

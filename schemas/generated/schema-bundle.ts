@@ -247,6 +247,14 @@ export const flowSchema: JsonSchemaDocument = {
       "items": {
         "$ref": "#/$defs/edge"
       }
+    },
+    "tests": {
+      "type": "array",
+      "maxItems": 200,
+      "description": "Test calls saved with the flow (the simulator): each runs before publishing and after every save.",
+      "items": {
+        "$ref": "#/$defs/testCase"
+      }
     }
   },
   "$defs": {
@@ -666,6 +674,239 @@ export const flowSchema: JsonSchemaDocument = {
         },
         "target": {
           "$ref": "#/$defs/nodeId"
+        }
+      }
+    },
+    "testCase": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "id",
+        "name",
+        "input",
+        "expect"
+      ],
+      "description": "A saved test call: what the caller does and what the call must do.",
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[A-Za-z0-9_-]{1,64}$",
+          "description": "Case id, unique in the flow."
+        },
+        "name": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 120
+        },
+        "input": {
+          "$ref": "#/$defs/testInput"
+        },
+        "expect": {
+          "$ref": "#/$defs/testExpect"
+        }
+      }
+    },
+    "testInput": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "caller",
+        "called",
+        "at",
+        "actions"
+      ],
+      "description": "The simulated call: who calls, when, who answers, what the caller does.",
+      "properties": {
+        "caller": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "maxLength": 32,
+          "description": "Caller's number (E.164 or national); null: hidden."
+        },
+        "called": {
+          "type": "string",
+          "maxLength": 32,
+          "description": "Number called (E.164)."
+        },
+        "at": {
+          "type": "string",
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?$",
+          "description": "Local date and time of the call, YYYY-MM-DDTHH:mm."
+        },
+        "timezone": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 64,
+          "description": "IANA time zone of at; default: the organisation's."
+        },
+        "language": {
+          "$ref": "common.schema.json#/$defs/language"
+        },
+        "agents": {
+          "type": "object",
+          "maxProperties": 500,
+          "description": "Agents' presence overrides by agent id.",
+          "additionalProperties": {
+            "type": "string",
+            "enum": [
+              "available",
+              "busy",
+              "paused",
+              "offline"
+            ]
+          }
+        },
+        "answer": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 64,
+          "description": "Who picks up: first, nobody, or an agent id."
+        },
+        "talkSeconds": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 86400
+        },
+        "actions": {
+          "type": "array",
+          "maxItems": 500,
+          "items": {
+            "$ref": "#/$defs/testAction"
+          }
+        },
+        "http": {
+          "type": "array",
+          "maxItems": 100,
+          "items": {
+            "$ref": "#/$defs/testHttpAnswer"
+          }
+        },
+        "seed": {
+          "type": "integer",
+          "minimum": -2147483648,
+          "maximum": 4294967295
+        }
+      }
+    },
+    "testAction": {
+      "description": "What the caller does when the call waits: keys, silence or hang-up.",
+      "oneOf": [
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "kind",
+            "digits"
+          ],
+          "properties": {
+            "kind": {
+              "const": "dtmf"
+            },
+            "digits": {
+              "type": "string",
+              "pattern": "^[0-9*#A-Da-d]{1,64}$"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "kind"
+          ],
+          "properties": {
+            "kind": {
+              "const": "silence"
+            }
+          }
+        },
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "required": [
+            "kind"
+          ],
+          "properties": {
+            "kind": {
+              "const": "hangup"
+            }
+          }
+        }
+      ]
+    },
+    "testHttpAnswer": {
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "nodeId"
+      ],
+      "description": "A typed answer of an HTTP request step: a status and body, or a transport error.",
+      "properties": {
+        "nodeId": {
+          "$ref": "#/$defs/nodeId"
+        },
+        "status": {
+          "type": "integer",
+          "minimum": 100,
+          "maximum": 599
+        },
+        "body": {
+          "type": "string",
+          "maxLength": 65536
+        },
+        "error": {
+          "type": "string",
+          "enum": [
+            "network",
+            "timeout",
+            "refused"
+          ]
+        }
+      }
+    },
+    "testExpect": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "What the call must do; only the fields given are compared.",
+      "properties": {
+        "endNodeId": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "maxLength": 200,
+          "description": "Node the call ends at."
+        },
+        "outcome": {
+          "type": [
+            "string",
+            "null"
+          ],
+          "enum": [
+            "abandoned",
+            "cancelled",
+            "no_answer",
+            "busy",
+            "answered",
+            null
+          ],
+          "description": "Call outcome as stored."
+        },
+        "visited": {
+          "type": "array",
+          "maxItems": 1000,
+          "items": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "description": "Nodes entered, in order."
+        },
+        "variables": {
+          "type": "object",
+          "maxProperties": 200,
+          "description": "Variables and their final values."
         }
       }
     }

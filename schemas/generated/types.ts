@@ -60,6 +60,23 @@ export type Node = {
  */
 export type OutputId = string;
 /**
+ * What the caller does when the call waits: keys, silence or hang-up.
+ *
+ * This interface was referenced by `Flow`'s JSON-Schema
+ * via the `definition` "testAction".
+ */
+export type TestAction =
+  | {
+      kind: 'dtmf';
+      digits: string;
+    }
+  | {
+      kind: 'silence';
+    }
+  | {
+      kind: 'hangup';
+    };
+/**
  * Identifier of an organisation object.
  *
  * This interface was referenced by `Flow`'s JSON-Schema
@@ -173,6 +190,12 @@ export interface Flow {
    * @maxItems 20000
    */
   edges: Edge[];
+  /**
+   * Test calls saved with the flow (the simulator): each runs before publishing and after every save.
+   *
+   * @maxItems 200
+   */
+  tests?: TestCase[];
 }
 /**
  * Runtime settings of the flow.
@@ -204,6 +227,104 @@ export interface Edge {
   source: NodeId;
   sourceOutput: OutputId;
   target: NodeId;
+}
+/**
+ * A saved test call: what the caller does and what the call must do.
+ *
+ * This interface was referenced by `Flow`'s JSON-Schema
+ * via the `definition` "testCase".
+ */
+export interface TestCase {
+  /**
+   * Case id, unique in the flow.
+   */
+  id: string;
+  name: string;
+  input: TestInput;
+  expect: TestExpect;
+}
+/**
+ * The simulated call: who calls, when, who answers, what the caller does.
+ *
+ * This interface was referenced by `Flow`'s JSON-Schema
+ * via the `definition` "testInput".
+ */
+export interface TestInput {
+  /**
+   * Caller's number (E.164 or national); null: hidden.
+   */
+  caller: string | null;
+  /**
+   * Number called (E.164).
+   */
+  called: string;
+  /**
+   * Local date and time of the call, YYYY-MM-DDTHH:mm.
+   */
+  at: string;
+  /**
+   * IANA time zone of at; default: the organisation's.
+   */
+  timezone?: string;
+  language?: Language;
+  /**
+   * Agents' presence overrides by agent id.
+   */
+  agents?: {
+    [k: string]: 'available' | 'busy' | 'paused' | 'offline' | undefined;
+  };
+  /**
+   * Who picks up: first, nobody, or an agent id.
+   */
+  answer?: string;
+  talkSeconds?: number;
+  /**
+   * @maxItems 500
+   */
+  actions: TestAction[];
+  /**
+   * @maxItems 100
+   */
+  http?: TestHttpAnswer[];
+  seed?: number;
+}
+/**
+ * A typed answer of an HTTP request step: a status and body, or a transport error.
+ *
+ * This interface was referenced by `Flow`'s JSON-Schema
+ * via the `definition` "testHttpAnswer".
+ */
+export interface TestHttpAnswer {
+  nodeId: NodeId;
+  status?: number;
+  body?: string;
+  error?: 'network' | 'timeout' | 'refused';
+}
+/**
+ * What the call must do; only the fields given are compared.
+ *
+ * This interface was referenced by `Flow`'s JSON-Schema
+ * via the `definition` "testExpect".
+ */
+export interface TestExpect {
+  /**
+   * Node the call ends at.
+   */
+  endNodeId?: string | null;
+  /**
+   * Call outcome as stored.
+   */
+  outcome?: 'abandoned' | 'cancelled' | 'no_answer' | 'busy' | 'answered' | null;
+  /**
+   * Nodes entered, in order.
+   *
+   * @maxItems 1000
+   */
+  visited?: string[];
+  /**
+   * Variables and their final values.
+   */
+  variables?: {};
 }
 /**
  * Text to speak per call language; a missing language falls back to the flow's default language.

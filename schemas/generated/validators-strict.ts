@@ -11,10 +11,11 @@ const dep0 = cjs(ns0);
 const dep1 = cjs(ns1);
 const dep2 = cjs(ns2);
 export const flow = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://relais.dev/schemas/flow.schema.json","title":"Flow","description":"One version of a call flow: metadata, an entry node, nodes (steps) and edges (node output → node).","type":"object","additionalProperties":false,"required":["schemaVersion","name","entry","nodes","edges"],"properties":{"schemaVersion":{"const":1,"description":"Version of this format."},"name":{"type":"string","minLength":1,"maxLength":120},"description":{"type":"string","maxLength":2000},"language":{"$ref":"common.schema.json#/$defs/language","default":"fr","description":"Default call language (prompts fall back to it)."},"entry":{"$ref":"#/$defs/nodeId","description":"Id of the first node."},"settings":{"$ref":"#/$defs/settings"},"nodes":{"type":"array","minItems":1,"maxItems":5000,"items":{"$ref":"#/$defs/node"}},"edges":{"type":"array","maxItems":20000,"items":{"$ref":"#/$defs/edge"}}},"$defs":{"nodeId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"Node id, unique in the flow."},"settings":{"type":"object","additionalProperties":false,"description":"Runtime settings of the flow.","properties":{"maxSteps":{"type":"integer","minimum":10,"maximum":100000,"default":1000,"description":"Steps a call may take before the loop guard ends it."},"maxStepsNode":{"$ref":"#/$defs/nodeId","description":"Optional node the loop guard jumps to (e.g. a hangup with an apology) instead of hanging up at once."}}},"position":{"type":"object","additionalProperties":false,"required":["x","y"],"properties":{"x":{"type":"number"},"y":{"type":"number"}}},"node":{"type":"object","additionalProperties":false,"required":["id","type","position","config"],"properties":{"id":{"$ref":"#/$defs/nodeId"},"type":{"type":"string","enum":["message","menu","input","hours","queue-group","redirect","voicemail","callback","sms","forbidden-transfer","filter","split","variable","http-request","condition","hangup"],"description":"Step type id."},"position":{"$ref":"#/$defs/position"},"label":{"type":"string","maxLength":120,"description":"Name shown on the canvas and in call paths."},"config":{"type":"object","description":"Step configuration, validated by the step type's schema."}},"allOf":[{"if":{"properties":{"type":{"const":"message"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/message.schema.json"}}}},{"if":{"properties":{"type":{"const":"menu"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/menu.schema.json"}}}},{"if":{"properties":{"type":{"const":"input"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/input.schema.json"}}}},{"if":{"properties":{"type":{"const":"hours"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/hours.schema.json"}}}},{"if":{"properties":{"type":{"const":"queue-group"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/queue-group.schema.json"}}}},{"if":{"properties":{"type":{"const":"redirect"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/redirect.schema.json"}}}},{"if":{"properties":{"type":{"const":"voicemail"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/voicemail.schema.json"}}}},{"if":{"properties":{"type":{"const":"callback"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/callback.schema.json"}}}},{"if":{"properties":{"type":{"const":"sms"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/sms.schema.json"}}}},{"if":{"properties":{"type":{"const":"forbidden-transfer"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/forbidden-transfer.schema.json"}}}},{"if":{"properties":{"type":{"const":"filter"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/filter.schema.json"}}}},{"if":{"properties":{"type":{"const":"split"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/split.schema.json"}}}},{"if":{"properties":{"type":{"const":"variable"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/variable.schema.json"}}}},{"if":{"properties":{"type":{"const":"http-request"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/http-request.schema.json"}}}},{"if":{"properties":{"type":{"const":"condition"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/condition.schema.json"}}}},{"if":{"properties":{"type":{"const":"hangup"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/hangup.schema.json"}}}}]},"edge":{"type":"object","additionalProperties":false,"required":["id","source","sourceOutput","target"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_:.-]{1,128}$"},"source":{"$ref":"#/$defs/nodeId"},"sourceOutput":{"$ref":"common.schema.json#/$defs/outputId"},"target":{"$ref":"#/$defs/nodeId"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://relais.dev/schemas/flow.schema.json","title":"Flow","description":"One version of a call flow: metadata, an entry node, nodes (steps) and edges (node output → node).","type":"object","additionalProperties":false,"required":["schemaVersion","name","entry","nodes","edges"],"properties":{"schemaVersion":{"const":1,"description":"Version of this format."},"name":{"type":"string","minLength":1,"maxLength":120},"description":{"type":"string","maxLength":2000},"language":{"$ref":"common.schema.json#/$defs/language","default":"fr","description":"Default call language (prompts fall back to it)."},"entry":{"$ref":"#/$defs/nodeId","description":"Id of the first node."},"settings":{"$ref":"#/$defs/settings"},"nodes":{"type":"array","minItems":1,"maxItems":5000,"items":{"$ref":"#/$defs/node"}},"edges":{"type":"array","maxItems":20000,"items":{"$ref":"#/$defs/edge"}},"tests":{"type":"array","maxItems":200,"description":"Test calls saved with the flow (the simulator): each runs before publishing and after every save.","items":{"$ref":"#/$defs/testCase"}}},"$defs":{"nodeId":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"Node id, unique in the flow."},"settings":{"type":"object","additionalProperties":false,"description":"Runtime settings of the flow.","properties":{"maxSteps":{"type":"integer","minimum":10,"maximum":100000,"default":1000,"description":"Steps a call may take before the loop guard ends it."},"maxStepsNode":{"$ref":"#/$defs/nodeId","description":"Optional node the loop guard jumps to (e.g. a hangup with an apology) instead of hanging up at once."}}},"position":{"type":"object","additionalProperties":false,"required":["x","y"],"properties":{"x":{"type":"number"},"y":{"type":"number"}}},"node":{"type":"object","additionalProperties":false,"required":["id","type","position","config"],"properties":{"id":{"$ref":"#/$defs/nodeId"},"type":{"type":"string","enum":["message","menu","input","hours","queue-group","redirect","voicemail","callback","sms","forbidden-transfer","filter","split","variable","http-request","condition","hangup"],"description":"Step type id."},"position":{"$ref":"#/$defs/position"},"label":{"type":"string","maxLength":120,"description":"Name shown on the canvas and in call paths."},"config":{"type":"object","description":"Step configuration, validated by the step type's schema."}},"allOf":[{"if":{"properties":{"type":{"const":"message"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/message.schema.json"}}}},{"if":{"properties":{"type":{"const":"menu"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/menu.schema.json"}}}},{"if":{"properties":{"type":{"const":"input"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/input.schema.json"}}}},{"if":{"properties":{"type":{"const":"hours"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/hours.schema.json"}}}},{"if":{"properties":{"type":{"const":"queue-group"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/queue-group.schema.json"}}}},{"if":{"properties":{"type":{"const":"redirect"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/redirect.schema.json"}}}},{"if":{"properties":{"type":{"const":"voicemail"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/voicemail.schema.json"}}}},{"if":{"properties":{"type":{"const":"callback"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/callback.schema.json"}}}},{"if":{"properties":{"type":{"const":"sms"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/sms.schema.json"}}}},{"if":{"properties":{"type":{"const":"forbidden-transfer"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/forbidden-transfer.schema.json"}}}},{"if":{"properties":{"type":{"const":"filter"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/filter.schema.json"}}}},{"if":{"properties":{"type":{"const":"split"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/split.schema.json"}}}},{"if":{"properties":{"type":{"const":"variable"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/variable.schema.json"}}}},{"if":{"properties":{"type":{"const":"http-request"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/http-request.schema.json"}}}},{"if":{"properties":{"type":{"const":"condition"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/condition.schema.json"}}}},{"if":{"properties":{"type":{"const":"hangup"}},"required":["type"]},"then":{"properties":{"config":{"$ref":"steps/hangup.schema.json"}}}}]},"edge":{"type":"object","additionalProperties":false,"required":["id","source","sourceOutput","target"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_:.-]{1,128}$"},"source":{"$ref":"#/$defs/nodeId"},"sourceOutput":{"$ref":"common.schema.json#/$defs/outputId"},"target":{"$ref":"#/$defs/nodeId"}}},"testCase":{"type":"object","additionalProperties":false,"required":["id","name","input","expect"],"description":"A saved test call: what the caller does and what the call must do.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"Case id, unique in the flow."},"name":{"type":"string","minLength":1,"maxLength":120},"input":{"$ref":"#/$defs/testInput"},"expect":{"$ref":"#/$defs/testExpect"}}},"testInput":{"type":"object","additionalProperties":false,"required":["caller","called","at","actions"],"description":"The simulated call: who calls, when, who answers, what the caller does.","properties":{"caller":{"type":["string","null"],"maxLength":32,"description":"Caller's number (E.164 or national); null: hidden."},"called":{"type":"string","maxLength":32,"description":"Number called (E.164)."},"at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?$","description":"Local date and time of the call, YYYY-MM-DDTHH:mm."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone of at; default: the organisation's."},"language":{"$ref":"common.schema.json#/$defs/language"},"agents":{"type":"object","maxProperties":500,"description":"Agents' presence overrides by agent id.","additionalProperties":{"type":"string","enum":["available","busy","paused","offline"]}},"answer":{"type":"string","minLength":1,"maxLength":64,"description":"Who picks up: first, nobody, or an agent id."},"talkSeconds":{"type":"integer","minimum":0,"maximum":86400},"actions":{"type":"array","maxItems":500,"items":{"$ref":"#/$defs/testAction"}},"http":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/testHttpAnswer"}},"seed":{"type":"integer","minimum":-2147483648,"maximum":4294967295}}},"testAction":{"description":"What the caller does when the call waits: keys, silence or hang-up.","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","digits"],"properties":{"kind":{"const":"dtmf"},"digits":{"type":"string","pattern":"^[0-9*#A-Da-d]{1,64}$"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"silence"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"hangup"}}}]},"testHttpAnswer":{"type":"object","additionalProperties":false,"required":["nodeId"],"description":"A typed answer of an HTTP request step: a status and body, or a transport error.","properties":{"nodeId":{"$ref":"#/$defs/nodeId"},"status":{"type":"integer","minimum":100,"maximum":599},"body":{"type":"string","maxLength":65536},"error":{"type":"string","enum":["network","timeout","refused"]}}},"testExpect":{"type":"object","additionalProperties":false,"description":"What the call must do; only the fields given are compared.","properties":{"endNodeId":{"type":["string","null"],"maxLength":200,"description":"Node the call ends at."},"outcome":{"type":["string","null"],"enum":["abandoned","cancelled","no_answer","busy","answered",null],"description":"Call outcome as stored."},"visited":{"type":"array","maxItems":1000,"items":{"type":"string","maxLength":200},"description":"Nodes entered, in order."},"variables":{"type":"object","maxProperties":200,"description":"Variables and their final values."}}}}};
 const schema33 = {"type":"string","enum":["fr","en"],"description":"Call language."};
 const schema34 = {"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"Node id, unique in the flow."};
-const func1 = dep0.default;
+const func1 = Object.prototype.hasOwnProperty;
+const func2 = dep0.default;
 const pattern4 = new RegExp("^[A-Za-z0-9_-]{1,64}$", "u");
 const schema35 = {"type":"object","additionalProperties":false,"description":"Runtime settings of the flow.","properties":{"maxSteps":{"type":"integer","minimum":10,"maximum":100000,"default":1000,"description":"Steps a call may take before the loop guard ends it."},"maxStepsNode":{"$ref":"#/$defs/nodeId","description":"Optional node the loop guard jumps to (e.g. a hangup with an apology) instead of hanging up at once."}}};
 
@@ -136,7 +137,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) > 64){
+if(func2(data) > 64){
 const err0 = {instancePath,schemaPath:"#/$defs/objectId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -146,7 +147,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func1(data) < 1){
+if(func2(data) < 1){
 const err1 = {instancePath,schemaPath:"#/$defs/objectId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -221,7 +222,7 @@ errors++;
 if(data.fr !== undefined){
 let data0 = data.fr;
 if(typeof data0 === "string"){
-if(func1(data0) > 20000){
+if(func2(data0) > 20000){
 const err2 = {instancePath:instancePath+"/fr",schemaPath:"#/$defs/template/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema43,data:data0};
 if(vErrors === null){
 vErrors = [err2];
@@ -243,7 +244,7 @@ vErrors.push(err3);
 errors++;
 }
 if(typeof data0 === "string"){
-if(func1(data0) > 2000){
+if(func2(data0) > 2000){
 const err4 = {instancePath:instancePath+"/fr",schemaPath:"#/properties/fr/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema42.properties.fr,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -253,7 +254,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(func2(data0) < 1){
 const err5 = {instancePath:instancePath+"/fr",schemaPath:"#/properties/fr/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema42.properties.fr,data:data0};
 if(vErrors === null){
 vErrors = [err5];
@@ -268,7 +269,7 @@ errors++;
 if(data.en !== undefined){
 let data1 = data.en;
 if(typeof data1 === "string"){
-if(func1(data1) > 20000){
+if(func2(data1) > 20000){
 const err6 = {instancePath:instancePath+"/en",schemaPath:"#/$defs/template/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -290,7 +291,7 @@ vErrors.push(err7);
 errors++;
 }
 if(typeof data1 === "string"){
-if(func1(data1) > 2000){
+if(func2(data1) > 2000){
 const err8 = {instancePath:instancePath+"/en",schemaPath:"#/properties/en/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema42.properties.en,data:data1};
 if(vErrors === null){
 vErrors = [err8];
@@ -300,7 +301,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(func2(data1) < 1){
 const err9 = {instancePath:instancePath+"/en",schemaPath:"#/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema42.properties.en,data:data1};
 if(vErrors === null){
 vErrors = [err9];
@@ -899,7 +900,7 @@ errors++;
 if(data2.label !== undefined){
 let data4 = data2.label;
 if(typeof data4 === "string"){
-if(func1(data4) > 80){
+if(func2(data4) > 80){
 const err9 = {instancePath:instancePath+"/keys/" + i0+"/label",schemaPath:"#/properties/keys/items/properties/label/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema45.properties.keys.items.properties.label,data:data4};
 if(vErrors === null){
 vErrors = [err9];
@@ -1058,7 +1059,6 @@ validate33.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema48 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://relais.dev/schemas/steps/input.schema.json","title":"Digit input","description":"Collects several digits into a variable (length, terminator key, pattern, timeouts, retries).","x-title-fr":"Saisie","x-description-fr":"Recueille plusieurs chiffres dans une variable (longueur, touche de fin, format, délais, nouvelles tentatives).","x-category":"prompts","x-outputs":{"static":[{"id":"ok","label":{"en":"Valid","fr":"Valide"},"required":true},{"id":"invalid","label":{"en":"Invalid","fr":"Invalide"},"required":false,"fallback":"timeout"},{"id":"timeout","label":{"en":"No input","fr":"Sans saisie"},"required":false}]},"type":"object","additionalProperties":false,"required":["prompt","variable"],"properties":{"prompt":{"$ref":"../common.schema.json#/$defs/prompt","description":"Asks for the digits."},"variable":{"$ref":"../common.schema.json#/$defs/variableName","description":"Variable that receives the digits (without the terminator)."},"minLength":{"type":"integer","minimum":1,"maximum":32,"default":1,"description":"Minimum number of digits."},"maxLength":{"type":"integer","minimum":1,"maximum":32,"default":10,"description":"Maximum number of digits; input ends as soon as it is reached."},"terminator":{"type":"string","enum":["#","*","none"],"default":"#","description":"Key that ends the input early (not stored)."},"firstDigitTimeoutSeconds":{"type":"integer","minimum":1,"maximum":60,"default":10,"description":"Seconds to wait for the first digit after the prompt."},"interDigitTimeoutSeconds":{"type":"integer","minimum":1,"maximum":30,"default":5,"description":"Seconds to wait between digits; when it elapses the input ends."},"pattern":{"type":"string","format":"regex","maxLength":200,"description":"Optional regular expression the whole input must match (e.g. ^0[1-9][0-9]{8}$)."},"retries":{"type":"integer","minimum":0,"maximum":5,"default":2,"description":"Extra attempts after a timeout or invalid input."},"noInputPrompt":{"$ref":"../common.schema.json#/$defs/prompt","description":"Played before a retry when nothing was typed."},"invalidPrompt":{"$ref":"../common.schema.json#/$defs/prompt","description":"Played before a retry when the input is too short/long or does not match the pattern."},"bargeIn":{"type":"boolean","default":true,"description":"Digits typed during the prompt count."},"sensitive":{"type":"boolean","default":false,"description":"Mask the digits in the call path, logs and events (e.g. card numbers)."}}};
 const schema50 = {"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]{0,63}$","description":"Call variable name: letters, digits and _, not starting with a digit."};
-const func13 = Object.prototype.hasOwnProperty;
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1288,7 +1288,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func13.call(schema48.properties, key0))){
+if(!(func1.call(schema48.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -1496,7 +1496,7 @@ errors++;
 if(data.pattern !== undefined){
 let data7 = data.pattern;
 if(typeof data7 === "string"){
-if(func1(data7) > 200){
+if(func2(data7) > 200){
 const err19 = {instancePath:instancePath+"/pattern",schemaPath:"#/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema48.properties.pattern,data:data7};
 if(vErrors === null){
 vErrors = [err19];
@@ -1631,7 +1631,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) > 64){
+if(func2(data) > 64){
 const err0 = {instancePath,schemaPath:"#/$defs/objectId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -1641,7 +1641,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func1(data) < 1){
+if(func2(data) < 1){
 const err1 = {instancePath,schemaPath:"#/$defs/objectId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -1748,7 +1748,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) > 64){
+if(func2(data) > 64){
 const err0 = {instancePath,schemaPath:"#/$defs/objectId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -1758,7 +1758,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func1(data) < 1){
+if(func2(data) < 1){
 const err1 = {instancePath,schemaPath:"#/$defs/objectId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -1806,7 +1806,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) > 64){
+if(func2(data) > 64){
 const err0 = {instancePath,schemaPath:"#/$defs/objectId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -1816,7 +1816,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func1(data) < 1){
+if(func2(data) < 1){
 const err1 = {instancePath,schemaPath:"#/$defs/objectId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -1876,7 +1876,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func13.call(schema54.properties, key0))){
+if(!(func1.call(schema54.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -2154,7 +2154,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) > 64){
+if(func2(data) > 64){
 const err0 = {instancePath,schemaPath:"#/$defs/objectId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -2164,7 +2164,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func1(data) < 1){
+if(func2(data) < 1){
 const err1 = {instancePath,schemaPath:"#/$defs/objectId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -2212,7 +2212,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) > 64){
+if(func2(data) > 64){
 const err0 = {instancePath,schemaPath:"#/$defs/objectId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -2222,7 +2222,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func1(data) < 1){
+if(func2(data) < 1){
 const err1 = {instancePath,schemaPath:"#/$defs/objectId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -2271,7 +2271,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) > 64){
+if(func2(data) > 64){
 const err0 = {instancePath,schemaPath:"#/$defs/objectId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -2281,7 +2281,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func1(data) < 1){
+if(func2(data) < 1){
 const err1 = {instancePath,schemaPath:"#/$defs/objectId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -2638,7 +2638,7 @@ errors = vErrors.length;
 if(data0.number !== undefined){
 let data9 = data0.number;
 if(typeof data9 === "string"){
-if(func1(data9) > 32){
+if(func2(data9) > 32){
 const err18 = {instancePath:instancePath+"/target/number",schemaPath:"../common.schema.json#/$defs/dialledNumber/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema66,data:data9};
 if(vErrors === null){
 vErrors = [err18];
@@ -2939,7 +2939,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) > 64){
+if(func2(data) > 64){
 const err0 = {instancePath,schemaPath:"#/$defs/objectId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -2949,7 +2949,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func1(data) < 1){
+if(func2(data) < 1){
 const err1 = {instancePath,schemaPath:"#/$defs/objectId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -2997,7 +2997,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) > 64){
+if(func2(data) > 64){
 const err0 = {instancePath,schemaPath:"#/$defs/objectId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -3007,7 +3007,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func1(data) < 1){
+if(func2(data) < 1){
 const err1 = {instancePath,schemaPath:"#/$defs/objectId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -3615,7 +3615,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) > 64){
+if(func2(data) > 64){
 const err0 = {instancePath,schemaPath:"#/$defs/objectId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -3625,7 +3625,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func1(data) < 1){
+if(func2(data) < 1){
 const err1 = {instancePath,schemaPath:"#/$defs/objectId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -3673,7 +3673,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) > 64){
+if(func2(data) > 64){
 const err0 = {instancePath,schemaPath:"#/$defs/objectId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -3683,7 +3683,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func1(data) < 1){
+if(func2(data) < 1){
 const err1 = {instancePath,schemaPath:"#/$defs/objectId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -3743,7 +3743,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func13.call(schema73.properties, key0))){
+if(!(func1.call(schema73.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -4005,7 +4005,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) > 64){
+if(func2(data) > 64){
 const err0 = {instancePath,schemaPath:"#/$defs/objectId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -4015,7 +4015,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func1(data) < 1){
+if(func2(data) < 1){
 const err1 = {instancePath,schemaPath:"#/$defs/objectId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -4244,7 +4244,7 @@ errors = vErrors.length;
 if(data.template !== undefined){
 let data5 = data.template;
 if(typeof data5 === "string"){
-if(func1(data5) > 20000){
+if(func2(data5) > 20000){
 const err13 = {instancePath:instancePath+"/template",schemaPath:"../common.schema.json#/$defs/template/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema43,data:data5};
 if(vErrors === null){
 vErrors = [err13];
@@ -4266,7 +4266,7 @@ vErrors.push(err14);
 errors++;
 }
 if(typeof data5 === "string"){
-if(func1(data5) > 640){
+if(func2(data5) > 640){
 const err15 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/maxLength",keyword:"maxLength",params:{limit: 640},message:"must NOT have more than 640 characters",schema:640,parentSchema:schema79.properties.template,data:data5};
 if(vErrors === null){
 vErrors = [err15];
@@ -4276,7 +4276,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(func1(data5) < 1){
+if(func2(data5) < 1){
 const err16 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema79.properties.template,data:data5};
 if(vErrors === null){
 vErrors = [err16];
@@ -4321,7 +4321,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data === "string"){
-if(func1(data) > 64){
+if(func2(data) > 64){
 const err0 = {instancePath,schemaPath:"#/$defs/objectId/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -4331,7 +4331,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(func1(data) < 1){
+if(func2(data) < 1){
 const err1 = {instancePath,schemaPath:"#/$defs/objectId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -4907,7 +4907,7 @@ errors++;
 if(data1.label !== undefined){
 let data3 = data1.label;
 if(typeof data3 === "string"){
-if(func1(data3) > 80){
+if(func2(data3) > 80){
 const err9 = {instancePath:instancePath+"/branches/" + i0+"/label",schemaPath:"#/properties/branches/items/properties/label/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema90.properties.branches.items.properties.label,data:data3};
 if(vErrors === null){
 vErrors = [err9];
@@ -5079,7 +5079,7 @@ errors++;
 if(data.expression !== undefined){
 let data1 = data.expression;
 if(typeof data1 === "string"){
-if(func1(data1) > 2000){
+if(func2(data1) > 2000){
 const err5 = {instancePath:instancePath+"/expression",schemaPath:"../common.schema.json#/$defs/expression/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema94,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -5089,7 +5089,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(func2(data1) < 1){
 const err6 = {instancePath:instancePath+"/expression",schemaPath:"../common.schema.json#/$defs/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema94,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -5155,7 +5155,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func13.call(schema95.properties, key0))){
+if(!(func1.call(schema95.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema95,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -5192,7 +5192,7 @@ errors++;
 if(data.url !== undefined){
 let data1 = data.url;
 if(typeof data1 === "string"){
-if(func1(data1) > 20000){
+if(func2(data1) > 20000){
 const err4 = {instancePath:instancePath+"/url",schemaPath:"../common.schema.json#/$defs/template/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema43,data:data1};
 if(vErrors === null){
 vErrors = [err4];
@@ -5214,7 +5214,7 @@ vErrors.push(err5);
 errors++;
 }
 if(typeof data1 === "string"){
-if(func1(data1) > 2048){
+if(func2(data1) > 2048){
 const err6 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/maxLength",keyword:"maxLength",params:{limit: 2048},message:"must NOT have more than 2048 characters",schema:2048,parentSchema:schema95.properties.url,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -5224,7 +5224,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(func2(data1) < 1){
 const err7 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema95.properties.url,data:data1};
 if(vErrors === null){
 vErrors = [err7];
@@ -5298,7 +5298,7 @@ errors++;
 if(data3.name !== undefined){
 let data4 = data3.name;
 if(typeof data4 === "string"){
-if(func1(data4) > 100){
+if(func2(data4) > 100){
 const err13 = {instancePath:instancePath+"/headers/" + i0+"/name",schemaPath:"#/properties/headers/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema95.properties.headers.items.properties.name,data:data4};
 if(vErrors === null){
 vErrors = [err13];
@@ -5333,7 +5333,7 @@ errors++;
 if(data3.value !== undefined){
 let data5 = data3.value;
 if(typeof data5 === "string"){
-if(func1(data5) > 20000){
+if(func2(data5) > 20000){
 const err16 = {instancePath:instancePath+"/headers/" + i0+"/value",schemaPath:"../common.schema.json#/$defs/template/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema43,data:data5};
 if(vErrors === null){
 vErrors = [err16];
@@ -5355,7 +5355,7 @@ vErrors.push(err17);
 errors++;
 }
 if(typeof data5 === "string"){
-if(func1(data5) > 4000){
+if(func2(data5) > 4000){
 const err18 = {instancePath:instancePath+"/headers/" + i0+"/value",schemaPath:"#/properties/headers/items/properties/value/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters",schema:4000,parentSchema:schema95.properties.headers.items.properties.value,data:data5};
 if(vErrors === null){
 vErrors = [err18];
@@ -5407,7 +5407,7 @@ errors++;
 if(data.body !== undefined){
 let data7 = data.body;
 if(typeof data7 === "string"){
-if(func1(data7) > 20000){
+if(func2(data7) > 20000){
 const err22 = {instancePath:instancePath+"/body",schemaPath:"../common.schema.json#/$defs/template/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema43,data:data7};
 if(vErrors === null){
 vErrors = [err22];
@@ -5429,7 +5429,7 @@ vErrors.push(err23);
 errors++;
 }
 if(typeof data7 === "string"){
-if(func1(data7) > 20000){
+if(func2(data7) > 20000){
 const err24 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters",schema:20000,parentSchema:schema95.properties.body,data:data7};
 if(vErrors === null){
 vErrors = [err24];
@@ -5444,7 +5444,7 @@ errors++;
 if(data.contentType !== undefined){
 let data8 = data.contentType;
 if(typeof data8 === "string"){
-if(func1(data8) > 100){
+if(func2(data8) > 100){
 const err25 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema95.properties.contentType,data:data8};
 if(vErrors === null){
 vErrors = [err25];
@@ -5823,7 +5823,7 @@ errors++;
 if(data1.label !== undefined){
 let data3 = data1.label;
 if(typeof data3 === "string"){
-if(func1(data3) > 80){
+if(func2(data3) > 80){
 const err9 = {instancePath:instancePath+"/branches/" + i0+"/label",schemaPath:"#/properties/branches/items/properties/label/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters",schema:80,parentSchema:schema101.properties.branches.items.properties.label,data:data3};
 if(vErrors === null){
 vErrors = [err9];
@@ -5848,7 +5848,7 @@ errors++;
 if(data1.expression !== undefined){
 let data4 = data1.expression;
 if(typeof data4 === "string"){
-if(func1(data4) > 2000){
+if(func2(data4) > 2000){
 const err11 = {instancePath:instancePath+"/branches/" + i0+"/expression",schemaPath:"../common.schema.json#/$defs/expression/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema94,data:data4};
 if(vErrors === null){
 vErrors = [err11];
@@ -5858,7 +5858,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func1(data4) < 1){
+if(func2(data4) < 1){
 const err12 = {instancePath:instancePath+"/branches/" + i0+"/expression",schemaPath:"../common.schema.json#/$defs/expression/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema94,data:data4};
 if(vErrors === null){
 vErrors = [err12];
@@ -7595,7 +7595,7 @@ errors++;
 if(data.label !== undefined){
 let data37 = data.label;
 if(typeof data37 === "string"){
-if(func1(data37) > 120){
+if(func2(data37) > 120){
 const err63 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema37.properties.label,data:data37};
 if(vErrors === null){
 vErrors = [err63];
@@ -7828,6 +7828,1132 @@ return errors === 0;
 }
 validate114.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const schema112 = {"type":"object","additionalProperties":false,"required":["id","name","input","expect"],"description":"A saved test call: what the caller does and what the call must do.","properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_-]{1,64}$","description":"Case id, unique in the flow."},"name":{"type":"string","minLength":1,"maxLength":120},"input":{"$ref":"#/$defs/testInput"},"expect":{"$ref":"#/$defs/testExpect"}}};
+const schema118 = {"type":"object","additionalProperties":false,"description":"What the call must do; only the fields given are compared.","properties":{"endNodeId":{"type":["string","null"],"maxLength":200,"description":"Node the call ends at."},"outcome":{"type":["string","null"],"enum":["abandoned","cancelled","no_answer","busy","answered",null],"description":"Call outcome as stored."},"visited":{"type":"array","maxItems":1000,"items":{"type":"string","maxLength":200},"description":"Nodes entered, in order."},"variables":{"type":"object","maxProperties":200,"description":"Variables and their final values."}}};
+const schema113 = {"type":"object","additionalProperties":false,"required":["caller","called","at","actions"],"description":"The simulated call: who calls, when, who answers, what the caller does.","properties":{"caller":{"type":["string","null"],"maxLength":32,"description":"Caller's number (E.164 or national); null: hidden."},"called":{"type":"string","maxLength":32,"description":"Number called (E.164)."},"at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?$","description":"Local date and time of the call, YYYY-MM-DDTHH:mm."},"timezone":{"type":"string","minLength":1,"maxLength":64,"description":"IANA time zone of at; default: the organisation's."},"language":{"$ref":"common.schema.json#/$defs/language"},"agents":{"type":"object","maxProperties":500,"description":"Agents' presence overrides by agent id.","additionalProperties":{"type":"string","enum":["available","busy","paused","offline"]}},"answer":{"type":"string","minLength":1,"maxLength":64,"description":"Who picks up: first, nobody, or an agent id."},"talkSeconds":{"type":"integer","minimum":0,"maximum":86400},"actions":{"type":"array","maxItems":500,"items":{"$ref":"#/$defs/testAction"}},"http":{"type":"array","maxItems":100,"items":{"$ref":"#/$defs/testHttpAnswer"}},"seed":{"type":"integer","minimum":-2147483648,"maximum":4294967295}}};
+const schema115 = {"description":"What the caller does when the call waits: keys, silence or hang-up.","oneOf":[{"type":"object","additionalProperties":false,"required":["kind","digits"],"properties":{"kind":{"const":"dtmf"},"digits":{"type":"string","pattern":"^[0-9*#A-Da-d]{1,64}$"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"silence"}}},{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"hangup"}}}]};
+const pattern38 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?$", "u");
+const pattern39 = new RegExp("^[0-9*#A-Da-d]{1,64}$", "u");
+const schema116 = {"type":"object","additionalProperties":false,"required":["nodeId"],"description":"A typed answer of an HTTP request step: a status and body, or a transport error.","properties":{"nodeId":{"$ref":"#/$defs/nodeId"},"status":{"type":"integer","minimum":100,"maximum":599},"body":{"type":"string","maxLength":65536},"error":{"type":"string","enum":["network","timeout","refused"]}}};
+
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate118.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.nodeId === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "nodeId"},message:"must have required property '"+"nodeId"+"'",schema:schema116.required,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "nodeId") || (key0 === "status")) || (key0 === "body")) || (key0 === "error"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.nodeId !== undefined){
+let data0 = data.nodeId;
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err2 = {instancePath:instancePath+"/nodeId",schemaPath:"#/$defs/nodeId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/nodeId",schemaPath:"#/$defs/nodeId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.status !== undefined){
+let data1 = data.status;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema116.properties.status.type,parentSchema:schema116.properties.status,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 599 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema116.properties.status,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data1 < 100 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema116.properties.status,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.body !== undefined){
+let data2 = data.body;
+if(typeof data2 === "string"){
+if(func2(data2) > 65536){
+const err7 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/maxLength",keyword:"maxLength",params:{limit: 65536},message:"must NOT have more than 65536 characters",schema:65536,parentSchema:schema116.properties.body,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/body",schemaPath:"#/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.body.type,parentSchema:schema116.properties.body,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.error !== undefined){
+let data3 = data.error;
+if(typeof data3 !== "string"){
+const err9 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema116.properties.error.type,parentSchema:schema116.properties.error,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!(((data3 === "network") || (data3 === "timeout")) || (data3 === "refused"))){
+const err10 = {instancePath:instancePath+"/error",schemaPath:"#/properties/error/enum",keyword:"enum",params:{allowedValues: schema116.properties.error.enum},message:"must be equal to one of the allowed values",schema:schema116.properties.error.enum,parentSchema:schema116.properties.error,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema116.type,parentSchema:schema116,data};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+validate118.errors = vErrors;
+return errors === 0;
+}
+validate118.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate117.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.caller === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "caller"},message:"must have required property '"+"caller"+"'",schema:schema113.required,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.called === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "called"},message:"must have required property '"+"called"+"'",schema:schema113.required,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.at === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'",schema:schema113.required,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.actions === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actions"},message:"must have required property '"+"actions"+"'",schema:schema113.required,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema113.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.caller !== undefined){
+let data0 = data.caller;
+if((typeof data0 !== "string") && (data0 !== null)){
+const err5 = {instancePath:instancePath+"/caller",schemaPath:"#/properties/caller/type",keyword:"type",params:{type: schema113.properties.caller.type},message:"must be string,null",schema:schema113.properties.caller.type,parentSchema:schema113.properties.caller,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(typeof data0 === "string"){
+if(func2(data0) > 32){
+const err6 = {instancePath:instancePath+"/caller",schemaPath:"#/properties/caller/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema113.properties.caller,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+if(data.called !== undefined){
+let data1 = data.called;
+if(typeof data1 === "string"){
+if(func2(data1) > 32){
+const err7 = {instancePath:instancePath+"/called",schemaPath:"#/properties/called/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema113.properties.called,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/called",schemaPath:"#/properties/called/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema113.properties.called.type,parentSchema:schema113.properties.called,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.at !== undefined){
+let data2 = data.at;
+if(typeof data2 === "string"){
+if(!pattern38.test(data2)){
+const err9 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?$",parentSchema:schema113.properties.at,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/at",schemaPath:"#/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema113.properties.at.type,parentSchema:schema113.properties.at,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.timezone !== undefined){
+let data3 = data.timezone;
+if(typeof data3 === "string"){
+if(func2(data3) > 64){
+const err11 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema113.properties.timezone,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(func2(data3) < 1){
+const err12 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema113.properties.timezone,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/timezone",schemaPath:"#/properties/timezone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema113.properties.timezone.type,parentSchema:schema113.properties.timezone,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.language !== undefined){
+let data4 = data.language;
+if(typeof data4 !== "string"){
+const err14 = {instancePath:instancePath+"/language",schemaPath:"common.schema.json#/$defs/language/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.type,parentSchema:schema33,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!((data4 === "fr") || (data4 === "en"))){
+const err15 = {instancePath:instancePath+"/language",schemaPath:"common.schema.json#/$defs/language/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values",schema:schema33.enum,parentSchema:schema33,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.agents !== undefined){
+let data5 = data.agents;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(Object.keys(data5).length > 500){
+const err16 = {instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/maxProperties",keyword:"maxProperties",params:{limit: 500},message:"must NOT have more than 500 properties",schema:500,parentSchema:schema113.properties.agents,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+for(const key1 in data5){
+let data6 = data5[key1];
+if(typeof data6 !== "string"){
+const err17 = {instancePath:instancePath+"/agents/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/agents/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema113.properties.agents.additionalProperties.type,parentSchema:schema113.properties.agents.additionalProperties,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!((((data6 === "available") || (data6 === "busy")) || (data6 === "paused")) || (data6 === "offline"))){
+const err18 = {instancePath:instancePath+"/agents/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/agents/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema113.properties.agents.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema113.properties.agents.additionalProperties.enum,parentSchema:schema113.properties.agents.additionalProperties,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.properties.agents.type,parentSchema:schema113.properties.agents,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.answer !== undefined){
+let data7 = data.answer;
+if(typeof data7 === "string"){
+if(func2(data7) > 64){
+const err20 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema113.properties.answer,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(func2(data7) < 1){
+const err21 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema113.properties.answer,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/answer",schemaPath:"#/properties/answer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema113.properties.answer.type,parentSchema:schema113.properties.answer,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.talkSeconds !== undefined){
+let data8 = data.talkSeconds;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err23 = {instancePath:instancePath+"/talkSeconds",schemaPath:"#/properties/talkSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema113.properties.talkSeconds.type,parentSchema:schema113.properties.talkSeconds,data:data8};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 86400 || isNaN(data8)){
+const err24 = {instancePath:instancePath+"/talkSeconds",schemaPath:"#/properties/talkSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema113.properties.talkSeconds,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data8 < 0 || isNaN(data8)){
+const err25 = {instancePath:instancePath+"/talkSeconds",schemaPath:"#/properties/talkSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema113.properties.talkSeconds,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(data.actions !== undefined){
+let data9 = data.actions;
+if(Array.isArray(data9)){
+if(data9.length > 500){
+const err26 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items",schema:500,parentSchema:schema113.properties.actions,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+const _errs26 = errors;
+let valid6 = false;
+let passing0 = null;
+const _errs27 = errors;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.kind === undefined){
+const err27 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/testAction/oneOf/0/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema115.oneOf[0].required,parentSchema:schema115.oneOf[0],data:data10};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data10.digits === undefined){
+const err28 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/testAction/oneOf/0/required",keyword:"required",params:{missingProperty: "digits"},message:"must have required property '"+"digits"+"'",schema:schema115.oneOf[0].required,parentSchema:schema115.oneOf[0],data:data10};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+for(const key2 in data10){
+if(!((key2 === "kind") || (key2 === "digits"))){
+const err29 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/testAction/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema115.oneOf[0],data:data10};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data10.kind !== undefined){
+let data11 = data10.kind;
+if("dtmf" !== data11){
+const err30 = {instancePath:instancePath+"/actions/" + i0+"/kind",schemaPath:"#/$defs/testAction/oneOf/0/properties/kind/const",keyword:"const",params:{allowedValue: "dtmf"},message:"must be equal to constant",schema:"dtmf",parentSchema:schema115.oneOf[0].properties.kind,data:data11};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data10.digits !== undefined){
+let data12 = data10.digits;
+if(typeof data12 === "string"){
+if(!pattern39.test(data12)){
+const err31 = {instancePath:instancePath+"/actions/" + i0+"/digits",schemaPath:"#/$defs/testAction/oneOf/0/properties/digits/pattern",keyword:"pattern",params:{pattern: "^[0-9*#A-Da-d]{1,64}$"},message:"must match pattern \""+"^[0-9*#A-Da-d]{1,64}$"+"\"",schema:"^[0-9*#A-Da-d]{1,64}$",parentSchema:schema115.oneOf[0].properties.digits,data:data12};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/actions/" + i0+"/digits",schemaPath:"#/$defs/testAction/oneOf/0/properties/digits/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.oneOf[0].properties.digits.type,parentSchema:schema115.oneOf[0].properties.digits,data:data12};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/testAction/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.oneOf[0].type,parentSchema:schema115.oneOf[0],data:data10};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var _valid0 = _errs27 === errors;
+if(_valid0){
+valid6 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs33 = errors;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.kind === undefined){
+const err34 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/testAction/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema115.oneOf[1].required,parentSchema:schema115.oneOf[1],data:data10};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+for(const key3 in data10){
+if(!(key3 === "kind")){
+const err35 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/testAction/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema115.oneOf[1],data:data10};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data10.kind !== undefined){
+let data13 = data10.kind;
+if("silence" !== data13){
+const err36 = {instancePath:instancePath+"/actions/" + i0+"/kind",schemaPath:"#/$defs/testAction/oneOf/1/properties/kind/const",keyword:"const",params:{allowedValue: "silence"},message:"must be equal to constant",schema:"silence",parentSchema:schema115.oneOf[1].properties.kind,data:data13};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/testAction/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.oneOf[1].type,parentSchema:schema115.oneOf[1],data:data10};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid0 = _errs33 === errors;
+if(_valid0 && valid6){
+valid6 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid6 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+const _errs37 = errors;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.kind === undefined){
+const err38 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/testAction/oneOf/2/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema115.oneOf[2].required,parentSchema:schema115.oneOf[2],data:data10};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+for(const key4 in data10){
+if(!(key4 === "kind")){
+const err39 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/testAction/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema115.oneOf[2],data:data10};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data10.kind !== undefined){
+let data14 = data10.kind;
+if("hangup" !== data14){
+const err40 = {instancePath:instancePath+"/actions/" + i0+"/kind",schemaPath:"#/$defs/testAction/oneOf/2/properties/kind/const",keyword:"const",params:{allowedValue: "hangup"},message:"must be equal to constant",schema:"hangup",parentSchema:schema115.oneOf[2].properties.kind,data:data14};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/testAction/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.oneOf[2].type,parentSchema:schema115.oneOf[2],data:data10};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var _valid0 = _errs37 === errors;
+if(_valid0 && valid6){
+valid6 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid6 = true;
+passing0 = 2;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+}
+if(!valid6){
+const err42 = {instancePath:instancePath+"/actions/" + i0,schemaPath:"#/$defs/testAction/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema115.oneOf,parentSchema:schema115,data:data10};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema113.properties.actions.type,parentSchema:schema113.properties.actions,data:data9};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.http !== undefined){
+let data15 = data.http;
+if(Array.isArray(data15)){
+if(data15.length > 100){
+const err44 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema113.properties.http,data:data15};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+const len1 = data15.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate118(data15[i1], {instancePath:instancePath+"/http/" + i1,parentData:data15,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/http",schemaPath:"#/properties/http/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema113.properties.http.type,parentSchema:schema113.properties.http,data:data15};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.seed !== undefined){
+let data17 = data.seed;
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err46 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema113.properties.seed.type,parentSchema:schema113.properties.seed,data:data17};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 4294967295 || isNaN(data17)){
+const err47 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 4294967295},message:"must be <= 4294967295",schema:4294967295,parentSchema:schema113.properties.seed,data:data17};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(data17 < -2147483648 || isNaN(data17)){
+const err48 = {instancePath:instancePath+"/seed",schemaPath:"#/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: -2147483648},message:"must be >= -2147483648",schema:-2147483648,parentSchema:schema113.properties.seed,data:data17};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema113.type,parentSchema:schema113,data};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+validate117.errors = vErrors;
+return errors === 0;
+}
+validate117.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate116(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate116.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema112.required,parentSchema:schema112,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema112.required,parentSchema:schema112,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.input === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'",schema:schema112.required,parentSchema:schema112,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.expect === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "expect"},message:"must have required property '"+"expect"+"'",schema:schema112.required,parentSchema:schema112,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "name")) || (key0 === "input")) || (key0 === "expect"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema112,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern4.test(data0)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,64}$"+"\"",schema:"^[A-Za-z0-9_-]{1,64}$",parentSchema:schema112.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.id.type,parentSchema:schema112.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 === "string"){
+if(func2(data1) > 120){
+const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema112.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(func2(data1) < 1){
+const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema112.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema112.properties.name.type,parentSchema:schema112.properties.name,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.input !== undefined){
+if(!(validate117(data.input, {instancePath:instancePath+"/input",parentData:data,parentDataProperty:"input",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate117.errors : vErrors.concat(validate117.errors);
+errors = vErrors.length;
+}
+}
+if(data.expect !== undefined){
+let data3 = data.expect;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(!((((key1 === "endNodeId") || (key1 === "outcome")) || (key1 === "visited")) || (key1 === "variables"))){
+const err10 = {instancePath:instancePath+"/expect",schemaPath:"#/$defs/testExpect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema118,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.endNodeId !== undefined){
+let data4 = data3.endNodeId;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err11 = {instancePath:instancePath+"/expect/endNodeId",schemaPath:"#/$defs/testExpect/properties/endNodeId/type",keyword:"type",params:{type: schema118.properties.endNodeId.type},message:"must be string,null",schema:schema118.properties.endNodeId.type,parentSchema:schema118.properties.endNodeId,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(typeof data4 === "string"){
+if(func2(data4) > 200){
+const err12 = {instancePath:instancePath+"/expect/endNodeId",schemaPath:"#/$defs/testExpect/properties/endNodeId/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema118.properties.endNodeId,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data3.outcome !== undefined){
+let data5 = data3.outcome;
+if((typeof data5 !== "string") && (data5 !== null)){
+const err13 = {instancePath:instancePath+"/expect/outcome",schemaPath:"#/$defs/testExpect/properties/outcome/type",keyword:"type",params:{type: schema118.properties.outcome.type},message:"must be string,null",schema:schema118.properties.outcome.type,parentSchema:schema118.properties.outcome,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!((((((data5 === "abandoned") || (data5 === "cancelled")) || (data5 === "no_answer")) || (data5 === "busy")) || (data5 === "answered")) || (data5 === null))){
+const err14 = {instancePath:instancePath+"/expect/outcome",schemaPath:"#/$defs/testExpect/properties/outcome/enum",keyword:"enum",params:{allowedValues: schema118.properties.outcome.enum},message:"must be equal to one of the allowed values",schema:schema118.properties.outcome.enum,parentSchema:schema118.properties.outcome,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data3.visited !== undefined){
+let data6 = data3.visited;
+if(Array.isArray(data6)){
+if(data6.length > 1000){
+const err15 = {instancePath:instancePath+"/expect/visited",schemaPath:"#/$defs/testExpect/properties/visited/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema118.properties.visited,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(typeof data7 === "string"){
+if(func2(data7) > 200){
+const err16 = {instancePath:instancePath+"/expect/visited/" + i0,schemaPath:"#/$defs/testExpect/properties/visited/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema118.properties.visited.items,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/expect/visited/" + i0,schemaPath:"#/$defs/testExpect/properties/visited/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.properties.visited.items.type,parentSchema:schema118.properties.visited.items,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/expect/visited",schemaPath:"#/$defs/testExpect/properties/visited/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema118.properties.visited.type,parentSchema:schema118.properties.visited,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data3.variables !== undefined){
+let data8 = data3.variables;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(Object.keys(data8).length > 200){
+const err19 = {instancePath:instancePath+"/expect/variables",schemaPath:"#/$defs/testExpect/properties/variables/maxProperties",keyword:"maxProperties",params:{limit: 200},message:"must NOT have more than 200 properties",schema:200,parentSchema:schema118.properties.variables,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/expect/variables",schemaPath:"#/$defs/testExpect/properties/variables/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.variables.type,parentSchema:schema118.properties.variables,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/expect",schemaPath:"#/$defs/testExpect/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.type,parentSchema:schema118,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema112.type,parentSchema:schema112,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate116.errors = vErrors;
+return errors === 0;
+}
+validate116.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://relais.dev/schemas/flow.schema.json" */;
@@ -7892,7 +9018,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "schemaVersion") || (key0 === "name")) || (key0 === "description")) || (key0 === "language")) || (key0 === "entry")) || (key0 === "settings")) || (key0 === "nodes")) || (key0 === "edges"))){
+if(!(func1.call(schema31.properties, key0))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -7919,7 +9045,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(func1(data1) > 120){
+if(func2(data1) > 120){
 const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters",schema:120,parentSchema:schema31.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err7];
@@ -7929,7 +9055,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(func2(data1) < 1){
 const err8 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err8];
@@ -7954,7 +9080,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 === "string"){
-if(func1(data2) > 2000){
+if(func2(data2) > 2000){
 const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema31.properties.description,data:data2};
 if(vErrors === null){
 vErrors = [err10];
@@ -8104,14 +9230,46 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(data.tests !== undefined){
+let data10 = data.tests;
+if(Array.isArray(data10)){
+if(data10.length > 200){
+const err21 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items",schema:200,parentSchema:schema31.properties.tests,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+const len2 = data10.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate116(data10[i2], {instancePath:instancePath+"/tests/" + i2,parentData:data10,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate116.errors : vErrors.concat(validate116.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/tests",schemaPath:"#/properties/tests/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.tests.type,parentSchema:schema31.properties.tests,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
 }
 errors++;
 }

@@ -32,6 +32,8 @@ export const PROBLEM_CODES = [
   'reference.missing',
   'queue.no-fallback',
   'loop.no-exit',
+  'test.unknown-node',
+  'test.duplicate-id',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number] | `schema.${string}`;

@@ -4,6 +4,7 @@ import { checkGraph } from './graph-rules';
 import type { Problem } from './problems';
 import { checkReferences, type ReferenceSets } from './reference-rules';
 import { checkSchema } from './schema-rules';
+import { checkTests } from './test-rules';
 
 export interface ValidateFlowOptions {
   /** Ids existing in the organisation, per kind; references of a kind given here must exist. */
@@ -27,7 +28,7 @@ export function validateFlow(flow: unknown, options: ValidateFlowOptions = {}): 
   }
   const problems = checkSchema(flow);
   const view = viewFlow(flow as Record<string, unknown>);
-  problems.push(...checkGraph(view), ...checkConfigs(view));
+  problems.push(...checkGraph(view), ...checkConfigs(view), ...checkTests(flow as Record<string, unknown>, view));
   if (options.references) problems.push(...checkReferences(view, options.references));
   problems.sort((a, b) => (a.severity === b.severity ? (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) : a.severity === 'error' ? -1 : 1));
   return { ok: !problems.some((p) => p.severity === 'error'), problems };
