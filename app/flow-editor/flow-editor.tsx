@@ -37,6 +37,10 @@ import { useCallStatsStore } from './call-stats/store';
 import { useFlowAnalytics } from './call-stats/use-flow-analytics';
 import { useLiveNodeCounts } from './call-stats/use-live-node-counts';
 import { useSidePanel } from './side-panel';
+import { TestsButton } from './flow-tests/tests-button';
+import { TestsPanel } from './flow-tests/tests-panel';
+import { useFlowTestsWiring, useTestsSummary } from './flow-tests/use-flow-tests';
+import { useEditorNodeName } from './flow-tests/use-node-name';
 import { SimulatorPanel } from './simulator/simulator-panel';
 
 export interface FlowEditorProps {
@@ -112,6 +116,9 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
   useValidation();
   useFlowAnalytics();
   useLiveNodeCounts();
+  useFlowTestsWiring();
+  const testsSummary = useTestsSummary();
+  const nodeName = useEditorNodeName();
 
   useEffect(() => {
     if (typeof performance !== 'undefined') performance.mark('relais-editor-ready');
@@ -214,6 +221,7 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
         onPublish={commands.publish}
         live={liveStatus}
         version={version}
+        extra={version ? undefined : <TestsButton />}
       />
       <div className="editor-body">
         <Palette />
@@ -222,8 +230,10 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
           <Canvas />
           <ProblemsPanel />
         </div>
-        {sidePanel === 'simulator' ? (
+        {sidePanel === 'simulator' && !version ? (
           <SimulatorPanel onClose={() => useSidePanel.getState().show('inspector')} />
+        ) : sidePanel === 'tests' && !version ? (
+          <TestsPanel onClose={() => useSidePanel.getState().show('inspector')} />
         ) : (
           <Inspector onRefreshReferences={() => void refreshReferences()} />
         )}
@@ -238,6 +248,8 @@ function EditorLayout({ blank, backup, onBackupHandled, version }: { blank: bool
         nextNumber={(liveStatus.number ?? 0) + 1}
         prepare={preparePublish}
         confirmInDialog
+        tests={testsSummary}
+        nodeName={nodeName}
         onSelectProblem={(problem) => {
           const nodeId = problemNode(problem);
           if (!nodeId) return;

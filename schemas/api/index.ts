@@ -13,6 +13,8 @@ import error from './error.schema.json';
 import flowCreate from './flow-create.schema.json';
 import flowDuplicate from './flow-duplicate.schema.json';
 import flowPublish from './flow-publish.schema.json';
+import flowSimulate from './flow-simulate.schema.json';
+import flowSimulateHttp from './flow-simulate-http.schema.json';
 import flowUpdate from './flow-update.schema.json';
 import forbiddenList from './forbidden-list.schema.json';
 import group from './group.schema.json';
@@ -40,6 +42,8 @@ export const apiSchemas = {
   FlowPublish: flowPublish,
   VersionRollback: versionRollback,
   FlowDuplicate: flowDuplicate,
+  FlowSimulate: flowSimulate,
+  FlowSimulateHttp: flowSimulateHttp,
   NumberInput: numberInput,
   CalendarInput: calendar,
   GroupInput: group,

@@ -3,7 +3,7 @@
 // the save state (saved / saving / unsaved / error with retry / invalid / conflict), the live
 // version ("Live: v2", "Unpublished changes") and Publish (for the roles that may publish).
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { useEditorStore } from '../store';
 import { useSidePanel } from '../side-panel';
@@ -20,6 +20,8 @@ export interface ToolbarProps {
   live: { number: number | null; differs: boolean };
   /** A published version shown read-only (its page): named instead of the draft's live state. */
   version?: { number: number; isLive: boolean };
+  /** Buttons of the editor's side features (issue 17: Tests (n)), composed by the root. */
+  extra?: ReactNode;
 }
 
 export function Toolbar(props: ToolbarProps) {
@@ -81,6 +83,7 @@ export function Toolbar(props: ToolbarProps) {
           >
             ▶ {t('simulator.try')}
           </button>
+          {props.extra}
         </div>
       )}
       <div className="toolbar-end">

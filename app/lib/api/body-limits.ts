@@ -26,6 +26,8 @@ export const SOUND_UPLOAD_LIMIT = SOUND_FILE_LIMIT + 64 * KiB;
 const FLOW_DOCUMENT_ROUTES: readonly [method: string, path: RegExp][] = [
   ['POST', /^\/api\/flows\/?$/],
   ['PUT', /^\/api\/flows\/[^/]+\/draft\/?$/],
+  // an unsaved document to simulate (issue 17)
+  ['POST', /^\/api\/flows\/[^/]+\/simulate\/?$/],
 ];
 
 /** What a 413 of a route says: its limit, the field at fault and the UI's message key. */

@@ -29,6 +29,8 @@ export const API_ERROR_STATUS = {
   IN_USE: 409,
   /** Publishing a draft that has warnings without `acknowledgeWarnings: true`; `problems` lists them. */
   WARNINGS_NOT_ACKNOWLEDGED: 409,
+  /** Publishing a draft some of whose test cases fail without `acknowledgeFailingTests: true`; `runs` lists each case (passed, mismatches), `coverage` what they reach. */
+  TESTS_FAILING: 409,
   /** The upload is too large. */
   PAYLOAD_TOO_LARGE: 413,
   /** The upload is not a supported audio format. */

@@ -3,6 +3,8 @@ import { recordAudit } from '@/app/lib/audit/record-audit';
 import { inTransaction } from '@/app/lib/db/transaction';
 import { loadFlowDocument } from '@/app/lib/versions/load-flow-document';
 import { remapFlowIds } from '@/app/lib/versions/remap-flow-ids';
+import { remapTestCaseIds } from '@/flow-runtime/simulator/remap-test-ids';
+import type { FlowTestCase } from '@/flow-runtime/simulator/types';
 import { notFound } from '@/app/lib/api/errors';
 import { getFlow } from './get-flow';
 import type { FlowView } from './flow-view';
@@ -16,7 +18,7 @@ export interface DuplicateFlowInput {
 
 /**
  * Copies a flow's draft or one of its versions into a new flow of the same organisation,
- * with a draft only (never published), fresh node and edge ids, and the name given (the
+ * with a draft only (never published), fresh node and edge ids (its test cases follow them), and the name given (the
  * duplicate dialog asks for it) or "Copy of …" / "Copie de …" in the caller's language. The copy and the original share nothing,
  * so editing one never changes the other.
  */
@@ -26,7 +28,9 @@ export async function duplicateFlow(user: Pick<CurrentUser, 'id' | 'organization
     if (!original) throw notFound('Flow', flowId);
     const source = await loadFlowDocument(tx, user, flowId, input.from ?? 'draft');
     const name = input.name?.trim() || defaultCopyName(original.name, user.locale);
-    const { document } = remapFlowIds(source.document as Record<string, unknown>);
+    const { document, nodeIds } = remapFlowIds(source.document as Record<string, unknown>);
+    // the test cases follow their nodes (visited, end node, typed HTTP answers)
+    if (Array.isArray(document.tests)) document.tests = remapTestCaseIds(document.tests as FlowTestCase[], nodeIds);
     if (typeof document.name === 'string') document.name = name;
     const flow = await tx.flow.create({ data: { organizationId: user.organizationId, name, description: original.description } });
     await tx.flowVersion.create({

@@ -5,8 +5,8 @@ import { FLOW_RULE } from '@/app/lib/api/body-limits';
 import { ApiError } from '@/app/lib/api/errors';
 import { assertValid, readJson, type BodySchema } from '@/app/lib/api/validate-body';
 
-export async function readFlowBody<T>(req: Request, schema: BodySchema, documentField = 'document'): Promise<T> {
-  const body = await readJson(req, { limit: FLOW_RULE });
+export async function readFlowBody<T>(req: Request, schema: BodySchema, documentField = 'document', options: { allowEmpty?: boolean } = {}): Promise<T> {
+  const body = await readJson(req, { limit: FLOW_RULE, allowEmpty: options.allowEmpty });
   try {
     return assertValid<T>(schema, body);
   } catch (err) {

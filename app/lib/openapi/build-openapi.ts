@@ -120,11 +120,11 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
       post: {
         tag: 'Versions',
         op: {
-          summary: 'Publish the draft as version N+1 (strict validation; warnings must be acknowledged). Emits NOTIFY relais_flow_published',
+          summary: "Publish the draft as version N+1 (strict validation; warnings must be acknowledged; then the draft's test cases run: a failing one answers 409 TESTS_FAILING unless acknowledgeFailingTests). Emits NOTIFY relais_flow_published",
           roles: EDITORS,
           body: 'FlowPublish',
           ok: { status: 201, schema: 'VersionPublished' },
-          errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'WARNINGS_NOT_ACKNOWLEDGED'],
+          errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT', 'WARNINGS_NOT_ACKNOWLEDGED', 'TESTS_FAILING'],
         },
       },
     },
@@ -173,6 +173,45 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
           ],
           ok: { status: 200, schema: 'FlowAnalytics' },
           errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+        },
+      },
+    },
+    '/api/flows/{id}/simulate': {
+      post: {
+        tag: 'Simulator',
+        op: {
+          summary:
+            "Run test cases of a flow server-side on the runtime's interpreter (simulated calls: nothing dialled, sent or stored), with the organisation's directory as it is now: the draft's cases by default, or those sent, on the draft, the live version, version N or an unsaved document. HTTP steps use the case's typed answers, else the real URL under the outbound policy (at most 50 requests and 60 s per run)",
+          roles: EDITORS,
+          body: 'FlowSimulate',
+          ok: { status: 200, schema: 'FlowSimulation' },
+          errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+        },
+      },
+    },
+    '/api/flows/{id}/simulate/context': {
+      get: {
+        tag: 'Simulator',
+        op: {
+          summary:
+            "What the editor's simulator needs to run the flow in the browser as a live call would now: the directory (calendars, groups, forbidden lists, agents with their presence now), agents, groups, the organisation's numbers (this flow's first), the published documents of the flows its redirect steps name, the time zone and home country code",
+          roles: EDITORS,
+          query: [{ name: 'source', description: '"draft" (default), "live" or a version number: whose redirect steps name the flows returned' }],
+          ok: { status: 200, schema: 'SimulationContext' },
+          errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+        },
+      },
+    },
+    '/api/flows/{id}/simulate/http': {
+      post: {
+        tag: 'Simulator',
+        op: {
+          summary:
+            'Perform one request of a simulated HTTP step (URL, headers, body already rendered) under the same outbound policy as a live call (internal addresses refused unless allow-listed, redirects checked, 1 MB, at most 30 s): {status, body}, or {error: network|timeout|refused, detail}. At most 30 a minute per user (429 with Retry-After)',
+          roles: EDITORS,
+          body: 'FlowSimulateHttp',
+          ok: { status: 200, schema: 'SimulatedHttpAnswer' },
+          errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'TOO_MANY_REQUESTS'],
         },
       },
     },

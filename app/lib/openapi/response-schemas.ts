@@ -87,7 +87,45 @@ export const responseSchemas: Record<string, unknown> = {
     versions: { type: 'array', items: ref('Version') },
   }),
   VersionDetail: { allOf: [ref('Version'), obj({ flowId: id, document: ref('Flow') })] },
-  VersionPublished: { allOf: [ref('VersionDetail'), obj({ warnings: problems })] },
+  VersionPublished: {
+    allOf: [
+      ref('VersionDetail'),
+      obj({ warnings: problems, tests: obj({ passed: { type: 'integer' }, failed: { type: 'integer', description: 'Failing cases the publisher acknowledged.' }, coverage: ref('SimulationCoverage') }) }),
+    ],
+  },
+  SimulationCoverage: obj({
+    nodes: obj({ covered: { type: 'integer' }, total: { type: 'integer' }, ids: { type: 'array', items: { type: 'string' } } }),
+    outputs: obj({ covered: { type: 'integer' }, total: { type: 'integer' }, keys: { type: 'array', items: { type: 'string' }, description: '`${nodeId}:${output}` of connected outputs taken' } }),
+    percent: { type: 'integer', description: 'Share of nodes and connected outputs the cases reach, 0–100.' },
+  }),
+  FlowSimulation: obj({
+    runs: {
+      type: 'array',
+      items: obj({
+        caseId: { type: 'string' },
+        name: { type: 'string' },
+        passed: { type: 'boolean' },
+        mismatches: { type: 'array', items: obj({ field: { enum: ['endNodeId', 'outcome', 'visited', 'variables', 'error'] }, key: { type: 'string' }, expected: {}, actual: {} }, ['field', 'expected', 'actual']) },
+        result: { type: 'object', description: 'The simulated call: status, endNodeId, outcome, endReason, visited, outputsTaken, variables, transcript, path (as stored), durationMs' },
+      }),
+    },
+    coverage: ref('SimulationCoverage'),
+  }),
+  SimulationContext: obj({
+    context: { type: 'object', description: 'The CallContext: calendars, groups, agents (with status), forbiddenLists by id; timezone; homeCountryCode' },
+    agents: { type: 'array', items: obj({ id, name: { type: 'string' }, status: { enum: ['available', 'busy', 'paused', 'offline'] } }) },
+    groups: { type: 'array', items: obj({ id, name: { type: 'string' } }) },
+    numbers: { type: 'array', items: obj({ e164: { type: 'string' }, label: nullableString, routesHere: { type: 'boolean' } }) },
+    flows: { type: 'object', additionalProperties: obj({ name: { type: 'string' }, document: ref('Flow') }), description: 'By flow id: the live document of each flow a redirect step names (and of those they name)' },
+    timezone: { type: 'string' },
+    homeCountryCode: { type: 'string' },
+  }),
+  SimulatedHttpAnswer: {
+    anyOf: [
+      obj({ status: { type: 'integer' }, body: { type: 'string' } }),
+      obj({ error: { enum: ['network', 'timeout', 'refused'] }, detail: { type: 'string' } }, ['error']),
+    ],
+  },
   FlowDiff: (() => {
     const node = obj({ id: { type: 'string' }, type: { type: 'string' }, label: { type: 'string' } });
     const edge = obj({ id: { type: 'string' }, source: { type: 'string' }, sourceOutput: { type: 'string' }, target: { type: 'string' } });
