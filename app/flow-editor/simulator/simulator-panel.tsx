@@ -369,7 +369,7 @@ function Controls(props: { phase: Phase; onPress: (key: string) => void; onSilen
   const waiting = props.phase === 'waiting';
   return (
     <div className="sim-controls">
-      <div className="sim-keypad" role="group" aria-label={t('keypad')} aria-describedby="sim-keypad-hint">
+      <div className="sim-keypad" role="group" aria-label={t('keypad')} aria-describedby="sim-keypad-hint" data-testid="sim-keypad">
         {KEYS.map((key) => (
           <button key={key} type="button" className="keypad-key" disabled={!waiting} onClick={() => props.onPress(key)} aria-label={t('key', { key })} aria-keyshortcuts={key}>
             {key}
@@ -516,7 +516,10 @@ function Transcript({ entries, directory }: { entries: TranscriptEntry[]; direct
   const flowLanguage = useEditorStore((s) => s.meta.language ?? 'fr');
   const requestFocus = useEditorStore((s) => s.requestFocus);
   const end = useRef<HTMLLIElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'nearest' }), [entries.length]);
+  // A block body: Chromium's scrollIntoView now returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'nearest' });
+  }, [entries.length]);
   return (
     <section className="sim-section" aria-labelledby="sim-transcript-title">
       <h3 id="sim-transcript-title">{t('transcript.title')}</h3>
