@@ -612,10 +612,13 @@ function StoredPath({ path }: { path: PathEntry[] }) {
   );
 }
 
+/** Stable empty list: a selector returning a new [] each time makes React re-render forever (#185). */
+const NO_TESTS: readonly import('@/flow-runtime/simulator/types').FlowTestCase[] = [];
+
 function SaveAsTestCase({ run }: { run: import('./use-simulation').SimulationRun }) {
   const t = useTranslations('editor.simulator.save');
   const editable = useEditorStore((s) => s.editable);
-  const existing = useEditorStore((s) => s.meta.tests ?? []);
+  const existing = useEditorStore((s) => s.meta.tests) ?? NO_TESTS;
   const addTestCase = useEditorStore((s) => s.addTestCase);
   const id = useId();
   const [name, setName] = useState('');
