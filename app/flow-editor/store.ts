@@ -5,6 +5,7 @@
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
 import type { FlowDocument, Problem, ReferenceKind, StepType } from '@/schemas';
+import type { FlowTestCase } from '@/flow-runtime/simulator/types';
 import { pasteSelection, type ClipboardPayload } from './core/clipboard';
 import { canConnect, connect, pruneEdges, type ConnectionRequest } from './core/connections';
 import { createNode } from './core/create-node';
@@ -87,6 +88,10 @@ interface EditorState {
   setReferences(references: ReferenceOptions): void;
   requestFocus(nodeId: string): void;
   setLive(live: LiveVersion | null): void;
+  /** Saved test cases (issue 17): appended, renamed, removed as undoable document changes (then autosaved). */
+  addTestCase(testCase: FlowTestCase): void;
+  updateTestCase(id: string, patch: Partial<Omit<FlowTestCase, 'id'>>): void;
+  removeTestCase(id: string): void;
   document(): FlowDocument;
   /** The nodes with the sizes the canvas measured (see `measure`). */
   sizedNodes(): EditorNode[];
@@ -291,6 +296,22 @@ export const useEditorStore = create<EditorState>()((set, get) => {
     },
     setLive(live) {
       set({ live });
+    },
+    addTestCase(testCase) {
+      const { meta } = get();
+      change({ meta: { ...meta, tests: [...(meta.tests ?? []), testCase] } });
+    },
+    updateTestCase(id, patch) {
+      const { meta } = get();
+      if (!meta.tests?.some((c) => c.id === id)) return;
+      change({ meta: { ...meta, tests: meta.tests.map((c) => (c.id === id ? { ...c, ...patch } : c)) } }, `test:${id}`);
+    },
+    removeTestCase(id) {
+      const { meta } = get();
+      if (!meta.tests?.some((c) => c.id === id)) return;
+      const tests = meta.tests.filter((c) => c.id !== id);
+      const { tests: _drop, ...rest } = meta;
+      change({ meta: tests.length > 0 ? { ...meta, tests } : rest });
     },
     document() {
       return graphToDocument(graph());

@@ -13,7 +13,7 @@ export interface ActionProblem {
 
 export type ActionResult<T> =
   | { ok: true; body: T }
-  | { ok: false; status: number; code: string; message: string; problems: ActionProblem[] };
+  | { ok: false; status: number; code: string; message: string; problems: ActionProblem[]; error?: Record<string, unknown> };
 
 export async function postAction<T>(url: string, body: unknown = {}): Promise<ActionResult<T>> {
   let response: Response;
@@ -30,5 +30,7 @@ export async function postAction<T>(url: string, body: unknown = {}): Promise<Ac
     code: data?.error?.code ?? `http_${response.status}`,
     message: data?.error?.message ?? '',
     problems: Array.isArray(data?.error?.problems) ? data!.error!.problems! : [],
+    // The whole error object: some codes carry more (409 TESTS_FAILING: runs, coverage).
+    ...(data?.error && typeof data.error === 'object' ? { error: data.error as Record<string, unknown> } : {}),
   };
 }

@@ -12,6 +12,7 @@ import { Field } from '@/app/components/form-field';
 import { postAction, type ActionProblem } from './post-action';
 import styles from './versions.module.css';
 import { useProblemMessage } from '../use-problem-message';
+import { FailingTests, PublishedTests, TestsSummaryLine, failingCases, type FailingCase, type TestsSummary } from './publish-tests';
 
 /** What `prepare` says: go on (with the draft revision to publish), or why not (nothing published). */
 export type PublishPreparation = { ok: true; revision?: number } | { ok: false; message: string; problems?: ActionProblem[] };
@@ -19,6 +20,8 @@ export type PublishPreparation = { ok: true; revision?: number } | { ok: false; 
 export interface PublishedVersion {
   number: number;
   document?: unknown;
+  /** The draft's test cases as the server ran them before publishing (issue 17). */
+  tests?: { passed: number; failed: number; coverage?: { percent?: number } | number };
 }
 
 export interface PublishDialogProps {
@@ -35,6 +38,10 @@ export interface PublishDialogProps {
   onPublished?: (version: PublishedVersion) => void;
   /** Keep the dialog open after success, showing the number and a link to the versions page. */
   confirmInDialog?: boolean;
+  /** The editor's latest run of the draft's test cases: "N/M cases pass, coverage X %" (issue 17). */
+  tests?: TestsSummary | null;
+  /** Names failing cases' steps (the editor: the steps' labels); default their ids. */
+  nodeName?: (id: string) => string;
 }
 
 /** A fresh dialog (no earlier verdict) each time it opens. */
@@ -48,9 +55,10 @@ export function PublishDialog(props: PublishDialogProps) {
   return <PublishDialogSession key={session} {...props} />;
 }
 
-function PublishDialogSession({ open, onClose, flowId, nextNumber, draftRevision, prepare, onSelectProblem, onPublished, confirmInDialog }: PublishDialogProps) {
+function PublishDialogSession({ open, onClose, flowId, nextNumber, draftRevision, prepare, onSelectProblem, onPublished, confirmInDialog, tests, nodeName }: PublishDialogProps) {
   const t = useTranslations('versions');
   const tc = useTranslations('common');
+  const tTests = useTranslations('editor.flowTests.publish');
   const [note, setNote] = useState('');
   const [phase, setPhase] = useState<'idle' | 'saving' | 'publishing'>('idle');
   const [errors, setErrors] = useState<ActionProblem[]>([]);
@@ -58,11 +66,19 @@ function PublishDialogSession({ open, onClose, flowId, nextNumber, draftRevision
   const [acknowledged, setAcknowledged] = useState(false);
   const [failure, setFailure] = useState('');
   const [done, setDone] = useState<number | null>(null);
+  // Issue 17: failing test cases (409 TESTS_FAILING) to acknowledge, and the server's figures.
+  const [failingTests, setFailingTests] = useState<FailingCase[]>([]);
+  const [testsAcknowledged, setTestsAcknowledged] = useState(false);
+  const [publishedTests, setPublishedTests] = useState<PublishedVersion['tests']>(undefined);
 
   const submit = async () => {
     if (done !== null) return onClose();
     if (warnings.length > 0 && !acknowledged) {
       setFailure(t('acknowledgeRequired'));
+      return;
+    }
+    if (failingTests.length > 0 && !testsAcknowledged) {
+      setFailure(tTests('acknowledgeRequired'));
       return;
     }
     setFailure('');
@@ -85,6 +101,7 @@ function PublishDialogSession({ open, onClose, flowId, nextNumber, draftRevision
     const result = await postAction<PublishedVersion>(`/api/flows/${flowId}/publish`, {
       note: note.trim() || null,
       acknowledgeWarnings: acknowledged,
+      ...(failingTests.length > 0 && testsAcknowledged ? { acknowledgeFailingTests: true } : {}),
       ...(revision ? { expectedRevision: revision } : {}),
     });
     setPhase('idle');
@@ -92,6 +109,8 @@ function PublishDialogSession({ open, onClose, flowId, nextNumber, draftRevision
       setErrors([]);
       setWarnings([]);
       setNote('');
+      setFailingTests([]);
+      setPublishedTests(result.body.tests);
       if (confirmInDialog) setDone(result.body.number);
       else onClose();
       onPublished?.(result.body);
@@ -103,6 +122,11 @@ function PublishDialogSession({ open, onClose, flowId, nextNumber, draftRevision
     } else if (result.code === 'WARNINGS_NOT_ACKNOWLEDGED') {
       setErrors([]);
       setWarnings(result.problems);
+    } else if (result.code === 'TESTS_FAILING') {
+      // Warnings are checked first: the ones acknowledged stay listed and ticked.
+      setErrors([]);
+      setFailingTests(failingCases(result.error));
+      setTestsAcknowledged(false);
     } else if (result.code === 'CONFLICT') {
       setFailure(t('conflictFailure'));
     } else if (result.code === 'network_error') {
@@ -130,7 +154,7 @@ function PublishDialogSession({ open, onClose, flowId, nextNumber, draftRevision
               {tc('cancel')}
             </button>
             <button type="submit" className="button primary" disabled={pending || errors.length > 0}>
-              {phase === 'saving' ? t('publishSaving') : phase === 'publishing' ? t('publishing') : warnings.length > 0 ? t('publishAnyway') : t('publish')}
+              {phase === 'saving' ? t('publishSaving') : phase === 'publishing' ? t('publishing') : warnings.length > 0 || failingTests.length > 0 ? t('publishAnyway') : t('publish')}
             </button>
           </>
         )
@@ -139,6 +163,7 @@ function PublishDialogSession({ open, onClose, flowId, nextNumber, draftRevision
       {done !== null ? (
         <div className="alert success" data-testid="publish-done">
           <p role="status">{t('published', { number: done })}</p>
+          {publishedTests && <PublishedTests tests={publishedTests} />}
           <p>
             <Link href={`/flows/${flowId}/versions`}>{t('viewVersions')}</Link>
           </p>
@@ -146,6 +171,7 @@ function PublishDialogSession({ open, onClose, flowId, nextNumber, draftRevision
       ) : (
         <>
           <p>{t('publishIntro', { number: nextNumber })}</p>
+          {tests && <TestsSummaryLine summary={tests} />}
           <Field label={t('note')} hint={t('noteHint')}>
             <textarea name="note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
           </Field>
@@ -164,6 +190,7 @@ function PublishDialogSession({ open, onClose, flowId, nextNumber, draftRevision
               </label>
             </div>
           )}
+          {failingTests.length > 0 && <FailingTests cases={failingTests} acknowledged={testsAcknowledged} onAcknowledge={setTestsAcknowledged} nodeName={nodeName} />}
           {failure && (
             <div className="alert error" role="alert" data-testid="publish-failure">
               {failure}

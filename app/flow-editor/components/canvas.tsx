@@ -24,7 +24,9 @@ import { worstSeverity } from '../core/problems';
 import { useEditorStore } from '../store';
 import { edgeWidth, outputStats } from '../core/call-stats';
 import { useCallStatsStore } from '../call-stats/store';
+import { useCanvasOverlay } from '../overlay/store';
 import { StepNode, type StepFlowNode } from './step-node';
+import '../overlay/overlay.css';
 
 import { PALETTE_DRAG_TYPE } from '../core/dnd';
 
@@ -57,11 +59,17 @@ export function Canvas() {
   // their share of the node's visits, and its width follows that share (the funnel).
   const stats = useCallStatsStore((s) => (s.showStats && s.status === 'ready' ? s.stats : null));
   const tStats = useTranslations('flowAnalytics');
+  // Issue 17: the simulated call's outputs taken, and the test cases' covered / uncovered ones.
+  const simulation = useCanvasOverlay((s) => s.simulation);
+  const coverage = useCanvasOverlay((s) => s.coverage);
   const drawnEdges = useMemo(
     () =>
       edges.map((e) => {
         const severity = worstSeverity(byEdge.get(e.id));
-        const edge = severity ? { ...e, className: `edge-${severity}` } : e;
+        let edge = severity ? { ...e, className: `edge-${severity}` } : e;
+        const key = `${e.source}:${e.sourceHandle}`;
+        const mark = simulation?.edges[key] ?? coverage?.edges[key];
+        if (mark) edge = { ...edge, className: `${edge.className ?? ''} edge-${mark}`.trim(), ...(mark === 'taken' ? { animated: true } : {}) };
         if (!stats) return edge;
         const figure = outputStats(stats, e.source, e.sourceHandle);
         return {
@@ -75,7 +83,7 @@ export function Canvas() {
           data: { taken: figure.taken, percent: figure.percent },
         };
       }),
-    [edges, byEdge, stats, tStats],
+    [edges, byEdge, stats, tStats, simulation, coverage],
   );
 
   const isValidConnection: IsValidConnection = useCallback(

@@ -15,6 +15,7 @@ import { useProblemText } from '../hooks/use-problem-text';
 import { displayedStepLabel } from '../core/step-label';
 import { nodeStats, outputStats } from '../core/call-stats';
 import { useCallStatsStore } from '../call-stats/store';
+import { useCanvasOverlay } from '../overlay/store';
 
 export type StepFlowNode = Node<StepNodeData, StepType>;
 
@@ -49,15 +50,25 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
   const stats = useCallStatsStore((s) => (s.showStats && s.status === 'ready' ? s.stats : null));
   const figures = stats ? nodeStats(stats, id) : null;
 
+  // Drawn over the flow (issue 17): the simulated call's path and the test cases' coverage.
+  const tOverlay = useTranslations('editor.simulator.canvas');
+  const simMark = useCanvasOverlay((s) => s.simulation?.nodes[id]);
+  const visits = useCanvasOverlay((s) => s.simulation?.order?.[id]);
+  const coverageMark = useCanvasOverlay((s) => s.coverage?.nodes[id]);
+  const outputMarks = useCanvasOverlay((s) => outputs.map((o) => s.simulation?.edges[`${id}:${o.id}`] ?? s.coverage?.edges[`${id}:${o.id}`] ?? '').join(',')).split(',');
+  const overlayClass = `${simMark ? ` sim-${simMark}` : ''}${coverageMark ? ` cov-${coverageMark}` : ''}`;
+
   const severity = worstSeverity(problems);
   const problemMessage = useProblemText();
   const problemText = problems?.map((p) => problemMessage(p)).join('\n');
   return (
     <div
-      className={`step-node category-${meta.category}${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}${isEntry ? ' is-entry' : ''}${figures && figures.entered === 0 ? ' no-calls' : ''}`}
+      className={`step-node category-${meta.category}${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}${isEntry ? ' is-entry' : ''}${figures && figures.entered === 0 ? ' no-calls' : ''}${overlayClass}`}
       data-testid="step-node"
       data-step-type={type}
       data-node-id={id}
+      data-sim={simMark}
+      data-coverage={coverageMark}
     >
       <Handle type="target" position={Position.Left} className="step-target" aria-label={t('input')} />
       {isEntry && (
@@ -77,6 +88,13 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
           <span className="visually-hidden">{tStats('liveInNode', { count: liveCount })}</span>
         </span>
       )}
+      {simMark && (
+        <span className={`sim-order ${simMark}`} data-testid="sim-order" title={simMark === 'current' ? tOverlay('current') : tOverlay('visited', { order: (visits ?? []).join(', ') })}>
+          <span aria-hidden>{simMark === 'current' && !visits?.length ? '●' : (visits ?? []).join(' · ')}</span>
+          <span className="visually-hidden">{simMark === 'current' ? tOverlay('current') : tOverlay('visited', { order: (visits ?? []).join(', ') })}</span>
+        </span>
+      )}
+      {coverageMark && <span className="visually-hidden">{tOverlay(coverageMark)}</span>}
       <div className="step-node-header">
         <StepGlyph type={type} />
         <span className="step-type">{meta.title[language]}</span>
@@ -96,8 +114,9 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
           {outputs.map((o, i) => (
             <li
               key={o.id}
-              className={`step-output${o.required ? ' required' : ' optional'}${severities[i] ? ` has-${severities[i]}` : ''}`}
+              className={`step-output${o.required ? ' required' : ' optional'}${severities[i] ? ` has-${severities[i]}` : ''}${outputMarks[i] ? ` out-${outputMarks[i]}` : ''}`}
               data-output={o.id}
+              data-mark={outputMarks[i] || undefined}
               title={o.required ? `${o.label} (${t('requiredOutput')})` : o.label}
             >
               {stats && <OutputFigure {...outputStats(stats, id, o.id)} />}

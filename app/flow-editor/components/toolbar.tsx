@@ -3,9 +3,10 @@
 // the save state (saved / saving / unsaved / error with retry / invalid / conflict), the live
 // version ("Live: v2", "Unpublished changes") and Publish (for the roles that may publish).
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { useEditorStore } from '../store';
+import { useSidePanel } from '../side-panel';
 
 export interface ToolbarProps {
   onSave: () => void;
@@ -19,6 +20,8 @@ export interface ToolbarProps {
   live: { number: number | null; differs: boolean };
   /** A published version shown read-only (its page): named instead of the draft's live state. */
   version?: { number: number; isLive: boolean };
+  /** Buttons of the editor's side features (issue 17: Tests (n)), composed by the root. */
+  extra?: ReactNode;
 }
 
 export function Toolbar(props: ToolbarProps) {
@@ -30,6 +33,7 @@ export function Toolbar(props: ToolbarProps) {
   const canUndo = useEditorStore((s) => s.history.past.length > 0);
   const canRedo = useEditorStore((s) => s.history.future.length > 0);
   const { undo, redo } = useEditorStore.getState();
+  const simulating = useSidePanel((s) => s.panel === 'simulator');
   return (
     <div className="editor-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <Link href={props.version ? `/flows/${flowId}/versions` : `/flows/${flowId}`} className="button link">
@@ -66,6 +70,22 @@ export function Toolbar(props: ToolbarProps) {
           ? {t('toolbar.help')}
         </button>
       </div>
+      {!props.version && (
+        <div className="toolbar-group">
+          <button
+            type="button"
+            className="button small"
+            onClick={() => useSidePanel.getState().toggle('simulator')}
+            aria-pressed={simulating}
+            title={t('simulator.tryTitle')}
+            aria-keyshortcuts="Control+Shift+Enter T"
+            data-testid="toolbar-try"
+          >
+            ▶ {t('simulator.try')}
+          </button>
+          {props.extra}
+        </div>
+      )}
       <div className="toolbar-end">
         {editable && <SaveIndicator onSave={props.onSave} />}
         {props.version ? (

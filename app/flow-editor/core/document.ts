@@ -2,6 +2,7 @@
 // Flow draws. Only document fields cross over, so React Flow's runtime state (selection,
 // measured sizes, dragging) never reaches a saved or exported document.
 import { isStepType, type FlowDocument, type FlowNode } from '@/schemas';
+import type { FlowTestCase } from '@/flow-runtime/simulator/types';
 import type { EditorEdge, EditorGraph, EditorNode, FlowMeta } from './types';
 
 export function documentToGraph(document: FlowDocument): EditorGraph {
@@ -13,12 +14,19 @@ export function documentToGraph(document: FlowDocument): EditorGraph {
     ...(rest.description !== undefined ? { description: rest.description } : {}),
     ...(rest.language !== undefined ? { language: rest.language } : {}),
     ...(rest.settings !== undefined ? { settings: { ...rest.settings } } : {}),
+    ...(documentTests(document) !== undefined ? { tests: structuredClone(documentTests(document)) } : {}),
   };
   return {
     meta,
     nodes: (nodes ?? []).filter((n) => isStepType(n.type)).map(toEditorNode),
     edges: (edges ?? []).map((e) => ({ id: e.id, source: e.source, sourceHandle: e.sourceOutput, target: e.target })),
   };
+}
+
+/** The document's saved test cases (issue 17), when it has some. */
+export function documentTests(document: FlowDocument): FlowTestCase[] | undefined {
+  const tests = (document as { tests?: unknown }).tests;
+  return Array.isArray(tests) ? (tests as FlowTestCase[]) : undefined;
 }
 
 function toEditorNode(node: FlowNode): EditorNode {
@@ -43,6 +51,7 @@ export function graphToDocument(graph: EditorGraph): FlowDocument {
     ...(meta.language !== undefined ? { language: meta.language } : {}),
     entry: meta.entry,
     ...(meta.settings !== undefined ? { settings: meta.settings } : {}),
+    ...(meta.tests !== undefined ? { tests: meta.tests } : {}),
     nodes: graph.nodes.map(
       (n) =>
         ({

@@ -1,6 +1,7 @@
 // The editor's in-memory model: React Flow nodes and edges whose data is the step config,
 // plus the flow metadata that is not drawn (name, entry, settings…). Pure types, no React.
 import type { Problem, StepType } from '@/schemas';
+import type { FlowTestCase } from '@/flow-runtime/simulator/types';
 
 /** Data of one canvas node: what the flow document stores for it, minus id/type/position. */
 export interface StepNodeData {
@@ -40,6 +41,8 @@ export interface FlowMeta {
   language?: 'fr' | 'en';
   entry: string;
   settings?: { maxSteps?: number; maxStepsNode?: string };
+  /** Saved test cases (issue 17): a document field, so it is saved, exported, undone like the rest. */
+  tests?: FlowTestCase[];
 }
 
 export interface EditorGraph {

@@ -14,6 +14,8 @@ export interface EditorCommands {
   /** Opens the publish dialog. */
   publish: () => void;
   closeDialogs: () => boolean;
+  /** Opens or closes the simulator panel (issue 17). */
+  simulate?: () => void;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -35,6 +37,8 @@ export const SHORTCUTS = [
   { keys: ['Shift', '1'], action: 'fit' },
   { keys: ['Ctrl', 'L'], action: 'layout' },
   { keys: ['Ctrl', 'Shift', 'P'], action: 'publish' },
+  { keys: ['Ctrl', 'Shift', 'Enter'], action: 'simulate' },
+  { keys: ['T'], action: 'simulate' },
   { keys: ['Shift', 'Click'], action: 'select' },
   { keys: ['↑ ↓'], action: 'paletteMove' },
   { keys: ['Enter'], action: 'addStep' },
@@ -61,6 +65,11 @@ export function useShortcuts(commands: EditorCommands) {
         if (!document.querySelector('dialog[open]')) commands.publish();
         return;
       }
+      if (mod && event.shiftKey && event.key === 'Enter' && commands.simulate) {
+        event.preventDefault();
+        if (!document.querySelector('dialog[open]')) commands.simulate();
+        return;
+      }
       if (event.key === 'Escape') {
         if (!commands.closeDialogs()) store().selectOnly(null);
         return;
@@ -85,6 +94,9 @@ export function useShortcuts(commands: EditorCommands) {
       } else if (!mod && event.shiftKey && event.code === 'Digit1') {
         event.preventDefault();
         void fitView({ padding: 0.2, duration: 250, maxZoom: 1.1 });
+      } else if (!mod && !event.altKey && key === 't' && commands.simulate) {
+        event.preventDefault();
+        commands.simulate();
       } else if (!mod && event.key === '?') {
         event.preventDefault();
         commands.toggleHelp();
