@@ -38,15 +38,16 @@ test('start, compare, change, stop and promote a canary from the versions page',
   await start.getByRole('button', { name: 'Start the canary' }).click();
   await expect(start.getByRole('alert')).toHaveText('Share of new calls: a whole number from 1 to 99.');
   await start.getByLabel('Share of new calls (%)').fill('20');
+  await expect(start.getByRole('alert')).toHaveCount(0);
   await start.getByLabel(`${main.e164} (Accueil)`).check();
-  await expect(start.getByTestId('canary-start-summary')).toHaveText('Version 1 will answer about 20 % of new calls and version 2 80 %, on 1 number.');
+  await expect(start.getByTestId('canary-start-summary')).toHaveText('About 20% of new calls will run version 1 and 80% version 2 (live), on 1 number.');
   await snapshot('canary-start-dialog');
   await start.getByRole('button', { name: 'Start the canary' }).click();
   await expect(start).toBeHidden();
-  await expect(page.getByRole('status')).toHaveText('Canary started: version 1 answers 20 % of new calls.');
-  await expect(section.getByTestId('canary-summary')).toContainText('Version 1 answers 20 % of new calls, version 2 (live) the rest');
+  await expect(page.getByRole('status')).toHaveText('Canary started: version 1 answers 20% of new calls.');
+  await expect(section.getByTestId('canary-summary')).toContainText('Version 1 answers 20% of new calls, version 2 (live) the rest');
   await expect(section.getByTestId('canary-summary')).toContainText(`On ${main.e164} only.`);
-  await expect(page.getByTestId('version-row').filter({ hasText: 'v1' }).getByTestId('canary-tag')).toHaveText('canary 20 %');
+  await expect(page.getByTestId('version-row').filter({ hasText: 'v1' }).getByTestId('canary-tag')).toHaveText('canary 20%');
 
   // Calls since the canary started, as the runtime records them.
   const [v1, v2] = await Promise.all([1, 2].map((number) => prisma.flowVersion.findFirstOrThrow({ where: { flowId: flow.id, number } })));
@@ -88,7 +89,7 @@ test('start, compare, change, stop and promote a canary from the versions page',
   const change = page.getByRole('alertdialog', { name: 'Change the canary' });
   await change.getByLabel('Share of new calls (%)').fill('35');
   await change.getByRole('button', { name: 'Apply' }).click();
-  await expect(page.getByRole('status')).toHaveText('Canary changed: version 1 answers 35 % of new calls.');
+  await expect(page.getByRole('status')).toHaveText('Canary changed: version 1 answers 35% of new calls.');
   await section.getByRole('button', { name: 'Stop the canary' }).click();
   const stop = page.getByRole('alertdialog', { name: 'Stop the canary of version 1?' });
   await expect(stop).toContainText('Every new call runs version 2 again.');
@@ -99,7 +100,7 @@ test('start, compare, change, stop and promote a canary from the versions page',
   // Start again and promote: version 1's document goes live as version 3.
   await section.getByRole('button', { name: 'Start a canary' }).click();
   await page.getByRole('alertdialog', { name: 'Start a canary' }).getByRole('button', { name: 'Start the canary' }).click();
-  await expect(page.getByRole('status')).toHaveText('Canary started: version 1 answers 10 % of new calls.');
+  await expect(page.getByRole('status')).toHaveText('Canary started: version 1 answers 10% of new calls.');
   await section.getByRole('button', { name: 'Promote' }).click();
   const promote = page.getByRole('alertdialog', { name: 'Promote version 1?' });
   await expect(promote).toContainText('Version 1 is published again as version 3');

@@ -130,7 +130,14 @@ export function CanaryControls({ flowId, liveNumber, candidates, numbers, canary
         {errorBox}
         <p>{t('start.intro', { live: liveNumber ?? 0 })}</p>
         <Field label={t('start.version')}>
-          <select name="version" value={String(version)} onChange={(e) => setVersion(e.target.value ? Number(e.target.value) : '')}>
+          <select
+            name="version"
+            value={String(version)}
+            onChange={(e) => {
+              setVersion(e.target.value ? Number(e.target.value) : '');
+              setError('');
+            }}
+          >
             {candidates.map((n) => (
               <option key={n} value={String(n)}>
                 {t('versionOption', { number: n })}
@@ -139,7 +146,19 @@ export function CanaryControls({ flowId, liveNumber, candidates, numbers, canary
           </select>
         </Field>
         <Field label={t('start.percent')} hint={t('start.percentHint')}>
-          <input type="number" name="percent" min={1} max={99} step={1} required value={percent} onChange={(e) => setPercent(e.target.value)} />
+          <input
+            type="number"
+            name="percent"
+            min={1}
+            max={99}
+            step={1}
+            required
+            value={percent}
+            onChange={(e) => {
+              setPercent(e.target.value);
+              setError('');
+            }}
+          />
         </Field>
         {numbers.length > 0 && (
           <fieldset className={`choice-group ${styles.numbers}`}>
