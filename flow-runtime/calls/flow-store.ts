@@ -6,6 +6,7 @@
 import type { PrismaClient } from '../../prisma/client';
 import { loadFlow, type LoadedFlow } from '../interpreter';
 import { LastKnownGood, withTimeout } from './last-known-good';
+import { choosesCanary, type CanaryRule } from './canary';
 
 export interface NumberRoute {
   phoneNumberId: string;
@@ -18,6 +19,19 @@ export interface NumberRoute {
 export interface PublishedFlow {
   versionId: string;
   flow: LoadedFlow;
+  /** The flow's canary version was chosen for this call (forCall). */
+  canary?: boolean;
+}
+
+/** Who is calling, for the canary's choice (canary.ts). */
+export interface CallerOfCall {
+  caller: string | null;
+  sipCallId: string;
+  at?: Date;
+}
+
+interface KnownCanary extends CanaryRule {
+  organizationId: string;
 }
 
 interface LatestVersion {
@@ -66,13 +80,55 @@ export class FlowStore {
         select: { id: true, number: true, organizationId: true },
       }).then((v): LatestVersion | null => (v ? { id: v.id, number: v.number ?? 0, organizationId: v.organizationId } : null)));
     if (!version || version.organizationId !== organizationId) return null;
-    const cached = this.flows.get(version.id);
-    if (cached) return { versionId: version.id, flow: cached };
-    const row = await withTimeout(this.prisma.flowVersion.findUniqueOrThrow({ where: { id: version.id }, select: { document: true } }), this.lastKnown.timeoutMs, 'flow document');
+    return { versionId: version.id, flow: await this.loaded(version.id, flowId) };
+  }
+
+  /**
+   * The version a new call on `route` runs: the flow's canary version when the flow has a canary
+   * that applies to this number and the caller's bucket falls in its share (canary.ts), else the
+   * latest published one. The canary row is read for every call (one indexed row, kept as
+   * last-known-good), so starting, changing, promoting or stopping a canary applies from the next
+   * call; the publish listener warms the canary version so that call does not pay for its load.
+   * A canary version that cannot be loaded (invalid, database away with nothing kept) → live.
+   */
+  async forCall(route: NumberRoute, who: CallerOfCall): Promise<PublishedFlow | null> {
+    if (!route.flowId) return null;
+    const live = await this.latestPublished(route.flowId, route.organizationId);
+    if (!live) return null;
+    const rule = await this.canaryRule(route.flowId).catch(() => null);
+    if (!rule || rule.organizationId !== route.organizationId || rule.versionId === live.versionId) return live;
+    const chosen = choosesCanary({
+      flowId: route.flowId, rule, phoneNumberId: route.phoneNumberId, caller: who.caller, sipCallId: who.sipCallId,
+      timeZone: route.timezone, at: who.at ?? new Date(),
+    });
+    if (!chosen) return live;
+    try {
+      return { versionId: rule.versionId, flow: await this.loaded(rule.versionId, route.flowId), canary: true };
+    } catch {
+      return live;
+    }
+  }
+
+  /** The flow's canary (FlowCanary row), null when none; last-known-good while the database is away. */
+  canaryRule(flowId: string): Promise<KnownCanary | null> {
+    return this.lastKnown.lookup('canary', flowId, () =>
+      this.prisma.flowCanary.findUnique({
+        where: { flowId },
+        select: { versionId: true, percent: true, numberIds: true, organizationId: true, version: { select: { status: true } } },
+      }).then((c): KnownCanary | null => (c && c.version.status === 'published'
+        ? { versionId: c.versionId, percent: c.percent, numberIds: c.numberIds, organizationId: c.organizationId }
+        : null)));
+  }
+
+  /** A published version's document, loaded and validated once (cached by version id). */
+  private async loaded(versionId: string, flowId: string): Promise<LoadedFlow> {
+    const cached = this.flows.get(versionId);
+    if (cached) return cached;
+    const row = await withTimeout(this.prisma.flowVersion.findUniqueOrThrow({ where: { id: versionId }, select: { document: true } }), this.lastKnown.timeoutMs, 'flow document');
     // Throws InvalidFlowError: an invalid document never runs (the caller is told the number is out of service).
     const flow = loadFlow(row.document, { flowId });
-    this.flows.set(version.id, flow);
-    return { versionId: version.id, flow };
+    this.flows.set(versionId, flow);
+    return flow;
   }
 
   /**

@@ -1,6 +1,7 @@
 // The INVITE pipeline (srf.use('invite', [...]) then srf.invite):
 //   1. findNumber   called number (Request-URI, else To) → E.164 → PhoneNumber → organisation; unknown → 404
-//   2. findFlow     latest published version of the number's flow (cached by version id);
+//   2. findFlow     latest published version of the number's flow, or its canary version for a
+//                   share of callers (flow-store.ts forCall, canary.ts); cached by version id;
 //                   none (or invalid) → answer, "not in service" in French and English, hang up
 //   3. openMedia    a MediaEndpoint answering the caller's offer; no common codec → 488
 //   4. startCall    CallContext, Call row, session on that version (runCall)
@@ -8,7 +9,7 @@
 // unreachable; with nothing known → 503 Retry-After (flows.lastKnown, last-known-good.ts).
 // A CANCEL at any point ends the INVITE cleanly: later steps see req.canceled and stop.
 import { isMediaError, type MediaEndpoint } from '../media';
-import { calledNumber } from './called-number';
+import { calledNumber, callerNumber } from './called-number';
 import { DatabaseUnavailableError, isConnectionError } from './last-known-good';
 import type { NumberRoute, PublishedFlow } from './flow-store';
 import type { CallServices } from './run-call';
@@ -70,8 +71,10 @@ export function invitePipeline(services: CallServices): { middleware: Middleware
 
   const findFlow: Middleware = (req, res, next) => {
     const { route } = locals(req) as InviteLocals;
+    // the caller (as the call's record will name it) picks the canary version or the live one (canary.ts)
+    const who = { caller: callerNumber(req, services.homeCountryCode, services.identityTrust.isTrusted(req)), sipCallId: req.get('Call-ID') ?? '' };
     const published = route.flowId
-      ? services.flows.latestPublished(route.flowId, route.organizationId).catch((err) => {
+      ? services.flows.forCall(route, who).catch((err) => {
           // the database is away and this flow was never loaded: 503, the caller's side retries
           if (isConnectionError(err)) throw err instanceof DatabaseUnavailableError ? err : new DatabaseUnavailableError('flow document', err);
           log.error({ err, flowId: route.flowId }, 'published flow cannot be loaded; answering "not in service"');

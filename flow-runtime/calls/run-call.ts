@@ -63,7 +63,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
   const caller = callerNumber(req, services.homeCountryCode, services.identityTrust.isTrusted(req));
   const callId = services.recorder.callStarted({
     organizationId: route.organizationId, sipCallId: req.get('Call-ID') ?? '', entryNumber: called,
-    caller, callee: called, flowVersionId: published.versionId, flowId: route.flowId,
+    caller, callee: called, flowVersionId: published.versionId, flowId: route.flowId, canary: published.canary === true,
   });
   const call = new LiveCall(callId, services.srf, req, res, endpoint, services.log);
   // What consoles and the wallboard see (flow-runtime/live/): LiveCall row + relais_live events.
@@ -123,7 +123,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
   session.subscribe(({ effects }) => {
     if (effects.some((e) => e.type === 'answer')) void call.answer().catch(() => undefined);
   });
-  services.log.info({ callId, called, caller, flowVersionId: published.versionId }, 'call started');
+  services.log.info({ callId, called, caller, flowVersionId: published.versionId, ...(published.canary ? { canary: true } : {}) }, 'call started');
   call.attach(session);
   const language = route.defaultLanguage === 'en' ? 'en' : route.defaultLanguage === 'fr' ? 'fr' : undefined;
   session.start({ caller, called, language });

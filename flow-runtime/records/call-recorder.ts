@@ -25,6 +25,8 @@ export interface CallStart {
   flowId?: string | null;
   language?: string | null;
   startedAt?: Date;
+  /** The call runs the flow's canary version (issue 17); written only when true. */
+  canary?: boolean;
 }
 
 export interface PathEventInput {
@@ -119,6 +121,7 @@ export class CallRecorder {
     this.put(id, 'call.create', {
       id, organizationId: call.organizationId, sipCallId: call.sipCallId, entryNumber: call.entryNumber,
       caller: call.caller, callee: call.callee, flowVersionId: call.flowVersionId, flowId: call.flowId ?? null, language: call.language ?? null,
+      ...(call.canary ? { canary: true } : {}),
       startedAt: iso(call.startedAt, this.now),
     });
     this.webhook(id, 'call.started', { organizationId: call.organizationId, callId: id });

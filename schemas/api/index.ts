@@ -11,6 +11,8 @@ import contact from './contact.schema.json';
 import draftSave from './draft-save.schema.json';
 import error from './error.schema.json';
 import flowCreate from './flow-create.schema.json';
+import flowCanary from './flow-canary.schema.json';
+import flowCanaryPromote from './flow-canary-promote.schema.json';
 import flowDuplicate from './flow-duplicate.schema.json';
 import flowPublish from './flow-publish.schema.json';
 import flowSimulate from './flow-simulate.schema.json';
@@ -44,6 +46,8 @@ export const apiSchemas = {
   FlowDuplicate: flowDuplicate,
   FlowSimulate: flowSimulate,
   FlowSimulateHttp: flowSimulateHttp,
+  FlowCanaryInput: flowCanary,
+  FlowCanaryPromote: flowCanaryPromote,
   NumberInput: numberInput,
   CalendarInput: calendar,
   GroupInput: group,

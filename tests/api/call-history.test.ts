@@ -137,6 +137,7 @@ describe('GET /api/calls', () => {
       entryNumber: '+33199000001',
       flow: { id: ref.flowId, name: 'Accueil principal' },
       flowVersionNumber: 1,
+      canary: false,
       outcome: 'answered',
       durationMs: 90000,
       waitMs: 5000,

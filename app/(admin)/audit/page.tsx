@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AuditPage({ searchParams }: Props) {
   const { user } = await requireSection('audit');
-  const [{ flow, cursor }, t, format] = await Promise.all([searchParams, getTranslations('audit'), getFormatter()]);
+  const [{ flow, cursor }, t, format, tCanary] = await Promise.all([searchParams, getTranslations('audit'), getFormatter(), getTranslations('canary')]);
   let page: AuditPageView;
   try {
     page = await listAudit(user, { entityId: flow || undefined, cursor: cursor || undefined });
@@ -45,6 +45,10 @@ export default async function AuditPage({ searchParams }: Props) {
     if (entry.action === 'flow.publish' && typeof d.number === 'number') return `${t('detailsPublish', { number: d.number })}${d.note ? ` — ${String(d.note)}` : ''}`;
     if (entry.action === 'flow.rollback' && typeof d.number === 'number') return t('detailsRollback', { number: d.number, source: Number(d.sourceNumber) });
     if (entry.action === 'flow.duplicate' && typeof d.name === 'string') return t('detailsDuplicate', { name: d.name });
+    if (entry.action.startsWith('flow.canary_') && typeof d.number === 'number') {
+      const promoted = entry.action === 'flow.canary_promote' ? ` → ${t('detailsPublish', { number: d.number })}` : '';
+      return `${tCanary('auditDetails', { number: entry.action === 'flow.canary_promote' ? Number(d.sourceNumber) : d.number, percent: Number(d.percent) })}${promoted}`;
+    }
     if (entry.action === 'flow_draft.update' && typeof d.revision === 'number') return t('detailsRevision', { revision: d.revision });
     if (typeof d.name === 'string') return d.name;
     return '';

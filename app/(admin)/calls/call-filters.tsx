@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { PageHeader } from '@/app/components/page-header';
-import { CALL_HISTORY_OUTCOMES } from '@/app/lib/calls/call-history';
+import { CALL_HISTORY_OUTCOMES, CALL_HISTORY_VERSION_KINDS } from '@/app/lib/calls/call-history';
 import { filterQuery } from './format';
 import styles from './calls.module.css';
 
@@ -20,7 +20,7 @@ const FIELD_LABELS: Record<string, 'filter.from' | 'filter.to' | 'filter.number'
 
 /** `error`: the query parameter that was refused (its filters are then ignored). */
 export async function CallFilters({ values, options, error }: { values: Record<string, string>; options: FilterOptions; error: string | null }) {
-  const [t, locale] = await Promise.all([getTranslations('callHistory'), getLocale()]);
+  const [t, locale, tc] = await Promise.all([getTranslations('callHistory'), getLocale(), getTranslations('canary')]);
   const exportHref = `/api/calls/export.csv?${filterQuery(error ? {} : values, { lang: locale })}`;
   const filtered = Object.values(values).some(Boolean);
   const select = (name: string, label: string, all: string, items: { value: string; label: string }[]) => (
@@ -61,6 +61,7 @@ export async function CallFilters({ values, options, error }: { values: Record<s
         {select('groupId', t('filter.group'), t('allGroups'), options.groups.map((g) => ({ value: g.id, label: g.name })))}
         {select('agentId', t('filter.agent'), t('allAgents'), options.agents.map((a) => ({ value: a.id, label: a.name })))}
         {select('outcome', t('filter.outcome'), t('allOutcomes'), CALL_HISTORY_OUTCOMES.map((o) => ({ value: o, label: t(`outcomes.${o}`) })))}
+        {select('version', tc('filter.version'), tc('filter.allVersions'), CALL_HISTORY_VERSION_KINDS.map((k) => ({ value: k, label: tc(`filter.${k}`) })))}
         <div className="field">
           <label htmlFor="calls-caller">{t('filter.caller')}</label>
           <input type="tel" id="calls-caller" name="caller" defaultValue={values.caller ?? ''} placeholder={t('filter.callerHint')} aria-describedby="calls-caller-hint" />
@@ -81,7 +82,7 @@ export async function CallFilters({ values, options, error }: { values: Record<s
       </form>
       {error && (
         <p role="alert" className="alert error">
-          {t('invalidFilter', { field: FIELD_LABELS[error] ? t(FIELD_LABELS[error]) : error })}
+          {t('invalidFilter', { field: FIELD_LABELS[error] ? t(FIELD_LABELS[error]) : error === 'version' ? tc('filter.version') : error })}
         </p>
       )}
     </>

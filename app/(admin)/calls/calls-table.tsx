@@ -16,7 +16,7 @@ interface Props {
 }
 
 export async function CallsTable({ rows, values, nextCursor, isFirstPage, timeZone }: Props) {
-  const [t, format] = await Promise.all([getTranslations('callHistory'), getFormatter()]);
+  const [t, format, tc] = await Promise.all([getTranslations('callHistory'), getFormatter(), getTranslations('canary')]);
   const filtered = Object.values(values).some(Boolean);
   const when = (c: CallHistoryRow) => format.dateTime(c.startedAt, { dateStyle: 'short', timeStyle: 'short', timeZone });
   const caller = (c: CallHistoryRow) => c.caller ?? t('withheld');
@@ -69,6 +69,7 @@ export async function CallsTable({ rows, values, nextCursor, isFirstPage, timeZo
                 <>
                   {name(c.flow)}
                   {c.flowVersionNumber !== null && <span className={`muted ${styles.nowrap}`}> {t('versionLabel', { number: c.flowVersionNumber })}</span>}
+                  {c.canary && <span className="tag" data-testid="call-canary" title={tc('column.canaryHint')}> {tc('column.canary')}</span>}
                 </>
               ) : (
                 <span className="muted">—</span>

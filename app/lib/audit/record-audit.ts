@@ -3,7 +3,7 @@
 import type { Tx } from '@/app/lib/db/transaction';
 import type { CurrentUser } from '@/app/lib/auth/current-user';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'publish' | 'rollback' | 'duplicate' | 'command';
+export type AuditAction = 'create' | 'update' | 'delete' | 'import' | 'publish' | 'rollback' | 'duplicate' | 'command' | 'canary_start' | 'canary_change' | 'canary_promote' | 'canary_stop';
 export type AuditEntity = 'flow' | 'flow_draft' | 'number' | 'calendar' | 'group' | 'agent' | 'sound' | 'forbidden_list' | 'contact' | 'api_token' | 'voicemail' | 'user' | 'organization' | 'call' | 'pause_reason' | 'webhook';
 
 export async function recordAudit(

@@ -1,5 +1,5 @@
 // The call history's query string (GET /api/calls, the CSV export and the /calls page share it):
-// from, to, number, flowId, groupId, agentId, outcome, caller, cursor, limit. Each bad value is
+// from, to, number, flowId, groupId, agentId, outcome, caller, version (live|canary), cursor, limit. Each bad value is
 // a 400 VALIDATION_FAILED naming its parameter (`path: "/from"`).
 //
 // Period: a date-time with an offset ("2026-12-07T08:00:00Z") is that instant; a day alone
@@ -8,9 +8,9 @@
 // [from, to) are listed.
 import { DateTime } from 'luxon';
 import { ApiError } from '@/app/lib/api/errors';
-import { CALL_HISTORY_MAX_LIMIT, CALL_HISTORY_OUTCOMES, decodeCursor, type CallHistoryFilters, type CallHistoryOutcome, type CallHistoryPageRequest } from './call-history';
+import { CALL_HISTORY_MAX_LIMIT, CALL_HISTORY_OUTCOMES, CALL_HISTORY_VERSION_KINDS, type CallHistoryVersionKind, decodeCursor, type CallHistoryFilters, type CallHistoryOutcome, type CallHistoryPageRequest } from './call-history';
 
-export const CALL_HISTORY_PARAMS = ['from', 'to', 'number', 'flowId', 'groupId', 'agentId', 'outcome', 'caller'] as const;
+export const CALL_HISTORY_PARAMS = ['from', 'to', 'number', 'flowId', 'groupId', 'agentId', 'outcome', 'caller', 'version'] as const;
 
 const invalid = (name: string, message: string) => new ApiError('VALIDATION_FAILED', message, { path: `/${name}` });
 
@@ -74,6 +74,11 @@ export function parseCallHistoryQuery(query: URLSearchParams, timeZone: string):
     const normalized = normalizeCallerSearch(caller);
     if (normalized.length > 64 || normalized.length === 0) throw invalid('caller', 'caller must be 1 to 64 characters (a number or the start of one)');
     filters.caller = normalized;
+  }
+  const version = get('version');
+  if (version) {
+    if (!(CALL_HISTORY_VERSION_KINDS as readonly string[]).includes(version)) throw invalid('version', `version must be one of ${CALL_HISTORY_VERSION_KINDS.join(', ')}`);
+    filters.version = version as CallHistoryVersionKind;
   }
   const page: CallHistoryPageRequest = {};
   const cursor = get('cursor');

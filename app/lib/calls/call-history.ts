@@ -29,7 +29,12 @@ export interface CallHistoryFilters {
   outcome?: CallHistoryOutcome;
   /** A whole number matches exactly; a shorter one matches every caller starting with it. */
   caller?: string;
+  /** live: calls that ran the live version; canary: those drawn into the flow's canary (issue 17). */
+  version?: CallHistoryVersionKind;
 }
+
+export const CALL_HISTORY_VERSION_KINDS = ['live', 'canary'] as const;
+export type CallHistoryVersionKind = (typeof CALL_HISTORY_VERSION_KINDS)[number];
 
 export interface CallHistoryPageRequest {
   /** The nextCursor of the previous page. */
@@ -54,6 +59,8 @@ export interface CallHistoryRow {
   flow: NamedRef | null;
   /** The published version the call ran (null for a deleted version). */
   flowVersionNumber: number | null;
+  /** The call ran its flow's canary version, not the live one. */
+  canary: boolean;
   outcome: CallRowOutcome;
   /** startedAt → endedAt (null while in progress). */
   durationMs: number | null;
@@ -126,6 +133,7 @@ export function callHistoryWhere(organizationId: string, filters: CallHistoryFil
   if (filters.agentId) and.push({ agentIds: { has: filters.agentId } });
   if (filters.outcome) and.push(outcomeWhere(filters.outcome));
   if (filters.caller) and.push(callerWhere(filters.caller));
+  if (filters.version) and.push({ canary: filters.version === 'canary' });
   return { AND: and };
 }
 
@@ -137,6 +145,7 @@ const callSelect = {
   entryNumber: true,
   flowId: true,
   flowVersion: { select: { number: true, flowId: true } },
+  canary: true,
   outcome: true,
   waitMs: true,
   talkMs: true,
@@ -246,6 +255,7 @@ async function toHistoryRows(db: Db, organizationId: string, calls: CallRow[]): 
       entryNumber: c.entryNumber,
       flow: flowId ? { id: flowId, name: flowNames.get(flowId) ?? null } : null,
       flowVersionNumber: c.flowVersion?.number ?? null,
+      canary: c.canary,
       outcome: rowOutcome(c),
       durationMs: c.endedAt ? c.endedAt.getTime() - c.startedAt.getTime() : null,
       waitMs: c.waitMs,

@@ -29,6 +29,7 @@ const CALL_HISTORY_QUERY = [
   { name: 'agentId', description: 'Calls where this agent talked to the caller' },
   { name: 'outcome', description: 'answered, abandoned (hung up in the IVR), cancelled (hung up while an agent rang), no_answer, busy, flow_end (the flow ended the call)' },
   { name: 'caller', description: "The caller's number, or its start (spaces ignored)" },
+  { name: 'version', description: "live: calls that ran their flow's live version; canary: calls drawn into the flow's canary (canary publish)" },
   { name: 'cursor', description: 'nextCursor of the previous page' },
   { name: 'limit', description: 'Calls per page, 1 to 1000 (default 50)' },
 ];
@@ -143,6 +144,32 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
           body: 'VersionRollback',
           ok: { status: 201, schema: 'VersionDetail' },
           errors: ['VALIDATION_FAILED', 'NOT_FOUND', 'CONFLICT'],
+        },
+      },
+    },
+    '/api/flows/{id}/canary': {
+      get: { tag: 'Versions', op: { summary: "The flow's canary (null when none) and live vs canary since it started: calls, outcomes, abandon rate, time to answer", roles: EDITORS, ok: { status: 200, schema: 'CanaryState' }, errors: ['NOT_FOUND'] } },
+      put: {
+        tag: 'Versions',
+        op: {
+          summary: 'Start a canary (201) or change the running one (200): a published version other than the live one runs percent % of new calls, drawn per caller and local day (sticky), on the numbers named (none: all). Calls in progress keep their version. Audited; emits NOTIFY relais_flow_published',
+          roles: EDITORS,
+          body: 'FlowCanaryInput',
+          ok: { status: 201, schema: 'CanaryStarted', description: '201 when started, 200 when changed' },
+          errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
+        },
+      },
+      delete: { tag: 'Versions', op: { summary: 'Stop the canary: new calls run the live version (calls in progress keep theirs). Audited', roles: EDITORS, ok: { status: 204 }, errors: ['NOT_FOUND'] } },
+    },
+    '/api/flows/{id}/canary/promote': {
+      post: {
+        tag: 'Versions',
+        op: {
+          summary: "Publish the canary version's document as version N+1 (live for every new call) and end the canary; the draft is kept. Audited; emits NOTIFY relais_flow_published",
+          roles: EDITORS,
+          body: 'FlowCanaryPromote',
+          ok: { status: 201, schema: 'VersionDetail' },
+          errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
         },
       },
     },

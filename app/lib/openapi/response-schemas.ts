@@ -126,6 +126,30 @@ export const responseSchemas: Record<string, unknown> = {
       obj({ error: { enum: ['network', 'timeout', 'refused'] }, detail: { type: 'string' } }, ['error']),
     ],
   },
+  VersionPublished: { allOf: [ref('VersionDetail'), obj({ warnings: problems })] },
+  CanaryView: obj({
+    flowId: id,
+    version: obj({ id, number: { type: 'integer' } }),
+    liveVersion: { type: ['object', 'null'], properties: { id, number: { type: 'integer' } } },
+    percent: { type: 'integer', minimum: 1, maximum: 99 },
+    numbers: { type: 'array', items: obj({ id, e164: { type: 'string' }, label: nullableString }), description: 'empty: every number routing to the flow' },
+    startedAt: dateTime,
+    startedBy: { type: ['object', 'null'], properties: { id, name: { type: 'string' } } },
+  }),
+  CanarySide: obj({
+    calls: { type: 'integer' },
+    ended: { type: 'integer' },
+    inProgress: { type: 'integer' },
+    outcomes: obj(Object.fromEntries(['answered', 'abandoned', 'cancelled', 'no_answer', 'busy', 'flow_end'].map((k) => [k, { type: 'integer' }]))),
+    answerRate: { type: ['number', 'null'] },
+    abandonRate: { type: ['number', 'null'], description: '(abandoned + cancelled) / ended' },
+    avgTimeToAnswerMs: { type: ['integer', 'null'], description: 'queued → agent answered, answered calls' },
+  }),
+  CanaryState: obj({
+    canary: { oneOf: [ref('CanaryView'), { type: 'null' }] },
+    comparison: { oneOf: [obj({ since: dateTime, live: ref('CanarySide'), canary: ref('CanarySide') }), { type: 'null' }] },
+  }),
+  CanaryStarted: obj({ canary: ref('CanaryView') }),
   FlowDiff: (() => {
     const node = obj({ id: { type: 'string' }, type: { type: 'string' }, label: { type: 'string' } });
     const edge = obj({ id: { type: 'string' }, source: { type: 'string' }, sourceOutput: { type: 'string' }, target: { type: 'string' } });
@@ -332,6 +356,7 @@ export const responseSchemas: Record<string, unknown> = {
     entryNumber: { type: 'string' },
     flow: { anyOf: [ref('NamedRef'), { type: 'null' }] },
     flowVersionNumber: { type: ['integer', 'null'] },
+    canary: { type: 'boolean', description: "The call ran its flow's canary version" },
     outcome: { enum: ['answered', 'abandoned', 'cancelled', 'no_answer', 'busy', 'flow_end', 'in_progress'], description: 'flow_end: the flow ended the call (hang-up step, voicemail…); in_progress: not ended yet' },
     durationMs: { type: ['integer', 'null'] },
     waitMs: { type: ['integer', 'null'], description: 'From entering a queue group to an agent answering (or to the end); null if never queued' },

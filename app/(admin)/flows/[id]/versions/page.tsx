@@ -15,6 +15,9 @@ import { DiffCanvas } from '@/app/components/versions/diff-canvas';
 import { DiffList } from '@/app/components/versions/diff-list';
 import { PublishButton } from '@/app/components/versions/publish-button';
 import { DuplicateButton, RollbackButton } from '@/app/components/versions/version-actions';
+import { CanarySection } from '@/app/components/canary/canary-section';
+import canaryStyles from '@/app/components/canary/canary.module.css';
+import { getCanary } from '@/app/lib/canary/get-canary';
 import styles from '@/app/components/versions/versions.module.css';
 import { requireSection } from '../../../require-section';
 
@@ -30,7 +33,14 @@ export default async function FlowVersionsPage({ params, searchParams }: Props) 
   const [{ id }, query, t, tStats, format] = await Promise.all([params, searchParams, getTranslations('versions'), getTranslations('flowAnalytics'), getFormatter()]);
   const flow = await getPrisma().flow.findFirst({ where: { id, organizationId: user.organizationId, deletedAt: null }, select: { id: true, name: true } });
   if (!flow) notFound();
-  const [history, draftHasChanges] = await Promise.all([listVersions(user, id), draftHasUnpublishedChanges(getPrisma(), id)]);
+  const [history, draftHasChanges, canaryState, routedNumbers, tCanary] = await Promise.all([
+    listVersions(user, id),
+    draftHasUnpublishedChanges(getPrisma(), id),
+    getCanary(user, id),
+    getPrisma().phoneNumber.findMany({ where: { organizationId: user.organizationId, flowId: id }, select: { id: true, e164: true, label: true }, orderBy: { e164: 'asc' } }),
+    getTranslations('canary'),
+  ]);
+  const canaryNumber = canaryState.canary?.version.number ?? null;
   const comparison = await loadComparison(user, id, history, query);
   const refLabel = (ref: 'draft' | number) => (ref === 'draft' ? t('draft') : t('versionLabel', { number: ref }));
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
@@ -53,6 +63,17 @@ export default async function FlowVersionsPage({ params, searchParams }: Props) 
         )}
       </div>
 
+      {history.versions.length > 0 && (
+        <CanarySection
+          flowId={id}
+          editable={editable}
+          liveNumber={history.liveNumber}
+          publishedNumbers={history.versions.map((v) => v.number)}
+          numbers={routedNumbers}
+          state={canaryState}
+        />
+      )}
+
       {history.versions.length === 0 ? (
         <p className="muted">{t('noVersions')}</p>
       ) : (
@@ -73,6 +94,11 @@ export default async function FlowVersionsPage({ params, searchParams }: Props) 
                   <td>
                     v{v.number}
                     {v.number === history.liveNumber && <span className={`tag ${styles.liveTag}`}>{t('live')}</span>}
+                    {v.number === canaryNumber && (
+                      <span className={`tag ${canaryStyles.canaryTag}`} data-testid="canary-tag">
+                        {tCanary('tag', { percent: canaryState.canary!.percent })}
+                      </span>
+                    )}
                   </td>
                   <td>{when(v.publishedAt)}</td>
                   <td>{v.author?.name ?? '—'}</td>
