@@ -55,6 +55,7 @@ typedef struct {
 
 static peer_t peers[MAX_PEERS];
 static int npeers;
+static int live[MAX_PEERS]; /* indices of the used slots, so a tick does not scan the whole table */
 static uint8_t *audio;
 static size_t audio_frames;
 static uint64_t hist_late[HIST_BUCKETS], hist_spread[HIST_BUCKETS];
@@ -160,7 +161,7 @@ static peer_t *peer_for(uint32_t addr, uint16_t port, int create) {
       p->seq = (uint16_t)random();
       p->ts = (uint32_t)random();
       p->pt = 255;
-      npeers++;
+      live[npeers++] = (int)(p - peers);
       return p;
     }
     if (p->addr == addr && p->port == port) {
@@ -170,7 +171,7 @@ static peer_t *peer_for(uint32_t addr, uint16_t port, int create) {
         p->pt = 255;
         p->recv = 0;
         p->dtmf_left = 0;
-        npeers++;
+        live[npeers++] = (int)(p - peers);
       }
       return p->used || create ? p : NULL;
     }
@@ -220,12 +221,11 @@ static void send_tick(int fd, int64_t now) {
   static struct mmsghdr msgs[BATCH];
   const uint8_t *frame = audio + (ticks % audio_frames) * FRAME;
   int n = 0;
-  for (int i = 0; i < MAX_PEERS; i++) {
-    peer_t *p = &peers[i];
-    if (!p->used) continue;
+  for (int i = 0; i < npeers; i++) {
+    peer_t *p = &peers[live[i]];
     if (now - p->last_heard > PEER_TIMEOUT_NS) { /* the call ended: keep a tombstone */
       p->used = 0;
-      npeers--;
+      live[i--] = live[--npeers];
       continue;
     }
     if (p->pt == 255) continue;
@@ -298,8 +298,8 @@ static void reset(void) {
 static void command(char *line, int64_t now) {
   if (!strncmp(line, "stats", 5)) {
     int flowing = 0;
-    for (int i = 0; i < MAX_PEERS; i++)
-      if (peers[i].used && now - peers[i].last_heard < FLOWING_NS) flowing++;
+    for (int i = 0; i < npeers; i++)
+      if (now - peers[live[i]].last_heard < FLOWING_NS) flowing++;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("{\"peers\":%d,\"flowing\":%d,\"sent\":%lu,\"recv\":%lu,\"send_errors\":%lu,\"ticks\":%lu,\"missed_ticks\":%lu,"
@@ -317,9 +317,9 @@ static void command(char *line, int64_t now) {
     if (!d || !line[5]) {
       printf("error: dtmf needs one of %s\n", DIGITS);
     } else {
-      for (int i = 0; i < MAX_PEERS; i++) {
-        peer_t *p = &peers[i];
-        if (!p->used || p->dtmf_left) continue;
+      for (int i = 0; i < npeers; i++) {
+        peer_t *p = &peers[live[i]];
+        if (p->dtmf_left) continue;
         p->dtmf_event = (uint8_t)(d - DIGITS);
         p->dtmf_left = 5;
         p->dtmf_duration = 0;
@@ -362,7 +362,9 @@ int main(int argc, char **argv) {
   char line[256];
   size_t linelen = 0;
   int64_t next = now_ns() + TICK_NS;
-  struct pollfd pf[2] = {{.fd = fd, .events = POLLIN}, {.fd = 0, .events = POLLIN}};
+  /* inbound RTP is read once per tick (recvmmsg batches; an 8 MB socket buffer holds a tick's
+     packets), not as it arrives: one wake-up per tick instead of one per packet */
+  struct pollfd pf[1] = {{.fd = 0, .events = POLLIN}};
   for (;;) {
     int64_t now = now_ns();
     if (now >= next) {
@@ -380,9 +382,8 @@ int main(int argc, char **argv) {
       continue;
     }
     int wait_ms = (int)((next - now + 999999) / 1000000);
-    if (poll(pf, 2, wait_ms > 0 ? wait_ms - 1 : 0) < 0 && errno != EINTR) break;
-    if (pf[0].revents & POLLIN) drain(fd, now_ns());
-    if (pf[1].revents & (POLLIN | POLLHUP)) {
+    if (poll(pf, 1, wait_ms > 0 ? wait_ms - 1 : 0) < 0 && errno != EINTR) break;
+    if (pf[0].revents & (POLLIN | POLLHUP)) {
       ssize_t r = read(0, line + linelen, sizeof line - 1 - linelen);
       if (r <= 0) break;
       linelen += (size_t)r;
