@@ -209,7 +209,7 @@ class Runtime {
     });
   }
 
-  request<T>(op: string, extra: Record<string, unknown> = {}, timeoutMs = 20_000): Promise<T> {
+  request<T>(op: string, extra: Record<string, unknown> = {}, timeoutMs = 30_000): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -353,99 +353,105 @@ export default async function bench(): Promise<void> {
 
     let offered = 0;
     for (const stepTarget of STEPS) {
-      const before = await runtimeStats();
-      const toAdd = stepTarget - before.active;
-      if (toAdd <= 0) continue;
-      const fillS = toAdd / RATE;
-      const elapsed = Date.now() - started;
-      if (elapsed + (fillS + 10 + (SETTLE_MS + WINDOW_MS) / 1000 + 5) * 1000 > BUDGET_MS) {
-        console.log(`(stopping: the ${stepTarget} step would pass the ${BUDGET_MS / 1000} s budget)`);
+      try {
+        const before = await runtimeStats();
+        const toAdd = stepTarget - before.active;
+        if (toAdd <= 0) continue;
+        const fillS = toAdd / RATE;
+        const elapsed = Date.now() - started;
+        if (elapsed + (fillS + 10 + (SETTLE_MS + WINDOW_MS) / 1000 + 5) * 1000 > BUDGET_MS) {
+          console.log(`(stopping: the ${stepTarget} step would pass the ${BUDGET_MS / 1000} s budget)`);
+          break;
+        }
+        const profiled = PROFILE_STEP === stepTarget;
+        mkdirSync(profileDir, { recursive: true });
+        if (profiled) await runtime.request('profile-start');
+        // fill: this step's SIPp adds its calls; they stay up until the end of the bench
+        const holdMs = BUDGET_MS + 120_000 - (Date.now() - started);
+        const cpuFill0 = pids();
+        const tFill = Date.now();
+        const run = await startSipp(toAdd, RATE, holdMs, String(stepTarget));
+        sipps.push(run);
+        offered += toAdd;
+        const failedNow = () => sipps.reduce((s, r) => s + sippCounters(r).failed, 0);
+        let lastActive = before.active;
+        let tFirst = 0;
+        let tLast = 0;
+        await waitFor(async () => {
+          const s = await runtimeStats();
+          if (s.active > lastActive) {
+            tLast = Date.now();
+            if (!tFirst) tFirst = tLast;
+          }
+          lastActive = s.active;
+          const c = sippCounters(run);
+          return s.active >= stepTarget || run.exited || (c.created >= toAdd && c.failed + (s.active - before.active) >= toAdd);
+        }, fillS * 1000 * 3 + 20_000, '', undefined, 50).catch(() => undefined);
+        const fillMs = Date.now() - tFill;
+        const cpuFill = pids();
+        if (profiled) {
+          const files = await runtime.request<{ files: string[] }>('profile-stop', { file: path.join(profileDir, `calls-${stepTarget}-setup.cpuprofile`) }, 60_000);
+          console.log(`(profile of the set-up of ${toAdd} calls at ${RATE}/s with ${before.active} held: ${files.files.join(', ')})`);
+          for (const f of files.files) for (const l of summarizeProfile(f)) console.log(l);
+          await runtime.request('profile-start');
+        }
+        await sleep(SETTLE_MS);
+        await runtime.request('reset');
+        await caller?.reset();
+        const s0 = await runtimeStats();
+        const c0 = pids();
+        const t0 = Date.now();
+        await sleep(WINDOW_MS);
+        const s1 = await runtimeStats();
+        const c1 = pids();
+        const seconds = (Date.now() - t0) / 1000;
+        const gen: RtpCallerStats | null = caller ? await caller.stats() : null;
+        if (profiled) {
+          const files = await runtime.request<{ files: string[] }>('profile-stop', { file: path.join(profileDir, `calls-${stepTarget}-held.cpuprofile`) }, 60_000);
+          console.log(`(profile of ${s1.active} calls held for ${WINDOW_MS / 1000} s: ${files.files.join(', ')})`);
+          for (const f of files.files) for (const l of summarizeProfile(f)) console.log(l);
+        }
+        const failed = failedNow() + Math.max(0, offered - failedNow() - s1.active);
+        const added = lastActive - before.active;
+        const held = s1.active;
+        const core = (us: number) => us / (seconds * 1e6);
+        const usPerHeld = (c1.runtime - c0.runtime) / Math.max(1, held) / seconds;
+        const dElu = { idle: s1.elu.idle - s0.elu.idle, active: s1.elu.active - s0.elu.active };
+        const step: Step = {
+          target: stepTarget, held, flowing: gen?.flowing ?? held, offered, failed, failRate: failed / Math.max(1, offered),
+          // from the first call up to the last one (SIPp's start-up left out); one arrival interval added for the first call
+          fillCps: added / ((tLast - tFirst) / 1000 + 1 / RATE),
+          // the fill's runtime CPU less what the calls already held cost meanwhile (the window's cost per held call)
+          setupUs: added > 0 ? Math.max(0, (cpuFill.runtime - cpuFill0.runtime) - usPerHeld * (before.active + added / 2) * (fillMs / 1000)) / added : 0,
+          p99: s1.pacing.p99Ms, max: s1.pacing.maxMs, wake: s1.clock.wake.p99Ms, spread: s1.clock.spread.p99Ms,
+          runtimeCpu: core(c1.runtime - c0.runtime), mainCpu: core(c1.runtimeMain - c0.runtimeMain), usPerCall: usPerHeld,
+          elu: dElu.active / Math.max(1e-9, dElu.active + dElu.idle),
+          edgeCpu: core(c1.edge - c0.edge), sippCpu: core(c1.sipp - c0.sipp), genCpu: core(c1.gen - c0.gen),
+          genUsPerCall: (c1.gen - c0.gen) / Math.max(1, held) / seconds, genLateP99: (gen?.late_p99_us ?? 0) / 1000, profiled,
+        };
+        steps.push(step);
+        const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+        console.log(`${String(held).padStart(5)}  ${(step.failRate * 100).toFixed(2).padStart(4)} %  ${step.fillCps.toFixed(1).padStart(5)}  ${step.setupUs.toFixed(0).padStart(9)} | ` +
+          `${step.p99.toFixed(2).padStart(5)} ms ${step.max.toFixed(1).padStart(5)}  ${step.wake.toFixed(2).padStart(5)} ms | ` +
+          `${pct(step.runtimeCpu).padStart(11)}  ${step.usPerCall.toFixed(0).padStart(9)}  ${pct(step.mainCpu).padStart(15)}, ${pct(step.elu).padStart(4)} | ${pct(step.edgeCpu).padStart(8)}  ${pct(step.sippCpu).padStart(8)} | ` +
+          `${(GENERATOR === 'light' ? pct(step.genCpu) : '-').padStart(10)}  ${(GENERATOR === 'light' ? step.genUsPerCall.toFixed(1) : '-').padStart(9)}  ${GENERATOR === 'light' ? `${step.genLateP99.toFixed(2)} ms` : '-'}` +
+          `${gen && gen.flowing < held ? `  (RTP flowing on ${gen.flowing} calls only)` : ''}${profiled ? '  (profiled)' : ''}`);
+        if (step.failRate > FAIL_STOP) { console.log(`(stopping: ${(step.failRate * 100).toFixed(2)} % of the calls failed)`); break; }
+        // Saturation is read from CPU time, not from wall-clock lateness, which other processes on the machine cause too.
+        if (step.mainCpu > MAIN_CPU_STOP) { console.log(`(stopping: the runtime's main thread used ${(step.mainCpu * 100).toFixed(0)} % of a core)`); break; }
+        if (step.p99 > P99_STOP_MS) { console.log(`(stopping: RTP p99 ${step.p99.toFixed(1)} ms > ${P99_STOP_MS} ms)`); break; }
+      } catch (err) {
+        // an unresponsive runtime (IPC timeout) or a step that could not run: report what was measured
+        console.log(`(stopping: ${err instanceof Error ? err.message : String(err)})`);
         break;
       }
-      const profiled = PROFILE_STEP === stepTarget;
-      mkdirSync(profileDir, { recursive: true });
-      if (profiled) await runtime.request('profile-start');
-      // fill: this step's SIPp adds its calls; they stay up until the end of the bench
-      const holdMs = BUDGET_MS + 120_000 - (Date.now() - started);
-      const cpuFill0 = pids();
-      const tFill = Date.now();
-      const run = await startSipp(toAdd, RATE, holdMs, String(stepTarget));
-      sipps.push(run);
-      offered += toAdd;
-      const failedNow = () => sipps.reduce((s, r) => s + sippCounters(r).failed, 0);
-      let lastActive = before.active;
-      let tFirst = 0;
-      let tLast = 0;
-      await waitFor(async () => {
-        const s = await runtimeStats();
-        if (s.active > lastActive) {
-          tLast = Date.now();
-          if (!tFirst) tFirst = tLast;
-        }
-        lastActive = s.active;
-        const c = sippCounters(run);
-        return s.active >= stepTarget || run.exited || (c.created >= toAdd && c.failed + (s.active - before.active) >= toAdd);
-      }, fillS * 1000 * 3 + 20_000, '', undefined, 50).catch(() => undefined);
-      const fillMs = Date.now() - tFill;
-      const cpuFill = pids();
-      if (profiled) {
-        const files = await runtime.request<{ files: string[] }>('profile-stop', { file: path.join(profileDir, `calls-${stepTarget}-setup.cpuprofile`) }, 60_000);
-        console.log(`(profile of the set-up of ${toAdd} calls at ${RATE}/s with ${before.active} held: ${files.files.join(', ')})`);
-        for (const f of files.files) for (const l of summarizeProfile(f)) console.log(l);
-        await runtime.request('profile-start');
-      }
-      await sleep(SETTLE_MS);
-      await runtime.request('reset');
-      await caller?.reset();
-      const s0 = await runtimeStats();
-      const c0 = pids();
-      const t0 = Date.now();
-      await sleep(WINDOW_MS);
-      const s1 = await runtimeStats();
-      const c1 = pids();
-      const seconds = (Date.now() - t0) / 1000;
-      const gen: RtpCallerStats | null = caller ? await caller.stats() : null;
-      if (profiled) {
-        const files = await runtime.request<{ files: string[] }>('profile-stop', { file: path.join(profileDir, `calls-${stepTarget}-held.cpuprofile`) }, 60_000);
-        console.log(`(profile of ${s1.active} calls held for ${WINDOW_MS / 1000} s: ${files.files.join(', ')})`);
-        for (const f of files.files) for (const l of summarizeProfile(f)) console.log(l);
-      }
-      const failed = failedNow() + Math.max(0, offered - failedNow() - s1.active);
-      const added = lastActive - before.active;
-      const held = s1.active;
-      const core = (us: number) => us / (seconds * 1e6);
-      const usPerHeld = (c1.runtime - c0.runtime) / Math.max(1, held) / seconds;
-      const dElu = { idle: s1.elu.idle - s0.elu.idle, active: s1.elu.active - s0.elu.active };
-      const step: Step = {
-        target: stepTarget, held, flowing: gen?.flowing ?? held, offered, failed, failRate: failed / Math.max(1, offered),
-        // from the first call up to the last one (SIPp's start-up left out); one arrival interval added for the first call
-        fillCps: added / ((tLast - tFirst) / 1000 + 1 / RATE),
-        // the fill's runtime CPU less what the calls already held cost meanwhile (the window's cost per held call)
-        setupUs: added > 0 ? Math.max(0, (cpuFill.runtime - cpuFill0.runtime) - usPerHeld * (before.active + added / 2) * (fillMs / 1000)) / added : 0,
-        p99: s1.pacing.p99Ms, max: s1.pacing.maxMs, wake: s1.clock.wake.p99Ms, spread: s1.clock.spread.p99Ms,
-        runtimeCpu: core(c1.runtime - c0.runtime), mainCpu: core(c1.runtimeMain - c0.runtimeMain), usPerCall: usPerHeld,
-        elu: dElu.active / Math.max(1e-9, dElu.active + dElu.idle),
-        edgeCpu: core(c1.edge - c0.edge), sippCpu: core(c1.sipp - c0.sipp), genCpu: core(c1.gen - c0.gen),
-        genUsPerCall: (c1.gen - c0.gen) / Math.max(1, held) / seconds, genLateP99: (gen?.late_p99_us ?? 0) / 1000, profiled,
-      };
-      steps.push(step);
-      const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
-      console.log(`${String(held).padStart(5)}  ${(step.failRate * 100).toFixed(2).padStart(4)} %  ${step.fillCps.toFixed(1).padStart(5)}  ${step.setupUs.toFixed(0).padStart(9)} | ` +
-        `${step.p99.toFixed(2).padStart(5)} ms ${step.max.toFixed(1).padStart(5)}  ${step.wake.toFixed(2).padStart(5)} ms | ` +
-        `${pct(step.runtimeCpu).padStart(11)}  ${step.usPerCall.toFixed(0).padStart(9)}  ${pct(step.mainCpu).padStart(15)}, ${pct(step.elu).padStart(4)} | ${pct(step.edgeCpu).padStart(8)}  ${pct(step.sippCpu).padStart(8)} | ` +
-        `${(GENERATOR === 'light' ? pct(step.genCpu) : '-').padStart(10)}  ${(GENERATOR === 'light' ? step.genUsPerCall.toFixed(1) : '-').padStart(9)}  ${GENERATOR === 'light' ? `${step.genLateP99.toFixed(2)} ms` : '-'}` +
-        `${gen && gen.flowing < held ? `  (RTP flowing on ${gen.flowing} calls only)` : ''}${profiled ? '  (profiled)' : ''}`);
-      if (step.failRate > FAIL_STOP) { console.log(`(stopping: ${(step.failRate * 100).toFixed(2)} % of the calls failed)`); break; }
-      // Saturation is read from CPU time, not from wall-clock lateness, which other processes on the machine cause too.
-      if (step.mainCpu > MAIN_CPU_STOP) { console.log(`(stopping: the runtime's main thread used ${(step.mainCpu * 100).toFixed(0)} % of a core)`); break; }
-      if (step.p99 > P99_STOP_MS) { console.log(`(stopping: RTP p99 ${step.p99.toFixed(1)} ms > ${P99_STOP_MS} ms)`); break; }
     }
 
     // new calls/s sustained with the last step's calls still held: bursts of short calls at growing rates
     let setup: SetupResult | null = null;
     const lastStep = steps.at(-1);
-    if (lastStep && SETUP_RATES.length) {
-      const heldNow = (await runtimeStats()).active;
+    const heldNow = lastStep && SETUP_RATES.length ? await runtimeStats().then((r) => r.active, () => null) : null;
+    if (lastStep && heldNow !== null) {
       console.log(`set-up rate with ${heldNow} calls held: bursts of ${SETUP_OFFER_S} s of calls held ${SETUP_HOLD_MS / 1000} s`);
       console.log(' rate/s  offered  ok    failed  done in  runtime CPU  set-up µs/call');
       for (const rate of SETUP_RATES) {
