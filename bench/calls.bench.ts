@@ -478,7 +478,21 @@ export default async function bench(): Promise<void> {
       }
     }
 
-    // the callers hang up no more: stop everything but the database before the media-only measurement
+    // RFC 4733 under load: every held call presses 1 (the menu's key 1 leads to a hang-up); the flows hang up
+    let dtmfLine = '';
+    if (caller && steps.length) {
+      const n0 = await runtimeStats().then((r) => r.active, () => 0);
+      if (n0 > 0) {
+        const t0 = Date.now();
+        await caller.dtmf('1');
+        let left = n0;
+        await waitFor(async () => (left = (await runtimeStats()).active) === 0, 40_000, '').catch(() => undefined);
+        dtmfLine = `RFC 4733 at load: key 1 sent by the RTP caller to the ${n0} calls held; ${n0 - left} left the menu by key 1 and were hung up by the flow within ${((Date.now() - t0) / 1000).toFixed(1)} s` +
+          (left ? ` (${left} still up)` : '');
+      }
+    }
+
+    // stop everything but the database before the media-only measurement
     for (const r of sipps) r.child.kill('SIGKILL');
     runtimeChild.kill('SIGKILL');
     edge.kill('SIGKILL');
@@ -511,6 +525,7 @@ export default async function bench(): Promise<void> {
       console.log(`around it: sip-edge ${(ref.edgeCpu * 100).toFixed(0)} % of a core, SIPp (signalling only${GENERATOR === 'sipp' ? ' + RTP' : ''}) ${(ref.sippCpu * 100).toFixed(0)} %` +
         (GENERATOR === 'light' ? `, light RTP caller ${(ref.genCpu * 100).toFixed(1)} % (${ref.genUsPerCall.toFixed(1)} µs per call per second, its tick lateness p99 ${ref.genLateP99.toFixed(2)} ms)` : ''));
     }
+    if (dtmfLine) console.log(dtmfLine);
     console.log(`(wall-clock p99s depend on what else runs on the machine: judge changes by the CPU columns; loadavg at the end ${os.loadavg()[0].toFixed(1)})`);
     console.log(`calls bench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {

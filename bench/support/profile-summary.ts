@@ -51,7 +51,9 @@ export function summarizeProfile(file: string, top = 25): string[] {
     const name = n.callFrame.functionName || '(anonymous)';
     if (name === '(idle)') idle += us;
     const f = shortFile(n.callFrame.url);
-    const key = SPECIAL.has(name) || !f ? name + (f ? ` ${f}` : '') : `${name} ${f}:${n.callFrame.lineNumber + 1}`;
+    // tsx's transpiled files report line 1 for everything: the line only when it says something
+    const line = n.callFrame.lineNumber > 0 ? `:${n.callFrame.lineNumber + 1}` : '';
+    const key = SPECIAL.has(name) || !f ? name + (f ? ` ${f}` : '') : `${name} ${f}${line}`;
     byFn.set(key, (byFn.get(key) ?? 0) + us);
     const fileKey = SPECIAL.has(name) ? name : f || '(native / V8)';
     byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + us);
