@@ -553,10 +553,13 @@ async function mediaProbe(streams: number, tmp: string): Promise<number | null> 
   const sink = await RtpCaller.start({ sink: true });
   try {
     const out = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'support/media-probe.ts'), String(sink.port), String(streams), '4000'],
-      { cwd: root, encoding: 'utf8', timeout: 120_000, env: process.env });
+      { cwd: root, encoding: 'utf8', timeout: 90_000, env: process.env });
+    if (out.error || out.status !== 0) {
+      console.log(`(media-only measurement at ${streams} streams did not finish: ${out.error?.message ?? `exit ${out.status}`}${out.signal ? ` (${out.signal} after 90 s: its event loop never came back)` : ''}; ${out.stderr.trim().slice(-300)})`);
+      return null;
+    }
     const line = out.stdout.trim().split('\n').at(-1) ?? '';
-    const r = JSON.parse(line) as { usPerStreamPerS: number };
-    return r.usPerStreamPerS;
+    return (JSON.parse(line) as { usPerStreamPerS: number }).usPerStreamPerS;
   } catch (err) {
     console.log(`(media-only measurement failed: ${err instanceof Error ? err.message : err}; see ${tmp})`);
     return null;
