@@ -1,6 +1,8 @@
-// rtp-caller: the calls bench's light RTP caller. One process, one UDP socket and one 20 ms
-// clock send the callers' audio for every call (SIPp only does the signalling), instead of
-// SIPp's play_pcap_audio (a thread per call).
+// rtp-caller: the calls bench's light RTP caller. One process, one UDP socket and one clock send
+// the callers' audio for every call (SIPp only does the signalling), instead of SIPp's
+// play_pcap_audio (a thread per call). The clock wakes every 2 ms; each call sends every 20 ms in
+// its own 2 ms slot (slots given in turn), so the runtime gets packets spread over the 20 ms as
+// from independent phones, not one burst per tick.
 //
 // How it knows where to send: the calls' INVITE SDP (written by SIPp) all point at this
 // socket; the runtime's media endpoint of each call sends its prompt there from its own port,
@@ -11,7 +13,8 @@
 //
 // Control on stdin, one command per line, answers on stdout (one line each):
 //   stats     -> {"peers":…,"flowing":…,"sent":…,"recv":…,"late_p99_us":…,…}  ("flowing": peers
-//                heard from in the last second; counters since the last reset)
+//                heard from in the last second; late: wake-up lateness of the 2 ms clock; spread:
+//                time one wake-up's work took; counters since the last reset)
 //   reset     -> resets counters and histograms ("ok")
 //   dtmf D    -> every peer sends the RFC 4733 event D (0-9 * #) for 100 ms ("ok")
 // --sink 1: only count the packets that arrive (the far end of a media-only measurement).
@@ -31,7 +34,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#define TICK_NS 20000000LL
+/* 20 ms per call, spread over SLOTS sub-ticks: each call sends in its own slot (given in turn as
+   calls appear), so packets reach the runtime spread over the 20 ms as independent phones' do,
+   not in one burst per tick */
+#define SLOTS 10
+#define TICK_NS (20000000LL / SLOTS)
 #define FRAME 160
 #define MAX_PEERS 16384 /* power of two: open-addressing table */
 #define BATCH 64
@@ -42,7 +49,8 @@
 typedef struct {
   uint32_t addr; /* network order */
   uint16_t port; /* network order */
-  uint8_t used, pt;
+  uint8_t used, pt, slot;
+  uint32_t frame;
   uint32_t ssrc, ts;
   uint16_t seq;
   int64_t last_heard;
@@ -56,10 +64,12 @@ typedef struct {
 static peer_t peers[MAX_PEERS];
 static int npeers;
 static int live[MAX_PEERS]; /* indices of the used slots, so a tick does not scan the whole table */
+static unsigned next_slot;
 static uint8_t *audio;
 static size_t audio_frames;
 static uint64_t hist_late[HIST_BUCKETS], hist_spread[HIST_BUCKETS];
 static uint64_t sent, recvd, ticks, missed_ticks, send_errors;
+static uint64_t subtick; /* sub-ticks since the start (not reset: it picks the slot) */
 static double late_max_us, spread_max_us;
 static int sink_only; /* --sink 1: count what arrives, answer no one (a media-only measurement's far end) */
 
@@ -161,6 +171,8 @@ static peer_t *peer_for(uint32_t addr, uint16_t port, int create) {
       p->seq = (uint16_t)random();
       p->ts = (uint32_t)random();
       p->pt = 255;
+      p->slot = (uint8_t)(next_slot++ % SLOTS);
+      p->frame = (uint32_t)random();
       live[npeers++] = (int)(p - peers);
       return p;
     }
@@ -171,6 +183,7 @@ static peer_t *peer_for(uint32_t addr, uint16_t port, int create) {
         p->pt = 255;
         p->recv = 0;
         p->dtmf_left = 0;
+        p->slot = (uint8_t)(next_slot++ % SLOTS);
         live[npeers++] = (int)(p - peers);
       }
       return p->used || create ? p : NULL;
@@ -219,7 +232,7 @@ static void send_tick(int fd, int64_t now) {
   static struct iovec iov[BATCH][2];
   static struct sockaddr_in to[BATCH];
   static struct mmsghdr msgs[BATCH];
-  const uint8_t *frame = audio + (ticks % audio_frames) * FRAME;
+  const unsigned slot = (unsigned)(subtick % SLOTS);
   int n = 0;
   for (int i = 0; i < npeers; i++) {
     peer_t *p = &peers[live[i]];
@@ -228,7 +241,7 @@ static void send_tick(int fd, int64_t now) {
       live[i--] = live[--npeers];
       continue;
     }
-    if (p->pt == 255) continue;
+    if (p->pt == 255 || p->slot != slot) continue;
     uint8_t *h = hdr[n];
     int len;
     p->seq++;
@@ -258,7 +271,7 @@ static void send_tick(int fd, int64_t now) {
       p->ts += FRAME;
       iov[n][0].iov_base = h;
       iov[n][0].iov_len = 12;
-      iov[n][1].iov_base = (void *)frame;
+      iov[n][1].iov_base = audio + (p->frame++ % audio_frames) * FRAME;
       iov[n][1].iov_len = FRAME;
       len = 2;
     }
@@ -362,23 +375,30 @@ int main(int argc, char **argv) {
   char line[256];
   size_t linelen = 0;
   int64_t next = now_ns() + TICK_NS;
-  /* inbound RTP is read once per tick (recvmmsg batches; an 8 MB socket buffer holds a tick's
-     packets), not as it arrives: one wake-up per tick instead of one per packet */
+  /* inbound RTP is read once per sub-tick (recvmmsg batches; an 8 MB socket buffer holds far
+     more), not as it arrives: one wake-up per 2 ms instead of one per packet */
   struct pollfd pf[1] = {{.fd = 0, .events = POLLIN}};
   for (;;) {
     int64_t now = now_ns();
     if (now >= next) {
       hist_add(hist_late, &late_max_us, now - next);
       drain(fd, now);
-      send_tick(fd, now);
-      ticks++;
-      hist_add(hist_spread, &spread_max_us, now_ns() - now);
-      next += TICK_NS;
-      /* more than a tick late: skip the lost ticks (as the runtime's MediaClock does) */
+      /* a late wake-up runs the sub-ticks it missed (up to a whole 20 ms, so every call still
+         sends once per 20 ms); more than that is skipped, as the runtime's MediaClock does */
+      int run = 0;
+      while (next <= now_ns() && run < SLOTS) {
+        send_tick(fd, now);
+        subtick++;
+        ticks++;
+        next += TICK_NS;
+        run++;
+      }
       while (next <= now_ns()) {
         next += TICK_NS;
+        subtick++;
         missed_ticks++;
       }
+      hist_add(hist_spread, &spread_max_us, now_ns() - now);
       continue;
     }
     int wait_ms = (int)((next - now + 999999) / 1000000);

@@ -19,10 +19,11 @@ export interface RtpCallerStats {
   send_errors: number;
   ticks: number;
   missed_ticks: number;
+  /** Wake-up lateness of its 2 ms clock. */
   late_p50_us: number;
   late_p99_us: number;
   late_max_us: number;
-  /** Time to send one tick's packets to every call. */
+  /** Time one wake-up's work took (reading, then sending to the calls of its slot). */
   spread_p99_us: number;
   spread_max_us: number;
   /** Its own CPU time since it started (getrusage), µs. */
