@@ -234,6 +234,8 @@ interface SetupResult { rate: number; held: number; setupUs: number }
 interface Step {
   target: number; held: number; flowing: number; offered: number; failed: number; failRate: number;
   fillCps: number; setupUs: number; p99: number; max: number; wake: number; spread: number;
+  /** RTP packets per held call per second sent and received by the runtime in the window (50 each when the prompt plays and the caller talks). */
+  outPps: number; inPps: number;
   runtimeCpu: number; mainCpu: number; usPerCall: number; elu: number; edgeCpu: number; sippCpu: number; genCpu: number; genUsPerCall: number; genLateP99: number;
   profiled: boolean;
 }
@@ -353,7 +355,7 @@ export default async function bench(): Promise<void> {
     console.log(`menu flow whose TTS prompt loops; callers: SIPp signalling + ${GENERATOR === 'light' ? 'the light RTP caller (one process for all calls)' : "SIPp's play_pcap_audio (a thread per call)"}; ` +
       `runtime ${modeLabel}, sip-edge and runtime in their own processes; ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), loadavg ${os.loadavg()[0].toFixed(1)}; loopback`);
     console.log(`steps add calls at ${RATE} new calls/s up to the step's number, then ${SETTLE_MS / 1000} s settle and a ${WINDOW_MS / 1000} s window without new calls; CPU from /proc (all threads) in % of one core`);
-    console.log(' held  failed  new/s  set-up µs | RTP p99   max  wake p99 | runtime CPU  µs/call/s  main thread CPU, ELU | edge CPU  SIPp CPU | caller CPU  µs/call/s  late p99');
+    console.log(' held  failed  new/s  set-up µs | RTP out/in  p99   max  wake p99 | runtime CPU  µs/call/s  main thread CPU, ELU | edge CPU  SIPp CPU | caller CPU  µs/call/s  late p99');
     const pids = () => ({ runtime: processCpuUs(runtimeChild.pid), runtimeMain: processCpuUs(runtimeChild.pid, runtimeChild.pid), edge: processCpuUs(edge.pid), sipp: processesCpuUs(sipps.map((s) => s.child.pid)), gen: caller ? processCpuUs(caller.pid) : 0 });
 
     let offered = 0;
@@ -428,7 +430,8 @@ export default async function bench(): Promise<void> {
           fillCps: added / ((tLast - tFirst) / 1000 + 1 / RATE),
           // the fill's runtime CPU less what the calls already held cost meanwhile (the window's cost per held call)
           setupUs: added > 0 ? Math.max(0, (cpuFill.runtime - cpuFill0.runtime) - usPerHeld * (before.active + added / 2) * (fillMs / 1000)) / added : 0,
-          p99: s1.pacing.p99Ms, max: s1.pacing.maxMs, wake: s1.clock.wake.p99Ms, spread: s1.clock.spread.p99Ms,
+          p99: s1.pacing.p99Ms, max: s1.pacing.maxMs,
+        outPps: s1.pacing.packetsSent / Math.max(1, held) / seconds, inPps: s1.pacing.packetsReceived / Math.max(1, held) / seconds, wake: s1.clock.wake.p99Ms, spread: s1.clock.spread.p99Ms,
           runtimeCpu: core(c1.runtime - c0.runtime), mainCpu: core(c1.runtimeMain - c0.runtimeMain), usPerCall: usPerHeld,
           elu: dElu.active / Math.max(1e-9, dElu.active + dElu.idle),
           edgeCpu: core(c1.edge - c0.edge), sippCpu: core(c1.sipp - c0.sipp), genCpu: core(c1.gen - c0.gen),
@@ -437,7 +440,7 @@ export default async function bench(): Promise<void> {
         steps.push(step);
         const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
         console.log(`${String(held).padStart(5)}  ${(step.failRate * 100).toFixed(2).padStart(4)} %  ${step.fillCps.toFixed(1).padStart(5)}  ${step.setupUs.toFixed(0).padStart(9)} | ` +
-          `${step.p99.toFixed(2).padStart(5)} ms ${step.max.toFixed(1).padStart(5)}  ${step.wake.toFixed(2).padStart(5)} ms | ` +
+          `${`${step.outPps.toFixed(0)}/${step.inPps.toFixed(0)}`.padStart(7)} ${step.p99.toFixed(2).padStart(5)} ms ${step.max.toFixed(1).padStart(5)}  ${step.wake.toFixed(2).padStart(5)} ms | ` +
           `${pct(step.runtimeCpu).padStart(11)}  ${step.usPerCall.toFixed(0).padStart(9)}  ${pct(step.mainCpu).padStart(15)}, ${pct(step.elu).padStart(4)} | ${pct(step.edgeCpu).padStart(8)}  ${pct(step.sippCpu).padStart(8)} | ` +
           `${(GENERATOR === 'light' ? pct(step.genCpu) : '-').padStart(10)}  ${(GENERATOR === 'light' ? step.genUsPerCall.toFixed(1) : '-').padStart(9)}  ${GENERATOR === 'light' ? `${step.genLateP99.toFixed(2)} ms` : '-'}` +
           `${gen && gen.flowing < held ? `  (RTP flowing on ${gen.flowing} calls only)` : ''}${profiled ? '  (profiled)' : ''}`);
