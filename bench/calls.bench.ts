@@ -227,7 +227,7 @@ class Runtime {
 }
 
 interface PacingStats { p50Ms: number; p99Ms: number; maxMs: number; packetsSent: number; packetsReceived: number; endpoints: number }
-interface RuntimeStats { active: number; pacing: PacingStats; clock: { wake: { p99Ms: number }; spread: { p99Ms: number }; droppedTicks: number }; elu: { idle: number; active: number }; cpu: NodeJS.CpuUsage }
+interface RuntimeStats { at: number; active: number; pacing: PacingStats; clock: { wake: { p99Ms: number }; spread: { p99Ms: number }; droppedTicks: number }; elu: { idle: number; active: number }; cpu: NodeJS.CpuUsage }
 
 interface SetupResult { rate: number; held: number; setupUs: number }
 
@@ -431,7 +431,9 @@ export default async function bench(): Promise<void> {
           // the fill's runtime CPU less what the calls already held cost meanwhile (the window's cost per held call)
           setupUs: added > 0 ? Math.max(0, (cpuFill.runtime - cpuFill0.runtime) - usPerHeld * (before.active + added / 2) * (fillMs / 1000)) / added : 0,
           p99: s1.pacing.p99Ms, max: s1.pacing.maxMs,
-        outPps: s1.pacing.packetsSent / Math.max(1, held) / seconds, inPps: s1.pacing.packetsReceived / Math.max(1, held) / seconds, wake: s1.clock.wake.p99Ms, spread: s1.clock.spread.p99Ms,
+        // counted from the reset; rated over the runtime's own timestamps of the two readings
+        outPps: (s1.pacing.packetsSent - s0.pacing.packetsSent) / Math.max(1, held) / Math.max(0.001, (s1.at - s0.at) / 1000),
+        inPps: (s1.pacing.packetsReceived - s0.pacing.packetsReceived) / Math.max(1, held) / Math.max(0.001, (s1.at - s0.at) / 1000), wake: s1.clock.wake.p99Ms, spread: s1.clock.spread.p99Ms,
           runtimeCpu: core(c1.runtime - c0.runtime), mainCpu: core(c1.runtimeMain - c0.runtimeMain), usPerCall: usPerHeld,
           elu: dElu.active / Math.max(1e-9, dElu.active + dElu.idle),
           edgeCpu: core(c1.edge - c0.edge), sippCpu: core(c1.sipp - c0.sipp), genCpu: core(c1.gen - c0.gen),

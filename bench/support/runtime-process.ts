@@ -3,7 +3,7 @@
 // MEDIA_THREAD / the environment, the records outbox, the agent directory and registrar, the
 // command channel, the callback scheduler and webhook dispatcher), plus an IPC channel for the
 // bench (bench/calls.bench.ts forks this file):
-//   { op: 'stats' }            -> { active, pacing, clock, elu, cpu }   (media stats refreshed first;
+//   { op: 'stats' }            -> { at, active, pacing, clock, elu, cpu }   (media stats refreshed first;
 //                                 with several media workers, the media server's merged figures)
 //   { op: 'reset' }            -> {}   (a new pacing measurement window)
 //   { op: 'profile-start' }    -> {}   (V8 CPU profiler on the main thread and every worker thread)
@@ -76,7 +76,8 @@ async function handle(m: Request): Promise<Record<string, unknown>> {
   switch (m.op) {
     case 'stats': {
       await media.refreshStats?.();
-      return { active: calls.active.size, pacing: media.pacingStats(), clock: media.clockStats(), elu: performance.eventLoopUtilization(), cpu: process.cpuUsage() };
+      // `at`: when these were read here (IPC replies can be late when the process is starved of CPU)
+      return { at: Date.now(), active: calls.active.size, pacing: media.pacingStats(), clock: media.clockStats(), elu: performance.eventLoopUtilization(), cpu: process.cpuUsage() };
     }
     case 'reset':
       await media.resetPacingStats();
