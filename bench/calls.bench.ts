@@ -57,6 +57,8 @@ const SETUP_RATES = (process.env.CALLS_BENCH_SETUP_RATES ?? '20,40,80,160').spli
 const SETUP_OFFER_S = 4;
 const SETUP_HOLD_MS = 1000;
 const P99_STOP_MS = 200;
+/** RTP packets per held call per second the runtime must send for a step to count as held (50 = every 20 ms). */
+const MIN_OUT_PPS = 49;
 const MAIN_CPU_STOP = 0.9;
 const FAIL_STOP = 0.01;
 const NUMBER = '+33199000100';
@@ -440,6 +442,7 @@ export default async function bench(): Promise<void> {
           genUsPerCall: (c1.gen - c0.gen) / Math.max(1, held) / seconds, genLateP99: (gen?.late_p99_us ?? 0) / 1000, profiled,
         };
         steps.push(step);
+      if (process.env.CALLS_BENCH_DEBUG) console.log(JSON.stringify({ s0: { at: s0.at, pacing: s0.pacing, active: s0.active }, s1: { at: s1.at, pacing: s1.pacing, active: s1.active }, gen, seconds }));
         const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
         console.log(`${String(held).padStart(5)}  ${(step.failRate * 100).toFixed(2).padStart(4)} %  ${step.fillCps.toFixed(1).padStart(5)}  ${step.setupUs.toFixed(0).padStart(9)} | ` +
           `${`${step.outPps.toFixed(0)}/${step.inPps.toFixed(0)}`.padStart(7)} ${step.p99.toFixed(2).padStart(5)} ms ${step.max.toFixed(1).padStart(5)}  ${step.wake.toFixed(2).padStart(5)} ms | ` +
@@ -509,17 +512,19 @@ export default async function bench(): Promise<void> {
     caller?.stop();
     caller = null;
 
-    const ok = steps.filter((s) => s.failed === 0 && s.p99 <= P99_TARGET_MS && !s.profiled);
+    // held means: no failed call, the runtime's sends on time (p99) and all of them there (a starved media clock
+    // drops ticks: the p99 of the packets sent says nothing of the ones never sent)
+    const ok = steps.filter((s) => s.failed === 0 && s.p99 <= P99_TARGET_MS && s.outPps >= MIN_OUT_PPS && !s.profiled);
     const best = ok.at(-1) ?? null;
     const ref = best ?? steps.filter((s) => !s.profiled).at(-1) ?? null;
     let mediaUs: number | null = null;
     if (ref) mediaUs = await mediaProbe(ref.held, tmp);
     console.log('');
     if (best) {
-      console.log(`largest load held with RTP send p99 ≤ ${P99_TARGET_MS} ms and 0 % failed: ${best.held} calls in the menu with the prompt playing (target 1,000); ` +
+      console.log(`largest load held with RTP send p99 ≤ ${P99_TARGET_MS} ms (≥ ${MIN_OUT_PPS} packets/s sent per call) and 0 % failed: ${best.held} calls in the menu with the prompt playing (target 1,000); ` +
         `RTP p99 ${best.p99.toFixed(2)} ms, max ${best.max.toFixed(1)} ms`);
     } else {
-      console.log(`no step held with RTP send p99 ≤ ${P99_TARGET_MS} ms and 0 % failed (target 1,000 calls)`);
+      console.log(`no step held with RTP send p99 ≤ ${P99_TARGET_MS} ms (≥ ${MIN_OUT_PPS} packets/s sent per call) and 0 % failed (target 1,000 calls)`);
     }
     if (ref) {
       console.log(`runtime CPU per held call: ${ref.usPerCall.toFixed(0)} µs per call per second at ${ref.held} calls (${(ref.runtimeCpu * 100).toFixed(0)} % of a core, all threads)` +
