@@ -50,7 +50,8 @@ const GENERATOR = process.env.CALLS_BENCH_RTP === 'sipp' ? 'sipp' : 'light';
 const PROFILE_STEP = !process.env.CALLS_BENCH_PROFILE ? 0 : process.env.CALLS_BENCH_PROFILE === '1' ? 400 : Number(process.env.CALLS_BENCH_PROFILE);
 const SETTLE_MS = 2000;
 const WINDOW_MS = 6000;
-const BUDGET_MS = Number(process.env.CALLS_BENCH_BUDGET_S ?? 270) * 1000;
+/** The ramp's budget from the start (set-up ~20 s included); the set-up bursts, the RFC 4733 check and the media probe follow (≤ ~90 s). */
+const BUDGET_MS = Number(process.env.CALLS_BENCH_BUDGET_S ?? 240) * 1000;
 const P99_TARGET_MS = 5;
 /** The set-up bursts at the end (new calls/s sustained with the calls held). */
 const SETUP_RATES = (process.env.CALLS_BENCH_SETUP_RATES ?? '20,40,80,160').split(',').filter(Boolean).map(Number);
@@ -361,6 +362,7 @@ export default async function bench(): Promise<void> {
     const pids = () => ({ runtime: processCpuUs(runtimeChild.pid), runtimeMain: processCpuUs(runtimeChild.pid, runtimeChild.pid), edge: processCpuUs(edge.pid), sipp: processesCpuUs(sipps.map((s) => s.child.pid)), gen: caller ? processCpuUs(caller.pid) : 0 });
 
     let offered = 0;
+    let unresponsive = false;
     for (const stepTarget of STEPS) {
       try {
         const before = await runtimeStats();
@@ -428,8 +430,9 @@ export default async function bench(): Promise<void> {
         const dElu = { idle: s1.elu.idle - s0.elu.idle, active: s1.elu.active - s0.elu.active };
         const step: Step = {
           target: stepTarget, held, flowing: gen?.flowing ?? held, offered, failed, failRate: failed / Math.max(1, offered),
-          // from the first call up to the last one (SIPp's start-up left out); one arrival interval added for the first call
-          fillCps: added / ((tLast - tFirst) / 1000 + 1 / RATE),
+          // from the first call up to the last one (SIPp's start-up left out; one arrival interval added for the first call),
+          // or over the whole fill when the runtime answered too few stats requests meanwhile to tell
+          fillCps: added / ((tLast - tFirst) / 1000 + 1 / RATE >= 0.5 * (fillMs / 1000) ? (tLast - tFirst) / 1000 + 1 / RATE : fillMs / 1000),
           // the fill's runtime CPU less what the calls already held cost meanwhile (the window's cost per held call)
           setupUs: added > 0 ? Math.max(0, (cpuFill.runtime - cpuFill0.runtime) - usPerHeld * (before.active + added / 2) * (fillMs / 1000)) / added : 0,
           p99: s1.pacing.p99Ms, max: s1.pacing.maxMs,
@@ -456,6 +459,7 @@ export default async function bench(): Promise<void> {
       } catch (err) {
         // an unresponsive runtime (IPC timeout) or a step that could not run: report what was measured
         console.log(`(stopping: ${err instanceof Error ? err.message : String(err)})`);
+        unresponsive = true;
         break;
       }
     }
@@ -463,7 +467,7 @@ export default async function bench(): Promise<void> {
     // new calls/s sustained with the last step's calls still held: bursts of short calls at growing rates
     let setup: SetupResult | null = null;
     const lastStep = steps.at(-1);
-    const heldNow = lastStep && SETUP_RATES.length ? await runtimeStats().then((r) => r.active, () => null) : null;
+    const heldNow = lastStep && SETUP_RATES.length && !unresponsive ? await runtimeStats().then((r) => r.active, () => null) : null;
     if (lastStep && heldNow !== null) {
       console.log(`set-up rate with ${heldNow} calls held: bursts of ${SETUP_OFFER_S} s of calls held ${SETUP_HOLD_MS / 1000} s`);
       console.log(' rate/s  offered  ok    failed  done in  runtime CPU  set-up µs/call');
@@ -476,7 +480,7 @@ export default async function bench(): Promise<void> {
         const c0 = pids();
         const t0 = Date.now();
         const run = await startSipp(calls, rate, SETUP_HOLD_MS, `setup-${rate}`);
-        await waitFor(() => run.exited, (SETUP_OFFER_S + SETUP_HOLD_MS / 1000) * 1000 + 40_000, '').catch(() => run.child.kill('SIGKILL'));
+        await waitFor(() => run.exited, (SETUP_OFFER_S + SETUP_HOLD_MS / 1000) * 1000 + 20_000, '').catch(() => run.child.kill('SIGKILL'));
         const seconds = (Date.now() - t0) / 1000;
         const c1 = pids();
         const k = sippCounters(run);
@@ -563,9 +567,9 @@ async function mediaProbe(streams: number, tmp: string): Promise<number | null> 
   const sink = await RtpCaller.start({ sink: true });
   try {
     const out = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'support/media-probe.ts'), String(sink.port), String(streams), '4000'],
-      { cwd: root, encoding: 'utf8', timeout: 90_000, env: process.env });
+      { cwd: root, encoding: 'utf8', timeout: 45_000, env: process.env });
     if (out.error || out.status !== 0) {
-      console.log(`(media-only measurement at ${streams} streams did not finish: ${out.error?.message ?? `exit ${out.status}`}${out.signal ? ` (${out.signal} after 90 s: its event loop never came back)` : ''}; ${out.stderr.trim().slice(-300)})`);
+      console.log(`(media-only measurement at ${streams} streams did not finish: ${out.error?.message ?? `exit ${out.status}`}${out.signal ? ` (${out.signal} after 45 s: its event loop never came back)` : ''}; ${out.stderr.trim().slice(-300)})`);
       return null;
     }
     const line = out.stdout.trim().split('\n').at(-1) ?? '';
