@@ -8,6 +8,11 @@
 //      CALLS_BENCH_RTP=sipp                                 (SIPp's play_pcap_audio sends the callers' RTP
 //                                                          instead of the light RTP caller: to compare)
 // See bench/README.md for what it measures, the figures, and how to read a profile.
+// Figures (7 Dec 2026, main + this bench, MEDIA_THREAD=main, shared 2-core machine at load average
+// 18–24, so the wall-clock columns are the machine's): runtime 1,900–3,300 µs CPU per held call per
+// second at 100–400 calls vs 780–1,010 µs per stream per second for the media alone (ratio 2.1–3.6×);
+// no step met RTP p99 ≤ 5 ms on that machine; the light RTP caller 330–640 µs per call per second
+// (SIPp's play_pcap_audio: 1,100–1,300); SIPp's signalling 1–6 % of a core. Details in the README.
 //
 // Production topology (scripts/start.ts): the sip-edge in its own process (sip-edge/main.ts),
 // the flow runtime in its own process (bench/support/runtime-process.ts: flow-runtime/main.ts's
@@ -447,7 +452,7 @@ export default async function bench(): Promise<void> {
         steps.push(step);
       if (process.env.CALLS_BENCH_DEBUG) console.log(JSON.stringify({ s0: { at: s0.at, pacing: s0.pacing, active: s0.active }, s1: { at: s1.at, pacing: s1.pacing, active: s1.active }, gen, seconds }));
         const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
-        console.log(`${String(held).padStart(5)}  ${(step.failRate * 100).toFixed(2).padStart(4)} %  ${step.fillCps.toFixed(1).padStart(5)}  ${step.setupUs.toFixed(0).padStart(9)} | ` +
+        console.log(`${String(held).padStart(5)}  ${(step.failRate * 100).toFixed(2).padStart(4)} %  ${step.fillCps.toFixed(1).padStart(5)}  ${(step.setupUs > 0 ? step.setupUs.toFixed(0) : 'n/a').padStart(9)} | ` +
           `${`${step.outPps.toFixed(0)}/${step.inPps.toFixed(0)}`.padStart(7)} ${step.p99.toFixed(2).padStart(5)} ms ${step.max.toFixed(1).padStart(5)}  ${step.wake.toFixed(2).padStart(5)} ms | ` +
           `${pct(step.runtimeCpu).padStart(11)}  ${step.usPerCall.toFixed(0).padStart(9)}  ${pct(step.mainCpu).padStart(15)}, ${pct(step.elu).padStart(4)} | ${pct(step.edgeCpu).padStart(8)}  ${pct(step.sippCpu).padStart(8)} | ` +
           `${(GENERATOR === 'light' ? pct(step.genCpu) : '-').padStart(10)}  ${(GENERATOR === 'light' ? step.genUsPerCall.toFixed(1) : '-').padStart(9)}  ${GENERATOR === 'light' ? `${step.genLateP99.toFixed(2)} ms` : '-'}` +
@@ -489,7 +494,7 @@ export default async function bench(): Promise<void> {
         // sustained: every call answered and the burst done within its offer time, hold and 3 s
         const ok = k.failed === 0 && k.successful === calls && seconds <= SETUP_OFFER_S + SETUP_HOLD_MS / 1000 + 3;
         console.log(`${String(rate).padStart(7)}  ${String(calls).padStart(7)}  ${String(k.successful).padStart(4)}  ${String(k.failed).padStart(6)}  ${seconds.toFixed(1).padStart(5)} s  ` +
-          `${`${(((c1.runtime - c0.runtime) / (seconds * 1e6)) * 100).toFixed(0)} %`.padStart(11)}  ${setupUs.toFixed(0).padStart(14)}`);
+          `${`${(((c1.runtime - c0.runtime) / (seconds * 1e6)) * 100).toFixed(0)} %`.padStart(11)}  ${(setupUs > 0 ? setupUs.toFixed(0) : 'n/a').padStart(14)}`);
         if (!ok) break;
         setup = { rate, held: heldNow, setupUs };
       }
@@ -533,7 +538,7 @@ export default async function bench(): Promise<void> {
     if (ref) {
       console.log(`runtime CPU per held call: ${ref.usPerCall.toFixed(0)} µs per call per second at ${ref.held} calls (${(ref.runtimeCpu * 100).toFixed(0)} % of a core, all threads)` +
         (mediaUs !== null ? `; media alone (media bench method, same media settings, ${ref.held} streams): ${mediaUs.toFixed(0)} µs per stream per second → ratio ${(ref.usPerCall / mediaUs).toFixed(2)}× (target < 2×)` : ''));
-      console.log(`new calls/s while filling to ${ref.held} calls: ${ref.fillCps.toFixed(1)} achieved for ${RATE} offered (runtime CPU ≈ ${ref.setupUs.toFixed(0)} µs per call set up)`);
+      console.log(`new calls/s while filling to ${ref.held} calls: ${ref.fillCps.toFixed(1)} achieved for ${RATE} offered (runtime CPU ≈ ${ref.setupUs > 0 ? `${ref.setupUs.toFixed(0)} µs` : 'n/a'} per call set up)`);
     }
     if (setup) {
       console.log(`new calls/s sustained with ${setup.held} calls held: ${setup.rate} (every call answered, 0 failed; runtime CPU ≈ ${setup.setupUs.toFixed(0)} µs per call set up)`);
