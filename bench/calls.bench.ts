@@ -4,7 +4,7 @@
 //      MEDIA_THREAD=worker npm run bench -- calls          (the runtime's own settings pass through)
 //      CALLS_BENCH_PROFILE=1 npm run bench -- calls        (CPU profiles of the runtime at the 400 step,
 //                                                          or CALLS_BENCH_PROFILE=<calls held> for another)
-//      CALLS_BENCH_STEPS=100,200,400 CALLS_BENCH_RATE=50    (calls held per step, new calls/s while filling)
+//      CALLS_BENCH_STEPS=100,200,400 CALLS_BENCH_RATE=25    (calls held per step, new calls/s while filling)
 //      CALLS_BENCH_RTP=sipp                                 (SIPp's play_pcap_audio sends the callers' RTP
 //                                                          instead of the light RTP caller: to compare)
 // See bench/README.md for what it measures, the figures, and how to read a profile.
@@ -21,10 +21,11 @@
 // calls; their RTP from the light RTP caller (bench/support/rtp-caller.c, built with gcc), one
 // process and one UDP socket for every call, answering each runtime endpoint that sends to it.
 //
-// Ramp by calls held: each step adds calls at CALLS_BENCH_RATE new calls/s (default 50) until the
+// Ramp by calls held: each step adds calls at CALLS_BENCH_RATE new calls/s (default 25) until the
 // runtime holds the step's number (100, 200, 400, 600, 800, 1000, 1200), the earlier calls staying
 // up; then 2 s to settle and a 6 s window with no new calls. Per step: calls held, failed calls %,
-// the new calls/s achieved while filling (and the runtime's CPU per call set up), the RTP send
+// the new calls/s achieved while filling (and the runtime's CPU per call set up), the RTP packets
+// per call per second the runtime sent and received (50/50 when nothing is dropped), the RTP send
 // deviation from the 20 ms grid (the media server's pacing stats, merged over its workers) p99 and
 // max, the runtime's CPU (all threads, /proc), its µs per held call per second, its main event
 // loop utilisation and its main thread's CPU, and the CPU of the sip-edge, of SIPp and of the RTP
@@ -33,9 +34,11 @@
 // RTP p99 passes 200 ms, or when the next step would pass the time budget. Then bursts of short
 // calls at 20, 40, 80, 160 new calls/s with those calls still held: the largest rate whose calls
 // were all answered in time is the new calls/s sustained at that size.
-// Then the media-only figure at the best size (bench/support/media-probe.ts: the same media server,
+// Then an RFC 4733 check at load (every held call presses 1; the menu's key 1 hangs up), and the
+// media-only figure at the best size (bench/support/media-probe.ts: the same media server,
 // prompts looping to a sink, no inbound RTP: the media bench's µs per stream per second), and the
-// summary the issue asks for.
+// summary the issue asks for. A step counts as held with RTP p99 ≤ 5 ms, ≥ 49 packets/s sent per
+// call and no failed call.
 import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
 import net from 'node:net';
