@@ -53,7 +53,6 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'relais-media-hot-'));
 const server = new RtpMediaServer({ portMin: 36000, portMax: 39999, cacheDir: path.join(dir, 'cache'), recordingsDir: path.join(dir, 'rec') });
 const sink = dgram.createSocket('udp4');
 await new Promise<void>((r) => sink.bind(0, '127.0.0.1', () => r()));
-sink.pause?.();
 const port = sink.address().port;
 const rinfo = { address: '127.0.0.1', port, family: 'IPv4', size: 172 };
 const packets = voicePackets(500); // a 10 s cycle of the voice, reused (sequence numbers wrap like a long call)
