@@ -6,6 +6,10 @@
 //        synchronous work every 100 ms, standing in for signalling, flows and database work)
 //      MEDIA_BENCH_IDLE=1 …                             (the endpoints play nothing: each sends
 //        the G.711 silence that keeps an answered call's RTP flowing, e.g. a menu waiting)
+//      MEDIA_BENCH_INBOUND=1 …                          (each endpoint also receives a caller's
+//        voice, 50 µ-law packets/s from the sink process, as a held call does: receive path,
+//        DTMF detection; the offers include telephone-event like SIPp's)
+//      MEDIA_BENCH_STEPS=1,200,400 …                    (other steps)
 //
 // 1. A sink process (a separate Node process, so its receiving does not load ours) counts the
 //    packets it gets on one loopback UDP port.
@@ -31,7 +35,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createMediaServer, MEDIA_THREADS, mediaThreadFromEnv, type MediaEndpoint, type MediaThread } from '../flow-runtime/media/index';
 
-const STEPS = [1, 50, 100, 200, 400, 600, 800, 1200];
+const STEPS = process.env.MEDIA_BENCH_STEPS ? process.env.MEDIA_BENCH_STEPS.split(',').map(Number) : [1, 50, 100, 200, 400, 600, 800, 1200];
 const P99_LIMIT_MS = 5;
 const CPU_LIMIT = 0.9;
 const SETTLE_MS = 1000;
@@ -39,6 +43,8 @@ const WINDOW_MS = 3000;
 const BUDGET_MS = 40_000;
 const MAIN_BUSY_MS = Number(process.env.MEDIA_BENCH_MAIN_BUSY_MS ?? 0);
 const IDLE = process.env.MEDIA_BENCH_IDLE === '1';
+/** The sink also sends each endpoint a 20 ms µ-law frame every 20 ms (a caller's voice), as a held call receives. */
+const INBOUND = process.env.MEDIA_BENCH_INBOUND === '1';
 
 const SINK_CODE = `
 const dgram = require('node:dgram');
@@ -46,12 +52,35 @@ const s = dgram.createSocket('udp4');
 let n = 0;
 s.on('message', () => { n++; });
 s.bind(0, '127.0.0.1', () => process.stdout.write('port ' + s.address().port + '\\n'));
+// Inbound mode: one socket, one 20 ms timer, a speech-like µ-law frame (a gliding tone) to every port added.
+const ports = [];
+let seq = 0, ts = 0, phase = 0, sent = 0;
+const pkt = Buffer.alloc(172);
+pkt[0] = 0x80; pkt[1] = 0; pkt.writeUInt32BE(0x1234567, 8);
+function mulaw(x) { const s = x < 0 ? 0x80 : 0; let m = Math.min(Math.abs(x), 32635) + 132; let e = 7; for (let b = 0x4000; (m & b) === 0 && e > 0; b >>= 1) e--; return ~(s | (e << 4) | ((m >> (e + 3)) & 0x0f)) & 0xff; }
+let t0 = 0, tick = 0;
+function send() {
+  for (let i = 0; i < 160; i++) { phase += (2 * Math.PI * (250 + 200 * Math.sin((2 * Math.PI * (ts + i)) / 16000))) / 8000; pkt[12 + i] = mulaw(Math.round(6000 * Math.sin(phase))); }
+  seq = (seq + 1) & 0xffff; ts = (ts + 160) >>> 0;
+  pkt.writeUInt16BE(seq, 2); pkt.writeUInt32BE(ts, 4);
+  for (const p of ports) { s.send(pkt, p, '127.0.0.1'); sent++; }
+  tick++;
+  setTimeout(send, Math.max(0, t0 + tick * 20 - performance.now()));
+}
 process.stdin.setEncoding('utf8');
-process.stdin.on('data', (d) => { if (d.includes('count')) process.stdout.write('count ' + n + '\\n'); });
+let inbuf = '';
+process.stdin.on('data', (d) => {
+  inbuf += d; let i;
+  while ((i = inbuf.indexOf('\\n')) >= 0) {
+    const line = inbuf.slice(0, i); inbuf = inbuf.slice(i + 1);
+    if (line === 'count') process.stdout.write('count ' + n + '\\n');
+    else if (line.startsWith('add ')) { ports.push(Number(line.slice(4))); if (!t0) { t0 = performance.now(); send(); } }
+  }
+});
 process.stdin.on('end', () => process.exit(0));
 `;
 
-class Sink {
+export class Sink {
   private lines: ((line: string) => void)[] = [];
   private constructor(private readonly child: ChildProcess) {
     let buf = '';
@@ -84,17 +113,22 @@ class Sink {
     return Number((await p).split(' ')[1]);
   }
 
+  /** Inbound mode: the sink starts sending a frame every 20 ms to this port too. */
+  sendTo(port: number): void {
+    this.child.stdin!.write(`add ${port}\n`);
+  }
+
   stop(): void {
     this.child.stdin!.end();
   }
 }
 
-function offerTo(port: number): string {
-  return ['v=0', 'o=sink 1 1 IN IP4 127.0.0.1', 's=sink', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${port} RTP/AVP 0 101`, 'a=rtpmap:0 PCMU/8000', 'a=rtpmap:101 telephone-event/8000', 'a=ptime:20', 'a=sendrecv', ''].join('\r\n');
+export function offerTo(port: number, telephoneEvent = true): string {
+  return ['v=0', 'o=sink 1 1 IN IP4 127.0.0.1', 's=sink', 'c=IN IP4 127.0.0.1', 't=0 0', `m=audio ${port} RTP/AVP 0${telephoneEvent ? ' 101' : ''}`, 'a=rtpmap:0 PCMU/8000', ...(telephoneEvent ? ['a=rtpmap:101 telephone-event/8000'] : []), 'a=ptime:20', 'a=sendrecv', ''].join('\r\n');
 }
 
 /** A 10 s speech-like prompt (gliding tone with an envelope), so loops restart rarely. */
-function prompt(): Int16Array {
+export function prompt(): Int16Array {
   const n = 80_000;
   const out = new Int16Array(n);
   let phase = 0;
@@ -121,7 +155,7 @@ export default async function benchMedia(): Promise<void> {
   const threads = process.env.MEDIA_THREAD ? [mediaThreadFromEnv(process.env)] : [...MEDIA_THREADS];
   const summary: string[] = [];
   for (const thread of threads) {
-    console.log(`\n--- media on the ${thread} thread (MEDIA_THREAD=${thread})${MAIN_BUSY_MS > 0 ? `, main thread busy ${MAIN_BUSY_MS} ms every 100 ms` : ''}${IDLE ? ', idle endpoints sending silence' : ''} ---`);
+    console.log(`\n--- media on the ${thread} thread (MEDIA_THREAD=${thread})${MAIN_BUSY_MS > 0 ? `, main thread busy ${MAIN_BUSY_MS} ms every 100 ms` : ''}${IDLE ? ', idle endpoints sending silence' : ''}${INBOUND ? ', each receiving 50 packets/s' : ''} ---`);
     summary.push(`${thread}: ${await benchMode(thread)}`);
   }
   if (summary.length > 1) console.log(`\n${summary.join('\n')}`);
@@ -152,6 +186,7 @@ async function benchMode(thread: MediaThread): Promise<string> {
       while (endpoints.length < target) {
         const ep = await server.createEndpoint({ remoteSdp: offerTo(port) });
         endpoints.push(ep);
+        if (INBOUND) sink.sendTo(ep.local.port);
         if (!IDLE) void ep.play({ kind: 'samples', samples }, { loop: true }).catch(() => {});
       }
       await sleep(SETTLE_MS);

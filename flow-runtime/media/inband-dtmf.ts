@@ -26,45 +26,65 @@ const TONE_SHARE = 0.6;
 const END_MISSES = 2;
 
 const coeff = (f: number): number => 2 * Math.cos((2 * Math.PI * f) / 8000);
-const ROW_COEFF = ROWS.map(coeff);
-const COL_COEFF = COLS.map(coeff);
+const [R0, R1, R2, R3] = ROWS.map(coeff);
+const [C0, C1, C2, C3] = COLS.map(coeff);
+/** Amplitudes of the last block (4 rows then 4 columns), reused: no allocation per block. */
+const amps = new Float64Array(8);
 
-/** Goertzel amplitude estimate of the tone at `c` = 2cos(ω) over `block`. */
-function amplitude(block: Float64Array, c: number): number {
-  let s1 = 0;
-  let s2 = 0;
-  for (let i = 0; i < block.length; i++) {
-    const s0 = block[i] + c * s1 - s2;
-    s2 = s1;
-    s1 = s0;
-  }
+/** Goertzel amplitude estimate from the last two states of a filter with coefficient c = 2cos(ω), over n samples. */
+function amp(s1: number, s2: number, c: number, n: number): number {
   const power = s1 * s1 + s2 * s2 - c * s1 * s2;
-  return (2 * Math.sqrt(Math.max(0, power))) / block.length;
+  return (2 * Math.sqrt(Math.max(0, power))) / n;
 }
 
-/** The digit present in one block, or null. Exported for tests. */
+/**
+ * The digit present in one block, or null. Exported for tests.
+ * One pass over the block runs the energy sum and the eight Goertzel filters together (they
+ * share each sample read); a block under the level floor stops after that cheap energy pass.
+ */
 export function detectBlock(block: Float64Array): DtmfDigit | null {
+  const n = block.length;
   let energy = 0;
-  for (let i = 0; i < block.length; i++) energy += block[i] * block[i];
-  const meanSquare = energy / block.length;
+  for (let i = 0; i < n; i++) energy += block[i] * block[i];
+  const meanSquare = energy / n;
   if (meanSquare < (MIN_AMPLITUDE * MIN_AMPLITUDE) / 2) return null;
-  const rows = ROW_COEFF.map((c) => amplitude(block, c));
-  const cols = COL_COEFF.map((c) => amplitude(block, c));
-  const r = argmax(rows);
-  const k = argmax(cols);
-  const ar = rows[r];
-  const ac = cols[k];
+  let a1 = 0, a2 = 0, b1 = 0, b2 = 0, c1 = 0, c2 = 0, d1 = 0, d2 = 0; // rows
+  let e1 = 0, e2 = 0, f1 = 0, f2 = 0, g1 = 0, g2 = 0, h1 = 0, h2 = 0; // columns
+  for (let i = 0; i < n; i++) {
+    const x = block[i];
+    let t = x + R0 * a1 - a2; a2 = a1; a1 = t;
+    t = x + R1 * b1 - b2; b2 = b1; b1 = t;
+    t = x + R2 * c1 - c2; c2 = c1; c1 = t;
+    t = x + R3 * d1 - d2; d2 = d1; d1 = t;
+    t = x + C0 * e1 - e2; e2 = e1; e1 = t;
+    t = x + C1 * f1 - f2; f2 = f1; f1 = t;
+    t = x + C2 * g1 - g2; g2 = g1; g1 = t;
+    t = x + C3 * h1 - h2; h2 = h1; h1 = t;
+  }
+  amps[0] = amp(a1, a2, R0, n);
+  amps[1] = amp(b1, b2, R1, n);
+  amps[2] = amp(c1, c2, R2, n);
+  amps[3] = amp(d1, d2, R3, n);
+  amps[4] = amp(e1, e2, C0, n);
+  amps[5] = amp(f1, f2, C1, n);
+  amps[6] = amp(g1, g2, C2, n);
+  amps[7] = amp(h1, h2, C3, n);
+  const r = strongest(0);
+  const k = strongest(4);
+  const ar = amps[r];
+  const ac = amps[k];
   if (ar < MIN_AMPLITUDE || ac < MIN_AMPLITUDE) return null;
-  if (rows.some((a, i) => i !== r && a * GROUP_RATIO > ar)) return null;
-  if (cols.some((a, i) => i !== k && a * GROUP_RATIO > ac)) return null;
+  for (let i = 0; i < 4; i++) if (i !== r && amps[i] * GROUP_RATIO > ar) return null;
+  for (let i = 4; i < 8; i++) if (i !== k && amps[i] * GROUP_RATIO > ac) return null;
   if (Math.abs(20 * Math.log10(ar / ac)) > MAX_TWIST_DB) return null;
   if ((ar * ar + ac * ac) / 2 < TONE_SHARE * meanSquare) return null;
-  return KEYS[r][k] as DtmfDigit;
+  return KEYS[r][k - 4] as DtmfDigit;
 }
 
-function argmax(a: number[]): number {
-  let best = 0;
-  for (let i = 1; i < a.length; i++) if (a[i] > a[best]) best = i;
+/** Index of the strongest of the four amplitudes starting at `from`. */
+function strongest(from: number): number {
+  let best = from;
+  for (let i = from + 1; i < from + 4; i++) if (amps[i] > amps[best]) best = i;
   return best;
 }
 
@@ -87,6 +107,17 @@ export class InbandDtmfDetector {
   push(pcm: Int16Array): void {
     for (let i = 0; i < pcm.length; i++) {
       this.block[this.fill++] = pcm[i];
+      if (this.fill === N) {
+        this.fill = 0;
+        this.onBlock(detectBlock(this.block));
+      }
+    }
+  }
+
+  /** Same as push() for G.711 bytes, decoded straight into the block with `decodeTable` (g711.ts): no PCM copy. */
+  pushEncoded(payload: Uint8Array, decodeTable: Int16Array): void {
+    for (let i = 0; i < payload.length; i++) {
+      this.block[this.fill++] = decodeTable[payload[i]];
       if (this.fill === N) {
         this.fill = 0;
         this.onBlock(detectBlock(this.block));

@@ -9,7 +9,8 @@
 //   1. if the next tick is not due yet (woken early), sleep again until it is;
 //   2. if more than MAX_CATCH_UP ticks are overdue (process stalled), drop the oldest: streams
 //      see a gap in RTP timestamps (like loss) instead of a burst of stale audio;
-//   3. run every due tick in order, calling each stream's onTick(tick, due);
+//   3. run the due ticks in order (for at most MAX_RUN_MS, then yield to the event loop),
+//      calling each stream's onTick(tick, due);
 //   4. sleep until the next tick's due time.
 import { DeviationHistogram } from './deviation-histogram';
 import { FRAME_MS } from './g711';
@@ -20,6 +21,8 @@ export interface ClockStream {
 }
 
 const MAX_CATCH_UP = 3;
+/** Longest a wake-up keeps running ticks before it yields to the event loop. */
+const MAX_RUN_MS = MAX_CATCH_UP * FRAME_MS;
 /** A wake-up this close before the due time counts as on time (libuv timers have 1 ms resolution). */
 const EARLY_TOLERANCE_MS = 0.5;
 
@@ -87,7 +90,11 @@ export class MediaClock {
       this.droppedTicks += overdue - MAX_CATCH_UP;
       this.nextTick += overdue - MAX_CATCH_UP;
     }
-    while (this.dueTime(this.nextTick) <= performance.now() + EARLY_TOLERANCE_MS) {
+    // Ticks that come due while running are run too, but for at most MAX_RUN_MS per wake-up:
+    // when a tick costs more than 20 ms (the process starved of CPU), looping until caught up
+    // would never return to the event loop (no receiving, no signalling, no other timer); the
+    // next wake-up drops what is then still overdue.
+    for (let ran = 0; this.dueTime(this.nextTick) <= performance.now() + EARLY_TOLERANCE_MS && (ran === 0 || performance.now() - now < MAX_RUN_MS); ran++) {
       const tick = this.nextTick++;
       const due = this.dueTime(tick);
       this.tickStartedAt = performance.now();

@@ -224,7 +224,12 @@ export interface CreateEndpointOptions {
   remoteSdp?: string;
   /** Codecs to accept/offer, in preference order for offers. Default ['PCMU', 'PCMA']. */
   codecs?: readonly CodecName[];
-  /** Run in-band (Goertzel) DTMF detection on received audio: 'auto' (default) stops once RFC 4733 events are seen. */
+  /**
+   * Run in-band (Goertzel) DTMF detection on received audio: 'auto' (default) only when the far end
+   * did not negotiate telephone-event (RFC 4733 carries its digits; a held call then pays nothing
+   * for detection), 'always' whatever was negotiated (an RFC 4733 digit still suppresses its own
+   * tone for 250 ms), 'never'.
+   */
   inbandDtmf?: 'auto' | 'always' | 'never';
   /** A label for logs (call id, leg id). */
   label?: string;

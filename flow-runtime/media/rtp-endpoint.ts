@@ -24,7 +24,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { DeviationHistogram } from './deviation-histogram';
 import { MediaError, throwIfAborted } from './errors';
-import { decodeG711, encodeG711, FRAME_SAMPLES, PAYLOAD_TYPE, silenceByte, transcodeG711 } from './g711';
+import { decodeG711, decodeTable, encodeG711, FRAME_SAMPLES, PAYLOAD_TYPE, silenceByte, transcodeG711 } from './g711';
 import type { ConferenceSeat } from './conference-mixer';
 import { InbandDtmfDetector } from './inband-dtmf';
 import { PacedPacket } from './paced-packet';
@@ -54,7 +54,7 @@ import type { Prompt, PromptLibrary } from './prompt-library';
 import { Recorder } from './recorder';
 import { TwoWayRecorder } from './two-way-recorder';
 import { DTMF_DIGITS, TelephoneEventReceiver, telephoneEventTrain } from './rfc4733';
-import { buildRtpPacket, parseRtpPacket, type RtpPacket } from './rtp-packet';
+import { buildRtpPacket, rtpPayloadEnd, rtpPayloadOffset } from './rtp-packet';
 import { answerDirection, buildLocalSdp, DEFAULT_DTMF_PAYLOAD_TYPE, offerCodecs, readRemoteMedia, type RemoteMedia } from './sdp';
 import { parseSipInfoDtmf } from './sip-info-dtmf';
 import { synthesizeDtmf } from './tones';
@@ -169,6 +169,9 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
   private sawTelephoneEvents = false;
   private lastTelephoneEventAt = -Infinity;
   private readonly pcmScratch = new Int16Array(FRAME_SAMPLES);
+  /** Last sequence number of the current remote SSRC (loss count), and of earlier SSRCs in the map. */
+  private lastRemoteSsrc: number | null = null;
+  private lastRemoteSeq = 0;
   private readonly remoteSeq = new Map<number, number>();
 
   private readonly pacing = new DeviationHistogram();
@@ -531,44 +534,55 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
 
   // ---- receiving ---------------------------------------------------------------------------
 
+  /**
+   * One received datagram. The hot path of a held call (50 packets/s per leg): the header is
+   * read in place (the rules of rtp-packet.ts' parseRtpPacket) and nothing is allocated unless
+   * the payload is used: telephone-events, a bridge or conference, a recording, or in-band DTMF
+   * detection, which only runs when the far end did not negotiate telephone-event (or with
+   * `inbandDtmf: 'always'`).
+   */
   private onDatagram(buf: Buffer, rinfo: dgram.RemoteInfo): void {
     if (this.closed) return;
-    const pkt = parseRtpPacket(buf);
-    if (!pkt) return;
-    const isDtmf = this.dtmfPayloadType !== null && pkt.payloadType === this.dtmfPayloadType;
-    const audioCodec = this.codecOf(pkt.payloadType);
+    const end = rtpPayloadEnd(buf);
+    if (end < 0) return;
+    const payloadType = buf[1] & 0x7f;
+    const isDtmf = this.dtmfPayloadType !== null && payloadType === this.dtmfPayloadType;
+    const audioCodec = isDtmf ? null : this.codecOf(payloadType);
     if (!isDtmf && !audioCodec) return;
     this.counters.packetsReceived++;
     this.counters.bytesReceived += buf.length;
     this.ctx.counters.packetsReceived++;
-    this.countLoss(pkt);
+    const ssrc = buf.readUInt32BE(8);
+    this.countLoss(ssrc, buf.readUInt16BE(2));
     // Symmetric RTP: answer where the media really comes from (NAT), once it is seen.
-    if (!this.latched || this.latched.port !== rinfo.port || this.latched.address !== rinfo.address) {
+    const latched = this.latched;
+    if (!latched || latched.port !== rinfo.port || latched.address !== rinfo.address) {
       this.latched = { address: rinfo.address, port: rinfo.port };
       this.syncClock();
     }
     if (!this.canReceive) return;
+    const seat = this.conferenceSeat;
+    const peer = this.bridgedTo;
+    const rec = this.activeRecording;
+    const wantInband = this.inbandMode === 'always' || (this.inbandMode === 'auto' && this.dtmfPayloadType === null);
+    if (!isDtmf && !seat && !peer && !rec && !wantInband) return; // a caller listening to a menu: nothing to do
+    const payload = buf.subarray(rtpPayloadOffset(buf), end);
+    const timestamp = buf.readUInt32BE(4);
     if (isDtmf) {
       this.sawTelephoneEvents = true;
       this.lastTelephoneEventAt = performance.now();
-      const peer = this.bridgedTo;
-      if (peer && this.bridgeDtmf === 'forward' && peer.dtmfPayloadType !== null) peer.relay(pkt, peer.dtmfPayloadType, pkt.payload);
-      this.teReceiver.handle(pkt.timestamp, pkt.payload);
+      if (peer && this.bridgeDtmf === 'forward' && peer.dtmfPayloadType !== null) peer.relay(ssrc, timestamp, (buf[1] & 0x80) !== 0, peer.dtmfPayloadType, payload);
+      this.teReceiver.handle(timestamp, payload);
       this.syncClock();
       return;
     }
-    const seat = this.conferenceSeat;
-    if (seat) seat.push(pkt.ssrc, pkt.timestamp, pkt.payload, audioCodec!);
-    const peer = this.bridgedTo;
-    if (peer?.codec) peer.relay(pkt, peer.audioPayloadType, transcodeG711(audioCodec!, peer.codec, pkt.payload));
-    const wantInband = this.inbandMode === 'always' || (this.inbandMode === 'auto' && !this.sawTelephoneEvents);
-    if (this.activeRecording || wantInband) {
-      const pcm = pkt.payload.length === FRAME_SAMPLES ? decodeG711(audioCodec!, pkt.payload, this.pcmScratch) : decodeG711(audioCodec!, pkt.payload);
-      if (wantInband) this.inband.push(pcm);
-      if (this.activeRecording) {
-        this.activeRecording.recorder.push(pkt.ssrc, pkt.timestamp, pcm);
-        if (this.activeRecording.recorder.endReason) void this.finishRecording(this.activeRecording.recorder.endReason);
-      }
+    if (seat) seat.push(ssrc, timestamp, payload, audioCodec!);
+    if (peer?.codec) peer.relay(ssrc, timestamp, (buf[1] & 0x80) !== 0, peer.audioPayloadType, transcodeG711(audioCodec!, peer.codec, payload));
+    if (wantInband) this.inband.pushEncoded(payload, decodeTable(audioCodec!));
+    if (rec) {
+      const pcm = payload.length === FRAME_SAMPLES ? decodeG711(audioCodec!, payload, this.pcmScratch) : decodeG711(audioCodec!, payload);
+      rec.recorder.push(ssrc, timestamp, pcm);
+      if (rec.recorder.endReason) void this.finishRecording(rec.recorder.endReason);
     }
   }
 
@@ -579,30 +593,40 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     return null;
   }
 
-  private countLoss(pkt: RtpPacket): void {
-    const last = this.remoteSeq.get(pkt.ssrc);
+  private countLoss(ssrc: number, seq: number): void {
+    let last: number | undefined;
+    if (ssrc === this.lastRemoteSsrc) last = this.lastRemoteSeq;
+    else {
+      // Another source (rare: a new SSRC after a re-INVITE or a transfer): keep the previous one's state aside.
+      if (this.lastRemoteSsrc !== null) this.remoteSeq.set(this.lastRemoteSsrc, this.lastRemoteSeq);
+      last = this.remoteSeq.get(ssrc);
+      this.lastRemoteSsrc = ssrc;
+    }
     if (last !== undefined) {
-      const delta = (pkt.sequenceNumber - last) & 0xffff;
-      if (delta === 0 || delta > 0x8000) return; // duplicate or reordered
+      const delta = (seq - last) & 0xffff;
+      if (delta === 0 || delta > 0x8000) {
+        this.lastRemoteSeq = last;
+        return; // duplicate or reordered
+      }
       if (delta > 1 && delta < 3000) this.counters.packetsLost += delta - 1;
     }
-    this.remoteSeq.set(pkt.ssrc, pkt.sequenceNumber);
+    this.lastRemoteSeq = seq;
   }
 
   /** Sends a packet relayed from the bridge peer, keeping its timing (timestamps are re-based). */
-  private relay(pkt: RtpPacket, payloadType: number, payload: Uint8Array): void {
+  private relay(ssrc: number, pktTimestamp: number, pktMarker: boolean, payloadType: number, payload: Uint8Array): void {
     if (this.dtmfJobs.length > 0 && payloadType === this.audioPayloadType) return; // muted while we send DTMF
-    let marker = pkt.marker;
+    let marker = pktMarker;
     const tick = this.ctx.clock.currentTick();
-    if (!this.relayIn || this.relayIn.ssrc !== pkt.ssrc) {
+    if (!this.relayIn || this.relayIn.ssrc !== ssrc) {
       // Re-base the peer's timestamps on our clock, after the newest timestamp already sent
       // (silence may have gone out in this very tick).
       let now = this.pacedTimestamp(tick);
       if (this.lastAudioTs !== null && ((now - this.lastAudioTs) | 0) < FRAME_SAMPLES) now = (this.lastAudioTs + FRAME_SAMPLES) >>> 0;
-      this.relayIn = { ssrc: pkt.ssrc, offset: (now - pkt.timestamp) >>> 0 };
+      this.relayIn = { ssrc, offset: (now - pktTimestamp) >>> 0 };
       marker = true;
     }
-    const timestamp = (pkt.timestamp + this.relayIn.offset) >>> 0;
+    const timestamp = (pktTimestamp + this.relayIn.offset) >>> 0;
     if (!this.sendPacket(payloadType, marker, timestamp, payload)) return;
     if (payloadType === this.audioPayloadType) this.recordSent(payload);
     this.lastRelayTick = tick;

@@ -27,27 +27,40 @@ export function buildRtpPacket(header: RtpHeader, payload: Uint8Array): Buffer {
   return buf;
 }
 
-/** Parses a datagram; null when it is not RTP version 2 (RTCP, STUN, garbage). */
-export function parseRtpPacket(buf: Buffer): RtpPacket | null {
-  if (buf.length < RTP_HEADER_SIZE || buf[0] >> 6 !== 2) return null;
+/** Where the payload starts (after CSRCs and a header extension); call after rtpPayloadEnd() said the packet is valid. */
+export function rtpPayloadOffset(buf: Buffer): number {
+  let offset = RTP_HEADER_SIZE + (buf[0] & 0x0f) * 4;
+  if (buf[0] & 0x10) offset += 4 + buf.readUInt16BE(offset + 2) * 4;
+  return offset;
+}
+
+/**
+ * Where the payload ends (padding removed), or -1 when the datagram is not an RTP version 2
+ * packet (RTCP, STUN, garbage, truncated). Reads the header in place: nothing allocated.
+ */
+export function rtpPayloadEnd(buf: Buffer): number {
+  if (buf.length < RTP_HEADER_SIZE || buf[0] >> 6 !== 2) return -1;
   const payloadType = buf[1] & 0x7f;
   // RTCP packet types 200-204 collide with PT 72-76 with the marker bit set (RFC 5761 §4).
-  if (payloadType >= 72 && payloadType <= 76) return null;
-  const csrcCount = buf[0] & 0x0f;
-  let offset = RTP_HEADER_SIZE + csrcCount * 4;
-  if (buf[0] & 0x10) {
-    if (buf.length < offset + 4) return null;
-    offset += 4 + buf.readUInt16BE(offset + 2) * 4;
-  }
+  if (payloadType >= 72 && payloadType <= 76) return -1;
+  const afterCsrc = RTP_HEADER_SIZE + (buf[0] & 0x0f) * 4;
+  if (buf[0] & 0x10 && buf.length < afterCsrc + 4) return -1;
+  const offset = rtpPayloadOffset(buf);
   let end = buf.length;
   if (buf[0] & 0x20) end -= buf[buf.length - 1];
-  if (end < offset) return null;
+  return end < offset ? -1 : end;
+}
+
+/** Parses a datagram; null when it is not RTP version 2 (RTCP, STUN, garbage). */
+export function parseRtpPacket(buf: Buffer): RtpPacket | null {
+  const end = rtpPayloadEnd(buf);
+  if (end < 0) return null;
   return {
-    payloadType,
+    payloadType: buf[1] & 0x7f,
     marker: (buf[1] & 0x80) !== 0,
     sequenceNumber: buf.readUInt16BE(2),
     timestamp: buf.readUInt32BE(4),
     ssrc: buf.readUInt32BE(8),
-    payload: buf.subarray(offset, end),
+    payload: buf.subarray(rtpPayloadOffset(buf), end),
   };
 }

@@ -42,4 +42,27 @@ describe('MediaClock', () => {
       expect(Math.abs(n - Math.round(n))).toBeLessThan(1e-6);
     }
   });
+
+  it('yields to the event loop when ticks cost more than 20 ms (a starved process), dropping what it cannot send', async () => {
+    const clock = new MediaClock();
+    let ticks = 0;
+    // Each tick takes 30 ms of CPU: running every due tick until caught up would never end.
+    const slow = {
+      onTick: () => {
+        ticks++;
+        const end = performance.now() + 30;
+        while (performance.now() < end);
+      },
+    };
+    clock.add(slow);
+    let otherWork = 0;
+    const other = setInterval(() => otherWork++, 1); // signalling, receiving: other work of the loop
+    try {
+      await waitFor(() => otherWork >= 5 && ticks >= 5, 20_000, 'other work to run between slow ticks');
+    } finally {
+      clearInterval(other);
+      clock.stop();
+    }
+    expect(clock.droppedTicks).toBeGreaterThan(0);
+  });
 });

@@ -197,6 +197,51 @@ describe('in-band DTMF (Goertzel)', () => {
   });
 });
 
+describe('when in-band detection runs (a held call pays for it only when it may need it)', () => {
+  const tone9 = (): Int16Array => concat([dualTone(852, 1477, 120), new Int16Array(800)]);
+
+  it('runs when the far end did not offer telephone-event: tones are digits', async () => {
+    const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer({ payloads: '0', dtmf: null }) });
+    expect(ep.dtmfPayloadType).toBeNull();
+    const events = collect(ep);
+    await media.peer.sendAudio(ep, 'PCMU', withNoise(tone9()));
+    await waitFor(() => events.length >= 1, 5000, 'an in-band digit');
+    expect(events.map((e) => `${e.digit}:${e.source}`)).toEqual(['9:inband']);
+    await ep.close();
+  });
+
+  it('does not run when the far end offered telephone-event (its digits come by RFC 4733), unless asked with inbandDtmf: always', async () => {
+    const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer({ payloads: '0 101' }) });
+    const always = await media.server.createEndpoint({ remoteSdp: media.peer.offer({ payloads: '0 101' }), inbandDtmf: 'always' });
+    const events = collect(ep);
+    const alwaysEvents = collect(always);
+    await Promise.all([media.peer.sendAudio(ep, 'PCMU', tone9()), media.peer.sendAudio(always, 'PCMU', tone9())]);
+    await waitFor(() => alwaysEvents.length >= 1, 5000, 'the in-band digit with inbandDtmf: always');
+    expect(alwaysEvents.map((e) => `${e.digit}:${e.source}`)).toEqual(['9:inband']);
+    await sleep(200);
+    expect(events).toEqual([]);
+    // The same endpoint still gets its digits by RFC 4733.
+    for (let n = 0; n < 6; n++) {
+      media.peer.sendRtp(ep, 101, buildTelephoneEvent({ event: 5, end: n >= 3, volume: 10, duration: (Math.min(n, 3) + 1) * 160 }), 40_000, n === 0);
+      await sleep(5);
+    }
+    await waitFor(() => events.length >= 1, 5000, 'the RFC 4733 digit');
+    expect(events.map((e) => `${e.digit}:${e.source}`)).toEqual(['5:rfc4733']);
+    await Promise.all([ep.close(), always.close()]);
+  });
+
+  it('starts when a re-INVITE drops telephone-event', async () => {
+    const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer({ payloads: '0 101' }) });
+    const events = collect(ep);
+    await ep.modify(media.peer.offer({ payloads: '0', dtmf: null }));
+    expect(ep.dtmfPayloadType).toBeNull();
+    await media.peer.sendAudio(ep, 'PCMU', tone9());
+    await waitFor(() => events.length >= 1, 5000, 'an in-band digit after the re-INVITE');
+    expect(events.map((e) => `${e.digit}:${e.source}`)).toEqual(['9:inband']);
+    await ep.close();
+  });
+});
+
 describe('SIP INFO', () => {
   it('reads application/dtmf-relay and application/dtmf bodies', async () => {
     const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer() });
