@@ -126,7 +126,6 @@ export const responseSchemas: Record<string, unknown> = {
       obj({ error: { enum: ['network', 'timeout', 'refused'] }, detail: { type: 'string' } }, ['error']),
     ],
   },
-  VersionPublished: { allOf: [ref('VersionDetail'), obj({ warnings: problems })] },
   CanaryView: obj({
     flowId: id,
     version: obj({ id, number: { type: 'integer' } }),
