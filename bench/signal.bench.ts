@@ -188,7 +188,8 @@ export default async function bench(): Promise<void> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'relais-signal-bench-'));
   const arrivalS = CALLS / RATE;
   // answered calls then held a window; the BYE comes after that
-  const holdMs = Math.round((arrivalS + 4 + HOLD_WINDOW_S + 2) * 1000);
+  // twice the arrival time: on a loaded machine SIPp may take longer to place them
+  const holdMs = Math.round((2 * arrivalS + 4 + HOLD_WINDOW_S + 2) * 1000);
   writeFileSync(path.join(tmp, 'caller.xml'), caller(holdMs));
   const cleanups: Array<() => Promise<unknown> | unknown> = [];
   let sippChild: ChildProcess | null = null;
@@ -203,8 +204,19 @@ export default async function bench(): Promise<void> {
     const prisma = createPrismaClient(u.toString());
     cleanups.unshift(() => prisma.$disconnect());
 
-    const edgeChild = fork(path.join(root, 'bench/sip-edge-child.ts'), [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-    cleanups.unshift(() => edgeChild.kill('SIGKILL'));
+    // SIGNAL_BENCH_EDGE_PROFILE=1: the edge writes a .cpuprofile of the whole run into os.tmpdir()/signal-edge-prof/
+    const edgeProfileDir = path.join(os.tmpdir(), 'signal-edge-prof');
+    const edgeChild = fork(path.join(root, 'bench/sip-edge-child.ts'), [], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      execArgv: [...process.execArgv, ...(process.env.SIGNAL_BENCH_EDGE_PROFILE === '1' ? ['--cpu-prof', `--cpu-prof-dir=${edgeProfileDir}`] : [])],
+    });
+    cleanups.unshift(async () => {
+      if (edgeChild.exitCode !== null) return;
+      const exited = new Promise((r) => edgeChild.once('exit', r));
+      edgeChild.send('stop');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      edgeChild.kill('SIGKILL');
+    });
     const ports = await new Promise<{ sipPort: number; drachtioPort: number }>((resolve, reject) => {
       edgeChild.once('message', (m: any) => (m?.ready ? resolve(m) : reject(new Error('edge did not start'))));
       edgeChild.once('exit', (code) => reject(new Error(`edge exited ${code}`)));
