@@ -12,7 +12,8 @@ const SPECIAL = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']
 
 function shortFile(url: string): string {
   if (!url) return '';
-  let p = url.replace(/^file:\/\//, '');
+  // tsx adds ?tsx-namespace=… to modules loaded in worker threads
+  let p = url.replace(/^file:\/\//, '').replace(/\?.*$/, '');
   const nm = p.lastIndexOf('/node_modules/');
   if (nm >= 0) return p.slice(nm + 1);
   if (p.startsWith(root)) p = path.relative(root, p);
