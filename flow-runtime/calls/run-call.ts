@@ -26,7 +26,7 @@ import type { Resolver } from '../outbound-http';
 import type { Logger, SipMessageLike, SipResponseLike, SrfLike } from './sip-types';
 import type { PhoneCalls } from './internal-call/phone-calls';
 import { LiveCallTracker } from '../live';
-import { findContactByNumber } from '../contacts';
+import { callerContactName } from './caller-contact';
 
 export interface CallServices {
   srf: SrfLike;
@@ -71,7 +71,7 @@ export async function runCall(services: CallServices, req: SipMessageLike, res: 
     callId, organizationId: route.organizationId, direction: 'inbound', entryNumber: called, caller, log: services.log,
     flowId: route.flowId,
     nodeConfig: (nodeId) => published.flow.nodes.get(nodeId)?.config as Record<string, unknown> | undefined,
-    contactName: async () => (caller ? ((await findContactByNumber(services.prisma, route.organizationId, caller, services.homeCountryCode))?.name ?? null) : null),
+    contactName: () => callerContactName(services.prisma, route.organizationId, caller, services.homeCountryCode),
   });
   // Answered by the flow or by the early-media limit (live-call.ts): Call.answeredAt either way.
   call.onAnswered = () => services.recorder.callAnswered(callId);

@@ -6,10 +6,10 @@
 // publishes `call.ended`. Writes are coalesced: every change made in one turn of the event loop
 // gives one upsert + one NOTIFY, and writes run one after the other (never out of order).
 // A database outage drops the writes (logged); the call never waits on them.
-import type { PrismaClient } from '../../prisma/client';
+import { sqlPool, type PrismaClient } from '../../prisma/client';
 import type { Effect, CallEvent, CallState, PathEntry } from '../interpreter';
 import type { Logger } from '../calls/sip-types';
-import { livePayload, publishLive, type LiveEvent } from './publish';
+import { LIVE_CHANNEL, livePayload, publishLive, type LiveEvent } from './publish';
 
 export type LiveCallState = 'ivr' | 'queued' | 'ringing' | 'talking' | 'held' | 'consulting' | 'conference' | 'transferring';
 export type LiveAgentRole = 'ringing' | 'talking' | 'held' | 'consulting' | 'target';
@@ -118,12 +118,15 @@ export class LiveCallTracker {
   private chain: Promise<void> = Promise.resolve();
   private readonly schedule: (run: () => void) => void;
   private readonly touchTimer: NodeJS.Timeout;
+  /** The client's pg pool: each write is one plain statement (row + NOTIFY), not two Prisma queries. */
+  private readonly sql: ReturnType<typeof sqlPool>;
 
   constructor(
     private readonly db: Db,
     private readonly opts: LiveCallViewOptions,
   ) {
     this.schedule = opts.schedule ?? ((run) => void setImmediate(run));
+    this.sql = sqlPool(db);
     this.touchTimer = setInterval(() => this.touch(), opts.touchMs ?? LIVE_TOUCH_MS);
     this.touchTimer.unref?.();
     this.view = {
@@ -416,12 +419,24 @@ export class LiveCallTracker {
     const { callId, organizationId } = this.view;
     const agentIds = this.allAgentIds();
     this.chain = this.chain.then(async () => {
-      try {
-        await this.db.liveCall.deleteMany({ where: { callId } });
-      } catch (err) {
-        this.opts.log.warn({ err, callId }, 'live view: LiveCall row not deleted');
+      const event: LiveEvent = { o: organizationId, a: agentIds, t: 'call.ended', d: { callId, outcome } };
+      const payload = this.sql ? livePayload(event) : null;
+      if (this.sql && payload !== null) {
+        // one statement: the row deleted and the event sent (at its commit)
+        try {
+          await this.sql.query(`WITH gone AS (DELETE FROM "LiveCall" WHERE "callId" = $1) SELECT pg_notify('${LIVE_CHANNEL}', $2)`, [callId, payload]);
+          return;
+        } catch (err) {
+          this.opts.log.warn({ err, callId }, 'live view: LiveCall row not deleted');
+        }
+      } else {
+        try {
+          await this.db.liveCall.deleteMany({ where: { callId } });
+        } catch (err) {
+          this.opts.log.warn({ err, callId }, 'live view: LiveCall row not deleted');
+        }
       }
-      await publishLive(this.db, { o: organizationId, a: agentIds, t: 'call.ended', d: { callId, outcome } }, this.opts.log);
+      await publishLive(this.db, event, this.opts.log);
     });
     return this.chain;
   }
@@ -561,7 +576,10 @@ export class LiveCallTracker {
     const { callId } = this.view;
     this.chain = this.chain.then(async () => {
       if (this.ended) return;
-      await this.db.liveCall.updateMany({ where: { callId }, data: { updatedAt: new Date() } }).catch((err: unknown) => this.opts.log.debug({ err, callId }, 'live view: touch failed'));
+      const touched = this.sql
+        ? this.sql.query('UPDATE "LiveCall" SET "updatedAt" = $2 WHERE "callId" = $1', [callId, new Date().toISOString()])
+        : this.db.liveCall.updateMany({ where: { callId }, data: { updatedAt: new Date() } });
+      await touched.catch((err: unknown) => this.opts.log.debug({ err, callId }, 'live view: touch failed'));
     });
   }
 
@@ -587,6 +605,27 @@ export class LiveCallTracker {
   private async write(view: LiveCallView, agentIds: string[], audience: string[]): Promise<void> {
     if (this.ended) return;
     const json = view as unknown as object;
+    if (this.sql) {
+      const event = callUpdated(view, audience);
+      const payload = livePayload(event);
+      // one statement: the row upserted and the event sent at its commit (the admin reading a
+      // `ref` event finds the row); the view goes as JSON text once, for both
+      try {
+        await this.sql.query(
+          `WITH up AS (INSERT INTO "LiveCall" ("callId", "organizationId", "agentIds", "view", "updatedAt") VALUES ($1, $2, $3, $4::jsonb, $5)
+             ON CONFLICT ("callId") DO UPDATE SET "agentIds" = EXCLUDED."agentIds", "view" = EXCLUDED."view", "updatedAt" = EXCLUDED."updatedAt")
+           SELECT ${payload === null ? 'NULL' : `pg_notify('${LIVE_CHANNEL}', $6)`}`,
+          [view.callId, view.organizationId, agentIds, JSON.stringify(json), new Date().toISOString(), ...(payload === null ? [] : [payload])],
+        );
+        if (payload === null) this.opts.log.warn({ type: event.t }, 'live event too large: dropped');
+        return;
+      } catch (err) {
+        this.opts.log.warn({ err, callId: view.callId }, 'live view: LiveCall row not written');
+      }
+      if (this.ended) return;
+      await publishLive(this.db, event, this.opts.log);
+      return;
+    }
     try {
       await this.db.liveCall.upsert({
         where: { callId: view.callId },

@@ -3,12 +3,13 @@
 // the row's id (ids are made here, so later writes can refer to rows not yet written); the
 // writes go through the Outbox, in order per call, retried while the database is away.
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient } from '../../prisma/client';
+import { sqlPool, type PrismaClient } from '../../prisma/client';
 import { Outbox, type OutboxOp, type OutboxOptions } from './outbox';
 import { CallSummary, type CallSummaryFact } from './call-summary';
 import { emitWebhookEvent, webhookEmitOp, type WebhookEmitOp } from '../webhooks/webhook-emit';
 import type { WebhookEventType } from '../webhooks/webhook-events';
 import { withKeptGroup, withKeptMailbox } from './kept-mailbox';
+import { executeRecordSql, isPermanentPgError } from './record-sql';
 
 export type CallOutcome = 'abandoned' | 'cancelled' | 'no_answer' | 'busy' | 'answered';
 export type LegOutcome = 'answered' | 'no_answer' | 'busy' | 'cancelled' | 'failed';
@@ -96,7 +97,14 @@ export class CallRecorder {
   private readonly summaries = new Map<string, CallSummary>();
 
   constructor(prisma: PrismaClient, outbox: Omit<OutboxOptions, 'execute' | 'isPermanent'>, private readonly now: () => Date = () => new Date()) {
-    this.outbox = new Outbox({ ...outbox, execute: (op) => executeRecord(prisma, op), isPermanent: isPermanentDbError });
+    // the ops of every call as plain SQL on the client's pool (record-sql.ts); the others through Prisma
+    const sql = sqlPool(prisma);
+    const execute = sql
+      ? async (op: OutboxOp) => {
+          if (!(await executeRecordSql(sql, op, () => emitWebhookEvent(prisma, op.data as WebhookEmitOp)))) await executeRecord(prisma, op);
+        }
+      : (op: OutboxOp) => executeRecord(prisma, op);
+    this.outbox = new Outbox({ ...outbox, execute, isPermanent: isPermanentDbError });
   }
 
   /** Replays writes an earlier run spilled to disk. */
@@ -330,6 +338,7 @@ export class UnknownRecordKindError extends Error {
 /** Constraint and validation errors: retrying the same write cannot succeed. */
 export function isPermanentDbError(err: unknown): boolean {
   if (err instanceof UnknownRecordKindError) return true;
+  if (isPermanentPgError(err)) return true;
   const e = err as { name?: string; code?: unknown };
   if (e?.name === 'PrismaClientValidationError') return true;
   // P2xxx are request errors (unique, foreign key, record not found…), except timeouts and
