@@ -19,6 +19,7 @@ import { defaultSetup, inputFromSetup, setupProblems, type Setup } from './setup
 import { useSimulation, type HttpAnswer, type PendingHttp, type Phase } from './use-simulation';
 import './simulator.css';
 
+const NO_TESTS: readonly { id: string; name: string }[] = [];
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 const PRESENCES: AgentPresence[] = ['available', 'busy', 'paused', 'offline'];
 
@@ -615,7 +616,9 @@ function StoredPath({ path }: { path: PathEntry[] }) {
 function SaveAsTestCase({ run }: { run: import('./use-simulation').SimulationRun }) {
   const t = useTranslations('editor.simulator.save');
   const editable = useEditorStore((s) => s.editable);
-  const existing = useEditorStore((s) => s.meta.tests ?? []);
+  // The array itself (a `?? []` in the selector would be a new value each time: a render loop).
+  const tests = useEditorStore((s) => s.meta.tests);
+  const existing = tests ?? NO_TESTS;
   const addTestCase = useEditorStore((s) => s.addTestCase);
   const id = useId();
   const [name, setName] = useState('');
