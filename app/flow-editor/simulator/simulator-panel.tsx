@@ -423,7 +423,7 @@ function HttpForm({ pending, flowId }: { pending: PendingHttp; flowId: string })
         signal: AbortSignal.timeout(effect.timeoutMs + 15_000),
       });
       const answer = (await response.json().catch(() => null)) as (HttpAnswer & { error?: unknown }) | null;
-      if (response.ok && answer && ('status' in answer || typeof answer.error === 'string')) return pending.answer(answer);
+      if (response.ok && answer && ('status' in answer || typeof answer.error === 'string')) return pending.answer(answer, false);
       if (response.status === 429) setFailure(t('rateLimited', { seconds: Number(response.headers.get('retry-after')) || 60 }));
       else setFailure(t('serverFailed', { status: response.status }));
     } catch {
@@ -460,8 +460,8 @@ function HttpForm({ pending, flowId }: { pending: PendingHttp; flowId: string })
         className="sim-typed"
         onSubmit={(event) => {
           event.preventDefault();
-          if (mode === 'error') pending.answer({ error });
-          else if (statusValid) pending.answer({ status: statusNumber, body });
+          if (mode === 'error') pending.answer({ error }, true);
+          else if (statusValid) pending.answer({ status: statusNumber, body }, true);
         }}
       >
         <fieldset>
