@@ -153,7 +153,8 @@ function EndSummary({ result }: { result: import('@/flow-runtime/simulator/types
     <p className="sim-end" data-testid="sim-end" data-end-node={result.endNodeId ?? ''} data-outcome={result.outcome ?? ''}>
       <strong>{result.endNodeId ? t('at', { node: nodeName(result.endNodeId) }) : t('beforeAnyStep')}</strong>{' '}
       {t(`outcome.${result.outcome ?? 'none'}`)}
-      {result.endReason && <> · {t(`reason.${result.endReason}`)}</>}
+      {/* The reason, unless it only repeats the outcome (the caller hung up). */}
+      {result.endReason && !(result.endReason === 'caller-hangup' && result.outcome === 'abandoned') && <> · {t(`reason.${result.endReason}`)}</>}
       <span className="muted"> · {t('duration', { time: formatTime(result.durationMs) })}</span>
     </p>
   );
