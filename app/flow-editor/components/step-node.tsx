@@ -16,6 +16,7 @@ import { displayedStepLabel } from '../core/step-label';
 import { nodeStats, outputStats } from '../core/call-stats';
 import { useCallStatsStore } from '../call-stats/store';
 import { useCanvasOverlay } from '../overlay/store';
+import { visitsLabel } from '../simulator/path-layer';
 
 export type StepFlowNode = Node<StepNodeData, StepType>;
 
@@ -90,7 +91,7 @@ function StepNodeComponent({ id, type, data, selected }: NodeProps<StepFlowNode>
       )}
       {simMark && (
         <span className={`sim-order ${simMark}`} data-testid="sim-order" title={simMark === 'current' ? tOverlay('current') : tOverlay('visited', { order: (visits ?? []).join(', ') })}>
-          <span aria-hidden>{simMark === 'current' && !visits?.length ? '●' : (visits ?? []).join(' · ')}</span>
+          <span aria-hidden>{simMark === 'current' && !visits?.length ? '●' : visitsLabel(visits ?? [])}</span>
           <span className="visually-hidden">{simMark === 'current' ? tOverlay('current') : tOverlay('visited', { order: (visits ?? []).join(', ') })}</span>
         </span>
       )}
