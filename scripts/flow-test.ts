@@ -1,4 +1,4 @@
-// npm run flow:test -- <flow.json> [--context ctx.json] [--json]
+// npm run flow:test -- <flow.json> [--context ctx.json] [--json] [--lang fr|en]
 // Runs the test cases saved in a flow file (the editor's JSON export: the flow document with
 // its `tests`) on the simulator, prints each case ✓/✗ with its mismatches and the coverage.
 // Exit code: 0 all cases pass, 1 a case fails, 2 a bad file or argument.
@@ -6,14 +6,38 @@
 // (its `context`, or the whole response: its `flows` then serve redirects to other flows);
 // default: an empty directory (no calendars, groups or agents). HTTP steps use the answers
 // typed in each case, else are refused (no request is ever sent).
+// Language: --lang fr|en, else LC_ALL / LC_MESSAGES / LANG (fr… → French), else English; texts
+// in scripts/messages/flow-test.{en,fr}.json, flow problems from schemas/messages.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createTranslator } from 'next-intl';
 import { EMPTY_CONTEXT, InvalidFlowError, loadFlow, type CallContext, type LoadedFlow } from '@/flow-runtime/interpreter';
 import { coverage, runCases, type CaseMismatch, type CaseRun, type FlowTestCase } from '@/flow-runtime/simulator';
 import { validateFlow, type Problem } from '@/schemas';
+import schemaEn from '@/schemas/messages/en.json';
+import schemaFr from '@/schemas/messages/fr.json';
+import textsEn from './messages/flow-test.en.json';
+import textsFr from './messages/flow-test.fr.json';
 
-export const USAGE = 'Usage: npm run flow:test -- <flow.json> [--context context.json] [--json]';
+export type Lang = 'en' | 'fr';
+type Key = keyof typeof textsEn;
+const TEXTS: Record<Lang, Record<Key, string>> = { en: textsEn, fr: textsFr };
+
+function text(lang: Lang, key: Key, params: Record<string, string | number> = {}): string {
+  return TEXTS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** --lang, else the locale environment variables. */
+export function resolveLang(argv: string[], env: Record<string, string | undefined>): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i >= 0) {
+    const value = argv[i].includes('=') ? argv[i].slice('--lang='.length) : argv[i + 1];
+    if (value === 'fr' || value === 'en') return value;
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
 
 export interface Io {
   out(line: string): void;
@@ -29,50 +53,57 @@ const nodeIo: Io = {
 
 class BadInput extends Error {}
 
-function parseArgs(argv: string[]): { flowFile: string; contextFile: string | null; json: boolean } {
+function parseArgs(argv: string[], lang: Lang): { flowFile: string; contextFile: string | null; json: boolean } {
+  const usage = text(lang, 'usage');
   let flowFile: string | null = null;
   let contextFile: string | null = null;
   let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') json = true;
-    else if (arg === '--context') {
+    else if (arg === '--lang') {
+      const value = argv[++i];
+      if (value !== 'fr' && value !== 'en') throw new BadInput(text(lang, 'badLang'));
+    } else if (arg.startsWith('--lang=')) {
+      if (!['--lang=fr', '--lang=en'].includes(arg)) throw new BadInput(text(lang, 'badLang'));
+    } else if (arg === '--context') {
       contextFile = argv[++i] ?? null;
-      if (!contextFile) throw new BadInput('--context needs a file');
+      if (!contextFile) throw new BadInput(text(lang, 'needsFile', { option: '--context' }));
     } else if (arg.startsWith('--context=')) contextFile = arg.slice('--context='.length);
-    else if (arg === '--help' || arg === '-h') throw new BadInput(USAGE);
-    else if (arg.startsWith('-')) throw new BadInput(`unknown option ${arg}\n${USAGE}`);
+    else if (arg === '--help' || arg === '-h') throw new BadInput(usage);
+    else if (arg.startsWith('-')) throw new BadInput(`${text(lang, 'unknownOption', { option: arg })}\n${usage}`);
     else if (flowFile === null) flowFile = arg;
-    else throw new BadInput(`one flow file only (got ${flowFile} and ${arg})\n${USAGE}`);
+    else throw new BadInput(`${text(lang, 'oneFile', { first: flowFile, second: arg })}\n${usage}`);
   }
-  if (!flowFile) throw new BadInput(USAGE);
+  if (!flowFile) throw new BadInput(usage);
   return { flowFile, contextFile, json };
 }
 
-function readJson(io: Io, file: string, what: string): unknown {
-  let text: string;
+function readJson(io: Io, lang: Lang, file: string, what: 'flow' | 'context'): unknown {
+  let content: string;
+  const label = text(lang, what === 'flow' ? 'what.flow' : 'what.context');
   try {
-    text = io.readFile(file);
+    content = io.readFile(file);
   } catch (error) {
-    throw new BadInput(`${what} ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new BadInput(text(lang, 'unreadable', { what: label, file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(content);
   } catch (error) {
-    throw new BadInput(`${what} ${file}: not valid JSON (${(error as Error).message})`);
+    throw new BadInput(text(lang, 'notJson', { what: label, file, reason: (error as Error).message }));
   }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The directory from a context file: a CallContext, or the simulate/context response holding one. */
-function readContext(io: Io, file: string | null): { context: CallContext; flows: Record<string, LoadedFlow> } {
+function readContext(io: Io, lang: Lang, file: string | null): { context: CallContext; flows: Record<string, LoadedFlow> } {
   if (file === null) return { context: EMPTY_CONTEXT, flows: {} };
-  const json = readJson(io, file, 'context');
+  const json = readJson(io, lang, file, 'context');
   const raw = isObject(json) && isObject(json.context) ? json.context : json;
-  if (!isObject(raw)) throw new BadInput(`context ${file}: not a JSON object`);
+  if (!isObject(raw)) throw new BadInput(text(lang, 'contextNotObject', { file }));
   for (const key of ['calendars', 'groups', 'agents', 'forbiddenLists'] as const) {
-    if (raw[key] !== undefined && !isObject(raw[key])) throw new BadInput(`context ${file}: "${key}" must be an object keyed by id`);
+    if (raw[key] !== undefined && !isObject(raw[key])) throw new BadInput(text(lang, 'contextField', { file, field: key }));
   }
   const context: CallContext = {
     calendars: (raw.calendars as CallContext['calendars']) ?? {},
@@ -90,53 +121,67 @@ function readContext(io: Io, file: string | null): { context: CallContext; flows
     try {
       flows[flowId] = loadFlow(document, { flowId });
     } catch (error) {
-      throw new BadInput(`context ${file}: flows.${flowId} is not a valid flow (${(error as Error).message})`);
+      throw new BadInput(text(lang, 'contextFlow', { file, flowId, reason: (error as Error).message }));
     }
   }
   return { context, flows };
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return 'none';
+function show(lang: Lang, value: unknown): string {
+  if (value === null || value === undefined) return text(lang, 'none');
   return JSON.stringify(value);
 }
 
-export function describeMismatch(m: CaseMismatch): string {
+export function describeMismatch(m: CaseMismatch, lang: Lang = 'en'): string {
+  const path = (v: unknown) => (Array.isArray(v) && v.length > 0 ? v.join(' › ') : text(lang, 'nothing'));
   switch (m.field) {
     case 'error':
-      return `could not run: ${String(m.actual)}`;
-    case 'endNodeId':
-      return `ends at ${show(m.actual)}, expected ${show(m.expected)}`;
-    case 'outcome':
-      return `outcome ${show(m.actual)}, expected ${show(m.expected)}`;
+      return text(lang, 'mismatch.error', { actual: String(m.actual) });
     case 'visited':
-      return `visits ${(m.actual as string[]).join(' › ') || 'nothing'}, expected ${(m.expected as string[]).join(' › ') || 'nothing'}`;
+      return text(lang, 'mismatch.visited', { actual: path(m.actual), expected: path(m.expected) });
     case 'variables':
-      return `variable ${m.key}: ${show(m.actual)}, expected ${show(m.expected)}`;
+      return text(lang, 'mismatch.variables', { key: m.key ?? '', actual: show(lang, m.actual), expected: show(lang, m.expected) });
+    default:
+      return text(lang, m.field === 'endNodeId' ? 'mismatch.endNodeId' : 'mismatch.outcome', { actual: show(lang, m.actual), expected: show(lang, m.expected) });
   }
 }
 
-function problemLine(p: Problem): string {
-  return `  ${p.severity} ${p.code} at ${p.path || '/'}: ${p.message}`;
+/** A flow problem in the user's language (schemas/messages problems.<code>). */
+function problemLine(p: Problem, lang: Lang): string {
+  let message = p.message;
+  if (p.params) {
+    try {
+      const t = createTranslator({ locale: lang, messages: { problems: (lang === 'fr' ? schemaFr : schemaEn).problems } as never, namespace: 'problems' as never }) as unknown as (
+        key: string,
+        params: unknown,
+      ) => string;
+      message = t(p.code, p.params);
+    } catch {
+      // keep the English message
+    }
+  }
+  return `  ${p.severity} ${p.code} ${p.path || '/'}: ${message}`;
 }
 
-export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
+export async function main(argv: string[], io: Io = nodeIo, env: Record<string, string | undefined> = process.env): Promise<number> {
+  const lang = resolveLang(argv, env);
   let args: ReturnType<typeof parseArgs>;
   let flow: LoadedFlow;
   let cases: FlowTestCase[];
   let directory: ReturnType<typeof readContext>;
   let warnings: Problem[];
   try {
-    args = parseArgs(argv);
-    const doc = readJson(io, args.flowFile, 'flow');
+    args = parseArgs(argv, lang);
+    const doc = readJson(io, lang, args.flowFile, 'flow');
     const validation = validateFlow(doc);
     if (!validation.ok) {
-      throw new BadInput(`flow ${args.flowFile}: invalid\n${validation.problems.filter((p) => p.severity === 'error').map(problemLine).join('\n')}`);
+      const errors = validation.problems.filter((p) => p.severity === 'error').map((p) => problemLine(p, lang));
+      throw new BadInput(`${text(lang, 'invalidFlow', { file: args.flowFile })}\n${errors.join('\n')}`);
     }
     warnings = validation.problems.filter((p) => p.path.startsWith('/tests'));
     flow = loadFlow(doc, { flowId: path.basename(args.flowFile).replace(/(\.flow)?\.json$/, '') });
     cases = ((doc as { tests?: FlowTestCase[] }).tests ?? []) as FlowTestCase[];
-    directory = readContext(io, args.contextFile);
+    directory = readContext(io, lang, args.contextFile);
   } catch (error) {
     if (error instanceof BadInput || error instanceof InvalidFlowError) {
       io.err(error.message);
@@ -171,14 +216,22 @@ export async function main(argv: string[], io: Io = nodeIo): Promise<number> {
     );
     return failed > 0 ? 1 : 0;
   }
-  io.out(`Flow "${flow.doc.name}": ${cases.length} test case${cases.length === 1 ? '' : 's'}`);
-  for (const w of warnings) io.out(problemLine(w));
+  io.out(text(lang, cases.length === 1 ? 'header.one' : 'header.other', { name: flow.doc.name, count: cases.length }));
+  for (const w of warnings) io.out(problemLine(w, lang));
   for (const run of runs) {
     io.out(`${run.passed ? '✓' : '✗'} ${run.name}`);
-    for (const m of run.mismatches) io.out(`    ${describeMismatch(m)}`);
+    for (const m of run.mismatches) io.out(`    ${describeMismatch(m, lang)}`);
   }
-  io.out(`Coverage: ${cover.percent} % (${cover.nodes.covered}/${cover.nodes.total} steps, ${cover.outputs.covered}/${cover.outputs.total} outputs)`);
-  io.out(`${runs.length - failed} passed, ${failed} failed`);
+  io.out(
+    text(lang, 'coverage', {
+      percent: cover.percent,
+      nodes: cover.nodes.covered,
+      nodesTotal: cover.nodes.total,
+      outputs: cover.outputs.covered,
+      outputsTotal: cover.outputs.total,
+    }),
+  );
+  io.out(text(lang, 'summary', { passed: runs.length - failed, failed }));
   return failed > 0 ? 1 : 0;
 }
 

@@ -4,7 +4,8 @@
 // `maxSilences` times, then hangs up).
 import { loadFlow, type CallContext, type LoadedFlow, type Value } from '../interpreter';
 import { Simulator, type SimulatorHttp } from './simulator';
-import type { CaseMismatch, CaseRun, FlowTestCase, SimulationExpectation, SimulationResult } from './types';
+import { coverage } from './coverage';
+import type { CaseMismatch, CaseRun, Coverage, FlowTestCase, SimulationExpectation, SimulationResult } from './types';
 
 export interface RunCaseOptions {
   /** The directory; input.agents overrides presence per case. */
@@ -112,4 +113,27 @@ export function checkCase(expect: SimulationExpectation, result: SimulationResul
     }
   }
   return mismatches;
+}
+
+export interface FlowTestsOptions extends RunCaseOptions {
+  /** Cases to run instead of the document's `tests`. */
+  cases?: readonly FlowTestCase[];
+  /** Only the document's cases with these ids (unknown ids are ignored). */
+  caseIds?: readonly string[];
+}
+
+/**
+ * The cases of a flow document (its `tests`, or `cases`), run in order, with the coverage they
+ * give: what the API, the publish gate, the Tests panel and the CLI report.
+ */
+export async function runFlowTests(document: unknown, options: FlowTestsOptions): Promise<{ runs: CaseRun[]; coverage: Coverage }> {
+  const doc = (document ?? {}) as { tests?: FlowTestCase[]; nodes?: unknown; edges?: unknown };
+  let cases: readonly FlowTestCase[] = options.cases ?? (Array.isArray(doc.tests) ? doc.tests : []);
+  if (options.caseIds) {
+    const wanted = new Set(options.caseIds);
+    cases = cases.filter((c) => wanted.has(c.id));
+  }
+  const runs = await runCases(document, cases, options);
+  const shape = { nodes: Array.isArray(doc.nodes) ? (doc.nodes as { id: string }[]) : [], edges: Array.isArray(doc.edges) ? (doc.edges as { source: string; sourceOutput: string }[]) : [] };
+  return { runs, coverage: coverage(shape, runs) };
 }

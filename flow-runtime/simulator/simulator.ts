@@ -162,12 +162,7 @@ export class Simulator {
 
   /** Starts the call and runs it until it waits for the caller or ends. */
   start(): Promise<SimulationResult> {
-    return this.serial(async () => {
-      if (this.started) return;
-      this.started = true;
-      this.session.start({ caller: this.input.caller, called: this.input.called, ...(this.input.language ? { language: this.input.language } : {}) });
-      await this.advance();
-    });
+    return this.serial(() => this.doStart());
   }
 
   /** The caller types keys (one DTMF event per character, the call running on between keys). */
@@ -186,12 +181,13 @@ export class Simulator {
   }
 
   /**
-   * Applies the actions in order, each when the call waits for the caller; resolves with the
-   * number used (the rest are counted in result().unusedActions).
+   * Applies the actions in order, each when the call waits for the caller (starting the call
+   * first if needed); resolves with the number used (the rest are counted in result().unusedActions).
    */
   async runActions(actions: readonly CallerAction[]): Promise<number> {
     let used = 0;
     await this.serial(async () => {
+      await this.doStart();
       for (const action of actions) {
         if (this.finished()) break;
         used += 1;
@@ -279,6 +275,13 @@ export class Simulator {
 
   private finished(): boolean {
     return this.stopped || this.session.ended;
+  }
+
+  private async doStart(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    this.session.start({ caller: this.input.caller, called: this.input.called, ...(this.input.language ? { language: this.input.language } : {}) });
+    await this.advance();
   }
 
   private async doPress(digits: string): Promise<void> {

@@ -11,6 +11,7 @@ import {
   remapTestCaseIds,
   runCase,
   runCases,
+  runFlowTests,
   Simulator,
   asLoadedFlow,
   type FlowTestCase,
@@ -88,6 +89,23 @@ describe('runCase / checkCase / runCases', () => {
     const run = await runCase(reception, { ...closedCase, input: { ...closedCase.input, at: '2025-01-14T10:00' }, expect: { endNodeId: 'reception' } }, { context });
     expect(run.passed).toBe(true);
     expect(run.result.outputsTaken).toContain('menu:timeout');
+  });
+});
+
+describe('runFlowTests', () => {
+  it("runs the document's cases (or some of them) and gives the coverage", async () => {
+    const doc = { ...reception, tests: [closedCase, voicemailCase] };
+    const all = await runFlowTests(doc, { context });
+    expect(all.runs.map((r) => r.passed)).toEqual([true, true]);
+    expect(all.coverage.percent).toBe(48);
+    const one = await runFlowTests(doc, { context, caseIds: ['case_nobody', 'case_unknown'] });
+    expect(one.runs.map((r) => r.caseId)).toEqual(['case_nobody']);
+    const given = await runFlowTests(withoutKey2(reception), { context, cases: [voicemailCase] });
+    expect(given.runs[0].passed).toBe(false);
+    // an invalid document: every case fails with the reason, the coverage is zero
+    const invalid = await runFlowTests({ ...doc, entry: 'nowhere' }, { context });
+    expect(invalid.runs.map((r) => r.mismatches[0].field)).toEqual(['error', 'error']);
+    expect(invalid.coverage.percent).toBe(0);
   });
 });
 

@@ -43,13 +43,14 @@ function files(extra: Record<string, string>): Io & { stdout: string[]; stderr: 
   };
 }
 
+const EN = { LANG: 'C.UTF-8' };
 const context = JSON.stringify({ context: fixtureContext(), agents: [], timezone: 'Europe/Paris', homeCountryCode: '33' });
 const broken = { ...reception, edges: (reception.edges as { source: string; sourceOutput: string }[]).filter((e) => !(e.source === 'menu' && e.sourceOutput === '2')) };
 
 describe('npm run flow:test', () => {
   it('prints each case and the coverage; exit 0 when all pass', async () => {
     const io = files({ 'flow.json': JSON.stringify({ ...reception, tests: cases }), 'ctx.json': context });
-    expect(await main(['flow.json', '--context', 'ctx.json'], io)).toBe(0);
+    expect(await main(['flow.json', '--context', 'ctx.json'], io, EN)).toBe(0);
     expect(io.stdout).toEqual([
       'Flow "Accueil standard": 2 test cases',
       '✓ Lundi de Pâques',
@@ -61,15 +62,35 @@ describe('npm run flow:test', () => {
 
   it('a broken flow: the failing case says where the call went; exit 1; --json for CI', async () => {
     const io = files({ 'flow.json': JSON.stringify({ ...broken, tests: cases }), 'ctx.json': context });
-    expect(await main(['flow.json', '--context=ctx.json'], io)).toBe(1);
+    expect(await main(['flow.json', '--context=ctx.json'], io, EN)).toBe(1);
     expect(io.stdout).toContain('✗ Support, personne');
     expect(io.stdout).toContain('    ends at "menu", expected "voicemail"');
     expect(io.stdout).toContain('    outcome none, expected "no_answer"');
     const json = files({ 'flow.json': JSON.stringify({ ...broken, tests: cases }), 'ctx.json': context });
-    expect(await main(['flow.json', '--context', 'ctx.json', '--json'], json)).toBe(1);
+    expect(await main(['flow.json', '--context', 'ctx.json', '--json'], json, EN)).toBe(1);
     const report = JSON.parse(json.stdout.join('\n'));
     expect(report).toMatchObject({ flow: 'Accueil standard', passed: 1, failed: 1, coverage: { percent: expect.any(Number) } });
     expect(report.runs[1]).toMatchObject({ caseId: 'case_nobody', passed: false, mismatches: [{ field: 'endNodeId' }, { field: 'outcome' }] });
+  });
+
+  it('speaks French with --lang fr or a French locale; flow problems too', async () => {
+    const io = files({ 'flow.json': JSON.stringify({ ...broken, tests: [...cases, { ...cases[0], id: 'case_stale', name: 'Ancien', expect: { endNodeId: 'gone' } }] }), 'ctx.json': context });
+    expect(await main(['flow.json', '--context', 'ctx.json'], io, { LANG: 'fr_FR.UTF-8' })).toBe(1);
+    expect(io.stdout).toEqual([
+      'Flux « Accueil standard » : 3 cas de test',
+      '  warning test.unknown-node /tests/2/expect/endNodeId: Le cas de test « Ancien » cite l’étape « gone », qui n’existe pas ; il échouera tant que vous ne l’aurez pas réenregistré depuis une nouvelle simulation.',
+      '✓ Lundi de Pâques',
+      '✗ Support, personne',
+      '    se termine à "menu", attendu "voicemail"',
+      '    issue aucun, attendu "no_answer"',
+      '✗ Ancien',
+      '    se termine à "voicemail", attendu "gone"',
+      'Couverture : 38 % (5/10 étapes, 4/14 sorties)',
+      '1 réussi(s), 2 en échec',
+    ]);
+    const bad = files({ 'invalid.json': JSON.stringify({ ...reception, entry: 'nowhere' }) });
+    expect(await main(['invalid.json', '--lang', 'fr'], bad, EN)).toBe(2);
+    expect(bad.stderr.join('\n')).toContain('flux invalid.json : non valide\n  error entry.missing /entry: L’étape d’entrée');
   });
 
   it('bad files and arguments: exit 2 with the reason', async () => {
@@ -89,7 +110,7 @@ describe('npm run flow:test', () => {
         'invalid.json': JSON.stringify({ ...reception, entry: 'nowhere' }),
         'badctx.json': JSON.stringify({ groups: [] }),
       });
-      expect(await main([...argv], io), argv.join(' ')).toBe(2);
+      expect(await main([...argv], io, EN), argv.join(' ')).toBe(2);
       expect(io.stderr.join('\n'), argv.join(' ')).toMatch(message);
     }
   });
@@ -99,7 +120,7 @@ describe('npm run flow:test', () => {
     writeFileSync(path.join(dir, 'broken.flow.json'), JSON.stringify({ ...broken, tests: cases }));
     writeFileSync(path.join(dir, 'context.json'), context);
     const run = promisify(execFile);
-    const failure = await run('npm', ['run', '--silent', 'flow:test', '--', path.join(dir, 'broken.flow.json'), '--context', path.join(dir, 'context.json')], {
+    const failure = await run('npm', ['run', '--silent', 'flow:test', '--', path.join(dir, 'broken.flow.json'), '--context', path.join(dir, 'context.json'), '--lang', 'en'], {
       cwd: ROOT,
       timeout: 120_000,
     }).catch((error: { code: number; stdout: string }) => error);
