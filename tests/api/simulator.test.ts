@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyLimitFor, FLOW_BODY_LIMIT, JSON_BODY_LIMIT } from '@/app/lib/api/body-limits';
 import { testPrisma } from '../support/context';
 import { createOrganizationWithUsers, createUser } from '../support/factories';
 import { api, signIn } from '../support/http';
@@ -143,6 +144,13 @@ describe('GET /api/flows/:id/simulate/context', () => {
     expect(res.body.numbers).toContainEqual({ e164: '+33199000101', label: 'Autre', routesHere: false });
     expect(Object.keys(res.body.flows)).toEqual([target]);
     expect(res.body.flows[target]).toEqual({ name: 'Support', document: demoDocument() });
+
+    // a redirect added to the unsaved draft: its flow is asked for by id
+    const other = await createFlow('Sales', demoDocument());
+    expect((await admin.post(`/api/flows/${other}/publish`, {})).status).toBe(201);
+    const more = await supervisor.get(`/api/flows/${flowId}/simulate/context?flowIds=${other},${unpublished}`);
+    expect(Object.keys(more.body.flows).sort()).toEqual([target, other].sort());
+    expect(more.body.flows[other].name).toBe('Sales');
   });
 
   it('is for the roles that edit flows, within the organisation', async () => {
@@ -152,6 +160,9 @@ describe('GET /api/flows/:id/simulate/context', () => {
     const bad = await admin.get(`/api/flows/${flowId}/simulate/context?source=latest`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.path).toBe('/source');
+    const tooMany = await admin.get(`/api/flows/${flowId}/simulate/context?flowIds=${Array.from({ length: 51 }, (_, i) => `f${i}`).join(',')}`);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.path).toBe('/flowIds');
   });
 });
 
@@ -264,6 +275,11 @@ describe('POST /api/flows/:id/simulate', () => {
     expect(sent.body.runs[0]).toMatchObject({ caseId: 'case_sent', passed: false, mismatches: [{ field: 'endNodeId', expected: 'voicemail', actual: 'bye' }] });
   });
 
+  it('takes a whole unsaved document: the flow body limit (10 MB), not the 1 MB of other JSON', () => {
+    expect(bodyLimitFor('POST', '/api/flows/abc/simulate').limitBytes).toBe(FLOW_BODY_LIMIT);
+    expect(bodyLimitFor('POST', '/api/flows/abc/simulate/http').limitBytes).toBe(JSON_BODY_LIMIT);
+  });
+
   it('names the failing field of a bad request', async () => {
     const flowId = await createFlow('Simulate bad', withCases(demoDocument()));
     const unknown = await supervisor.post(`/api/flows/${flowId}/simulate`, { caseIds: ['case_info', 'case_nope'] });
@@ -330,6 +346,28 @@ describe('POST /api/flows/:id/simulate', () => {
     // the typed answer was used without a request; the real case made one
     expect(crmRequests.slice(before).map((r) => r.url)).toEqual(['/customer?phone=%2B33600000001']);
     expect((await admin.put('/api/settings/outbound-http', { allowedHosts: [] })).status).toBe(200);
+  });
+
+  it('continues in the flow a redirect step names, as published', async () => {
+    const target = await createFlow('Redirect target', demoDocument());
+    const unpublished = await createFlow('Redirect target, never published', demoDocument());
+    const redirecting = (flowId: string): Doc => ({
+      schemaVersion: 1,
+      name: 'Redirecting',
+      language: 'fr',
+      entry: 'go',
+      nodes: [{ id: 'go', type: 'redirect', position: { x: 0, y: 0 }, label: 'Go', config: { target: { kind: 'flow', flowId } } }],
+      edges: [],
+    });
+    const cases = [{ ...infoCase, expect: { endNodeId: 'bye', visited: ['go', 'welcome', 'menu', 'info', 'bye'] } }];
+    const flowId = await createFlow('Redirecting', withCases(redirecting(target), cases));
+    const beforePublish = await supervisor.post(`/api/flows/${flowId}/simulate`, {});
+    expect(beforePublish.body.runs[0]).toMatchObject({ passed: false, result: { endNodeId: 'go' } });
+    expect((await admin.post(`/api/flows/${target}/publish`, {})).status).toBe(201);
+    const published = await supervisor.post(`/api/flows/${flowId}/simulate`, {});
+    expect(published.body.runs[0]).toMatchObject({ passed: true, result: { visited: ['go', 'welcome', 'menu', 'info', 'bye'] } });
+    const toDraft = await supervisor.post(`/api/flows/${flowId}/simulate`, { document: withCases(redirecting(unpublished), cases) });
+    expect(toDraft.body.runs[0]).toMatchObject({ passed: false, result: { endNodeId: 'go' } });
   });
 
   it('never dials, sends or stores anything: no call, SMS, callback or voicemail rows', async () => {

@@ -196,7 +196,10 @@ function paths(): Record<string, Record<string, { tag: string; op: Operation }>>
           summary:
             "What the editor's simulator needs to run the flow in the browser as a live call would now: the directory (calendars, groups, forbidden lists, agents with their presence now), agents, groups, the organisation's numbers (this flow's first), the published documents of the flows its redirect steps name, the time zone and home country code",
           roles: EDITORS,
-          query: [{ name: 'source', description: '"draft" (default), "live" or a version number: whose redirect steps name the flows returned' }],
+          query: [
+            { name: 'source', description: '"draft" (default), "live" or a version number: whose redirect steps name the flows returned' },
+            { name: 'flowIds', description: 'More flows whose live documents to return (comma-separated, at most 50): redirects added to an unsaved draft' },
+          ],
           ok: { status: 200, schema: 'SimulationContext' },
           errors: ['VALIDATION_FAILED', 'NOT_FOUND'],
         },

@@ -21,13 +21,19 @@ export interface SimulationContextView {
   homeCountryCode: string;
 }
 
-export async function getSimulationContext(user: Pick<CurrentUser, 'organizationId'>, flowId: string, source: DocumentRef = 'draft'): Promise<SimulationContextView> {
+/** `flowIds`: more flows whose live documents to give (redirects added to an unsaved draft). */
+export async function getSimulationContext(
+  user: Pick<CurrentUser, 'organizationId'>,
+  flowId: string,
+  source: DocumentRef = 'draft',
+  flowIds: readonly string[] = [],
+): Promise<SimulationContextView> {
   const db = getPrisma();
   const organization = await db.organization.findUnique({ where: { id: user.organizationId }, select: { id: true, timezone: true } });
   if (!organization) throw notFound('Flow', flowId);
   const { document } = await loadFlowDocument(db, user, flowId, source);
   const [directory, numbers] = await Promise.all([
-    loadSimulationDirectory(db, organization, document, flowId),
+    loadSimulationDirectory(db, organization, document, flowId, flowIds),
     db.phoneNumber.findMany({ where: { organizationId: user.organizationId }, orderBy: { e164: 'asc' }, select: { e164: true, label: true, flowId: true } }),
   ]);
   const here = numbers.filter((n) => n.flowId === flowId);

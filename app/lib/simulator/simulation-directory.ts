@@ -53,10 +53,10 @@ export function presenceOf(row: AgentRow, now: number): AgentPresence {
 }
 
 /** Published documents of the flows `document` redirects to, and of the flows those redirect to. */
-export async function loadLinkedFlows(db: Db, organizationId: string, document: unknown, selfId?: string): Promise<Record<string, LinkedFlow>> {
+export async function loadLinkedFlows(db: Db, organizationId: string, document: unknown, selfId?: string, extraIds: readonly string[] = []): Promise<Record<string, LinkedFlow>> {
   const flows: Record<string, LinkedFlow> = {};
   const seen = new Set<string>(selfId ? [selfId] : []);
-  let pending = listFlowReferences(document).flows.filter((id) => !seen.has(id));
+  let pending = [...new Set([...listFlowReferences(document).flows, ...extraIds])].filter((id) => !seen.has(id));
   while (pending.length > 0 && Object.keys(flows).length < MAX_LINKED_FLOWS) {
     for (const id of pending) seen.add(id);
     const rows = await db.flowVersion.findMany({
@@ -78,13 +78,15 @@ export async function loadLinkedFlows(db: Db, organizationId: string, document: 
 
 /**
  * The organisation's directory for a simulation of `document` (the flow simulated), read
- * now. `selfId`: the simulated flow's id (a redirect to itself needs no other document).
+ * now. `selfId`: the simulated flow's id (a redirect to itself needs no other document);
+ * `extraFlowIds`: more flows to give (redirects of an unsaved draft).
  */
 export async function loadSimulationDirectory(
   db: Db,
   organization: { id: string; timezone: string },
   document: unknown,
   selfId?: string,
+  extraFlowIds: readonly string[] = [],
   now = Date.now(),
 ): Promise<SimulationDirectory> {
   const where = { organizationId: organization.id };
@@ -97,7 +99,7 @@ export async function loadSimulationDirectory(
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       select: { id: true, name: true, status: true, lockStatus: true, activity: true, wrapUpEndsAt: true, registrations: { select: { expiresAt: true } } },
     }),
-    loadLinkedFlows(db, organization.id, document, selfId),
+    loadLinkedFlows(db, organization.id, document, selfId, extraFlowIds),
   ]);
 
   const calendarMap: Record<string, Calendar> = {};
