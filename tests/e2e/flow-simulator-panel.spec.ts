@@ -222,6 +222,7 @@ test('in French: hidden caller, an HTTP step answered in the panel, keypad, sile
 
   // Restart (same set-up, answered again), then press the keypad's 1 and hang up before the end.
   await panel.getByRole('button', { name: 'Recommencer' }).click();
+  await panel.getByTestId('sim-http').getByLabel('Corps').fill('{"tier":"gold"}');
   await panel.getByTestId('sim-http').getByRole('button', { name: 'Répondre ainsi' }).click();
   await expect(node(page, 'vip')).toHaveAttribute('data-sim', 'current');
   await panel.getByRole('button', { name: 'Raccrocher' }).click();

@@ -69,7 +69,9 @@ export function Canvas() {
         let edge = severity ? { ...e, className: `edge-${severity}` } : e;
         const key = `${e.source}:${e.sourceHandle}`;
         const mark = simulation?.edges[key] ?? coverage?.edges[key];
-        if (mark) edge = { ...edge, className: `${edge.className ?? ''} edge-${mark}`.trim(), ...(mark === 'taken' ? { animated: true } : {}) };
+        // Drawn by a class only (overlay.css animates a taken edge): React Flow's `animated` flag
+        // toggled on several edges at once sent the editor into a render loop (React error 185).
+        if (mark) edge = { ...edge, className: `${edge.className ?? ''} edge-${mark}`.trim() };
         if (!stats) return edge;
         const figure = outputStats(stats, e.source, e.sourceHandle);
         return {

@@ -19,6 +19,7 @@ import { defaultSetup, inputFromSetup, setupProblems, type Setup } from './setup
 import { useSimulation, type HttpAnswer, type PendingHttp, type Phase } from './use-simulation';
 import './simulator.css';
 
+const NO_TESTS: readonly { id: string; name: string }[] = [];
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 const PRESENCES: AgentPresence[] = ['available', 'busy', 'paused', 'offline'];
 
@@ -422,7 +423,7 @@ function HttpForm({ pending, flowId }: { pending: PendingHttp; flowId: string })
         signal: AbortSignal.timeout(effect.timeoutMs + 15_000),
       });
       const answer = (await response.json().catch(() => null)) as (HttpAnswer & { error?: unknown }) | null;
-      if (response.ok && answer && ('status' in answer || typeof answer.error === 'string')) return pending.answer(answer);
+      if (response.ok && answer && ('status' in answer || typeof answer.error === 'string')) return pending.answer(answer, false);
       if (response.status === 429) setFailure(t('rateLimited', { seconds: Number(response.headers.get('retry-after')) || 60 }));
       else setFailure(t('serverFailed', { status: response.status }));
     } catch {
@@ -459,8 +460,8 @@ function HttpForm({ pending, flowId }: { pending: PendingHttp; flowId: string })
         className="sim-typed"
         onSubmit={(event) => {
           event.preventDefault();
-          if (mode === 'error') pending.answer({ error });
-          else if (statusValid) pending.answer({ status: statusNumber, body });
+          if (mode === 'error') pending.answer({ error }, true);
+          else if (statusValid) pending.answer({ status: statusNumber, body }, true);
         }}
       >
         <fieldset>
@@ -612,13 +613,12 @@ function StoredPath({ path }: { path: PathEntry[] }) {
   );
 }
 
-/** Stable empty list: a selector returning a new [] each time makes React re-render forever (#185). */
-const NO_TESTS: readonly import('@/flow-runtime/simulator/types').FlowTestCase[] = [];
-
 function SaveAsTestCase({ run }: { run: import('./use-simulation').SimulationRun }) {
   const t = useTranslations('editor.simulator.save');
   const editable = useEditorStore((s) => s.editable);
-  const existing = useEditorStore((s) => s.meta.tests) ?? NO_TESTS;
+  // The array itself (a `?? []` in the selector would be a new value each time: a render loop).
+  const tests = useEditorStore((s) => s.meta.tests);
+  const existing = tests ?? NO_TESTS;
   const addTestCase = useEditorStore((s) => s.addTestCase);
   const id = useId();
   const [name, setName] = useState('');

@@ -21,7 +21,8 @@ export type HttpAnswer = SimulatorHttpAnswer;
 export interface PendingHttp {
   effect: HttpRequestEffect;
   nodeId: string | null;
-  answer(answer: HttpAnswer): void;
+  /** `typed`: answered in the panel (instant for the call), not a real request's answer. */
+  answer(answer: HttpAnswer, typed: boolean): void;
 }
 
 export type Phase = 'idle' | 'running' | 'http' | 'waiting' | 'ended' | 'invalid' | 'failed';
@@ -57,7 +58,10 @@ export function useSimulation(directory: SimulationDirectory | null) {
     const current = session.current;
     if (!current || current.stopped) return;
     const result = current.sim.result();
+    const used = current.sim.usedInput();
     current.run.result = result;
+    current.run.actions = used.actions;
+    current.run.http = used.http ?? [];
     setSimulation(simulationLayer(result));
     setState((s) => ({
       ...s,
@@ -84,9 +88,9 @@ export function useSimulation(directory: SimulationDirectory | null) {
       setState((s) => ({ ...s, phase: s.pendingHttp ? 'http' : 'running' }));
       current.queue = current.queue.then(async () => {
         if (current.stopped) return;
-        if (action) {
-          if (current.sim.result().status === 'ended') return;
-          current.run.actions.push(action);
+        if (action && current.sim.result().status === 'ended') {
+          current.busy--;
+          return;
         }
         try {
           await step(current.sim);
@@ -102,8 +106,13 @@ export function useSimulation(directory: SimulationDirectory | null) {
     [publish],
   );
 
-  const start = useCallback(
-    (input: SimulationInput) => {
+  /**
+   * Starts a Simulator on the draft. `replay`: the caller's actions to apply again at once (a
+   * typed HTTP answer restarts the call with that answer given in advance — the simulator then
+   * treats it as instant, not as a late answer — and the same actions bring it back to here).
+   */
+  const launch = useCallback(
+    (input: SimulationInput, simInput: SimulationInput, replay: CallerAction[] | null) => {
       stop();
       const editor = useEditorStore.getState();
       const loaded = loadDraft(editor.document(), editor.flowId);
@@ -115,21 +124,24 @@ export function useSimulation(directory: SimulationDirectory | null) {
       const run: SimulationRun = { input, actions: [], http: [], result: null, version: editor.version };
       const http = (effect: HttpRequestEffect) =>
         new Promise<HttpAnswer>((resolve) => {
-          const nodeId = session.current?.sim.result().currentNodeId ?? null;
+          const owner = session.current;
+          const nodeId = owner?.sim.result().currentNodeId ?? null;
           const pending: PendingHttp = {
             effect,
             nodeId,
-            answer: (answer) => {
-              if (nodeId) run.http.push({ nodeId, ...answer } as TypedHttpAnswer);
+            answer: (answer, typed) => {
               setState((s) => ({ ...s, pendingHttp: null, phase: 'running' }));
-              resolve(answer);
+              if (typed && nodeId && owner && session.current === owner) {
+                const used = owner.sim.usedInput();
+                launch(input, { ...simInput, http: [...(used.http ?? []), { nodeId, ...answer } as TypedHttpAnswer] }, used.actions);
+              } else resolve(answer);
             },
           };
           setState((s) => ({ ...s, pendingHttp: pending, phase: 'http' }));
         });
       let sim: Simulator;
       try {
-        sim = new Simulator({ flow: loaded.flow, context: directory?.context ?? EMPTY_CONTEXT, flows: directory?.flows ?? {}, input, http });
+        sim = new Simulator({ flow: loaded.flow, context: directory?.context ?? EMPTY_CONTEXT, flows: directory?.flows ?? {}, input: simInput, http });
       } catch (error) {
         setSimulation(null);
         setState({ ...IDLE, phase: 'failed', error: error instanceof Error ? error.message : String(error) });
@@ -139,9 +151,11 @@ export function useSimulation(directory: SimulationDirectory | null) {
       session.current.unsubscribe = sim.subscribe(() => publish());
       setState({ ...IDLE, phase: 'running', run: { ...run } });
       enqueue((s) => s.start());
+      if (replay && replay.length > 0) enqueue((s) => s.runActions(replay));
     },
     [directory, enqueue, publish, setSimulation, stop],
   );
+  const start = useCallback((input: SimulationInput) => launch(input, input, null), [launch]);
 
   const press = useCallback((digits: string) => enqueue((sim) => sim.press(digits), { kind: 'dtmf', digits }), [enqueue]);
   const silence = useCallback(() => enqueue((sim) => sim.silence(), { kind: 'silence' }), [enqueue]);
