@@ -8,7 +8,7 @@ import { createEditorOrganization, createFlowWithDraft, type EditorData } from '
 import { waitForViewportToSettle } from './editor-support/canvas';
 import { expect, test } from './support/fixtures';
 
-const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"] [data-testid="step-node"]`);
 const toolbar = (page: Page) => page.getByRole('toolbar', { name: /Editor tools|Outils de l’éditeur/ });
 const tts = (text: string) => ({ kind: 'tts', text: { en: text } });
 
@@ -61,7 +61,7 @@ async function startCall(sim: Locator, at: string, options: { nobodyAnswers?: bo
   await sim.getByLabel('Date and time').fill(at);
   await sim.getByLabel('Time zone').fill('Europe/Paris');
   if (options.nobodyAnswers) {
-    await sim.getByLabel('Set each agent’s status').or(sim.getByLabel("Set each agent's status")).check();
+    await sim.getByLabel("Set each agent's status").check();
     await sim.getByLabel('Status of Alice').selectOption('available');
     await sim.getByLabel('Who answers when phones ring').selectOption('nobody');
   }

@@ -1,6 +1,6 @@
 // The Tests panel's pure parts (issue 17): saved test cases cross document ↔ graph (so save,
 // export, import and undo keep them), the store's case actions, the coverage overlay layer,
-// and failing cases' mismatches put into words.
+// failing cases' mismatches put into words, and the browser runner on sim-core's runCases.
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '@/schemas';
 import type { FlowTestCase } from '@/flow-runtime/simulator/types';
@@ -115,5 +115,50 @@ describe('409 TESTS_FAILING body', () => {
     const error = { code: 'TESTS_FAILING', runs: [{ caseId: 'a', name: 'A', passed: true, mismatches: [] }, { caseId: 'b', name: 'B', passed: false, mismatches: [{ field: 'endNodeId', expected: 'vm', actual: 'closed' }] }] };
     expect(failingCases(error)).toEqual([{ caseId: 'b', name: 'B', mismatches: [{ field: 'endNodeId', expected: 'vm', actual: 'closed' }] }]);
     expect(failingCases(undefined)).toEqual([]);
+  });
+});
+
+describe('running the saved cases (browser runner, directory given)', () => {
+  const menuFlow = {
+    schemaVersion: 1,
+    name: 'Keys',
+    language: 'en',
+    entry: 'welcome',
+    nodes: [
+      { id: 'welcome', type: 'message', position: { x: 0, y: 0 }, label: 'Welcome', config: { prompt: { kind: 'tts', text: { en: 'Hello.' } } } },
+      { id: 'menu', type: 'menu', position: { x: 300, y: 0 }, label: 'Menu', config: { prompt: { kind: 'tts', text: { en: 'Press 1 or 2.' } }, keys: [{ key: '1', label: 'One' }, { key: '2', label: 'Two' }] } },
+      { id: 'one', type: 'hangup', position: { x: 600, y: 0 }, label: 'One', config: {} },
+      { id: 'two', type: 'hangup', position: { x: 600, y: 200 }, label: 'Two', config: {} },
+    ],
+    edges: [
+      { id: 'e1', source: 'welcome', sourceOutput: 'next', target: 'menu' },
+      { id: 'e2', source: 'menu', sourceOutput: '1', target: 'one' },
+      { id: 'e3', source: 'menu', sourceOutput: '2', target: 'two' },
+    ],
+  } as unknown as FlowDocument;
+  const pressTwo: FlowTestCase = {
+    id: 'case_two',
+    name: 'Key 2',
+    input: { caller: '+33612345678', called: '+33142000000', at: '2026-12-22T10:00', timezone: 'Europe/Paris', actions: [{ kind: 'dtmf', digits: '2' }] },
+    expect: { endNodeId: 'two', visited: ['welcome', 'menu', 'two'] },
+  };
+
+  it('passes on the flow it was saved from, and fails in words once the path changes (even with an output left unconnected)', async () => {
+    const { runSavedCases } = await import('@/app/flow-editor/flow-tests/run-saved-cases');
+    const { EMPTY_CONTEXT } = await import('@/flow-runtime/interpreter/context');
+    const sim = { context: EMPTY_CONTEXT, flows: {} };
+    const ok = await runSavedCases('f1', menuFlow, [pressTwo], sim);
+    expect(ok.runs.map((r) => [r.caseId, r.passed])).toEqual([['case_two', true]]);
+    expect(ok.coverage.nodes).toMatchObject({ covered: 3, total: 4 });
+
+    // The menu's key 2 disconnected: a draft may keep it so; the call ends at the menu.
+    const broken = { ...menuFlow, edges: menuFlow.edges.filter((e) => e.id !== 'e3') } as FlowDocument;
+    const [run] = (await runSavedCases('f1', broken, [pressTwo], sim)).runs;
+    expect(run.passed).toBe(false);
+    expect(run.mismatches.find((m) => m.field === 'endNodeId')).toMatchObject({ expected: 'two', actual: 'menu' });
+    // Even the welcome's required "next" left unconnected runs (the call ends there), not an error.
+    const unconnected = { ...menuFlow, edges: [] } as unknown as FlowDocument;
+    const [cut] = (await runSavedCases('f1', unconnected, [pressTwo], sim)).runs;
+    expect(cut.mismatches.map((m) => m.field)).not.toContain('error');
   });
 });

@@ -614,9 +614,6 @@ function StoredPath({ path }: { path: PathEntry[] }) {
   );
 }
 
-/** Stable empty list: a selector returning a new [] each time makes React re-render forever (#185). */
-const NO_TESTS: readonly import('@/flow-runtime/simulator/types').FlowTestCase[] = [];
-
 function SaveAsTestCase({ run }: { run: import('./use-simulation').SimulationRun }) {
   const t = useTranslations('editor.simulator.save');
   const editable = useEditorStore((s) => s.editable);
