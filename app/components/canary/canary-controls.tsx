@@ -69,7 +69,10 @@ export function CanaryControls({ flowId, liveNumber, candidates, numbers, canary
     const r = await canaryRequest<{ canary: { version: { number: number } } }>('PUT', `/api/flows/${flowId}/canary`, body);
     setPending(false);
     if (!r.ok) {
-      if (r.code === 'WARNINGS_NOT_ACKNOWLEDGED') setWarningsAsked(true);
+      if (r.code === 'WARNINGS_NOT_ACKNOWLEDGED') {
+        setWarningsAsked(true);
+        return setError(t('start.warnings'));
+      }
       return fail(r);
     }
     setOpen(null);
