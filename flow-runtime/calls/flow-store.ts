@@ -135,7 +135,7 @@ export class FlowStore {
       this.prisma.flowCanary.findUnique({
         where: { flowId },
         select: { versionId: true, percent: true, numberIds: true, organizationId: true, version: { select: { status: true } } },
-      }).then((c): KnownCanary | null => (c && c.version.status === 'published'
+      }).then((c): KnownCanary | null => (c && (c.version.status === 'published' || c.version.status === 'canary')
         ? { versionId: c.versionId, percent: c.percent, numberIds: c.numberIds, organizationId: c.organizationId }
         : null)));
   }
@@ -163,19 +163,20 @@ export class FlowStore {
   /**
    * Loads and validates a published version into the cache (live pickup: the next call does not
    * pay for it). Null when the version is not (or no longer) a published version of a live flow.
+   * A version published as canary (status 'canary') is loaded too, but never remembered as live.
    * Throws InvalidFlowError for an invalid document (it is not cached; calls get "not in service").
    */
   async warm(versionId: string): Promise<{ flowId: string; number: number } | null> {
     const row = await this.prisma.flowVersion.findFirst({
-      where: { id: versionId, status: 'published', flow: { deletedAt: null } },
-      select: { flowId: true, number: true, document: true, organizationId: true },
+      where: { id: versionId, status: { in: ['published', 'canary'] }, flow: { deletedAt: null } },
+      select: { flowId: true, number: true, document: true, organizationId: true, status: true },
     });
     if (!row) return null;
     if (!this.flows.has(versionId)) this.flows.set(versionId, loadFlow(row.document, { flowId: row.flowId }));
     const number = row.number ?? 0; // published versions are always numbered
     // the newest version announced is what calls get while the database is away
     const known = this.lastKnown.recall<LatestVersion | null>('flow', row.flowId);
-    if (!known || known.number < number) this.lastKnown.remember<LatestVersion>('flow', row.flowId, { id: versionId, number, organizationId: row.organizationId });
+    if (row.status === 'published' && (!known || known.number < number)) this.lastKnown.remember<LatestVersion>('flow', row.flowId, { id: versionId, number, organizationId: row.organizationId });
     return { flowId: row.flowId, number };
   }
 

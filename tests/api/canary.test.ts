@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { FlowStore, type NumberRoute } from '@/flow-runtime/calls/flow-store';
 import { testPrisma } from '../support/context';
 import { createOrganizationWithUsers } from '../support/factories';
 import { api, signIn } from '../support/http';
@@ -190,6 +191,80 @@ describe('promote and stop', () => {
     const none = await admin.delete(`/api/flows/${flowId}/canary`);
     expect(none.status).toBe(404);
     expect(none.body.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the draft as canary', () => {
+  it('publishes the draft as canary version N+1 (never live, readable, runtime-loadable, immutable); promote makes N+2 live', async () => {
+    const { flowId } = await flowWithVersions('Canary draft');
+    const live = await testPrisma().flowVersion.findFirstOrThrow({ where: { flowId, number: 2 } });
+    const draft = await admin.get(`/api/flows/${flowId}/draft`);
+    expect(draft.status).toBe(200);
+    // changed, with a warning (a step nothing leads to)
+    const changed = { ...draft.body.document, name: 'Canary draft (changed)', nodes: [...draft.body.document.nodes, { id: 'orphan', type: 'hangup', position: { x: 600, y: 300 }, label: 'Orphan', config: {} }] };
+    const saved = await admin.put(`/api/flows/${flowId}/draft`, { document: changed, revision: draft.body.revision });
+    expect(saved.status, JSON.stringify(saved.body)).toBeLessThan(300);
+
+    // the same checks as publish: warnings must be acknowledged
+    const unacknowledged = await admin.put(`/api/flows/${flowId}/canary`, { version: 'draft', percent: 20 });
+    expect(unacknowledged.status, JSON.stringify(unacknowledged.body)).toBe(409);
+    expect(unacknowledged.body.error.code).toBe('WARNINGS_NOT_ACKNOWLEDGED');
+    const badVersion = await admin.put(`/api/flows/${flowId}/canary`, { version: 'drafts', percent: 20 });
+    expect(badVersion.status).toBe(400);
+    expect(badVersion.body.error.path).toBe('/version');
+    expect(await testPrisma().flowVersion.count({ where: { flowId, status: 'canary' } })).toBe(0);
+
+    const { result: started, payloads } = await listen(() => admin.put(`/api/flows/${flowId}/canary`, { version: 'draft', percent: 20, acknowledgeWarnings: true, note: 'new greeting' }));
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    expect(started.body.canary).toMatchObject({ version: { number: 3 }, liveVersion: { number: 2 }, percent: 20 });
+    await expect.poll(() => payloads().filter((p) => p.flowId === flowId && p.canary === 'started').map((p) => p.number)).toEqual([3]);
+    const canaryRow = await testPrisma().flowVersion.findFirstOrThrow({ where: { flowId, number: 3 } });
+    expect(canaryRow.status).toBe('canary');
+    expect((canaryRow.document as { name: string }).name).toBe('Canary draft (changed)');
+    const audit = await testPrisma().auditLog.findFirstOrThrow({ where: { entityId: flowId, action: 'flow.canary_start' } });
+    expect(audit.details).toMatchObject({ number: 3, fromDraft: true, liveNumber: 2 });
+
+    // live is unchanged everywhere; the canary version is listed, tagged and readable by number
+    const versions = await admin.get(`/api/flows/${flowId}/versions`);
+    expect(versions.body.liveNumber).toBe(2);
+    expect(versions.body.versions.map((v: { number: number; status: string }) => [v.number, v.status])).toEqual([[3, 'canary'], [2, 'published'], [1, 'published']]);
+    const one = await admin.get(`/api/flows/${flowId}/versions/3`);
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ number: 3, status: 'canary', note: 'new greeting' });
+    expect(one.body.document.name).toBe('Canary draft (changed)');
+
+    // the runtime loads it for the callers in the share, live for the others
+    const store = new FlowStore(testPrisma());
+    const number = await testPrisma().phoneNumber.findFirstOrThrow({ where: { flowId } });
+    const route: NumberRoute = { phoneNumberId: number.id, organizationId, timezone: 'Europe/Paris', defaultLanguage: 'fr', flowId };
+    expect((await store.latestPublished(flowId, organizationId))?.versionId).toBe(live.id);
+    const picks = await Promise.all(Array.from({ length: 60 }, (_, i) => store.forCall(route, { caller: `+336120000${String(i).padStart(2, '0')}`, sipCallId: `d${i}` })));
+    expect(picks.some((p) => p?.canary && p.versionId === canaryRow.id)).toBe(true);
+    expect(picks.filter((p) => !p?.canary).every((p) => p?.versionId === live.id)).toBe(true);
+    expect(await store.warm(canaryRow.id)).toEqual({ flowId, number: 3 });
+    expect((await store.latestPublished(flowId, organizationId))?.versionId).toBe(live.id);
+
+    // immutable like a published version
+    await expect(testPrisma().flowVersion.update({ where: { id: canaryRow.id }, data: { note: 'changed' } })).rejects.toThrow(/immutable/);
+
+    // a normal publish still numbers after it; promote copies the canary document as the next live version
+    const promoted = await admin.post(`/api/flows/${flowId}/canary/promote`, {});
+    expect(promoted.status, JSON.stringify(promoted.body)).toBe(201);
+    expect(promoted.body).toMatchObject({ number: 4, sourceVersionNumber: 3, status: 'published' });
+    expect(promoted.body.document).toEqual(canaryRow.document);
+    expect((await admin.get(`/api/flows/${flowId}/versions`)).body.liveNumber).toBe(4);
+    expect((await store.latestPublished(flowId, organizationId))?.versionId).toBe(promoted.body.id);
+    const published = await admin.post(`/api/flows/${flowId}/publish`, { acknowledgeWarnings: true });
+    expect(published.status).toBe(201);
+    expect(published.body.number).toBe(5);
+  });
+
+  it('refuses the draft as canary when nothing is live yet', async () => {
+    const created = await admin.post('/api/flows', { name: 'Canary draft, never published', document: document() });
+    const res = await admin.put(`/api/flows/${created.body.id}/canary`, { version: 'draft', percent: 20, acknowledgeWarnings: true });
+    expect(res.status).toBe(400);
+    expect(res.body.error.path).toBe('/version');
+    expect(await testPrisma().flowVersion.count({ where: { flowId: created.body.id, status: { not: 'draft' } } })).toBe(0);
   });
 });
 

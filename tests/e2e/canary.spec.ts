@@ -113,3 +113,45 @@ test('start, compare, change, stop and promote a canary from the versions page',
   const audit = await prisma.auditLog.findMany({ where: { entityId: flow.id, action: { startsWith: 'flow.canary' } }, orderBy: { createdAt: 'asc' }, select: { action: true } });
   expect(audit.map((a) => a.action)).toEqual(['flow.canary_start', 'flow.canary_change', 'flow.canary_stop', 'flow.canary_start', 'flow.canary_promote']);
 });
+
+test('publish the draft as canary from the versions page, then promote it', async ({ page, admin, signIn, snapshot, prisma }) => {
+  await signIn(admin);
+  const request = page.request;
+  const group = await call(request, 'post', '/api/groups', { name: 'Accueil', members: [] });
+  const document = JSON.parse(JSON.stringify(demo).replaceAll('"grp_accueil"', JSON.stringify(group.id)));
+  const flow = await call(request, 'post', '/api/flows', { name: 'Standard brouillon', document });
+  await call(request, 'post', `/api/flows/${flow.id}/publish`, { note: 'First', acknowledgeWarnings: true });
+  // unpublished work, with a warning (a step nothing leads to)
+  const draft = await call(request, 'get', `/api/flows/${flow.id}/draft`);
+  const changed = { ...draft.document, nodes: [...draft.document.nodes, { id: 'orphan', type: 'hangup', position: { x: 600, y: 300 }, label: 'Orphan', config: {} }] };
+  await call(request, 'put', `/api/flows/${flow.id}/draft`, { document: changed, revision: draft.revision });
+
+  await page.goto(`/flows/${flow.id}/versions`);
+  const section = page.getByTestId('canary-section');
+  await section.getByRole('button', { name: 'Start a canary' }).click();
+  const start = page.getByRole('alertdialog', { name: 'Start a canary' });
+  await expect(start.getByLabel('Version')).toHaveValue('draft');
+  await expect(start.getByLabel('Version').locator('option').first()).toHaveText('The draft (unpublished changes), published as version 2');
+  await expect(start.getByTestId('canary-start-summary')).toHaveText('The draft is published as version 2, which is not live: about 10% of new calls will run it and 90% version 1 (live), on every number.');
+  await start.getByRole('button', { name: 'Start the canary' }).click();
+  await expect(start.getByRole('alert')).toHaveText("The draft has warnings (see the editor's problems): tick the box below to publish it as canary anyway.");
+  await start.getByLabel('Publish the draft as canary despite its warnings').check();
+  await snapshot('canary-draft-dialog');
+  await start.getByRole('button', { name: 'Start the canary' }).click();
+  await expect(start).toBeHidden();
+  await expect(page.getByRole('status')).toHaveText('Draft published as canary version 2: it answers 10% of new calls.');
+  const v2 = page.getByTestId('version-row').filter({ hasText: 'v2' });
+  await expect(v2.getByTestId('canary-tag')).toHaveText('canary 10%');
+  await expect(v2).not.toContainText('Live');
+  await expect(page.getByTestId('version-row').filter({ hasText: 'v1' })).toContainText('Live');
+  expect((await prisma.flowVersion.findFirstOrThrow({ where: { flowId: flow.id, number: 2 } })).status).toBe('canary');
+  await section.scrollIntoViewIfNeeded();
+  await snapshot('canary-draft-versions');
+
+  await section.getByRole('button', { name: 'Promote' }).click();
+  await page.getByRole('alertdialog', { name: 'Promote version 2?' }).getByRole('button', { name: 'Publish as version 3' }).click();
+  await expect(page.getByRole('status')).toHaveText('Version 2 promoted: published as version 3, live for every new call.');
+  await expect(page.getByTestId('version-row').first()).toContainText('v3');
+  await expect(page.getByTestId('version-row').first()).toContainText('Live');
+  await expect(page.getByTestId('version-row').filter({ hasText: 'v2' }).getByTestId('canary-version-tag')).toHaveText('canary');
+});

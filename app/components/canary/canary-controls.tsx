@@ -2,6 +2,8 @@
 // The versions page's canary controls (issue 17): start a canary (version, share, numbers) or
 // change it, promote it (its document becomes version N+1, live for every new call) or stop it;
 // each behind a dialog saying what will happen. Calls in progress keep their version.
+// When the draft differs from live, the first choice is the draft itself: it is published as a
+// canary version (numbered next, never live until promoted) after the same checks as publish.
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -15,6 +17,10 @@ export interface CanaryControlsProps {
   liveNumber: number | null;
   /** Published versions other than the live one, newest first. */
   candidates: number[];
+  /** The draft differs from the live version: offer to publish it as canary. */
+  draftHasChanges: boolean;
+  /** The number the next published (or canary) version gets. */
+  nextNumber: number;
   /** The organisation's numbers routing to this flow. */
   numbers: { id: string; e164: string; label: string | null }[];
   canary: { number: number; percent: number; numberIds: string[] } | null;
@@ -22,24 +28,27 @@ export interface CanaryControlsProps {
 
 type Open = null | 'start' | 'promote' | 'stop';
 
-export function CanaryControls({ flowId, liveNumber, candidates, numbers, canary }: CanaryControlsProps) {
+export function CanaryControls({ flowId, liveNumber, candidates, numbers, canary, draftHasChanges, nextNumber }: CanaryControlsProps) {
   const t = useTranslations('canary');
   const tc = useTranslations('common');
   const router = useRouter();
   const [open, setOpen] = useState<Open>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState('');
-  const [version, setVersion] = useState<number | ''>('');
+  const [version, setVersion] = useState<number | 'draft' | ''>('');
+  const [acknowledged, setAcknowledged] = useState(false);
+  const [warningsAsked, setWarningsAsked] = useState(false);
   const [percent, setPercent] = useState('10');
   const [numberIds, setNumberIds] = useState<string[]>([]);
   const [done, setDone] = useState('');
-  const nextNumber = (liveNumber ?? 0) + 1;
 
   const show = (which: Open) => {
     setError('');
     setDone('');
     if (which === 'start') {
-      setVersion(canary?.number ?? candidates[0] ?? '');
+      setVersion(draftHasChanges ? 'draft' : (canary?.number ?? candidates[0] ?? ''));
+      setAcknowledged(false);
+      setWarningsAsked(false);
       setPercent(String(canary?.percent ?? 10));
       setNumberIds(canary?.numberIds ?? []);
     }
@@ -56,11 +65,18 @@ export function CanaryControls({ flowId, liveNumber, candidates, numbers, canary
     if (!Number.isInteger(p) || p < 1 || p > 99) return setError(t('start.percentInvalid'));
     if (version === '') return setError(t('start.versionRequired'));
     setPending(true);
-    const r = await canaryRequest('PUT', `/api/flows/${flowId}/canary`, { version, percent: p, numberIds });
+    const body = version === 'draft' ? { version, percent: p, numberIds, acknowledgeWarnings: acknowledged } : { version, percent: p, numberIds };
+    const r = await canaryRequest<{ canary: { version: { number: number } } }>('PUT', `/api/flows/${flowId}/canary`, body);
     setPending(false);
-    if (!r.ok) return fail(r);
+    if (!r.ok) {
+      if (r.code === 'WARNINGS_NOT_ACKNOWLEDGED') {
+        setWarningsAsked(true);
+        return setError(t('start.warnings'));
+      }
+      return fail(r);
+    }
     setOpen(null);
-    setDone(t(canary ? 'changed' : 'started', { number: version, percent: p }));
+    setDone(version === 'draft' ? t('draftPublished', { number: r.body.canary.version.number, percent: p }) : t(canary ? 'changed' : 'started', { number: version, percent: p }));
     router.refresh();
   };
   const promote = async () => {
@@ -115,7 +131,7 @@ export function CanaryControls({ flowId, liveNumber, candidates, numbers, canary
             </button>
           </>
         ) : (
-          <button type="button" className="button" onClick={() => show('start')} disabled={candidates.length === 0} title={candidates.length === 0 ? t('noCandidate') : undefined}>
+          <button type="button" className="button" onClick={() => show('start')} disabled={candidates.length === 0 && !draftHasChanges} title={candidates.length === 0 && !draftHasChanges ? t('noCandidate') : undefined}>
             {t('start.button')}
           </button>
         )}
@@ -134,10 +150,11 @@ export function CanaryControls({ flowId, liveNumber, candidates, numbers, canary
             name="version"
             value={String(version)}
             onChange={(e) => {
-              setVersion(e.target.value ? Number(e.target.value) : '');
+              setVersion(e.target.value === 'draft' ? 'draft' : e.target.value ? Number(e.target.value) : '');
               setError('');
             }}
           >
+            {draftHasChanges && <option value="draft">{t('draftOption', { next: nextNumber })}</option>}
             {candidates.map((n) => (
               <option key={n} value={String(n)}>
                 {t('versionOption', { number: n })}
@@ -180,8 +197,15 @@ export function CanaryControls({ flowId, liveNumber, candidates, numbers, canary
         )}
         {version !== '' && Number.isInteger(pctNumber) && pctNumber >= 1 && pctNumber <= 99 && (
           <p data-testid="canary-start-summary">
-            {t('start.summary', { number: version, percent: pctNumber, rest: 100 - pctNumber, live: liveNumber ?? 0, numbers: numberIds.length })}
+            {version === 'draft'
+              ? t('start.summaryDraft', { next: nextNumber, percent: pctNumber, rest: 100 - pctNumber, live: liveNumber ?? 0, numbers: numberIds.length })
+              : t('start.summary', { number: version, percent: pctNumber, rest: 100 - pctNumber, live: liveNumber ?? 0, numbers: numberIds.length })}
           </p>
+        )}
+        {version === 'draft' && warningsAsked && (
+          <label>
+            <input type="checkbox" checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} /> {t('start.acknowledge')}
+          </label>
         )}
       </Dialog>
 

@@ -13,9 +13,13 @@ export interface CanarySectionProps {
   publishedNumbers: number[];
   numbers: { id: string; e164: string; label: string | null }[];
   state: CanaryState;
+  /** The draft differs from the live version (the start dialog offers it first). */
+  draftHasChanges: boolean;
+  /** The number the next published (or canary) version gets. */
+  nextNumber: number;
 }
 
-export async function CanarySection({ flowId, editable, liveNumber, publishedNumbers, numbers, state }: CanarySectionProps) {
+export async function CanarySection({ flowId, editable, liveNumber, publishedNumbers, numbers, state, draftHasChanges, nextNumber }: CanarySectionProps) {
   const [t, format] = await Promise.all([getTranslations('canary'), getFormatter()]);
   const { canary, comparison } = state;
   const candidates = publishedNumbers.filter((n) => n !== liveNumber);
@@ -36,7 +40,7 @@ export async function CanarySection({ flowId, editable, liveNumber, publishedNum
               {canary.numbers.length === 0 ? t('onAllNumbers') : t('onNumbers', { numbers: canary.numbers.map((n) => n.e164).join(', ') })}
             </p>
           ) : (
-            <p className="muted">{candidates.length === 0 ? t('noCandidate') : t('intro')}</p>
+            <p className="muted">{candidates.length === 0 && !draftHasChanges ? t('noCandidate') : t('intro')}</p>
           )}
         </div>
         {editable && (
@@ -44,6 +48,8 @@ export async function CanarySection({ flowId, editable, liveNumber, publishedNum
             flowId={flowId}
             liveNumber={liveNumber}
             candidates={candidates}
+            draftHasChanges={draftHasChanges}
+            nextNumber={nextNumber}
             numbers={numbers}
             canary={canary ? { number: canary.version.number, percent: canary.percent, numberIds: canary.numbers.map((n) => n.id) } : null}
           />

@@ -79,6 +79,7 @@ export const responseSchemas: Record<string, unknown> = {
     publishedAt: dateTime,
     author: { anyOf: [obj({ id, name: { type: 'string' } }), { type: 'null' }] },
     sourceVersionNumber: { type: ['integer', 'null'], description: 'For a rollback: the version it copies.' },
+    status: { enum: ['published', 'canary'], description: "'canary': the draft published as canary (PUT …/canary with version \"draft\"), numbered in the same sequence, never live until promoted." },
   }),
   VersionList: obj({
     flowId: id,

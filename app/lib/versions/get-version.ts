@@ -4,7 +4,7 @@ import type { Db } from '@/app/lib/db/transaction';
 import { getPrisma } from '@/prisma/client';
 import { toVersionView, versionNumbersById, versionSelect, type VersionDetailView } from './version-view';
 
-/** One published version (with its document) of a flow of the caller's organisation. */
+/** One published or canary version (with its document) of a flow of the caller's organisation. */
 export async function getVersion(
   user: Pick<CurrentUser, 'organizationId'>,
   flowId: string,
@@ -12,7 +12,7 @@ export async function getVersion(
   db: Db = getPrisma(),
 ): Promise<VersionDetailView> {
   const row = await db.flowVersion.findFirst({
-    where: { flowId, number, status: 'published', organizationId: user.organizationId, flow: { deletedAt: null } },
+    where: { flowId, number, status: { in: ['published', 'canary'] }, organizationId: user.organizationId, flow: { deletedAt: null } },
     select: { ...versionSelect, document: true },
   });
   if (!row) throw notFound(`Version ${number} of flow`, flowId);

@@ -27,7 +27,8 @@ export async function loadFlowDocument(db: Db, user: Pick<CurrentUser, 'organiza
     return { ref: 'draft', revision: draft.revision, document: draft.document };
   }
   const version = await db.flowVersion.findFirst({
-    where: { ...scope, status: 'published', ...(ref === 'live' ? {} : { number: ref }) },
+    // live: the newest 'published' (a canary version is never live); by number: a canary too
+    where: { ...scope, ...(ref === 'live' ? { status: 'published' as const } : { status: { in: ['published' as const, 'canary' as const] }, number: ref }) },
     orderBy: { number: 'desc' },
     select: { document: true, number: true },
   });

@@ -8,6 +8,7 @@ export const versionSelect = {
   publishedAt: true,
   createdAt: true,
   sourceVersionId: true,
+  status: true,
   author: { select: { id: true, name: true } },
 } as const;
 
@@ -19,6 +20,8 @@ export interface VersionView {
   author: { id: string; name: string } | null;
   /** For a rollback: the number of the version it copies. */
   sourceVersionNumber: number | null;
+  /** 'canary': the draft published as canary — numbered, never live (until promoted as a new version). */
+  status: 'published' | 'canary';
 }
 
 export interface VersionDetailView extends VersionView {
@@ -33,6 +36,7 @@ type Row = {
   publishedAt: Date | null;
   createdAt: Date;
   sourceVersionId: string | null;
+  status: 'draft' | 'published' | 'canary';
   author: { id: string; name: string } | null;
 };
 
@@ -45,11 +49,12 @@ export function toVersionView(row: Row, numbersById: Map<string, number>): Versi
     publishedAt: row.publishedAt ?? row.createdAt,
     author: row.author,
     sourceVersionNumber: row.sourceVersionId ? (numbersById.get(row.sourceVersionId) ?? null) : null,
+    status: row.status === 'canary' ? 'canary' : 'published',
   };
 }
 
-/** Version id → number, for every published version of a flow. */
+/** Version id → number, for every published (or canary) version of a flow. */
 export async function versionNumbersById(db: Db, flowId: string): Promise<Map<string, number>> {
-  const rows = await db.flowVersion.findMany({ where: { flowId, status: 'published' }, select: { id: true, number: true } });
+  const rows = await db.flowVersion.findMany({ where: { flowId, status: { in: ['published', 'canary'] } }, select: { id: true, number: true } });
   return new Map(rows.map((r) => [r.id, r.number!]));
 }

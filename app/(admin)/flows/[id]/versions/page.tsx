@@ -41,6 +41,8 @@ export default async function FlowVersionsPage({ params, searchParams }: Props) 
     getTranslations('canary'),
   ]);
   const canaryNumber = canaryState.canary?.version.number ?? null;
+  // canary versions are numbered in the same sequence: the next number follows the newest of all
+  const nextNumber = (history.versions[0]?.number ?? 0) + 1;
   const comparison = await loadComparison(user, id, history, query);
   const refLabel = (ref: 'draft' | number) => (ref === 'draft' ? t('draft') : t('versionLabel', { number: ref }));
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
@@ -57,7 +59,7 @@ export default async function FlowVersionsPage({ params, searchParams }: Props) 
         </div>
         {editable && (
           <div className="button-row">
-            <PublishButton flowId={id} nextNumber={(history.liveNumber ?? 0) + 1} draftRevision={history.draft?.revision} />
+            <PublishButton flowId={id} nextNumber={nextNumber} draftRevision={history.draft?.revision} />
             <DuplicateButton flowId={id} flowName={flow.name} small={false} />
           </div>
         )}
@@ -71,6 +73,8 @@ export default async function FlowVersionsPage({ params, searchParams }: Props) 
           publishedNumbers={history.versions.map((v) => v.number)}
           numbers={routedNumbers}
           state={canaryState}
+          draftHasChanges={draftHasChanges}
+          nextNumber={nextNumber}
         />
       )}
 
@@ -94,6 +98,11 @@ export default async function FlowVersionsPage({ params, searchParams }: Props) 
                   <td>
                     v{v.number}
                     {v.number === history.liveNumber && <span className={`tag ${styles.liveTag}`}>{t('live')}</span>}
+                    {v.status === 'canary' && v.number !== canaryNumber && (
+                      <span className={`tag ${canaryStyles.canaryTag}`} data-testid="canary-version-tag">
+                        {tCanary('versionTag')}
+                      </span>
+                    )}
                     {v.number === canaryNumber && (
                       <span className={`tag ${canaryStyles.canaryTag}`} data-testid="canary-tag">
                         {tCanary('tag', { percent: canaryState.canary!.percent })}
@@ -113,8 +122,8 @@ export default async function FlowVersionsPage({ params, searchParams }: Props) 
                     <Link className="button small" href={`/flows/${id}/versions?from=${v.number}&to=draft`} aria-label={t('compareNamed', { number: v.number })}>
                       {t('compareWithDraft')}
                     </Link>{' '}
-                    {editable && v.number !== history.liveNumber && (
-                      <RollbackButton flowId={id} number={v.number} nextNumber={(history.liveNumber ?? 0) + 1} draftHasChanges={draftHasChanges} />
+                    {editable && v.number !== history.liveNumber && v.status === 'published' && (
+                      <RollbackButton flowId={id} number={v.number} nextNumber={nextNumber} draftHasChanges={draftHasChanges} />
                     )}{' '}
                     {editable && <DuplicateButton flowId={id} flowName={flow.name} number={v.number} />}
                   </td>
