@@ -259,6 +259,28 @@ describe('the draft as canary', () => {
     expect(published.body.number).toBe(5);
   });
 
+  it("runs the draft's saved test cases first: a failing one refuses with 409 TESTS_FAILING until acknowledged", async () => {
+    const { flowId } = await flowWithVersions('Canary draft with a failing case');
+    const draft = await admin.get(`/api/flows/${flowId}/draft`);
+    // nobody is registered: a call expected to be answered cannot be
+    const failing = { id: 'case_answered', name: 'Answered by an agent', input: { caller: '+33612345678', called: '+33198770000', at: '2026-12-08T10:00', actions: [] }, expect: { outcome: 'answered' } };
+    const saved = await admin.put(`/api/flows/${flowId}/draft`, { document: { ...draft.body.document, tests: [failing] }, revision: draft.body.revision });
+    expect(saved.status, JSON.stringify(saved.body)).toBeLessThan(300);
+
+    const refused = await admin.put(`/api/flows/${flowId}/canary`, { version: 'draft', percent: 20, acknowledgeWarnings: true });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409);
+    expect(refused.body.error.code).toBe('TESTS_FAILING');
+    expect(refused.body.error.runs.map((r: { caseId: string; passed: boolean }) => [r.caseId, r.passed])).toEqual([['case_answered', false]]);
+    expect(await testPrisma().flowVersion.count({ where: { flowId, status: 'canary' } })).toBe(0);
+    expect(await testPrisma().flowCanary.count({ where: { flowId } })).toBe(0);
+
+    const started = await admin.put(`/api/flows/${flowId}/canary`, { version: 'draft', percent: 20, acknowledgeWarnings: true, acknowledgeFailingTests: true });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    expect(started.body.canary).toMatchObject({ version: { number: 3 }, percent: 20 });
+    const audit = await testPrisma().auditLog.findFirstOrThrow({ where: { entityId: flowId, action: 'flow.canary_start' } });
+    expect(audit.details).toMatchObject({ fromDraft: true, acknowledgedFailingTests: [{ caseId: 'case_answered', name: 'Answered by an agent' }] });
+  });
+
   it('refuses the draft as canary when nothing is live yet', async () => {
     const created = await admin.post('/api/flows', { name: 'Canary draft, never published', document: document() });
     const res = await admin.put(`/api/flows/${created.body.id}/canary`, { version: 'draft', percent: 20, acknowledgeWarnings: true });

@@ -38,6 +38,7 @@ export function CanaryControls({ flowId, liveNumber, candidates, numbers, canary
   const [version, setVersion] = useState<number | 'draft' | ''>('');
   const [acknowledged, setAcknowledged] = useState(false);
   const [warningsAsked, setWarningsAsked] = useState(false);
+  const [testsAsked, setTestsAsked] = useState(false);
   const [percent, setPercent] = useState('10');
   const [numberIds, setNumberIds] = useState<string[]>([]);
   const [done, setDone] = useState('');
@@ -49,6 +50,7 @@ export function CanaryControls({ flowId, liveNumber, candidates, numbers, canary
       setVersion(draftHasChanges ? 'draft' : (canary?.number ?? candidates[0] ?? ''));
       setAcknowledged(false);
       setWarningsAsked(false);
+      setTestsAsked(false);
       setPercent(String(canary?.percent ?? 10));
       setNumberIds(canary?.numberIds ?? []);
     }
@@ -65,13 +67,20 @@ export function CanaryControls({ flowId, liveNumber, candidates, numbers, canary
     if (!Number.isInteger(p) || p < 1 || p > 99) return setError(t('start.percentInvalid'));
     if (version === '') return setError(t('start.versionRequired'));
     setPending(true);
-    const body = version === 'draft' ? { version, percent: p, numberIds, acknowledgeWarnings: acknowledged } : { version, percent: p, numberIds };
+    const body = version === 'draft' ? { version, percent: p, numberIds, acknowledgeWarnings: acknowledged, acknowledgeFailingTests: acknowledged && testsAsked } : { version, percent: p, numberIds };
     const r = await canaryRequest<{ canary: { version: { number: number } } }>('PUT', `/api/flows/${flowId}/canary`, body);
     setPending(false);
     if (!r.ok) {
       if (r.code === 'WARNINGS_NOT_ACKNOWLEDGED') {
         setWarningsAsked(true);
         return setError(t('start.warnings'));
+      }
+      if (r.code === 'TESTS_FAILING') {
+        // asked separately: ticking the box for the warnings never acknowledged failing cases unseen
+        setWarningsAsked(true);
+        setTestsAsked(true);
+        setAcknowledged(false);
+        return setError(t('start.testsFailing'));
       }
       return fail(r);
     }

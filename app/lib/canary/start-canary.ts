@@ -2,12 +2,14 @@
 // running one. The version must be a published version of the flow other than the live one,
 // or "draft": the draft is published as a canary version (status 'canary', numbered N+1 in the
 // published sequence, never live) after the same checks as publish, in the same transaction;
+// the draft's saved test cases must pass (or their failure be acknowledged);
 // the numbers must be the organisation's numbers routing to this flow. Changing the version
 // restarts the comparison (startedAt); changing the share or numbers keeps it.
 import type { CurrentUser } from '@/app/lib/auth/current-user';
 import { ApiError, notFound } from '@/app/lib/api/errors';
 import { recordAudit } from '@/app/lib/audit/record-audit';
 import { inTransaction } from '@/app/lib/db/transaction';
+import { checkFlowTests } from '@/app/lib/versions/check-flow-tests';
 import { checkPublishable } from '@/app/lib/versions/check-publishable';
 import { createPublishedVersion } from '@/app/lib/versions/create-published-version';
 import { lockFlow } from '@/app/lib/versions/lock-flow';
@@ -21,6 +23,8 @@ export interface CanaryInput {
   numberIds?: string[];
   /** With version "draft": publish although the draft has warnings. */
   acknowledgeWarnings?: boolean;
+  /** With version "draft": publish it as canary although some of its saved test cases fail. */
+  acknowledgeFailingTests?: boolean;
   /** With version "draft": the draft revision reviewed; 409 if the draft changed since. */
   expectedRevision?: number;
   /** With version "draft": the canary version's note. */
@@ -41,6 +45,7 @@ export async function startCanary(user: Pick<CurrentUser, 'id' | 'organizationId
     }
     let version: { id: string; number: number | null };
     let fromDraft: { revision: number; acknowledgedWarnings: number } | null = null;
+    let failingTests: { caseId: string; name: string }[] = [];
     if (input.version === 'draft') {
       // a canary runs beside the live version: without one, publish the draft normally
       if (!live) throw invalid('/version', 'the flow has no live version yet: publish the draft first, then try later drafts as canary');
@@ -55,8 +60,10 @@ export async function startCanary(user: Pick<CurrentUser, 'id' | 'organizationId
       }
       // the same checks as publish: errors → 400, warnings → 409 unless acknowledged
       const warnings = await checkPublishable(tx, user.organizationId, draft.document, { acknowledgeWarnings: input.acknowledgeWarnings === true, what: 'The draft' });
-      // TODO(issue 17): run the draft's test cases here like publish does (app/lib/versions/check-flow-tests.ts,
-      // branch h-sim-api, with acknowledgeFailingTests) once that branch is merged.
+      // and its saved test cases, like publish: a failing case → 409 TESTS_FAILING unless acknowledged
+      const organization = await tx.organization.findUniqueOrThrow({ where: { id: user.organizationId }, select: { id: true, timezone: true } });
+      const tests = await checkFlowTests(tx, organization, flowId, draft.document, { acknowledgeFailingTests: input.acknowledgeFailingTests === true, what: 'The draft' });
+      failingTests = tests.failing.map((c) => ({ caseId: c.caseId, name: c.name }));
       version = await createPublishedVersion(tx, user, { flowId, document: draft.document, note: input.note?.trim() || null, revision: draft.revision, status: 'canary' });
       fromDraft = { revision: draft.revision, acknowledgedWarnings: warnings.length };
     } else {
@@ -80,7 +87,7 @@ export async function startCanary(user: Pick<CurrentUser, 'id' | 'organizationId
       entityId: flowId,
       details: {
         number: version.number, versionId: version.id, percent: input.percent, numberIds, liveNumber: live?.number ?? null,
-        ...(fromDraft ? { fromDraft: true, draftRevision: fromDraft.revision, acknowledgedWarnings: fromDraft.acknowledgedWarnings } : {}),
+        ...(fromDraft ? { fromDraft: true, draftRevision: fromDraft.revision, acknowledgedWarnings: fromDraft.acknowledgedWarnings, acknowledgedFailingTests: failingTests } : {}),
         ...(before ? { before: { versionId: before.versionId, percent: before.percent, numberIds: before.numberIds } } : {}),
       },
     });
