@@ -11,7 +11,7 @@ import type { AgentDirectory } from '../agents/agent-directory';
 import type { Calendar, CallContext, DirectoryForbiddenList, DirectoryGroup } from '../interpreter';
 import type { LastKnownGood } from './last-known-good';
 
-interface DirectoryRows {
+export interface DirectoryRows {
   calendars: Array<{ id: string; timezone: string; holidayCountry: string | null;
     ranges: Array<{ weekday: number; startMinute: number; endMinute: number }>;
     exceptions: Array<{ date: string; kind: 'closed' | 'open' | 'holiday'; startMinute: number | null; endMinute: number | null; label: string | null }> }>;
@@ -50,19 +50,12 @@ async function readDirectory(prisma: PrismaClient, organizationId: string): Prom
   return { calendars, groups, lists };
 }
 
-export async function loadCallContext(
-  prisma: PrismaClient,
-  directory: AgentDirectory,
-  org: { organizationId: string; timezone: string },
-  homeCountryCode = '33',
-  lastKnown?: LastKnownGood,
-): Promise<() => CallContext> {
-  const read = () => readDirectory(prisma, org.organizationId);
-  const [{ calendars, groups, lists }] = await Promise.all([
-    lastKnown ? lastKnown.lookup('call context', org.organizationId, read) : read(),
-    directory.loadOrganization(org.organizationId),
-  ]);
-
+/**
+ * The directory rows as the interpreter reads them (by id), shared with the admin's simulator
+ * (app/lib/simulator/simulation-directory.ts): a prefix entry of a forbidden list matches with a
+ * trailing `*`.
+ */
+export function directoryMaps({ calendars, groups, lists }: DirectoryRows): Pick<CallContext, 'calendars' | 'groups' | 'forbiddenLists'> {
   const calendarMap: Record<string, Calendar> = {};
   for (const c of calendars) {
     calendarMap[c.id] = {
@@ -82,6 +75,23 @@ export async function loadCallContext(
   for (const l of lists) {
     listMap[l.id] = { id: l.id, patterns: l.entries.map((e) => (e.kind === 'prefix' && !e.pattern.endsWith('*') ? `${e.pattern}*` : e.pattern)) };
   }
+  return { calendars: calendarMap, groups: groupMap, forbiddenLists: listMap };
+}
+
+export async function loadCallContext(
+  prisma: PrismaClient,
+  directory: AgentDirectory,
+  org: { organizationId: string; timezone: string },
+  homeCountryCode = '33',
+  lastKnown?: LastKnownGood,
+): Promise<() => CallContext> {
+  const read = () => readDirectory(prisma, org.organizationId);
+  const [{ calendars, groups, lists }] = await Promise.all([
+    lastKnown ? lastKnown.lookup('call context', org.organizationId, read) : read(),
+    directory.loadOrganization(org.organizationId),
+  ]);
+
+  const { calendars: calendarMap, groups: groupMap, forbiddenLists: listMap } = directoryMaps({ calendars, groups, lists });
   const fixed = { calendars: calendarMap, groups: groupMap, forbiddenLists: listMap, timezone: org.timezone, homeCountryCode };
   return () => {
     const agentsNow: Record<string, CallContext['agents'][string]> = {};

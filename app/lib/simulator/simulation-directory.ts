@@ -6,8 +6,9 @@
 // flows a redirect step names (followed from flow to flow, at most MAX_LINKED_FLOWS), since a
 // simulated call continues in them as a live one would.
 import { listFlowReferences } from '@/schemas';
-import type { AgentPresence, Calendar, CallContext, DirectoryForbiddenList, DirectoryGroup } from '@/flow-runtime/interpreter';
+import type { AgentPresence, CallContext } from '@/flow-runtime/interpreter';
 import type { Db } from '@/app/lib/db/transaction';
+import { directoryMaps } from '@/flow-runtime/calls/call-context';
 
 /** Flows a simulation loads through redirect steps, beyond the one simulated. */
 export const MAX_LINKED_FLOWS = 50;
@@ -102,26 +103,7 @@ export async function loadSimulationDirectory(
     loadLinkedFlows(db, organization.id, document, selfId, extraFlowIds),
   ]);
 
-  const calendarMap: Record<string, Calendar> = {};
-  for (const c of calendars) {
-    calendarMap[c.id] = {
-      id: c.id, timezone: c.timezone, holidayCountry: c.holidayCountry,
-      ranges: c.ranges.map((r) => ({ weekday: r.weekday, startMinute: r.startMinute, endMinute: r.endMinute })),
-      exceptions: c.exceptions.map((e) => ({ date: e.date, kind: e.kind, startMinute: e.startMinute, endMinute: e.endMinute, label: e.label })),
-    };
-  }
-  const groupMap: Record<string, DirectoryGroup> = {};
-  for (const g of groups) {
-    groupMap[g.id] = {
-      id: g.id, ringTimeSeconds: g.ringTimeSeconds,
-      members: g.members.map((m) => ({ agentId: m.agentId, position: m.position, ringTimeSeconds: m.ringTimeSeconds })),
-    };
-  }
-  const listMap: Record<string, DirectoryForbiddenList> = {};
-  for (const l of lists) {
-    // as flow-runtime/calls/call-context.ts: a prefix entry matches with a trailing *
-    listMap[l.id] = { id: l.id, patterns: l.entries.map((e) => (e.kind === 'prefix' && !e.pattern.endsWith('*') ? `${e.pattern}*` : e.pattern)) };
-  }
+  const { calendars: calendarMap, groups: groupMap, forbiddenLists: listMap } = directoryMaps({ calendars, groups, lists });
   const agentList = agents.map((a) => ({ id: a.id, name: a.name, status: presenceOf(a, now) }));
   const agentMap: CallContext['agents'] = Object.fromEntries(agentList.map((a) => [a.id, a]));
 
