@@ -131,8 +131,15 @@ export class FlowStore {
 
   /** The flow's canary (FlowCanary row), null when none; last-known-good while the database is away. */
   canaryRule(flowId: string): Promise<KnownCanary | null> {
-    return this.lastKnown.lookup('canary', flowId, () =>
-      this.prisma.flowCanary.findUnique({
+    const sql = this.sql;
+    return this.lastKnown.lookup('canary', flowId, () => sql
+      // read for every new call: plain SQL on the client's pool, as the number and live version (issue 18)
+      ? sql.query<KnownCanary>(
+          `SELECT c."versionId", c."percent", c."numberIds", c."organizationId" FROM "FlowCanary" c JOIN "FlowVersion" v ON v."id" = c."versionId"
+           WHERE c."flowId" = $1 AND v."status" IN ('published', 'canary')`,
+          [flowId],
+        ).then((r) => r.rows[0] ?? null)
+      : this.prisma.flowCanary.findUnique({
         where: { flowId },
         select: { versionId: true, percent: true, numberIds: true, organizationId: true, version: { select: { status: true } } },
       }).then((c): KnownCanary | null => (c && (c.version.status === 'published' || c.version.status === 'canary')
