@@ -52,9 +52,9 @@ export async function executeRecordSql(sql: pg.Pool, op: OutboxOp, emitWebhook: 
   switch (op.kind) {
     case 'call.create':
       await sql.query(
-        `INSERT INTO "Call" ("id", "organizationId", "sipCallId", "entryNumber", "caller", "callee", "flowVersionId", "flowId", "language", "startedAt")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::timestamp(3)) ON CONFLICT DO NOTHING`,
-        [d.id, d.organizationId, d.sipCallId, d.entryNumber, d.caller ?? null, d.callee, d.flowVersionId ?? null, d.flowId ?? null, d.language ?? null, d.startedAt],
+        `INSERT INTO "Call" ("id", "organizationId", "sipCallId", "entryNumber", "caller", "callee", "flowVersionId", "flowId", "language", "startedAt", "canary")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::timestamp(3), $11) ON CONFLICT DO NOTHING`,
+        [d.id, d.organizationId, d.sipCallId, d.entryNumber, d.caller ?? null, d.callee, d.flowVersionId ?? null, d.flowId ?? null, d.language ?? null, d.startedAt, d.canary === true],
       );
       return true;
     case 'event.create':
