@@ -172,6 +172,7 @@ export class RtpConference implements MediaConference {
     if (this.closed || ep.closed) throw new MediaError('media.closed', 'The conference or the endpoint closed while joining.');
     const seat = new ConferenceSeat(ep, this, this.mixer);
     ep.conferenceSeat = seat;
+    ep.refreshReceiveFilter();
     this.seats.push(seat);
   }
 
@@ -185,6 +186,7 @@ export class RtpConference implements MediaConference {
     if (i < 0) return;
     const [seat] = this.seats.splice(i, 1);
     if (ep.conferenceSeat === seat) ep.conferenceSeat = null;
+    ep.refreshReceiveFilter();
     this.gone.framesHeard[ep.id] = seat.framesHeard;
     this.gone.framesMissing[ep.id] = seat.framesMissing;
     this.gone.latePackets[ep.id] = seat.latePackets;

@@ -27,6 +27,7 @@ import { MediaError, throwIfAborted } from './errors';
 import { decodeG711, decodeTable, encodeG711, FRAME_SAMPLES, PAYLOAD_TYPE, silenceByte, transcodeG711 } from './g711';
 import type { ConferenceSeat } from './conference-mixer';
 import { InbandDtmfDetector } from './inband-dtmf';
+import { ipv4ToU32, socketFd, type RtpSocketFilter } from './native';
 import { PacedPacket } from './paced-packet';
 import type { ClockStream, MediaClock } from './media-clock';
 import type {
@@ -71,6 +72,8 @@ export interface EndpointContext {
   /** Time from the tick's start to each paced send: the deviation our own sending adds. */
   serverSpread: DeviationHistogram;
   counters: { packetsSent: number; packetsReceived: number };
+  /** The kernel receive filter (native/), or null: every packet is read. */
+  socketFilter: RtpSocketFilter | null;
   onClosed(endpoint: RtpEndpoint): void;
 }
 
@@ -174,6 +177,16 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
   private lastRemoteSeq = 0;
   private readonly remoteSeq = new Map<number, number>();
 
+  /**
+   * The kernel receive filter (native/): while nothing uses this leg's audio (a caller listening
+   * to a menu or to hold music), the kernel drops its audio packets and only telephone-events and
+   * packets from a new source reach onDatagram. `filterFor` is the state attached ('' = none).
+   */
+  private fd: number | null;
+  private filterFor = '';
+  /** Packets the kernel dropped on this socket before the current filter (SO_MEMINFO is cumulative). */
+  private kernelDropsBase = 0;
+
   private readonly pacing = new DeviationHistogram();
   private readonly counters = { packetsSent: 0, packetsReceived: 0, bytesSent: 0, bytesReceived: 0, packetsLost: 0 };
 
@@ -201,6 +214,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
         if (!this.inbandSuppressed()) this.digitEnded(digit, ms, 'inband');
       },
     });
+    this.fd = ctx.socketFilter ? socketFd(socket) : null;
     socket.on('message', (buf, rinfo) => this.onDatagram(buf, rinfo));
     socket.on('error', (err) => {
       if (!this.closed) this.emitError(new MediaError('media.transport_error', `RTP socket error on port ${port}: ${err.message}`, { cause: err }));
@@ -454,6 +468,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     }
 
     this.teReceiver.poll();
+    this.refreshReceiveFilter();
     const rec = this.activeRecording;
     if (rec) {
       rec.recorder.poll();
@@ -525,6 +540,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
   }
 
   private syncClock(): void {
+    this.refreshReceiveFilter();
     const needs = this.needsTick();
     if (needs === this.registered) return;
     this.registered = needs;
@@ -806,6 +822,8 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     other.bridgedTo = this;
     this.bridgeDtmf = other.bridgeDtmf = dtmf;
     this.relayIn = other.relayIn = null;
+    this.refreshReceiveFilter();
+    other.refreshReceiveFilter();
   }
 
   async unbridge(): Promise<void> {
@@ -814,6 +832,8 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     this.bridgedTo = null;
     peer.bridgedTo = null;
     this.markNext = peer.markNext = true;
+    this.refreshReceiveFilter();
+    peer.refreshReceiveFilter();
   }
 
   // ---- lifecycle ---------------------------------------------------------------------------
@@ -824,7 +844,51 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
   }
 
   stats(): EndpointStats {
-    return { ...this.counters, pacing: this.pacing.stats() };
+    // Audio the kernel filter dropped did arrive: count it as received (not in bytes or loss).
+    return { ...this.counters, packetsReceived: this.counters.packetsReceived + this.filteredPackets(), pacing: this.pacing.stats() };
+  }
+
+  /**
+   * Attaches, changes or removes the kernel receive filter so that it matches what this leg
+   * needs now. Called on every state change (and each tick, as a cheap comparison): the filter
+   * is on only while no bridge, conference, recording or in-band detection uses the audio, once
+   * the far end's source is known (latched); it lets through telephone-events and any packet
+   * from another source (the far end moved: we re-latch, then the filter follows).
+   */
+  refreshReceiveFilter(): void {
+    const filter = this.ctx.socketFilter;
+    if (!filter || this.fd === null) return;
+    const latched = this.latched;
+    const wantInband = this.inbandMode === 'always' || (this.inbandMode === 'auto' && this.dtmfPayloadType === null);
+    const ip = latched ? ipv4ToU32(latched.address) : null;
+    const family = latched && ip === null && latched.address.includes(':') ? 6 : 4;
+    const wanted =
+      !this.closed && latched && (ip !== null || family === 6) && !this.bridgedTo && !this.conferenceSeat && !this.activeRecording && !wantInband
+        ? `${this.dtmfPayloadType ?? 128}/${latched.address}/${latched.port}`
+        : '';
+    if (wanted === this.filterFor) return;
+    try {
+      const drops = filter.drops(this.fd);
+      if (this.filterFor) this.counters.packetsReceived += drops - this.kernelDropsBase;
+      this.kernelDropsBase = drops;
+      if (wanted) filter.attachEventsOnly(this.fd, family, this.dtmfPayloadType ?? 128, ip ?? 0, latched!.port);
+      else filter.detach(this.fd);
+      this.filterFor = wanted;
+    } catch (err) {
+      // The socket is closing, or the kernel refused: read every packet, as without the filter.
+      this.filterFor = '';
+      if (!this.closed) this.emitError(new MediaError('media.transport_error', `RTP receive filter on port ${this.local.port}: ${(err as Error).message}`, { cause: err }));
+      this.fd = null;
+    }
+  }
+
+  private filteredPackets(): number {
+    if (!this.filterFor || this.fd === null || !this.ctx.socketFilter) return 0;
+    try {
+      return this.ctx.socketFilter.drops(this.fd) - this.kernelDropsBase;
+    } catch {
+      return 0;
+    }
   }
 
   async close(): Promise<void> {
@@ -839,6 +903,8 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     }
     if (this.registered) this.ctx.clock.remove(this);
     this.registered = false;
+    this.counters.packetsReceived += this.filteredPackets();
+    this.filterFor = '';
     await this.finishRecording('closed');
     await new Promise<void>((resolve) => this.socket.close(() => resolve()));
     this.ctx.ports.release(this.local.port);

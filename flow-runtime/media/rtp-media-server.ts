@@ -5,6 +5,7 @@ import { ConferenceMixer } from './conference-mixer';
 import { DeviationHistogram } from './deviation-histogram';
 import { MediaError, throwIfAborted } from './errors';
 import { MediaClock } from './media-clock';
+import { loadRtpSocketFilter, type RtpSocketFilter } from './native';
 import type { CreateConferenceOptions, CreateEndpointOptions, MediaConference, MediaEndpoint, MediaServer, PacingStats } from './media-endpoint';
 import { PortAllocator } from './port-allocator';
 import { PromptLibrary } from './prompt-library';
@@ -25,6 +26,11 @@ export interface RtpMediaServerOptions {
   recordingsDir?: string;
   /** Share a prompt library between servers (tests); default: a new one on `cacheDir`. */
   prompts?: PromptLibrary;
+  /**
+   * Let the kernel drop the audio of legs nobody listens to (native/rtp-socket-filter.c), when the
+   * module is built. Default true; RELAIS_RTP_KERNEL_FILTER=0 turns it off for the process.
+   */
+  kernelFilter?: boolean;
 }
 
 export class RtpMediaServer implements MediaServer {
@@ -39,6 +45,7 @@ export class RtpMediaServer implements MediaServer {
   private readonly advertisedAddress: string;
   private readonly recordingsDir: string;
   private readonly mixer: ConferenceMixer;
+  private readonly socketFilter: RtpSocketFilter | null;
   private closed = false;
 
   constructor(options: RtpMediaServerOptions = {}) {
@@ -48,6 +55,12 @@ export class RtpMediaServer implements MediaServer {
     this.prompts = options.prompts ?? new PromptLibrary({ cacheDir: options.cacheDir });
     this.recordingsDir = path.resolve(options.recordingsDir ?? '.data/recordings');
     this.mixer = new ConferenceMixer(this.clock, this.recordingsDir);
+    this.socketFilter = options.kernelFilter === false ? null : loadRtpSocketFilter();
+  }
+
+  /** True when the kernel drops the audio of legs nobody listens to (see native/). */
+  get kernelFilter(): boolean {
+    return this.socketFilter !== null;
   }
 
   /**
@@ -71,6 +84,7 @@ export class RtpMediaServer implements MediaServer {
         serverPacing: this.pacing,
         serverSpread: this.spread,
         counters: this.counters,
+        socketFilter: this.socketFilter,
         onClosed: (ep) => this.endpoints.delete(ep),
       },
       socket,

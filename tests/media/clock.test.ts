@@ -1,11 +1,12 @@
-// The shared media clock: ticks sit on a fixed grid from one monotonic origin (no drift from
-// chained timers), never fire early, and one timer serves every stream.
+// The shared media clock: each stream's ticks sit on a fixed grid from one monotonic origin (no
+// drift from chained timers), t0 + n × 20 ms + its phase × 2 ms, never fire early, and one timer
+// serves every stream; streams are spread over the ten 2 ms phases of a tick.
 import { describe, expect, it } from 'vitest';
-import { MediaClock } from '@/flow-runtime/media/media-clock';
+import { MediaClock, PHASES, SLOT_MS } from '@/flow-runtime/media/media-clock';
 import { waitFor } from './support/rtp-peer';
 
 describe('MediaClock', () => {
-  it('calls every stream once per tick, on the t0 + n × 20 ms grid, never early', async () => {
+  it('calls every stream once per tick, on its t0 + n × 20 ms + phase × 2 ms grid, never early', async () => {
     const clock = new MediaClock();
     const seen: { a: { tick: number; due: number; at: number }[]; b: number[] } = { a: [], b: [] };
     const a = { onTick: (tick: number, due: number) => void seen.a.push({ tick, due, at: performance.now() }) };
@@ -17,8 +18,9 @@ describe('MediaClock', () => {
     const ticks = seen.a.map((s) => s.tick);
     for (let i = 1; i < ticks.length; i++) expect(ticks[i] - ticks[i - 1]).toBeGreaterThanOrEqual(1);
     expect(ticks.at(-1)! - ticks[0] - (ticks.length - 1)).toBe(clock.droppedTicks); // consecutive unless dropped after a stall
+    expect(clock.phase(a)).not.toBe(clock.phase(b)); // two streams, two phases
     for (const s of seen.a) {
-      expect(s.due).toBeCloseTo(clock.t0 + s.tick * 20, 6);
+      expect(s.due).toBeCloseTo(clock.t0 + s.tick * 20 + clock.phase(a)! * SLOT_MS, 6);
       expect(s.at).toBeGreaterThanOrEqual(s.due - 0.5);
     }
     expect(seen.b.slice(0, ticks.length)).toEqual(ticks.slice(0, seen.b.length));
@@ -38,8 +40,35 @@ describe('MediaClock', () => {
     await waitFor(() => dues.length >= count + 3);
     clock.stop();
     for (const d of dues) {
-      const n = (d - clock.t0) / 20;
+      const n = (d - clock.t0 - clock.phase(s)! * SLOT_MS) / 20;
       expect(Math.abs(n - Math.round(n))).toBeLessThan(1e-6);
+    }
+  });
+
+  it('spreads streams evenly over the phases, runs the "first" streams before every other in each tick, and keeps a phase across remove/add', async () => {
+    const clock = new MediaClock();
+    const order: string[] = [];
+    const streams = Array.from({ length: 3 * PHASES }, (_, i) => ({ onTick: (tick: number) => void order.push(`${tick}:s${i}`) }));
+    for (const s of streams) clock.add(s);
+    const perPhase = new Array(PHASES).fill(0);
+    for (const s of streams) perPhase[clock.phase(s)!]++;
+    expect(perPhase).toEqual(new Array(PHASES).fill(3));
+    const mixer = { onTick: (tick: number) => void order.push(`${tick}:first`) };
+    clock.add(mixer, { first: true });
+    const before = clock.phase(streams[7]);
+    clock.remove(streams[7]);
+    clock.add(streams[7]);
+    expect(clock.phase(streams[7])).toBe(before);
+    await waitFor(() => order.filter((o) => o.endsWith(':first')).length >= 4, 5000, '4 ticks');
+    clock.stop();
+    // every stream ran in each complete tick, after the first stream of that tick
+    const ticks = [...new Set(order.filter((o) => o.endsWith(':first')).map((o) => Number(o.split(':')[0])))].slice(1, -1);
+    for (const t of ticks) {
+      const firstAt = order.indexOf(`${t}:first`);
+      for (let i = 0; i < streams.length; i++) {
+        const at = order.indexOf(`${t}:s${i}`);
+        expect(at, `stream ${i} in tick ${t}`).toBeGreaterThan(firstAt);
+      }
     }
   });
 
