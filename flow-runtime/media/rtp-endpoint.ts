@@ -180,10 +180,12 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
   /**
    * The kernel receive filter (native/): while nothing uses this leg's audio (a caller listening
    * to a menu or to hold music), the kernel drops its audio packets and only telephone-events and
-   * packets from a new source reach onDatagram. `filterFor` is the state attached ('' = none).
+   * packets from a new source reach onDatagram. `filterOn`, `filterLatch`, `filterPt`: what is attached.
    */
   private fd: number | null;
-  private filterFor = '';
+  private filterOn = false;
+  private filterLatch: TransportAddress | null = null;
+  private filterPt: number | null = null;
   /** Packets the kernel dropped on this socket before the current filter (SO_MEMINFO is cumulative). */
   private kernelDropsBase = 0;
 
@@ -858,32 +860,32 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
   refreshReceiveFilter(): void {
     const filter = this.ctx.socketFilter;
     if (!filter || this.fd === null) return;
+    // Called every tick: compare, allocate nothing, unless something changed.
     const latched = this.latched;
     const wantInband = this.inbandMode === 'always' || (this.inbandMode === 'auto' && this.dtmfPayloadType === null);
-    const ip = latched ? ipv4ToU32(latched.address) : null;
-    const family = latched && ip === null && latched.address.includes(':') ? 6 : 4;
-    const wanted =
-      !this.closed && latched && (ip !== null || family === 6) && !this.bridgedTo && !this.conferenceSeat && !this.activeRecording && !wantInband
-        ? `${this.dtmfPayloadType ?? 128}/${latched.address}/${latched.port}`
-        : '';
-    if (wanted === this.filterFor) return;
+    const on = !this.closed && latched !== null && !this.bridgedTo && !this.conferenceSeat && !this.activeRecording && !wantInband;
+    if (on === this.filterOn && (!on || (latched === this.filterLatch && this.dtmfPayloadType === this.filterPt))) return;
+    const ip = on ? ipv4ToU32(latched!.address) : null;
+    const family = ip === null ? 6 : 4;
     try {
       const drops = filter.drops(this.fd);
-      if (this.filterFor) this.counters.packetsReceived += drops - this.kernelDropsBase;
+      if (this.filterOn) this.counters.packetsReceived += drops - this.kernelDropsBase;
       this.kernelDropsBase = drops;
-      if (wanted) filter.attachEventsOnly(this.fd, family, this.dtmfPayloadType ?? 128, ip ?? 0, latched!.port);
+      if (on && (ip !== null || latched!.address.includes(':'))) filter.attachEventsOnly(this.fd, family, this.dtmfPayloadType ?? 128, ip ?? 0, latched!.port);
       else filter.detach(this.fd);
-      this.filterFor = wanted;
+      this.filterOn = on && (ip !== null || latched!.address.includes(':'));
+      this.filterLatch = latched;
+      this.filterPt = this.dtmfPayloadType;
     } catch (err) {
       // The socket is closing, or the kernel refused: read every packet, as without the filter.
-      this.filterFor = '';
-      if (!this.closed) this.emitError(new MediaError('media.transport_error', `RTP receive filter on port ${this.local.port}: ${(err as Error).message}`, { cause: err }));
+      this.filterOn = false;
       this.fd = null;
+      if (!this.closed) this.emitError(new MediaError('media.transport_error', `RTP receive filter on port ${this.local.port}: ${(err as Error).message}`, { cause: err }));
     }
   }
 
   private filteredPackets(): number {
-    if (!this.filterFor || this.fd === null || !this.ctx.socketFilter) return 0;
+    if (!this.filterOn || this.fd === null || !this.ctx.socketFilter) return 0;
     try {
       return this.ctx.socketFilter.drops(this.fd) - this.kernelDropsBase;
     } catch {
@@ -904,7 +906,7 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     if (this.registered) this.ctx.clock.remove(this);
     this.registered = false;
     this.counters.packetsReceived += this.filteredPackets();
-    this.filterFor = '';
+    this.filterOn = false;
     await this.finishRecording('closed');
     await new Promise<void>((resolve) => this.socket.close(() => resolve()));
     this.ctx.ports.release(this.local.port);
