@@ -1,6 +1,7 @@
 // Issue 16 item 1: deleting what a flow uses. For each kind a flow can name (group, calendar,
 // sound, agent, forbidden list, number, flow): used by a draft → 409 IN_USE naming the flow;
 // used by the live version → 409; used only by an older version, or by nothing → deleted.
+// A running canary's version counts like the live one (it takes new calls).
 // GET /api/usage says the same; other organisations see nothing of it.
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -156,6 +157,29 @@ describe.each(KINDS)('deleting %s', (kind) => {
     expect((await outsider.get(`/api/usage?kind=${kind}&id=${target.id}`)).status).toBe(404);
     expect((await outsider.delete(target.url)).status).toBe(404);
     expect((await admin.get(target.url)).status).toBe(200);
+  });
+});
+
+describe('a running canary', () => {
+  it('keeps what its version uses from being deleted, named as the canary; stopped, it no longer does', async () => {
+    const group = await createObject('groups');
+    const flowName = `Canary ${unique()}`;
+    const { body: flow } = await admin.post('/api/flows', { name: flowName, document: documentUsing('groups', null) });
+    await publish(flow.id); // v1, live: does not use the group
+    await saveDraft(flow.id, documentUsing('groups', group.id));
+    const canary = await admin.put(`/api/flows/${flow.id}/canary`, { version: 'draft', percent: 10, acknowledgeWarnings: true });
+    expect(canary.status, JSON.stringify(canary.body)).toBe(201); // the draft runs as canary v2
+    await saveDraft(flow.id, documentUsing('groups', null)); // the draft no longer uses it either
+
+    const refused = await admin.delete(group.url);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain(`"${flowName}" (v2, canary)`);
+    expect(refused.body.error.usage.flows).toEqual([expect.objectContaining({ flowId: flow.id, version: 2, state: 'canary' })]);
+    expect((await admin.get(`/api/usage?kind=groups&id=${group.id}`)).body).toMatchObject({ blocking: true, flows: [{ state: 'canary', version: 2 }] });
+
+    expect((await admin.delete(`/api/flows/${flow.id}/canary`)).status).toBe(204);
+    expect((await admin.get(`/api/usage?kind=groups&id=${group.id}`)).body).toMatchObject({ blocking: false, flows: [{ state: 'previous', version: 2 }] });
+    expect((await admin.delete(group.url)).status).toBe(204);
   });
 });
 

@@ -12,7 +12,7 @@ const flowVersionUse = obj({
   flowId: id,
   flowName: { type: 'string' },
   version: { type: ['integer', 'null'], description: 'null for the draft' },
-  state: { enum: ['draft', 'live', 'previous'], description: 'live: the latest published version; previous: an older one (only calls in progress run it)' },
+  state: { enum: ['draft', 'live', 'canary', 'previous'], description: 'live: the latest published version; canary: the version a running canary gives a share of new calls; previous: an older one (only calls in progress run it)' },
   steps: { type: 'array', items: obj({ id, type: { type: 'string' }, label: nullableString }) },
 });
 

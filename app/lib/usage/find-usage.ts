@@ -1,4 +1,4 @@
-// Finds every flow version (draft, live, previous) that names one organisation object, from the
+// Finds every flow version (draft, live, canary, previous) that names one organisation object, from the
 // schemas' `x-reference` fields (findFlowReferences): no field path is written here. PostgreSQL
 // narrows the versions to those whose document contains the id as a JSON string; the schemas
 // then say whether it sits in a reference field of the right kind (an id in a TTS text is not a use).
@@ -10,12 +10,12 @@ interface CandidateRow {
   id: string;
   flowId: string;
   flowName: string;
-  status: 'draft' | 'published';
+  status: 'draft' | 'published' | 'canary';
   number: number | null;
   document: unknown;
 }
 
-const STATE_ORDER: Record<VersionState, number> = { draft: 0, live: 1, previous: 2 };
+const STATE_ORDER: Record<VersionState, number> = { draft: 0, live: 1, canary: 2, previous: 3 };
 
 /** The usage of `id` (of `kind`) in the organisation. Does not check that the object exists. */
 export async function findUsage(db: Db, organizationId: string, kind: UsageKind, id: string): Promise<ResourceUsage> {
@@ -40,12 +40,14 @@ async function findFlowUses(db: Db, organizationId: string, kind: UsageKind, id:
      WHERE v."organizationId" = ${organizationId} AND f."deletedAt" IS NULL
        AND strpos(v.document::text, ${needle}) > 0`;
   if (rows.length === 0) return [];
-  const latest = await latestPublished(db, [...new Set(rows.map((r) => r.flowId))]);
+  const flowIds = [...new Set(rows.map((r) => r.flowId))];
+  const [latest, canaries] = await Promise.all([latestPublished(db, flowIds), runningCanaries(db, flowIds)]);
   const uses: FlowVersionUse[] = [];
   for (const row of rows) {
     const steps = stepsNaming(row.document, kind, id);
     if (steps.length === 0) continue;
-    const state: VersionState = row.status === 'draft' ? 'draft' : row.number === latest.get(row.flowId) ? 'live' : 'previous';
+    const state: VersionState =
+      row.status === 'draft' ? 'draft' : row.status === 'published' && row.number === latest.get(row.flowId) ? 'live' : canaries.has(row.id) ? 'canary' : 'previous';
     uses.push({ flowId: row.flowId, flowName: row.flowName, version: row.status === 'draft' ? null : row.number, state, steps });
   }
   return uses.sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.flowName.localeCompare(b.flowName) || (b.version ?? 0) - (a.version ?? 0));
@@ -55,6 +57,12 @@ async function findFlowUses(db: Db, organizationId: string, kind: UsageKind, id:
 async function latestPublished(db: Db, flowIds: string[]): Promise<Map<string, number>> {
   const rows = await db.flowVersion.groupBy({ by: ['flowId'], where: { flowId: { in: flowIds }, status: 'published' }, _max: { number: true } });
   return new Map(rows.filter((r) => r._max.number !== null).map((r) => [r.flowId, r._max.number as number]));
+}
+
+/** Ids of the versions that running canaries give new calls to (a stopped canary has no row). */
+async function runningCanaries(db: Db, flowIds: string[]): Promise<Set<string>> {
+  const rows = await db.flowCanary.findMany({ where: { flowId: { in: flowIds } }, select: { versionId: true } });
+  return new Set(rows.map((r) => r.versionId));
 }
 
 /** The steps of a document whose reference fields of `kind` hold `id`. */

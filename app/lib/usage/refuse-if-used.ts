@@ -18,11 +18,11 @@ const KIND_LABELS: Record<UsageKind, string> = {
 };
 
 export function describeUse(use: FlowVersionUse): string {
-  const version = use.state === 'draft' ? 'draft' : `v${use.version}${use.state === 'live' ? ', live' : ''}`;
+  const version = use.state === 'draft' ? 'draft' : `v${use.version}${use.state === 'live' ? ', live' : use.state === 'canary' ? ', canary' : ''}`;
   return `"${use.flowName}" (${version})`;
 }
 
-/** Throws 409 IN_USE when a draft or live version uses the object; returns the usage otherwise. */
+/** Throws 409 IN_USE when a draft, live or running canary version uses the object; returns the usage otherwise. */
 export async function refuseIfUsed(db: Db, organizationId: string, kind: UsageKind, id: string, name: string, options: { confirmed?: boolean } = {}): Promise<ResourceUsage> {
   const usage = await findUsage(db, organizationId, kind, id);
   // a flow redirecting to itself does not keep itself alive

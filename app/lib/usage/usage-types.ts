@@ -5,10 +5,11 @@ import type { ReferenceKind } from '@/schemas';
 export type UsageKind = ReferenceKind;
 
 /**
- * draft: the flow's draft; live: its latest published version (what new calls run);
- * previous: an older published version (only calls already in progress can still run it).
+ * draft: the flow's draft; live: its latest published version (what new calls run); canary: the
+ * version its running canary gives a share of new calls; previous: an older published version
+ * (only calls already in progress can still run it).
  */
-export type VersionState = 'draft' | 'live' | 'previous';
+export type VersionState = 'draft' | 'live' | 'canary' | 'previous';
 
 export interface UsingStep {
   id: string;
@@ -31,7 +32,7 @@ export interface ResourceUsage {
   id: string;
   /** Every version of a flow that is not deleted and names the object: drafts, then live, then previous. */
   flows: FlowVersionUse[];
-  /** True when a draft or a live version uses it (or, for a flow, a number routes to it): deleting it is refused. */
+  /** True when a draft, a live or a running canary version uses it (or, for a flow, a number routes to it): deleting it is refused. */
   blocking: boolean;
   /** Numbers: the flow the number routes its calls to (an entry, not a dependency; see README). */
   routesTo: { flowId: string; flowName: string; live: boolean } | null;
