@@ -319,10 +319,10 @@ describe('GET /api/calls/export.csv', () => {
     expect([...res.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = res.text.slice(1).split('\r\n');
     expect(lines.pop()).toBe('');
-    expect(lines[0]).toBe('Date,Caller,Number called,Flow,Version,Outcome,Wait (s),Talk (s),Duration (s),Group,Agents,Transfers,Voicemails,Recordings,Call ID');
+    expect(lines[0]).toBe('Date,Caller,Number called,Flow,Version,Canary,Outcome,Wait (s),Talk (s),Duration (s),Group,Agents,Transfers,Voicemails,Recordings,Call ID');
     expect(lines.slice(1)).toEqual([
-      `2026-03-02 10:00:00,+33611111111,+33199000001,Accueil principal,1,Answered,5,60,90,Accueil,Alice,0,0,1,${ids.answered}`,
-      `2026-03-02 00:30:00,+33666666666,+33199000001,Accueil principal,1,Answered,8,250,300,Accueil,"Alice, Bruno",1,0,0,${ids.transferred}`,
+      `2026-03-02 10:00:00,+33611111111,+33199000001,Accueil principal,1,,Answered,5,60,90,Accueil,Alice,0,0,1,${ids.answered}`,
+      `2026-03-02 00:30:00,+33666666666,+33199000001,Accueil principal,1,,Answered,8,250,300,Accueil,"Alice, Bruno",1,0,0,${ids.transferred}`,
     ]);
   });
 
@@ -331,14 +331,14 @@ describe('GET /api/calls/export.csv', () => {
     expect(res.status).toBe(200);
     expect(res.disposition).toMatch(/filename="appels-/);
     const lines = res.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Date;Appelant;Numéro appelé;Flux;Version;Statut;Attente (s);Conversation (s);Durée (s);Groupe;Agents;Transferts;Messages vocaux;Enregistrements;Identifiant de l’appel');
+    expect(lines[0]).toBe('Date;Appelant;Numéro appelé;Flux;Version;Canari;Statut;Attente (s);Conversation (s);Durée (s);Groupe;Agents;Transferts;Messages vocaux;Enregistrements;Identifiant de l’appel');
     expect(lines).toHaveLength(1 + NEWEST_FIRST.length);
-    const outcomes = lines.slice(1).map((l) => l.split(';')[5]);
+    const outcomes = lines.slice(1).map((l) => l.split(';')[6]);
     expect(outcomes).toEqual(['En cours', 'Fin de parcours', 'Occupé', 'Non répondu', 'Annulé', 'Abandonné', 'Répondu', 'Répondu']);
     expect(lines[2].split(';')[1]).toBe('Numéro masqué');
-    expect(lines[4].split(';').slice(12, 14)).toEqual(['1', '0']);
-    expect(lines[7].split(';')[10]).toBe('Alice');
-    expect(lines[8].split(';')[10]).toBe('Alice, Bruno');
+    expect(lines[4].split(';').slice(13, 15)).toEqual(['1', '0']);
+    expect(lines[7].split(';')[11]).toBe('Alice');
+    expect(lines[8].split(';')[11]).toBe('Alice, Bruno');
   });
 
   it('streams every call of a large set, not one page', async () => {

@@ -152,6 +152,12 @@ describe('comparison and call history', () => {
     const liveCalls = await admin.get(`/api/calls?flowId=${flowId}&version=live`);
     expect(liveCalls.body.items).toHaveLength(5);
     expect(liveCalls.body.items.every((c: { canary: boolean }) => !c.canary)).toBe(true);
+    // the CSV export says which calls ran the canary (column "Canary" / "Canari")
+    const exported = await admin.get(`/api/calls/export.csv?flowId=${flowId}&lang=fr`);
+    const rows = (exported.body as string).replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((l) => l.split(';'));
+    const column = rows[0].indexOf('Canari');
+    expect(column).toBe(rows[0].indexOf('Version') + 1);
+    expect(rows.slice(1).map((r) => r[column]).sort()).toEqual(['', '', '', '', '', 'canari', 'canari', 'canari', 'canari']);
     const bad = await admin.get(`/api/calls?version=beta`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.path).toBe('/version');

@@ -19,7 +19,7 @@ import { listCalls, type CallHistoryFilters, type CallHistoryRow } from './call-
 const EXPORT_PAGE = 1000;
 
 export const CSV_COLUMNS = [
-  'startedAt', 'caller', 'entryNumber', 'flow', 'flowVersion', 'outcome', 'waitSeconds', 'talkSeconds',
+  'startedAt', 'caller', 'entryNumber', 'flow', 'flowVersion', 'canary', 'outcome', 'waitSeconds', 'talkSeconds',
   'durationSeconds', 'group', 'agents', 'transfers', 'voicemails', 'recordings', 'callId',
 ] as const;
 
@@ -54,7 +54,9 @@ export async function callHistoryCsv(
   filters: CallHistoryFilters,
   options: { locale: AppLocale; timeZone: string },
 ): Promise<ReadableStream<Uint8Array>> {
-  const t = createTranslator({ locale: options.locale, messages: await loadMessages(options.locale), namespace: 'callHistory' });
+  const messages = await loadMessages(options.locale);
+  const t = createTranslator({ locale: options.locale, messages, namespace: 'callHistory' });
+  const canaryTag = createTranslator({ locale: options.locale, messages, namespace: 'canary' })('column.canary');
   const separator = csvSeparator(options.locale);
   const line = (fields: (string | number | null)[]) => fields.map((f) => csvField(f, separator)).join(separator) + '\r\n';
   const deleted = t('deleted');
@@ -66,6 +68,7 @@ export async function callHistoryCsv(
       c.entryNumber,
       name(c.flow),
       c.flowVersionNumber,
+      c.canary ? canaryTag : null,
       t(`outcomes.${c.outcome}`),
       seconds(c.waitMs),
       seconds(c.talkMs),
