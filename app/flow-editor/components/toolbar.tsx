@@ -1,5 +1,9 @@
 'use client';
-// The editor's top bar: back link, flow name, undo/redo, layout, fit, import/export, help,
+// The editor's top bar: back link, flow name, undo/redo, layout, fit, import/export, help
+// (icons with their names below 1440 px wide, so that the bar holds on one line on a 1280 px
+// laptop: ToolButton),
+// (undo, redo, fit and help show as icons below 1440 px wide, named by aria-label and title, so
+// the bar holds on one line on a 1280 px laptop),
 // the save state (saved / saving / unsaved / error with retry / invalid / conflict), the live
 // version ("Live: v2", "Unpublished changes") and Publish (for the roles that may publish).
 import Link from 'next/link';
@@ -43,32 +47,16 @@ export function Toolbar(props: ToolbarProps) {
       {!editable && !props.version && <span className="tag">{t('readOnly')}</span>}
       {props.version && <span className="tag">{tVersion('versionReadOnly', { number: props.version.number })}</span>}
       <div className="toolbar-group">
-        <button type="button" className="button small" onClick={undo} disabled={!canUndo} title="Ctrl+Z">
-          ↶ {t('toolbar.undo')}
-        </button>
-        <button type="button" className="button small" onClick={redo} disabled={!canRedo} title="Ctrl+Shift+Z">
-          ↷ {t('toolbar.redo')}
-        </button>
-        <button type="button" className="button small" onClick={props.onLayout} disabled={!editable} title="Ctrl+L">
-          {t('toolbar.layout')}
-        </button>
-        <button type="button" className="button small" onClick={props.onFitView} title="Shift+1">
-          {t('toolbar.fitView')}
-        </button>
+        <ToolButton icon="↶" label={t('toolbar.undo')} shortcut="Ctrl+Z" onClick={undo} disabled={!canUndo} />
+        <ToolButton icon="↷" label={t('toolbar.redo')} shortcut="Ctrl+Shift+Z" onClick={redo} disabled={!canRedo} />
+        <ToolButton icon="⊞" label={t('toolbar.layout')} shortcut="Ctrl+L" onClick={props.onLayout} disabled={!editable} />
+        <ToolButton icon="⤢" label={t('toolbar.fitView')} shortcut="Shift+1" onClick={props.onFitView} />
       </div>
       <div className="toolbar-group">
-        <button type="button" className="button small" onClick={props.onTemplates} disabled={!editable}>
-          {t('toolbar.templates')}
-        </button>
-        <button type="button" className="button small" onClick={props.onImport} disabled={!editable}>
-          {t('toolbar.import')}
-        </button>
-        <button type="button" className="button small" onClick={props.onExport}>
-          {t('toolbar.export')}
-        </button>
-        <button type="button" className="button small" onClick={props.onHelp} title="?">
-          ? {t('toolbar.help')}
-        </button>
+        <ToolButton icon="❏" label={t('toolbar.templates')} onClick={props.onTemplates} disabled={!editable} />
+        <ToolButton icon="⤓" label={t('toolbar.import')} onClick={props.onImport} disabled={!editable} />
+        <ToolButton icon="⤒" label={t('toolbar.export')} onClick={props.onExport} />
+        <ToolButton icon="?" label={t('toolbar.help')} shortcut="?" onClick={props.onHelp} />
       </div>
       {!props.version && (
         <div className="toolbar-group">
@@ -108,6 +96,21 @@ export function Toolbar(props: ToolbarProps) {
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * A tool of the bar: its icon and its name. Below 1440 px only the icon shows (editor.css); the
+ * name stays the button's accessible name (aria-label) and its tooltip, with the shortcut.
+ */
+function ToolButton({ icon, label, shortcut, onClick, disabled }: { icon: string; label: string; shortcut?: string; onClick: () => void; disabled?: boolean }) {
+  return (
+    <button type="button" className="button small tool-button" onClick={onClick} disabled={disabled} title={shortcut ? `${label} (${shortcut})` : label} aria-label={label}>
+      <span aria-hidden="true" className="toolbar-icon">
+        {icon}
+      </span>
+      <span className="toolbar-label">{label}</span>
+    </button>
   );
 }
 
