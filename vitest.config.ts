@@ -10,6 +10,8 @@ import path from 'node:path';
 //         database, both started once by tests/support/global-setup.ts (needs a prior
 //         `next build` into NEXT_DIST_DIR, default `.next`).
 // `npx vitest run --project unit` / `--project api`; plain `npx vitest run` runs both.
+// `npm test` runs the unit project two files at a time and the api project one at a time
+// (scripts/test.sh says why).
 const TIMING_TESTS = ['tests/calls/silence-rtp.test.ts'];
 
 export default defineConfig({
