@@ -100,9 +100,9 @@ test('call history: filters in the URL, paging, CSV export, French', async ({ pa
   const en = await download(page, () => page.getByTestId('calls-export').click());
   expect(en.name).toMatch(/^calls-\d{4}-\d{2}-\d{2}\.csv$/);
   const enLines = en.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-  expect(enLines[0]).toBe('Date,Caller,Number called,Flow,Version,Outcome,Wait (s),Talk (s),Duration (s),Group,Agents,Transfers,Voicemails,Recordings,Call ID');
+  expect(enLines[0]).toBe('Date,Caller,Number called,Flow,Version,Canary,Outcome,Wait (s),Talk (s),Duration (s),Group,Agents,Transfers,Voicemails,Recordings,Call ID');
   expect(enLines).toHaveLength(1 + OLDER);
-  for (const line of enLines.slice(1)) expect(line).toMatch(/^2026-02-\d\d \d\d:00:00,\+3378000\d{4},\+33199000001,Accueil principal,1,Busy,2,,10,Accueil,,0,0,0,\S+$/);
+  for (const line of enLines.slice(1)) expect(line).toMatch(/^2026-02-\d\d \d\d:00:00,\+3378000\d{4},\+33199000001,Accueil principal,1,,Busy,2,,10,Accueil,,0,0,0,\S+$/);
   // Newest first, in Paris time: the last busy call started 2026-02-12T19:00Z.
   expect(enLines[1].startsWith('2026-02-12 20:00:00,+33780000059,')).toBe(true);
 
@@ -123,8 +123,8 @@ test('call history: filters in the URL, paging, CSV export, French', async ({ pa
   expect(fr.name).toMatch(/^appels-/);
   const frLines = fr.text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
   expect(frLines).toEqual([
-    'Date;Appelant;Numéro appelé;Flux;Version;Statut;Attente (s);Conversation (s);Durée (s);Groupe;Agents;Transferts;Messages vocaux;Enregistrements;Identifiant de l’appel',
-    `2026-03-02 10:00:00;+33611111111;+33199000001;Accueil principal;1;Répondu;7;80;95;Accueil;Alice;0;0;1;${answered}`,
+    'Date;Appelant;Numéro appelé;Flux;Version;Canari;Statut;Attente (s);Conversation (s);Durée (s);Groupe;Agents;Transferts;Messages vocaux;Enregistrements;Identifiant de l’appel',
+    `2026-03-02 10:00:00;+33611111111;+33199000001;Accueil principal;1;;Répondu;7;80;95;Accueil;Alice;0;0;1;${answered}`,
   ]);
   await page.getByRole('group', { name: 'Langue' }).getByRole('button', { name: 'EN' }).click();
 });
