@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createEditorOrganization, createFlowWithDraft, type EditorData } from './editor-support/editor-data';
+import { openFlowEditor } from './editor-support/open-editor';
 import { expect, test } from './support/fixtures';
 
 // The fake microphone (a beep) without a permission prompt. launchOptions replaces the
@@ -47,13 +48,8 @@ function smallFlow(name: string) {
 }
 
 async function openEditor(page: Page, org: EditorData, flowId: string) {
-  await page.goto('/sign-in');
-  await page.locator('input[name="email"]').fill(org.user.email);
-  await page.locator('input[name="password"]').fill(org.user.password);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL('**/flows');
-  await page.goto(`/flows/${flowId}/edit`);
-  await expect(page.getByTestId('step-node').first()).toBeVisible({ timeout: 60_000 });
+  await openFlowEditor(page, org.user, flowId);
+  await expect(page.getByTestId('step-node').first()).toBeVisible();
 }
 
 async function select(page: Page, id: string) {

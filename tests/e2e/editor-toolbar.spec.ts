@@ -3,6 +3,7 @@
 // gets Publish, Try and Tests). Before: it wrapped onto two lines once Try and Tests were added.
 import type { Page } from '@playwright/test';
 import { createEditorOrganization, createFlowWithDraft } from './editor-support/editor-data';
+import { openFlowEditor } from './editor-support/open-editor';
 import { expect, test } from './support/fixtures';
 
 function flow(name: string) {
@@ -40,13 +41,8 @@ for (const { locale, label, names } of [
   test(`the editor toolbar holds on one line at 1280 px (${locale})`, async ({ page, prisma }) => {
     const org = await createEditorOrganization(prisma, { locale });
     const flowId = await createFlowWithDraft(prisma, org.organizationId, 'Accueil du standard principal', flow('Accueil du standard principal'));
-    await page.goto('/sign-in');
-    await page.locator('input[name="email"]').fill(org.user.email);
-    await page.locator('input[name="password"]').fill(org.user.password);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL('**/flows');
-    await page.goto(`/flows/${flowId}/edit`);
-    await expect(page.getByTestId('step-node').first()).toBeVisible({ timeout: 60_000 });
+    await openFlowEditor(page, org.user, flowId);
+    await expect(page.getByTestId('step-node').first()).toBeVisible();
 
     const toolbar = page.getByRole('toolbar', { name: label });
     // every tool is there, named (a button shown as an icon keeps its name for screen readers and tests)
