@@ -97,11 +97,6 @@ export class MediaClock {
     return Math.floor((performance.now() - this.t0) / FRAME_MS);
   }
 
-  /** When tick `tick` starts (its slot 0). */
-  dueTime(tick: number): number {
-    return this.t0 + tick * FRAME_MS;
-  }
-
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

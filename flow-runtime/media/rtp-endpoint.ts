@@ -470,7 +470,6 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
     }
 
     this.teReceiver.poll();
-    this.refreshReceiveFilter();
     const rec = this.activeRecording;
     if (rec) {
       rec.recorder.poll();
@@ -852,28 +851,27 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
 
   /**
    * Attaches, changes or removes the kernel receive filter so that it matches what this leg
-   * needs now. Called on every state change (and each tick, as a cheap comparison): the filter
-   * is on only while no bridge, conference, recording or in-band detection uses the audio, once
-   * the far end's source is known (latched); it lets through telephone-events and any packet
-   * from another source (the far end moved: we re-latch, then the filter follows).
+   * needs now. Called on each state change that matters (syncClock: latching, offers, answers,
+   * recordings; bridge/unbridge; joining or leaving a conference): the filter is on only while no
+   * bridge, conference, recording or in-band detection uses the audio, once the far end's source
+   * is known (latched); it lets through telephone-events and any packet from another source (the
+   * far end moved: we re-latch, then the filter follows).
    */
   refreshReceiveFilter(): void {
     const filter = this.ctx.socketFilter;
     if (!filter || this.fd === null) return;
-    // Called every tick: compare, allocate nothing, unless something changed.
     const latched = this.latched;
     const wantInband = this.inbandMode === 'always' || (this.inbandMode === 'auto' && this.dtmfPayloadType === null);
-    const on = !this.closed && latched !== null && !this.bridgedTo && !this.conferenceSeat && !this.activeRecording && !wantInband;
+    const source = !this.closed && latched && !this.bridgedTo && !this.conferenceSeat && !this.activeRecording && !wantInband ? filterSource(latched) : null;
+    const on = source !== null;
     if (on === this.filterOn && (!on || (latched === this.filterLatch && this.dtmfPayloadType === this.filterPt))) return;
-    const ip = on ? ipv4ToU32(latched!.address) : null;
-    const family = ip === null ? 6 : 4;
     try {
       const drops = filter.drops(this.fd);
       if (this.filterOn) this.counters.packetsReceived += drops - this.kernelDropsBase;
       this.kernelDropsBase = drops;
-      if (on && (ip !== null || latched!.address.includes(':'))) filter.attachEventsOnly(this.fd, family, this.dtmfPayloadType ?? 128, ip ?? 0, latched!.port);
+      if (source) filter.attachEventsOnly(this.fd, source.family, this.dtmfPayloadType ?? 128, source.ipv4, latched!.port);
       else filter.detach(this.fd);
-      this.filterOn = on && (ip !== null || latched!.address.includes(':'));
+      this.filterOn = on;
       this.filterLatch = latched;
       this.filterPt = this.dtmfPayloadType;
     } catch (err) {
@@ -932,4 +930,11 @@ export class RtpEndpoint extends EventEmitter implements MediaEndpoint, ClockStr
   override off<K extends keyof MediaEndpointEvents>(event: K, listener: MediaEndpointEvents[K]): this {
     return super.off(event, listener);
   }
+}
+
+/** How the kernel filter names a latched source: IPv4 (address compared), IPv6 (port only), or null. */
+function filterSource(latched: TransportAddress): { family: 4 | 6; ipv4: number } | null {
+  const ipv4 = ipv4ToU32(latched.address);
+  if (ipv4 !== null) return { family: 4, ipv4 };
+  return latched.address.includes(':') ? { family: 6, ipv4: 0 } : null;
 }

@@ -26,11 +26,6 @@ export interface RtpMediaServerOptions {
   recordingsDir?: string;
   /** Share a prompt library between servers (tests); default: a new one on `cacheDir`. */
   prompts?: PromptLibrary;
-  /**
-   * Let the kernel drop the audio of legs nobody listens to (native/rtp-socket-filter.c), when the
-   * module is built. Default true; RELAIS_RTP_KERNEL_FILTER=0 turns it off for the process.
-   */
-  kernelFilter?: boolean;
 }
 
 export class RtpMediaServer implements MediaServer {
@@ -55,7 +50,9 @@ export class RtpMediaServer implements MediaServer {
     this.prompts = options.prompts ?? new PromptLibrary({ cacheDir: options.cacheDir });
     this.recordingsDir = path.resolve(options.recordingsDir ?? '.data/recordings');
     this.mixer = new ConferenceMixer(this.clock, this.recordingsDir);
-    this.socketFilter = options.kernelFilter === false ? null : loadRtpSocketFilter();
+    // The kernel drops the audio of legs nobody listens to (native/), when the module is built;
+    // RELAIS_RTP_KERNEL_FILTER=0 turns it off for the process.
+    this.socketFilter = loadRtpSocketFilter();
   }
 
   /** True when the kernel drops the audio of legs nobody listens to (see native/). */

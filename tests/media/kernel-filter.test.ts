@@ -106,6 +106,26 @@ describe('kernel receive filter', () => {
     }
   });
 
+  it('survives hostile datagrams from the latched source and from others: the call still hears its digits', async () => {
+    const ep = await latchedEndpoint(media.peer);
+    const digits: DtmfEvent[] = [];
+    ep.on('dtmf', (e) => digits.push(e));
+    const other = await RtpPeer.create();
+    try {
+      const junk = [Buffer.alloc(0), Buffer.from([0x80]), Buffer.alloc(12, 0xff), Buffer.from([0x80, 0xc8, 0, 6]), Buffer.alloc(1500, 0x80)];
+      for (const b of junk) {
+        media.peer.send(ep, b);
+        other.send(ep, b);
+      }
+      pressDigit(media.peer, ep, 7, 90_000);
+      await waitFor(() => digits.length > 0, 5000, 'the digit after the junk');
+      expect(digits.map((d) => d.digit)).toEqual(['7']);
+    } finally {
+      await other.close();
+      await ep.close();
+    }
+  });
+
   it('reads every packet while in-band detection needs them (no telephone-event negotiated)', async () => {
     const ep = await media.server.createEndpoint({ remoteSdp: media.peer.offer({ payloads: '0 8', dtmf: null }) });
     const read0 = readByServer();

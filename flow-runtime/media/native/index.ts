@@ -18,7 +18,7 @@ export interface RtpSocketFilter {
 }
 
 /** Where scripts/build-native.mjs puts the module. */
-export const RTP_SOCKET_FILTER_PATH = path.join(import.meta.dirname, 'build', 'rtp-socket-filter.node');
+const RTP_SOCKET_FILTER_PATH = path.join(import.meta.dirname, 'build', 'rtp-socket-filter.node');
 
 let loaded: RtpSocketFilter | null | undefined;
 
